@@ -1,0 +1,89 @@
+//! `newsq extract`: articles in, attributed quotations out.
+
+use newsq_core::quote;
+use newsq_core::read::{self, Metadata, ReadOptions, SkipReason, SkipSummary};
+use std::io::{self, BufWriter, Write};
+use std::process::ExitCode;
+
+use crate::output::{use_color, write_human, write_json};
+use crate::ExtractArgs;
+
+pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
+    let meta = match &args.meta {
+        Some(path) => Some(Metadata::load(path).map_err(|e| {
+            format!("{e} (the --meta file: CSV, TSV or JSON Lines with a file name column)")
+        })?),
+        None => None,
+    };
+    let opts = ReadOptions {
+        outlet: args.outlet.clone(),
+        meta,
+    };
+    let color = !args.json && use_color(args.color);
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut skipped = SkipSummary::default();
+    let mut failed = false;
+    let (mut articles, mut quotations) = (0usize, 0usize);
+    let report = |s: &read::Skipped, skipped: &mut SkipSummary| {
+        eprintln!("newsq: {s}");
+        skipped.record(s);
+        // A path the user named that cannot be read is an error; bad content
+        // found inside a folder is reported and passed over.
+        matches!(s.reason, SkipReason::NotFound | SkipReason::Unreadable(_))
+    };
+    for file in read::discover(&args.paths) {
+        let path = match file {
+            Ok(path) => path,
+            Err(s) => {
+                failed |= report(&s, &mut skipped);
+                continue;
+            }
+        };
+        for item in read::read_file(&path, &opts) {
+            let article = match item {
+                Ok(article) => article,
+                Err(s) => {
+                    failed |= report(&s, &mut skipped);
+                    continue;
+                }
+            };
+            articles += 1;
+            for q in quote::extract(&article.body) {
+                quotations += 1;
+                let written = if args.json {
+                    write_json(&mut out, &article, &q)
+                } else {
+                    write_human(&mut out, &article, &q, color)
+                };
+                if let Err(e) = written {
+                    return finish_on_write_error(e);
+                }
+            }
+        }
+    }
+    if let Err(e) = out.flush() {
+        return finish_on_write_error(e);
+    }
+    let mut summary = format!("newsq: {articles} articles, {quotations} quotations");
+    if skipped.total() > 0 {
+        summary.push_str(&format!("; {skipped}"));
+    }
+    eprintln!("{summary}");
+    Ok(if failed {
+        ExitCode::from(2)
+    } else if quotations > 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// A closed pipe (`newsq extract … | head`) ends the run quietly.
+fn finish_on_write_error(e: io::Error) -> Result<ExitCode, String> {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        Ok(ExitCode::SUCCESS)
+    } else {
+        Err(format!("cannot write output: {e}"))
+    }
+}

@@ -1,0 +1,28 @@
+//! newsq-core: articles in, attributed quotations out.
+//!
+//! * [`read`] turns files (plain text, JSON, JSON Lines) into clean [`Article`]s:
+//!   aggregator boilerplate, captions and footers removed, the outlet detected.
+//! * [`quote`] finds every direct quotation in an article body and works out who
+//!   said it.
+//!
+//! ```
+//! use newsq_core::{quote, Article};
+//!
+//! let article = Article::from_body(
+//!     "harbour.txt",
+//!     "Mayor Ana Lopes said on Monday that the harbour would reopen. \
+//!      \"We will not wait another winter,\" Ms Lopes said.",
+//! );
+//! let quotes = quote::extract(&article.body);
+//! assert_eq!(quotes[0].text, "We will not wait another winter");
+//! assert_eq!(quotes[0].speaker.as_deref(), Some("Ana Lopes"));
+//! ```
+
+pub mod article;
+pub mod error;
+pub mod quote;
+pub mod read;
+
+pub use article::Article;
+pub use error::Error;
+pub use quote::{extract, Quotation};

@@ -1,0 +1,1047 @@
+//! Who said each quotation: reporting cues around it, then the discourse
+//! (the previous speaker, the subject of the sentence before) when none is there.
+
+use super::lexicon::{
+    cue_form, is_capitalised_function_word, is_cue_modifier, is_determiner, is_inverting_cue,
+    is_title, CueForm, Gender, Pronoun,
+};
+use super::marks::QuotedSpan;
+use super::mentions::{classify, names_a_medium, run_end, EntityTable, Mention, Referent};
+use super::tokens::{Kind, Tokens};
+
+/// The outcome for one quotation.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Attribution {
+    /// The resolved name, or None (unknown, anonymous, an unresolved pronoun).
+    pub speaker: Option<String>,
+    /// The mention as written ("Mr Trump", "he", "one person familiar with the call").
+    pub mention: Option<String>,
+    pub cue: Option<String>,
+    /// This quotation and the next are one split quotation (“…,” she said, “…”).
+    pub continues_in_next: bool,
+}
+
+/// A person or group mentioned, as far as pronoun resolution needs to know.
+#[derive(Debug, Clone)]
+struct Seen {
+    sentence: usize,
+    paragraph: usize,
+    speaker: Option<String>,
+    gender: Option<Gender>,
+    /// Grammatical subject of its sentence, or a speaker.
+    subject: bool,
+    organisation: bool,
+}
+
+fn is_clause_boundary_word(w: &str) -> bool {
+    matches!(
+        w,
+        "that"
+            | "because"
+            | "while"
+            | "when"
+            | "if"
+            | "although"
+            | "though"
+            | "whereas"
+            | "and"
+            | "but"
+            | "so"
+            | "after"
+            | "before"
+            | "since"
+            | "until"
+            | "unless"
+            | "whether"
+    )
+}
+
+fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "with"
+            | "to"
+            | "by"
+            | "of"
+            | "for"
+            | "from"
+            | "about"
+            | "on"
+            | "at"
+            | "against"
+            | "after"
+            | "before"
+            | "in"
+            | "into"
+            | "between"
+            | "among"
+            | "toward"
+            | "towards"
+            | "than"
+            | "like"
+            | "over"
+            | "under"
+            | "through"
+            | "during"
+            | "via"
+            | "involving"
+            | "including"
+            | "behind"
+            | "without"
+    )
+}
+
+struct Attributor<'t, 'a> {
+    t: &'t Tokens<'a>,
+    spans: &'t [QuotedSpan],
+    table: &'t EntityTable,
+    seen: Vec<Seen>,
+}
+
+/// Attribute every quotation; the result is parallel to `spans`.
+pub(crate) fn attribute(
+    t: &Tokens<'_>,
+    spans: &[QuotedSpan],
+    table: &EntityTable,
+) -> Vec<Attribution> {
+    let mut a = Attributor {
+        t,
+        spans,
+        table,
+        seen: Vec::new(),
+    };
+    let mut out: Vec<Attribution> = vec![Attribution::default(); spans.len()];
+    let mut last_quote: Option<(usize, usize)> = None; // (quote index, token index)
+    for s in 0..t.sentences.len() {
+        let (lo, hi) = t.sentences[s];
+        // Quotations of this sentence, in order.
+        let mut speaker_here: Option<Seen> = None;
+        for i in lo..hi {
+            let Kind::Quote(q) = t.toks[i].kind else {
+                continue;
+            };
+            let mut found = a.transcript_label(q).or_else(|| a.around(i, lo, hi));
+            if found.is_none() {
+                found = a.by_discourse(i, lo, last_quote, &out);
+            }
+            let attributed = found.is_some();
+            if let Some((att, seen)) = found {
+                out[q] = att;
+                if let Some(seen) = seen {
+                    speaker_here = Some(seen);
+                }
+            }
+            // Titles of works and unattributed scare quotes do not interrupt
+            // a speaker's run of quotations.
+            if attributed {
+                last_quote = Some((q, i));
+            }
+        }
+        a.record_sentence(s, lo, hi, speaker_here);
+    }
+    // Split quotations: “A,” X said, “B.” — the second part has no words of its
+    // own before the cue; it belongs to the first part's speaker.
+    for q in 0..spans.len().saturating_sub(1) {
+        out[q].continues_in_next = a.is_split_pair(q);
+        if out[q].continues_in_next && out[q].speaker.is_some() {
+            out[q + 1].speaker = out[q].speaker.clone();
+            out[q + 1].mention = out[q].mention.clone();
+            out[q + 1].cue = out[q].cue.clone();
+        }
+    }
+    out
+}
+
+impl<'t, 'a> Attributor<'t, 'a> {
+    fn lower(&self, i: usize) -> String {
+        self.t.text(i).to_lowercase()
+    }
+
+    fn is_cue(&self, i: usize) -> Option<CueForm> {
+        // Reporting verbs are lowercase in running text ("the United States" is no cue).
+        if !self.t.is_word(i) || self.t.text(i).starts_with(char::is_uppercase) {
+            return None;
+        }
+        cue_form(self.t.text(i))
+    }
+
+    fn phrase(&self, first: usize, last: usize) -> String {
+        let (s, e) = (self.t.toks[first].start, self.t.toks[last].end);
+        self.t.body[s..e]
+            .trim_matches(|c: char| c == ',' || c.is_whitespace())
+            .to_string()
+    }
+
+    /// “A,” X said, “B.”: quotation q's right context is a reporting clause
+    /// ending in a comma or colon, and quotation q+1 follows at once.
+    fn is_split_pair(&self, q: usize) -> bool {
+        let t = self.t;
+        let Some(i) = t.toks.iter().position(|tok| tok.kind == Kind::Quote(q)) else {
+            return false;
+        };
+        let mut j = i + 1;
+        let mut saw_cue = false;
+        while j < t.toks.len() && j < i + 16 {
+            match t.toks[j].kind {
+                Kind::Quote(r) => {
+                    return r == q + 1
+                        && saw_cue
+                        && (t.is_punct(j - 1, ",")
+                            || t.is_punct(j - 1, ":")
+                            || t.is_punct(j - 1, "—"))
+                }
+                Kind::Break => return false,
+                Kind::Punct if matches!(t.text(j), "." | "?" | "!" | ";") => return false,
+                Kind::Word if self.is_cue(j).is_some() => saw_cue = true,
+                _ => {}
+            }
+            j += 1;
+        }
+        false
+    }
+
+    /// "PENCE: Well, look, …" — a transcript line inside the quotation.
+    fn transcript_label(&self, q: usize) -> Option<(Attribution, Option<Seen>)> {
+        let &(s, e) = self.spans[q].parts.first()?;
+        let text = &self.t.body[s..e];
+        let colon = text.find(':')?;
+        let label = text[..colon].trim();
+        let ok = (1..=4).contains(&label.split_whitespace().count())
+            && label.chars().any(char::is_alphabetic)
+            && label
+                .chars()
+                .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '\'' || c == '-');
+        if !ok {
+            return None;
+        }
+        let words: Vec<String> = label
+            .split_whitespace()
+            .filter(|w| !is_title(&w.trim_end_matches('.').to_lowercase()))
+            .map(|w| {
+                let mut cs = w.chars();
+                cs.next().map_or(String::new(), |f| {
+                    f.to_string() + &cs.as_str().to_lowercase()
+                })
+            })
+            .collect();
+        let name = words.join(" ");
+        if name.is_empty() {
+            return None;
+        }
+        let speaker = self
+            .table
+            .resolve_name(&name)
+            .map_or(name, |p| self.table.person(p).name.clone());
+        Some((
+            Attribution {
+                speaker: Some(speaker),
+                mention: Some(label.to_string()),
+                cue: Some(":".into()),
+                continues_in_next: false,
+            },
+            None,
+        ))
+    }
+
+    /// The reporting clause around quotation token `i` in sentence `lo..hi`.
+    fn around(&self, i: usize, lo: usize, hi: usize) -> Option<(Attribution, Option<Seen>)> {
+        self.after(i, hi).or_else(|| self.before(i, lo))
+    }
+
+    /// “…,” said X / “…,” X said / “…,” X told reporters / “…,” according to X.
+    fn after(&self, i: usize, hi: usize) -> Option<(Attribution, Option<Seen>)> {
+        let t = self.t;
+        let mut j = i + 1;
+        while j < hi
+            && matches!(t.toks[j].kind, Kind::Punct)
+            && matches!(t.text(j), "," | "—" | "–" | "-" | "(")
+        {
+            j += 1;
+        }
+        if j >= hi || !t.is_word(j) {
+            return None;
+        }
+        // “…,” said X
+        if self.is_cue(j) == Some(CueForm::Finite)
+            && (is_inverting_cue(&self.lower(j)) || t.is_capitalised(j + 1))
+        {
+            let (first, last) = self.phrase_after(j + 1, hi)?;
+            let m = classify(t, first, last)?;
+            let plain = !matches!(m.referent, Referent::Pronoun(_)) || last == first;
+            if plain && (!names_a_medium(t, first, last) || matches!(m.referent, Referent::Name(_)))
+            {
+                return Some(self.resolve(&m, j, i));
+            }
+        }
+        // “…,” according to X
+        if self.lower(j) == "according" && t.is_word(j + 1) && self.lower(j + 1) == "to" {
+            let (first, last) = self.phrase_after(j + 2, hi)?;
+            if names_a_medium(t, first, last) {
+                return None;
+            }
+            let m = classify(t, first, last)?;
+            return Some(self.resolve(&m, j, i));
+        }
+        // “…,” X said / “…,” Jeb Bush, the former governor, told reporters —
+        // the first cue of the clause, through an appositive if need be.
+        let mut k = j;
+        let mut cue_at = None;
+        while k < hi && k < j + 40 {
+            match t.toks[k].kind {
+                Kind::Word => {
+                    if k > j && self.is_cue(k) == Some(CueForm::Finite) {
+                        cue_at = Some(k);
+                        break;
+                    }
+                }
+                Kind::Punct if matches!(t.text(k), "," | "-" | "’" | "'" | "(" | ")") => {}
+                Kind::Punct if t.text(k) == "." && k > 0 && t.text(k - 1).chars().count() <= 4 => {}
+                _ => break,
+            }
+            k += 1;
+        }
+        if let Some(k) = cue_at {
+            let mut e = k;
+            while e > j && is_cue_modifier(&self.lower(e - 1)) {
+                e -= 1;
+            }
+            if e > j {
+                // The phrase right after the quotation is the subject; what
+                // follows its comma is an appositive.
+                let first_comma = (j..e).find(|&c| t.is_punct(c, ",")).unwrap_or(e);
+                let mut m = classify(t, j, first_comma - 1)
+                    .filter(|m| self.is_subject_like(m, j, first_comma - 1));
+                // "German Chancellor, Friedrich Marten, said": a role, then the name.
+                if m.as_ref()
+                    .is_some_and(|m| matches!(m.referent, Referent::Description { .. }))
+                    && first_comma < e
+                {
+                    let next_comma = (first_comma + 1..e)
+                        .find(|&c| t.is_punct(c, ","))
+                        .unwrap_or(e);
+                    if let Some(named) = classify(t, first_comma + 1, next_comma - 1)
+                        .filter(|n| matches!(n.referent, Referent::Name(_)))
+                    {
+                        m = Some(Mention { first: j, ..named });
+                    }
+                }
+                if let Some(m) = m {
+                    return Some(self.resolve(&m, k, i));
+                }
+            }
+        }
+        // “…” — Ana Lopes, harbour pilot: a dash and a name sign the quotation.
+        if j > i + 1 && matches!(t.text(j - 1), "—" | "–" | "-") && t.is_capitalised(j) {
+            let last = run_end(t, j);
+            let ends = t
+                .toks
+                .get(last + 1)
+                .is_none_or(|n| matches!(n.kind, Kind::Break | Kind::Punct));
+            if ends {
+                if let Some(m) = classify(t, j, last) {
+                    return Some(self.resolve(&m, j - 1, i));
+                }
+            }
+        }
+        None
+    }
+
+    /// A phrase that can be the subject of a reporting verb: a name, a
+    /// pronoun, or a short description — not a clause ("he hadn’t gotten a chance").
+    fn is_subject_like(&self, m: &Mention, first: usize, last: usize) -> bool {
+        match m.referent {
+            Referent::Name(_) | Referent::Pronoun(_) => true,
+            Referent::Description { ref head, .. } => {
+                let opener = (first..=last)
+                    .find(|&i| self.t.is_word(i))
+                    .map(|i| self.lower(i))
+                    .unwrap_or_default();
+                if is_capitalised_function_word(head)
+                    || is_preposition(&opener)
+                    || matches!(opener.as_str(), "and" | "but" | "or" | "that")
+                {
+                    return false;
+                }
+                let words: Vec<String> = (first..=last)
+                    .filter(|&i| self.t.is_word(i))
+                    .map(|i| self.lower(i))
+                    .collect();
+                words.len() <= 12
+                    && !words.iter().any(|w| {
+                        super::lexicon::pronoun(w).is_some()
+                            || w.ends_with("n’t")
+                            || w.ends_with("n't")
+                            || matches!(
+                                w.as_str(),
+                                "is" | "was"
+                                    | "were"
+                                    | "are"
+                                    | "had"
+                                    | "has"
+                                    | "have"
+                                    | "would"
+                                    | "will"
+                                    | "could"
+                                    | "can"
+                                    | "did"
+                                    | "do"
+                                    | "does"
+                                    | "been"
+                                    | "be"
+                                    | "if"
+                                    | "because"
+                                    | "when"
+                                    | "should"
+                                    | "might"
+                                    | "must"
+                            )
+                    })
+            }
+        }
+    }
+
+    /// X said: “…” / X told RIA that “…” / X said the plan was “…” /
+    /// According to X, “…”. The nearest cue to the left with a subject.
+    fn before(&self, i: usize, lo: usize) -> Option<(Attribution, Option<Seen>)> {
+        let t = self.t;
+        let mut k = i;
+        while k > lo {
+            k -= 1;
+            if !t.is_word(k) {
+                continue;
+            }
+            let lw = self.lower(k);
+            if lw == "according" && t.is_word(k + 1) && self.lower(k + 1) == "to" {
+                let end = (k + 2..i)
+                    .find(|&j| !t.is_word(j) && !t.is_punct(j, "."))
+                    .unwrap_or(i);
+                if end > k + 2 && !names_a_medium(t, k + 2, end - 1) {
+                    if let Some(m) = classify(t, k + 2, end - 1) {
+                        return Some(self.resolve(&m, k, i));
+                    }
+                }
+                continue;
+            }
+            match self.is_cue(k) {
+                Some(CueForm::Finite) => {
+                    if let Some(m) = self
+                        .subject_of_cue(k, lo)
+                        .filter(|m| self.is_subject_like(m, m.first, m.last))
+                    {
+                        return Some(self.resolve(&m, k, i));
+                    }
+                }
+                Some(CueForm::Participle) => {
+                    if let Some(m) = self
+                        .clause_subject(k, lo)
+                        .filter(|m| self.is_subject_like(m, m.first, m.last))
+                    {
+                        return Some(self.resolve(&m, k, i));
+                    }
+                }
+                None => {}
+            }
+        }
+        // A colon introduction with no reporting verb: "Trump had a message: “…”".
+        if i > lo && t.is_punct(i - 1, ":") {
+            let m = self.sentence_subject(lo, i)?;
+            return Some(self.resolve(&m, i - 1, i));
+        }
+        // Any other verb: "Cruz blamed “knuckleheaded politicians”" — the
+        // sentence's named subject, if it has one.
+        if (lo..i).any(|j| t.is_word(j) && t.text(j).starts_with(char::is_lowercase)) {
+            let m = self.sentence_subject(lo, i).filter(|m| match &m.referent {
+                Referent::Name(n) => self.table.resolve_name(n).is_some(),
+                Referent::Pronoun(p) => matches!(p, Pronoun::He | Pronoun::She),
+                _ => false,
+            })?;
+            let (mut att, seen) = self.resolve(&m, i, i);
+            att.cue = None;
+            return Some((att, seen));
+        }
+        None
+    }
+
+    /// The subject of a finite cue at `k`; for "…, and added" / "but added" the
+    /// subject of the clause it continues.
+    fn subject_of_cue(&self, k: usize, lo: usize) -> Option<Mention> {
+        let t = self.t;
+        let mut e = k;
+        while e > lo && t.is_word(e - 1) && is_cue_modifier(&self.lower(e - 1)) {
+            e -= 1;
+        }
+        if e == lo {
+            return None;
+        }
+        if t.is_word(e - 1) && matches!(self.lower(e - 1).as_str(), "and" | "but" | "or" | "then") {
+            return self.clause_subject(e - 1, lo);
+        }
+        // "Trump, who has maintained that …, described": the subject stands
+        // before the comma that opens the relative clause or appositive.
+        if t.is_punct(e - 1, ",") {
+            let mut p = e - 1;
+            while p > lo {
+                p -= 1;
+                if matches!(t.toks[p].kind, Kind::Quote(_) | Kind::Break) {
+                    break;
+                }
+                let opens_aside = t.is_punct(p, ",")
+                    && t.is_word(p + 1)
+                    && matches!(
+                        self.lower(p + 1).as_str(),
+                        "who" | "whose" | "which" | "a" | "an" | "the"
+                    );
+                if opens_aside {
+                    if let Some(m) = self
+                        .subject_of_cue(p + 1, lo)
+                        .filter(|m| matches!(m.referent, Referent::Name(_)))
+                    {
+                        return Some(m);
+                    }
+                    break;
+                }
+            }
+        }
+        // Back to the start of the clause.
+        let mut b = e;
+        while b > lo {
+            let p = b - 1;
+            let stop = match t.toks[p].kind {
+                Kind::Quote(_) | Kind::Break => true,
+                Kind::Punct => matches!(
+                    t.text(p),
+                    ";" | ":" | "(" | ")" | "—" | "–" | "\"" | "“" | "”"
+                ),
+                Kind::Word => {
+                    let w = self.lower(p);
+                    (is_clause_boundary_word(&w) && t.text(p).starts_with(char::is_lowercase))
+                        || self.is_cue(p).is_some()
+                }
+            };
+            if stop {
+                break;
+            }
+            b = p;
+        }
+        if b == e {
+            return None;
+        }
+        self.subject_in(b, e)
+    }
+
+    /// The subject in tokens `b..e` (the words before a cue): the last comma
+    /// segment, or the name an appositive or relative clause hangs on.
+    fn subject_in(&self, b: usize, e: usize) -> Option<Mention> {
+        let t = self.t;
+        let mut segments: Vec<(usize, usize)> = Vec::new();
+        let mut s = b;
+        for j in b..e {
+            if t.is_punct(j, ",") {
+                if j > s {
+                    segments.push((s, j - 1));
+                }
+                s = j + 1;
+            }
+        }
+        if e > s {
+            segments.push((s, e - 1));
+        }
+        let mut idx = segments.len().checked_sub(1)?;
+        // "Peskov, the Kremlin spokesman, said"; "Trump, who …, said"; "Smith, 70, said".
+        while idx > 0 {
+            let (f, _) = segments[idx];
+            let lw = self.lower(f);
+            let is_appositive = matches!(
+                lw.as_str(),
+                "who"
+                    | "which"
+                    | "whose"
+                    | "a"
+                    | "an"
+                    | "the"
+                    | "one"
+                    | "speaking"
+                    | "himself"
+                    | "herself"
+                    | "itself"
+                    | "themselves"
+                    | "now"
+                    | "then"
+                    | "however"
+                    | "too"
+                    | "also"
+                    | "though"
+                    | "in"
+                    | "at"
+                    | "on"
+                    | "for"
+                    | "during"
+                    | "after"
+                    | "like"
+            ) || lw.chars().all(|c| c.is_ascii_digit())
+                || (is_determiner(&lw) && t.text(f).starts_with(char::is_lowercase));
+            if !is_appositive {
+                break;
+            }
+            let prev = segments[idx - 1];
+            if classify(t, prev.0, prev.1).is_some_and(|m| matches!(m.referent, Referent::Name(_)))
+                || lw == "who"
+                || lw == "which"
+                || lw == "whose"
+                || lw.chars().all(|c| c.is_ascii_digit())
+                || matches!(
+                    lw.as_str(),
+                    "however"
+                        | "too"
+                        | "also"
+                        | "though"
+                        | "in"
+                        | "at"
+                        | "on"
+                        | "for"
+                        | "during"
+                        | "after"
+                        | "like"
+                        | "speaking"
+                        | "now"
+                        | "then"
+                )
+            {
+                idx -= 1;
+            } else {
+                break;
+            }
+        }
+        let (f, l) = segments[idx];
+        // Leading adverbials inside the segment ("Last week his negotiators").
+        let mut f = f;
+        while f < l && t.is_word(f) && is_preposition(&self.lower(f)) {
+            // "In remarks Mr Trump" — skip a prepositional phrase up to a name.
+            let next_name = (f + 1..=l)
+                .find(|&j| t.is_capitalised(j) && !is_capitalised_function_word(&self.lower(j)));
+            match next_name {
+                Some(n) => f = n,
+                None => break,
+            }
+        }
+        classify(t, f, l)
+    }
+
+    /// The subject of the clause a participle or an elided subject hangs on:
+    /// the subject of an earlier finite cue, else the sentence's subject.
+    fn clause_subject(&self, k: usize, lo: usize) -> Option<Mention> {
+        let mut j = k;
+        while j > lo {
+            j -= 1;
+            if matches!(self.t.toks[j].kind, Kind::Quote(_)) {
+                continue;
+            }
+            if self.is_cue(j) == Some(CueForm::Finite) {
+                if let Some(m) = self.subject_of_cue(j, lo) {
+                    return Some(m);
+                }
+            }
+        }
+        self.sentence_subject(lo, k)
+    }
+
+    /// The noun phrase a sentence opens with, after an introductory phrase:
+    /// "On Monday, Former Swedish Prime Minister, Carl Bildt, offered …".
+    fn sentence_subject(&self, lo: usize, hi: usize) -> Option<Mention> {
+        let t = self.t;
+        let mut f = lo;
+        // Skip a dateline: "WASHINGTON —", "LONDON (Reuters) -".
+        if let Some(d) = (lo..hi.min(lo + 8))
+            .find(|&j| matches!(t.text(j), "—" | "–" | "-") && t.toks[j].kind == Kind::Punct)
+        {
+            if (lo..d).filter(|&j| t.is_word(j)).all(|j| {
+                !t.text(j).chars().any(char::is_lowercase) || t.is_punct(j.saturating_sub(1), "(")
+            }) {
+                f = d + 1;
+            }
+        }
+        // Skip an introductory phrase that ends in a comma.
+        if t.is_word(f)
+            && is_capitalised_function_word(&self.lower(f))
+            && !is_determiner(&self.lower(f))
+            && !matches!(
+                self.lower(f).as_str(),
+                "he" | "she" | "they" | "it" | "we" | "i"
+            )
+        {
+            if let Some(c) = (f..hi).find(|&j| t.is_punct(j, ",")) {
+                f = c + 1;
+            }
+        }
+        if t.is_word(f) && super::lexicon::pronoun(&self.lower(f)).is_some() {
+            return classify(t, f, f);
+        }
+        let mut l = f;
+        let mut last_word = None;
+        while l < hi {
+            match t.toks[l].kind {
+                Kind::Word => {
+                    let w = self.lower(l);
+                    let lowercase = t.text(l).starts_with(char::is_lowercase);
+                    if lowercase
+                        && !is_determiner(&w)
+                        && !is_title(&w)
+                        && !matches!(
+                            w.as_str(),
+                            "of" | "von"
+                                | "der"
+                                | "de"
+                                | "familiar"
+                                | "with"
+                                | "close"
+                                | "to"
+                                | "the"
+                        )
+                    {
+                        break;
+                    }
+                    last_word = Some(l);
+                }
+                Kind::Punct if matches!(t.text(l), "," | "." | "’" | "'") => {}
+                _ => break,
+            }
+            l += 1;
+        }
+        let last = last_word?;
+        // "Former Swedish Prime Minister, Carl Bildt," — the name after the role.
+        classify(t, f, last).or_else(|| {
+            let first_name = (f..=last).rev().find(|&j| t.is_capitalised(j))?;
+            classify(t, first_name, run_end(t, first_name).min(last))
+        })
+    }
+
+    /// No reporting clause: a quotation that opens its sentence continues the
+    /// speaker before it (the same or previous paragraph), or takes the
+    /// subject of a sentence that introduced it with a colon or a cue.
+    fn by_discourse(
+        &self,
+        i: usize,
+        lo: usize,
+        last_quote: Option<(usize, usize)>,
+        out: &[Attribution],
+    ) -> Option<(Attribution, Option<Seen>)> {
+        let t = self.t;
+        let opens_sentence = (lo..i).all(|j| !t.is_word(j));
+        if !opens_sentence {
+            return None;
+        }
+        let para = t.toks[i].paragraph;
+        let s = t.toks[i].sentence;
+        // The sentence before introduced it: "Smith was blunt:" / "Smith continued."
+        if s > 0 {
+            let (plo, phi) = t.sentences[s - 1];
+            let last_tok = (plo..phi).rev().find(|&j| t.toks[j].kind != Kind::Break);
+            let ends_with_colon = last_tok.is_some_and(|j| t.is_punct(j, ":"));
+            let cue = (plo..phi).find(|&j| self.is_cue(j) == Some(CueForm::Finite));
+            let adjacent_paragraph = para.saturating_sub(t.toks[plo].paragraph) <= 1;
+            let has_quote = (plo..phi).any(|j| matches!(t.toks[j].kind, Kind::Quote(_)));
+            if (ends_with_colon || cue.is_some()) && adjacent_paragraph && !has_quote {
+                let m = match cue {
+                    Some(k) => self
+                        .subject_of_cue(k, plo)
+                        .filter(|m| self.is_subject_like(m, m.first, m.last)),
+                    None => self.sentence_subject(plo, phi),
+                };
+                if let Some(m) = m {
+                    let (mut att, seen) = self.resolve(&m, phi.saturating_sub(1), i);
+                    att.cue = None;
+                    return Some((att, seen));
+                }
+            }
+        }
+        // Otherwise it continues the speaker of the quotation before.
+        if let Some((q, qi)) = last_quote {
+            let prev = &out[q];
+            let near = para.saturating_sub(t.toks[qi].paragraph) <= 1;
+            let sentence_gap = s.saturating_sub(t.toks[qi].sentence);
+            if (prev.speaker.is_some() || prev.mention.is_some()) && near && sentence_gap <= 3 {
+                return Some((
+                    Attribution {
+                        speaker: prev.speaker.clone(),
+                        mention: prev.mention.clone(),
+                        cue: None,
+                        continues_in_next: false,
+                    },
+                    None,
+                ));
+            }
+        }
+        None
+    }
+
+    /// A noun phrase starting at `j`: a name run (stops at the first lowercase
+    /// word after it), or a description up to punctuation.
+    fn phrase_after(&self, j: usize, hi: usize) -> Option<(usize, usize)> {
+        let t = self.t;
+        if !t.is_word(j) {
+            return None;
+        }
+        let mut last = j;
+        let mut k = j;
+        let starts_with_name = t.is_capitalised(j) && !is_capitalised_function_word(&self.lower(j));
+        while k < hi && k < j + 12 {
+            match t.toks[k].kind {
+                Kind::Word => {
+                    if starts_with_name
+                        && k > j
+                        && t.text(k).starts_with(char::is_lowercase)
+                        && !super::lexicon::is_name_particle(t.text(k))
+                    {
+                        // "said Democratic pollster Stan Greenberg": a role word, then the name.
+                        let role_then_name =
+                            is_title(&self.lower(k)) && (k + 1..k + 4).any(|n| t.is_capitalised(n));
+                        if !role_then_name {
+                            break;
+                        }
+                    }
+                    if !starts_with_name
+                        && k > j
+                        && matches!(
+                            self.lower(k).as_str(),
+                            "in" | "on"
+                                | "at"
+                                | "during"
+                                | "after"
+                                | "before"
+                                | "when"
+                                | "while"
+                                | "as"
+                                | "who"
+                                | "that"
+                        )
+                    {
+                        break;
+                    }
+                    last = k;
+                }
+                Kind::Punct
+                    if t.text(k) == "."
+                        && t.text(k - 1).chars().count() <= 3
+                        && t.is_capitalised(k + 1) => {}
+                _ => break,
+            }
+            k += 1;
+        }
+        Some((j, last))
+    }
+
+    /// "the senator", "the former Florida governor": a definite description
+    /// headed by a role word, which refers back to someone already named.
+    fn is_definite_role(&self, m: &Mention) -> bool {
+        let Referent::Description { head, .. } = &m.referent else {
+            return false;
+        };
+        let the = (m.first..=m.last)
+            .find(|&i| self.t.is_word(i))
+            .is_some_and(|i| self.lower(i) == "the");
+        the && is_title(head)
+            && !matches!(
+                head.as_str(),
+                "officials"
+                    | "official"
+                    | "house"
+                    | "senate"
+                    | "state"
+                    | "campaign"
+                    | "press"
+                    | "white"
+            )
+    }
+
+    /// Turn a mention into a speaker: names to their fullest form, pronouns to
+    /// the person they point back to, roles to the name bound to them.
+    fn resolve(&self, m: &Mention, cue: usize, quote_tok: usize) -> (Attribution, Option<Seen>) {
+        let t = self.t;
+        let mention = self.phrase(m.first, m.last);
+        let cue_text = if t.is_word(cue) {
+            let mut c = t.text(cue).to_string();
+            if c == "according" {
+                c.push_str(" to");
+            }
+            Some(c)
+        } else {
+            Some(t.text(cue).to_string())
+        };
+        let tok = t.toks[quote_tok];
+        let (speaker, gender, organisation) = match &m.referent {
+            Referent::Name(name) => match self.table.resolve_name(name) {
+                Some(p) => (
+                    Some(self.table.person(p).name.clone()),
+                    self.table.person(p).gender,
+                    false,
+                ),
+                None => {
+                    let head = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
+                    (
+                        Some(name.clone()),
+                        None,
+                        super::lexicon::is_organisation_head(&head)
+                            || name.split(' ').count() == 1
+                                && name.chars().all(|c| c.is_uppercase()),
+                    )
+                }
+            },
+            Referent::Pronoun(p) => match self.resolve_pronoun(*p, tok.sentence, tok.paragraph) {
+                Some(s) => (s.speaker.clone(), s.gender, s.organisation),
+                None => (None, None, false),
+            },
+            Referent::Description { head, modifiers } => {
+                match self.table.resolve_role(head, modifiers, m.first) {
+                    Some(p) => (
+                        Some(self.table.person(p).name.clone()),
+                        self.table.person(p).gender,
+                        false,
+                    ),
+                    // "the senator said", with no binding in the text: the person the
+                    // passage is about, when the description is a definite role.
+                    None if self.is_definite_role(m) => {
+                        match self.resolve_pronoun(Pronoun::They, tok.sentence, tok.paragraph) {
+                            Some(s) if s.speaker.is_some() && !s.organisation => {
+                                (s.speaker.clone(), s.gender, false)
+                            }
+                            _ => (None, None, false),
+                        }
+                    }
+                    None => (None, None, false),
+                }
+            }
+        };
+        let seen = Seen {
+            sentence: tok.sentence,
+            paragraph: tok.paragraph,
+            speaker: speaker.clone(),
+            gender,
+            subject: true,
+            organisation,
+        };
+        (
+            Attribution {
+                speaker,
+                mention: Some(mention),
+                cue: cue_text,
+                continues_in_next: false,
+            },
+            Some(seen),
+        )
+    }
+
+    /// The person a pronoun points back to: the subject of a recent sentence
+    /// first, then any recent mention, of a compatible gender.
+    fn resolve_pronoun(&self, p: Pronoun, sentence: usize, paragraph: usize) -> Option<&Seen> {
+        let compatible = |s: &&Seen| match p {
+            Pronoun::He => {
+                s.gender != Some(Gender::Female) && !s.organisation && s.speaker.is_some()
+            }
+            Pronoun::She => {
+                s.gender != Some(Gender::Male) && !s.organisation && s.speaker.is_some()
+            }
+            Pronoun::It => s.organisation,
+            Pronoun::They => true,
+            Pronoun::I | Pronoun::We | Pronoun::You => false,
+        };
+        let recent = |s: &&Seen| {
+            sentence.saturating_sub(s.sentence) <= 4 && paragraph.saturating_sub(s.paragraph) <= 2
+        };
+        // Exact gender beats unknown gender within the same tier.
+        let exact = |s: &&Seen| match p {
+            Pronoun::He => s.gender == Some(Gender::Male),
+            Pronoun::She => s.gender == Some(Gender::Female),
+            _ => true,
+        };
+        let subjects = || {
+            self.seen
+                .iter()
+                .rev()
+                .filter(|s| s.subject)
+                .filter(recent)
+                .filter(compatible)
+        };
+        if matches!(p, Pronoun::She | Pronoun::He) {
+            if let Some(s) = subjects().find(exact) {
+                // A nearer subject of unknown gender still wins when it is the very last.
+                if let Some(n) = subjects().next() {
+                    if n.gender.is_none() && n.sentence > s.sentence {
+                        return Some(n);
+                    }
+                }
+                return Some(s);
+            }
+        }
+        subjects()
+            .next()
+            .or_else(|| self.seen.iter().rev().filter(recent).find(compatible))
+    }
+
+    /// Remember who the sentence was about: its speaker, else its subject and
+    /// the people it names.
+    fn record_sentence(&mut self, s: usize, lo: usize, hi: usize, speaker: Option<Seen>) {
+        let t = self.t;
+        let paragraph = t.toks[lo].paragraph;
+        let mut names: Vec<Seen> = Vec::new();
+        let mut i = lo;
+        let mut subject_taken = speaker.is_some();
+        while i < hi {
+            if t.is_capitalised(i) && !is_capitalised_function_word(&self.lower(i)) {
+                let last = run_end(t, i).min(hi - 1);
+                let after_preposition =
+                    i > lo && t.is_word(i - 1) && is_preposition(&self.lower(i - 1));
+                if let Some(m) = classify(t, i, last) {
+                    if let Referent::Name(name) = &m.referent {
+                        let person = self.table.resolve_name(name);
+                        let head = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
+                        let organisation =
+                            person.is_none() && super::lexicon::is_organisation_head(&head);
+                        if person.is_some() || organisation {
+                            let subject = !subject_taken && !after_preposition;
+                            subject_taken |= subject;
+                            names.push(Seen {
+                                sentence: s,
+                                paragraph,
+                                speaker: Some(person.map_or_else(
+                                    || name.clone(),
+                                    |p| self.table.person(p).name.clone(),
+                                )),
+                                gender: person.and_then(|p| self.table.person(p).gender),
+                                subject,
+                                organisation,
+                            });
+                        }
+                    }
+                }
+                i = last + 1;
+                continue;
+            }
+            // A sentence about "he" keeps that person salient.
+            if !subject_taken
+                && t.is_word(i)
+                && matches!(self.lower(i).as_str(), "he" | "she")
+                && (i == lo || !t.is_word(i - 1) || !is_preposition(&self.lower(i - 1)))
+            {
+                let p = if self.lower(i) == "he" {
+                    Pronoun::He
+                } else {
+                    Pronoun::She
+                };
+                if let Some(prev) = self.resolve_pronoun(p, s, paragraph).cloned() {
+                    names.push(Seen {
+                        sentence: s,
+                        paragraph,
+                        subject: true,
+                        ..prev
+                    });
+                    subject_taken = true;
+                }
+            }
+            i += 1;
+        }
+        self.seen.extend(names);
+        if let Some(sp) = speaker {
+            self.seen.push(sp);
+        }
+    }
+}

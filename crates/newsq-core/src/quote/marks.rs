@@ -1,0 +1,381 @@
+//! Finding quoted spans: which characters open and close a quotation, told apart
+//! from apostrophes, inch marks and nested quotes, across paragraphs.
+
+/// A quoted span in the body. `parts` are the quoted text ranges without the
+/// marks: one per paragraph for a quotation that runs over several.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct QuotedSpan {
+    /// Byte offset of the opening mark.
+    pub open: usize,
+    /// Byte offset just after the closing mark (the end of the last paragraph
+    /// when the quotation is never closed).
+    pub close: usize,
+    pub parts: Vec<(usize, usize)>,
+    /// Whether a closing mark was found.
+    pub closed: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Family {
+    Double,
+    Single,
+}
+
+/// The closing characters that answer an opening one.
+fn closers(open: char) -> &'static [char] {
+    match open {
+        '“' => &['”', '"'],
+        // A closing mark used to open (”Text…”), as some outlets print it.
+        '”' => &['”', '"', '“'],
+        '"' => &['"', '”'],
+        '„' => &['“', '”', '"'],
+        '«' => &['»'],
+        '»' => &['«'],
+        '‘' => &['’', '\''],
+        '\'' => &['\'', '’'],
+        '‚' => &['‘', '’'],
+        _ => &[],
+    }
+}
+
+fn family(c: char) -> Option<Family> {
+    match c {
+        '“' | '”' | '"' | '„' | '«' | '»' => Some(Family::Double),
+        '‘' | '’' | '\'' | '‚' => Some(Family::Single),
+        _ => None,
+    }
+}
+
+fn is_opening_context(prev: Option<char>) -> bool {
+    match prev {
+        None => true,
+        Some(p) => {
+            p.is_whitespace()
+                || matches!(
+                    p,
+                    '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':' | '“' | '"' | '‘'
+                )
+        }
+    }
+}
+
+fn is_closing_context(next: Option<char>) -> bool {
+    match next {
+        None => true,
+        Some(n) => !n.is_alphanumeric(),
+    }
+}
+
+/// Whether a double-quote character at this place can open a quotation.
+fn can_open_double(c: char, prev: Option<char>, next: Option<char>) -> bool {
+    let followed_by_text = next.is_some_and(|n| !n.is_whitespace());
+    match c {
+        '“' | '„' | '«' => followed_by_text,
+        '”' => {
+            is_opening_context(prev)
+                && next.is_some_and(|n| n.is_alphanumeric() || n == ' ' || n == '…')
+        }
+        // » opens only in the reversed style (»…«); a closing » follows text.
+        '»' => followed_by_text && is_opening_context(prev),
+        '"' => {
+            followed_by_text
+                && (is_opening_context(prev) || !prev.is_some_and(char::is_alphanumeric))
+        }
+        _ => false,
+    }
+}
+
+/// Whether a single-quote character at this place can open a quotation: it must
+/// stand where a word starts and not be an elision ('90s, 'em, 'til).
+fn can_open_single(text: &str, at: usize, c: char, prev: Option<char>) -> bool {
+    if !matches!(c, '‘' | '\'' | '‚') || !is_opening_context(prev) {
+        return false;
+    }
+    let rest = &text[at + c.len_utf8()..];
+    let mut chars = rest.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if first.is_ascii_digit() {
+        return false; // '90s
+    }
+    if !(first.is_alphanumeric() || matches!(first, '.' | '…' | '[' | '(' | '“' | '"')) {
+        return false;
+    }
+    let word: String = rest
+        .chars()
+        .take_while(|ch| ch.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    !matches!(
+        word.as_str(),
+        "em" | "til" | "tis" | "twas" | "cause" | "n" | "bout" | "round"
+    )
+}
+
+/// Whether a single-quote character closes: after text, before a non-letter.
+/// Between letters it is an apostrophe (Ukraine’s, I’ll).
+fn can_close_single(prev: Option<char>, next: Option<char>) -> bool {
+    prev.is_some_and(|p| !p.is_whitespace()) && is_closing_context(next)
+}
+
+struct Open {
+    mark: char,
+    family: Family,
+    /// Where the quoted text of the current part starts.
+    content_start: usize,
+    open: usize,
+    parts: Vec<(usize, usize)>,
+}
+
+/// Find every top-level quoted span in `body`. Paragraphs are lines; a
+/// quotation left open at the end of a paragraph continues when the next
+/// paragraph opens with the same kind of mark.
+pub(crate) fn find_quoted_spans(body: &str) -> Vec<QuotedSpan> {
+    let mut spans = Vec::new();
+    let mut pending: Option<Open> = None;
+    let mut line_start = 0;
+    while line_start <= body.len() {
+        let line_end = body[line_start..]
+            .find('\n')
+            .map_or(body.len(), |i| line_start + i);
+        let line = &body[line_start..line_end];
+        if !line.trim().is_empty() {
+            pending = scan_line(body, line_start, line_end, pending, &mut spans);
+        }
+        if line_end == body.len() {
+            break;
+        }
+        line_start = line_end + 1;
+    }
+    if let Some(open) = pending {
+        finish_unclosed(body, open, &mut spans);
+    }
+    spans
+}
+
+/// Scan one paragraph; returns the quotation still open at its end, if the
+/// next paragraph may continue it.
+fn scan_line(
+    body: &str,
+    line_start: usize,
+    line_end: usize,
+    mut pending: Option<Open>,
+    spans: &mut Vec<QuotedSpan>,
+) -> Option<Open> {
+    let line = &body[line_start..line_end];
+    let first_text = line_start + (line.len() - line.trim_start().len());
+    // A pending quotation continues only if this paragraph reopens it.
+    if let Some(open) = pending.take() {
+        let reopened = body[first_text..]
+            .chars()
+            .next()
+            .is_some_and(|c| family(c) == Some(open.family) && c != '”' && c != '’');
+        if reopened {
+            let mark_len = if body[first_text..].starts_with("''") {
+                2
+            } else {
+                body[first_text..].chars().next().map_or(1, char::len_utf8)
+            };
+            pending = Some(Open {
+                content_start: first_text + mark_len,
+                ..open
+            });
+        } else {
+            finish_unclosed(body, open, spans);
+        }
+    }
+    let mut nested: Option<char> = None;
+    let mut prev: Option<char> = None;
+    let mut iter = line.char_indices().peekable();
+    // Past the reopening mark of a continued quotation.
+    let resume_at = pending.as_ref().map_or(line_start, |o| o.content_start);
+    while let Some((rel, mut c)) = iter.next() {
+        let at = line_start + rel;
+        let mut next = iter.peek().map(|&(_, n)| n);
+        // Two apostrophes are one double quote mark (''Like this,'' some papers print).
+        if c == '\'' && next == Some('\'') {
+            iter.next();
+            c = '"';
+            next = iter.peek().map(|&(_, n)| n);
+        }
+        if at < resume_at {
+            prev = Some(c);
+            continue;
+        }
+        match pending.as_mut() {
+            Some(open) => {
+                if let Some(inner) = nested {
+                    if closers(inner).contains(&c) && is_closing_context(next) {
+                        nested = None;
+                    }
+                } else if closers(open.mark).contains(&c)
+                    && (open.family == Family::Double || can_close_single(prev, next))
+                    && (c != '"'
+                        || !next.is_some_and(char::is_alphanumeric)
+                        || prev.is_some_and(|p| !p.is_whitespace()))
+                {
+                    open.parts.push((open.content_start, at));
+                    let closed = iter.peek().map_or(line_end, |&(r, _)| line_start + r);
+                    spans.push(QuotedSpan {
+                        open: open.open,
+                        close: closed,
+                        parts: std::mem::take(&mut open.parts),
+                        closed: true,
+                    });
+                    pending = None;
+                } else if open.family == Family::Double
+                    && c != open.mark
+                    && can_open_double(c, prev, next)
+                {
+                    // A quotation inside a quotation (“… an episode of "Shark Tank" …”).
+                    nested = Some(c);
+                }
+            }
+            None => {
+                let opens = match family(c) {
+                    Some(Family::Double) => can_open_double(c, prev, next),
+                    Some(Family::Single) => {
+                        can_open_single(body, at, c, prev) && has_single_closer(line, rel, c)
+                    }
+                    None => false,
+                };
+                if opens {
+                    let f = if family(c) == Some(Family::Double) {
+                        Family::Double
+                    } else {
+                        Family::Single
+                    };
+                    let content_start = iter.peek().map_or(line_end, |&(r, _)| line_start + r);
+                    pending = Some(Open {
+                        mark: c,
+                        family: f,
+                        content_start,
+                        open: at,
+                        parts: Vec::new(),
+                    });
+                }
+            }
+        }
+        prev = Some(c);
+    }
+    if let Some(open) = pending.as_mut() {
+        open.parts.push((open.content_start, line_end));
+    }
+    pending
+}
+
+/// A single opening mark counts only if a closing one follows in the same paragraph,
+/// or the paragraph ends open (a quotation running on).
+fn has_single_closer(line: &str, rel: usize, open: char) -> bool {
+    let after = rel + open.len_utf8();
+    let rest = &line[after..];
+    let mut prev: Option<char> = None;
+    let mut chars = rest.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        if closers(open).contains(&c) && can_close_single(prev, next) {
+            return true;
+        }
+        prev = Some(c);
+    }
+    false
+}
+
+/// A quotation never closed: keep it when it is plainly prose (several words),
+/// drop a stray mark (an inch sign, a typo).
+fn finish_unclosed(body: &str, mut open: Open, spans: &mut Vec<QuotedSpan>) {
+    if open.family == Family::Single {
+        return;
+    }
+    let words: usize = open
+        .parts
+        .iter()
+        .map(|&(s, e)| body[s..e].split_whitespace().count())
+        .sum();
+    if words >= 3 {
+        let close = open.parts.last().map_or(open.content_start, |&(_, e)| e);
+        spans.push(QuotedSpan {
+            open: open.open,
+            close,
+            parts: std::mem::take(&mut open.parts),
+            closed: false,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(body: &str) -> Vec<String> {
+        find_quoted_spans(body)
+            .iter()
+            .map(|s| {
+                s.parts
+                    .iter()
+                    .map(|&(a, b)| &body[a..b])
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn curly_and_straight_double_quotes() {
+        assert_eq!(
+            texts("He said “yes, now” and \"no, later\"."),
+            ["yes, now", "no, later"]
+        );
+    }
+
+    #[test]
+    fn apostrophes_are_not_quote_marks() {
+        assert_eq!(
+            texts("Ukraine’s army said it’ll hold. ‘We stay,’ she said."),
+            ["We stay,"]
+        );
+        assert_eq!(
+            texts("The parties' views differ and it's the '90s."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn doubled_apostrophes_and_a_closing_mark_used_to_open() {
+        assert_eq!(
+            texts("''Not now,'' she said. ”Later then,” he said."),
+            ["Not now,", "Later then,"]
+        );
+    }
+
+    #[test]
+    fn guillemets_and_low_nine() {
+        assert_eq!(
+            texts("Er sagte „nein danke“ und «jamais de la vie»."),
+            ["nein danke", "jamais de la vie"]
+        );
+    }
+
+    #[test]
+    fn nested_quotes_stay_inside_the_outer_quotation() {
+        assert_eq!(
+            texts("“We watched ‘Harbour Lights’ twice,” she said."),
+            ["We watched ‘Harbour Lights’ twice,"]
+        );
+    }
+
+    #[test]
+    fn a_quotation_running_over_paragraphs_is_one() {
+        let body = "“First part of it.\n\n“Second part.” he said.";
+        assert_eq!(texts(body), ["First part of it. | Second part."]);
+    }
+
+    #[test]
+    fn an_unclosed_paragraph_not_reopened_ends_at_the_paragraph() {
+        let body = "He said: “we will be there on time\n\nNext paragraph.";
+        let spans = find_quoted_spans(body);
+        assert_eq!(spans.len(), 1);
+        assert!(!spans[0].closed);
+    }
+}

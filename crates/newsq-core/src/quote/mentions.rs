@@ -1,0 +1,529 @@
+//! Who a stretch of words refers to: names (titles stripped), pronouns,
+//! descriptions; and the article's table of people, to resolve "Mr Trump" to
+//! "Donald Trump" and "the Russian president" to the name bound to that role.
+
+use super::lexicon::{
+    first_name_gender, is_capitalised_function_word, is_determiner, is_name_particle,
+    is_organisation_head, is_title, pronoun, title_gender, Gender, Pronoun,
+};
+use super::tokens::{Kind, Tokens};
+use std::collections::HashMap;
+
+/// What a noun phrase is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Referent {
+    /// A person or organisation named in the text, titles removed.
+    Name(String),
+    Pronoun(Pronoun),
+    /// A description with no name ("one person familiar with the talks", "the
+    /// finance minister"), with its head noun and modifiers, lowercase.
+    Description {
+        head: String,
+        modifiers: Vec<String>,
+    },
+}
+
+/// A noun phrase found in the text: its token range and what it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Mention {
+    pub first: usize,
+    pub last: usize,
+    pub referent: Referent,
+}
+
+fn lower_no_dot(s: &str) -> String {
+    let lower = s.trim_end_matches('.').to_lowercase();
+    // Abbreviated titles bind the same roles as written-out ones.
+    match lower.as_str() {
+        "sen" => "senator".into(),
+        "rep" => "representative".into(),
+        "gov" => "governor".into(),
+        "gen" => "general".into(),
+        "sec" => "secretary".into(),
+        "atty" => "attorney".into(),
+        _ => lower,
+    }
+}
+
+/// A word that can be part of a name: capitalised, an initial, or (inside a
+/// name) a particle.
+fn is_name_word(t: &Tokens<'_>, i: usize) -> bool {
+    if !t.is_word(i) {
+        return false;
+    }
+    let w = t.text(i);
+    let Some(c) = w.chars().next() else {
+        return false;
+    };
+    c.is_uppercase() && !w.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Strip a possessive ending ("Trump’s" → "Trump").
+fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("’s")
+        .or_else(|| w.strip_suffix("'s"))
+        .unwrap_or(w)
+}
+
+/// The name inside a run of capitalised tokens `first..=last`: titles, role
+/// words and sentence-opening function words before it removed. None when
+/// nothing name-like is left.
+pub(crate) fn name_in_run(t: &Tokens<'_>, first: usize, last: usize) -> Option<(usize, String)> {
+    // The name starts after the last title or function word of the run.
+    let mut start = first;
+    for i in first..=last {
+        if !t.is_word(i) {
+            continue;
+        }
+        let lw = lower_no_dot(t.text(i));
+        let is_initial = t.text(i).chars().count() == 1 && i < last;
+        if i > start && first_name_gender(t.text(i)).is_some() && !is_title(&lw) {
+            break; // a first name starts the name: "Al From", not "From"
+        }
+        let possessive = i < last && strip_possessive(t.text(i)) != t.text(i);
+        let gerund = i == first && lw.len() > 4 && lw.ends_with("ing");
+        if ((is_title(&lw) || is_capitalised_function_word(&lw)) && !is_initial && i < last)
+            || possessive
+            || gerund
+        {
+            start = i + 1;
+        }
+    }
+    // A trailing title ("the Clinton campaign", "Russian President") is no
+    // name — unless a first name or an initial stands before it ("Peter T. King").
+    let last_lower = lower_no_dot(t.text(last));
+    if is_title(&last_lower) || is_capitalised_function_word(&last_lower) {
+        let before = (first..last).rev().find(|&i| t.is_word(i));
+        let after_first_name = before.is_some_and(|b| {
+            let w = t.text(b);
+            w.chars().count() == 1 || first_name_gender(w).is_some()
+        });
+        if !after_first_name {
+            return None;
+        }
+        if start >= last {
+            start = before.map_or(last, |b| run_start(t, b).max(first));
+            while start < last && t.is_word(start) && is_title(&lower_no_dot(t.text(start))) {
+                start += 1;
+            }
+        }
+    }
+    let mut words: Vec<&str> = Vec::new();
+    for i in start..=last {
+        if t.is_word(i) {
+            let w = t.text(i);
+            // Initials keep their dot ("J. D. Vance").
+            if w.chars().count() == 1 && t.is_punct(i + 1, ".") {
+                words.push(&t.body[t.toks[i].start..t.toks[i + 1].end]);
+            } else {
+                words.push(if i == last { strip_possessive(w) } else { w });
+            }
+        }
+    }
+    if words.is_empty() {
+        return None;
+    }
+    Some((start, words.join(" ")))
+}
+
+/// Extend a run of name words from `i` rightwards; returns its last token.
+pub(crate) fn run_end(t: &Tokens<'_>, i: usize) -> usize {
+    let mut last = i;
+    let mut j = i + 1;
+    loop {
+        if is_name_word(t, j) {
+            last = j;
+            j += 1;
+        } else if t.is_punct(j, ".") && t.text(last).chars().count() <= 2 && is_name_word(t, j + 1)
+        {
+            // "J. D. Vance", "Gov. Mike Pence"
+            j += 1;
+        } else if t.is_word(j)
+            && is_name_particle(t.text(j))
+            && (is_name_word(t, j + 1)
+                || (t.is_word(j + 1) && is_name_particle(t.text(j + 1)) && is_name_word(t, j + 2)))
+        {
+            j += 1;
+        } else {
+            return last;
+        }
+    }
+}
+
+/// Extend a run of name words from `i` leftwards; returns its first token.
+pub(crate) fn run_start(t: &Tokens<'_>, i: usize) -> usize {
+    let mut first = i;
+    let mut j = i;
+    while j > 0 {
+        let p = j - 1;
+        if is_name_word(t, p) {
+            first = p;
+            j = p;
+        } else if p > 0
+            && is_name_word(t, p - 1)
+            && ((t.is_punct(p, ".") && t.text(p - 1).chars().count() <= 4)
+                || (t.is_word(p) && is_name_particle(t.text(p))))
+            || (p > 1
+                && t.is_word(p)
+                && is_name_particle(t.text(p))
+                && t.is_word(p - 1)
+                && is_name_particle(t.text(p - 1))
+                && is_name_word(t, p - 2))
+        {
+            j = p;
+        } else {
+            break;
+        }
+    }
+    first
+}
+
+/// Classify the noun phrase spanning tokens `first..=last` (words and commas).
+pub(crate) fn classify(t: &Tokens<'_>, first: usize, last: usize) -> Option<Mention> {
+    // Conjunctions and "as" before the phrase are not part of it ("but he", "as X put it").
+    let mut first = first;
+    while first < last
+        && t.is_word(first)
+        && matches!(
+            t.text(first).to_lowercase().as_str(),
+            "and"
+                | "but"
+                | "or"
+                | "as"
+                | "if"
+                | "so"
+                | "yet"
+                | "then"
+                | "while"
+                | "when"
+                | "because"
+        )
+    {
+        first += 1;
+    }
+    // "(D-Ill.)", "(R-Utah)" after a name are not part of the phrase.
+    let mut depth = 0usize;
+    let mut last = last;
+    let mut words: Vec<usize> = Vec::new();
+    for i in first..=last {
+        if t.is_punct(i, "(") {
+            depth += 1;
+        } else if t.is_punct(i, ")") {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 && t.is_word(i) {
+            words.push(i);
+        }
+    }
+    if let Some(&w) = words.last() {
+        last = last.min(run_end(t, w).max(w));
+    }
+    let &head_i = words.last()?;
+    if words.len() == 1 {
+        if let Some(p) = pronoun(&t.text(head_i).to_lowercase()) {
+            return Some(Mention {
+                first,
+                last,
+                referent: Referent::Pronoun(p),
+            });
+        }
+    }
+    // A name at the end of the phrase: "Kremlin aide Yuri Ushakov", "Mr Trump".
+    if is_name_word(t, head_i) {
+        let start = run_start(t, head_i).max(first);
+        if let Some((_, name)) = name_in_run(t, start, head_i) {
+            let lw = name.to_lowercase();
+            if !is_capitalised_function_word(&lw) && pronoun(&lw).is_none() {
+                return Some(Mention {
+                    first,
+                    last,
+                    referent: Referent::Name(name),
+                });
+            }
+        }
+    }
+    // A name at the start followed by a description ("Mr. Burman of the Tax Policy Center").
+    let &lead = words.first()?;
+    if is_name_word(t, lead) {
+        let end = run_end(t, lead).min(last);
+        let after = t.toks.get(end + 1).map(|_| t.text(end + 1).to_lowercase());
+        let followed_by_of = after
+            .as_deref()
+            .is_some_and(|w| matches!(w, "of" | "from" | "at" | "with" | "for" | "in" | ","));
+        if followed_by_of || end == last {
+            if let Some((_, name)) = name_in_run(t, lead, end) {
+                if !is_capitalised_function_word(&name.to_lowercase())
+                    && !is_determiner(&name.to_lowercase())
+                {
+                    return Some(Mention {
+                        first,
+                        last,
+                        referent: Referent::Name(name),
+                    });
+                }
+            }
+        }
+    }
+    // A description: its head is the last word before any prepositional
+    // phrase or relative clause ("one *person* familiar with the talks").
+    let mut head = None;
+    let mut modifiers = Vec::new();
+    for &i in &words {
+        let lw = t.text(i).to_lowercase();
+        if matches!(
+            lw.as_str(),
+            "familiar"
+                | "with"
+                | "of"
+                | "for"
+                | "from"
+                | "at"
+                | "in"
+                | "on"
+                | "who"
+                | "close"
+                | "involved"
+                | "briefed"
+                | "speaking"
+                | "to"
+                | "by"
+                | "that"
+                | "which"
+        ) {
+            if head.is_some() {
+                break;
+            }
+            continue;
+        }
+        if let Some(h) = head.replace(lw) {
+            if !is_determiner(&h) {
+                modifiers.push(h);
+            }
+        }
+    }
+    let head = head?;
+    if is_determiner(&head) {
+        return None;
+    }
+    Some(Mention {
+        first,
+        last,
+        referent: Referent::Description { head, modifiers },
+    })
+}
+
+/// A person in the article, as the table knows them.
+#[derive(Debug, Clone)]
+pub(crate) struct Person {
+    pub name: String,
+    pub gender: Option<Gender>,
+}
+
+/// Everything the article says about who is who.
+#[derive(Debug, Default)]
+pub(crate) struct EntityTable {
+    people: Vec<Person>,
+    /// Lowercase surname (last name word) → person index, the fullest form.
+    by_surname: HashMap<String, usize>,
+    /// Lowercase first name → person index, when only one person has it.
+    by_first: HashMap<String, Option<usize>>,
+    /// Role bindings in text order: (token position, head, modifiers, person).
+    roles: Vec<(usize, String, Vec<String>, usize)>,
+}
+
+impl EntityTable {
+    /// Build the table from every capitalised run in the reporting text.
+    pub fn build(t: &Tokens<'_>) -> Self {
+        let mut table = EntityTable::default();
+        let n = t.toks.len();
+        let mut i = 0;
+        while i < n {
+            if !is_name_word(t, i) {
+                i += 1;
+                continue;
+            }
+            let last = run_end(t, i);
+            if let Some((name_start, name)) = name_in_run(t, i, last) {
+                let words = name.split_whitespace().count();
+                let last_lower = lower_no_dot(t.text(last));
+                let first_lower = name
+                    .split_whitespace()
+                    .next()
+                    .map(str::to_lowercase)
+                    .unwrap_or_default();
+                let looks_personal = (2..=5).contains(&words)
+                    && !is_organisation_head(&last_lower)
+                    && !is_capitalised_function_word(&first_lower)
+                    && !name.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
+                if looks_personal {
+                    let gender = (i..name_start)
+                        .chain(i.saturating_sub(1)..i)
+                        .find_map(|j| title_gender(&lower_no_dot(t.text(j))))
+                        .or_else(|| first_name_gender(&first_lower));
+                    let person = table.add_person(&name, gender);
+                    table.bind_roles(t, i, name_start, last, person);
+                } else if words == 1 {
+                    // "Mr Trump": a surname with a gendered title tells the gender.
+                    if let Some(g) =
+                        (i..name_start).find_map(|j| title_gender(&lower_no_dot(t.text(j))))
+                    {
+                        if let Some(&p) = table.by_surname.get(&name.to_lowercase()) {
+                            table.people[p].gender.get_or_insert(g);
+                        }
+                    }
+                }
+            }
+            i = last + 1;
+        }
+        table
+    }
+
+    fn add_person(&mut self, name: &str, gender: Option<Gender>) -> usize {
+        let surname = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
+        if let Some(&p) = self.by_surname.get(&surname) {
+            // Keep the fullest spelling ("Donald J. Trump" over "Donald Trump").
+            let known = &mut self.people[p];
+            if known.gender.is_none() {
+                known.gender = gender;
+            }
+            let same_first = known.name.split(' ').next() == name.split(' ').next();
+            if same_first && name.len() > known.name.len() {
+                known.name = name.to_string();
+            }
+            if same_first {
+                return p;
+            }
+        }
+        let p = self.people.len();
+        self.people.push(Person {
+            name: name.to_string(),
+            gender,
+        });
+        self.by_surname.entry(surname).or_insert(p);
+        let first = name.split(' ').next().unwrap_or(name).to_lowercase();
+        self.by_first
+            .entry(first)
+            .and_modify(|e| *e = None)
+            .or_insert(Some(p));
+        p
+    }
+
+    /// Record the role words in front of a name ("Russian President", "Kremlin
+    /// aide", "Former Swedish Prime Minister,") and an appositive after it
+    /// (", the Kremlin spokesman,").
+    fn bind_roles(
+        &mut self,
+        t: &Tokens<'_>,
+        run_first: usize,
+        name_start: usize,
+        last: usize,
+        person: usize,
+    ) {
+        let mut role: Vec<String> = (run_first..name_start)
+            .filter(|&j| t.is_word(j))
+            .map(|j| lower_no_dot(t.text(j)))
+            .filter(|w| !is_capitalised_function_word(w))
+            .collect();
+        // Lowercase role words just before the run: "Kremlin aide Yuri Ushakov".
+        let mut j = run_first;
+        let mut before = Vec::new();
+        while j > 0 && before.len() < 4 {
+            let p = j - 1;
+            if t.is_punct(p, ",") && before.is_empty() && role.is_empty() {
+                j = p;
+                continue;
+            }
+            if !t.is_word(p) {
+                break;
+            }
+            let lw = lower_no_dot(t.text(p));
+            if is_title(&lw) || (t.is_capitalised(p) && !is_capitalised_function_word(&lw)) {
+                before.push(lw);
+                j = p;
+            } else {
+                break;
+            }
+        }
+        before.reverse();
+        before.append(&mut role);
+        if let Some(head) = before.last().cloned() {
+            if is_title(&head) {
+                let modifiers = before[..before.len() - 1].to_vec();
+                self.roles.push((run_first, head, modifiers, person));
+            }
+        }
+        // Appositive: "Dmitry Peskov, the Kremlin spokesman,".
+        if t.is_punct(last + 1, ",")
+            && t.is_word(last + 2)
+            && is_determiner(&t.text(last + 2).to_lowercase())
+        {
+            let mut words = Vec::new();
+            let mut k = last + 3;
+            while t.is_word(k) && words.len() < 6 {
+                words.push(lower_no_dot(t.text(k)));
+                k += 1;
+            }
+            if let Some(pos) = words.iter().rposition(|w| is_title(w)) {
+                let head = words[pos].clone();
+                let modifiers = words[..pos].to_vec();
+                self.roles.push((last, head, modifiers, person));
+            }
+        }
+    }
+
+    pub fn person(&self, p: usize) -> &Person {
+        &self.people[p]
+    }
+
+    /// The person a name mention refers to: "Trump" → "Donald Trump".
+    pub fn resolve_name(&self, name: &str) -> Option<usize> {
+        let lower = name.to_lowercase();
+        let surname = lower.rsplit(' ').next().unwrap_or(&lower);
+        if let Some(&p) = self.by_surname.get(surname) {
+            let full = self.people[p].name.to_lowercase();
+            // "Donald Trump" matches; "Melania Trump" is somebody else.
+            if !lower.contains(' ')
+                || full.split(' ').next() == lower.split(' ').next()
+                || full.ends_with(&lower)
+            {
+                return Some(p);
+            }
+        }
+        if !lower.contains(' ') {
+            if let Some(Some(p)) = self.by_first.get(&lower) {
+                return Some(*p);
+            }
+        }
+        None
+    }
+
+    /// The person a description names through a role bound earlier: "the
+    /// Russian president" after "Russian President Vladimir Putin".
+    pub fn resolve_role(&self, head: &str, modifiers: &[String], before: usize) -> Option<usize> {
+        let wanted: Vec<&str> = modifiers
+            .iter()
+            .map(String::as_str)
+            .filter(|m| !is_determiner(m))
+            .collect();
+        self.roles
+            .iter()
+            .rev()
+            .filter(|(pos, h, mods, _)| {
+                *pos < before && h == head && wanted.iter().all(|w| mods.iter().any(|m| m == w))
+            })
+            .map(|&(_, _, _, p)| p)
+            .next()
+    }
+}
+
+/// Whether the token sequence at `i` is a word that makes the phrase a
+/// description of the medium (an outlet, a platform), not a speaker.
+pub(crate) fn names_a_medium(t: &Tokens<'_>, first: usize, last: usize) -> bool {
+    use super::lexicon::is_medium_word;
+    (first..=last).any(|i| t.is_word(i) && is_medium_word(&t.text(i).to_lowercase()))
+        || (first..=last).all(|i| {
+            t.toks[i].kind != Kind::Word
+                || t.text(i)
+                    .chars()
+                    .all(|c| c.is_uppercase() || !c.is_alphabetic())
+        })
+}

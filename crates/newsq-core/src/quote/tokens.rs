@@ -1,0 +1,310 @@
+//! The body as tokens: words, punctuation, paragraph breaks, and each quotation
+//! as one opaque token, split into sentences of the reporting text around quotes.
+
+use super::marks::QuotedSpan;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Word,
+    Punct,
+    /// A quotation: index into the quoted spans.
+    Quote(usize),
+    /// A paragraph boundary.
+    Break,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    pub sentence: usize,
+    pub paragraph: usize,
+}
+
+/// Abbreviations after which a full stop does not end a sentence.
+fn is_abbreviation(lower: &str) -> bool {
+    lower.chars().count() == 1
+        || lower.contains('.')
+        || matches!(
+            lower,
+            "mr" | "mrs"
+                | "ms"
+                | "dr"
+                | "st"
+                | "sen"
+                | "rep"
+                | "gov"
+                | "gen"
+                | "jr"
+                | "sr"
+                | "prof"
+                | "lt"
+                | "col"
+                | "capt"
+                | "sgt"
+                | "vs"
+                | "etc"
+                | "inc"
+                | "ltd"
+                | "co"
+                | "corp"
+                | "jan"
+                | "feb"
+                | "aug"
+                | "sept"
+                | "sep"
+                | "oct"
+                | "nov"
+                | "dec"
+                | "mt"
+                | "ft"
+                | "ave"
+                | "no"
+                | "rev"
+                | "hon"
+                | "adm"
+                | "cmdr"
+                | "maj"
+                | "supt"
+                | "dept"
+                | "sec"
+                | "atty"
+                | "dist"
+                | "approx"
+                | "fig"
+                | "vol"
+                | "pp"
+                | "ph"
+                | "mass"
+                | "calif"
+                | "fla"
+                | "ill"
+                | "pa"
+                | "ga"
+                | "tenn"
+                | "va"
+                | "wash"
+                | "mich"
+                | "minn"
+                | "wis"
+                | "ariz"
+                | "colo"
+                | "conn"
+                | "ky"
+                | "la"
+                | "md"
+                | "mo"
+                | "nev"
+                | "okla"
+                | "ore"
+                | "tex"
+        )
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Joiners that stay inside a word when letters stand on both sides
+/// (Ukraine’s, vice-presidential, U.S, 3.5).
+fn is_word_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '.' | '‑' | '&')
+}
+
+pub(crate) struct Tokens<'a> {
+    pub body: &'a str,
+    pub toks: Vec<Token>,
+    /// Token index ranges of sentences.
+    pub sentences: Vec<(usize, usize)>,
+}
+
+impl<'a> Tokens<'a> {
+    pub fn text(&self, i: usize) -> &'a str {
+        let t = self.toks[i];
+        &self.body[t.start..t.end]
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
+    }
+
+    pub fn is_punct(&self, i: usize, p: &str) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct) && self.text(i) == p
+    }
+
+    pub fn is_capitalised(&self, i: usize) -> bool {
+        self.is_word(i) && self.text(i).chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+/// Tokenise `body`, with each span of `quotes` (sorted, non-overlapping) as one token.
+pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
+    let mut toks: Vec<Token> = Vec::with_capacity(body.len() / 5);
+    let mut paragraph = 0;
+    let mut next_quote = 0;
+    let bytes = body.as_bytes();
+    let mut i = 0;
+    while i < body.len() {
+        if let Some(q) = quotes.get(next_quote) {
+            if q.open == i {
+                toks.push(Token {
+                    start: q.open,
+                    end: q.close,
+                    kind: Kind::Quote(next_quote),
+                    sentence: 0,
+                    paragraph,
+                });
+                // A quotation over several paragraphs counts as sitting in its last one.
+                paragraph += body[q.open..q.close].matches('\n').count().min(1);
+                i = q.close;
+                next_quote += 1;
+                continue;
+            }
+        }
+        let Some(c) = body[i..].chars().next() else {
+            break;
+        };
+        let len = c.len_utf8();
+        if c == '\n' {
+            // One break per run of blank lines.
+            if toks.last().is_some_and(|t| t.kind != Kind::Break) {
+                toks.push(Token {
+                    start: i,
+                    end: i + 1,
+                    kind: Kind::Break,
+                    sentence: 0,
+                    paragraph,
+                });
+                paragraph += 1;
+            }
+            i += 1;
+        } else if c.is_whitespace() {
+            i += len;
+        } else if is_word_char(c) {
+            let start = i;
+            let mut end = i + len;
+            let mut rest = body[end..].chars().peekable();
+            while let Some(n) = rest.next() {
+                let joins = is_word_joiner(n) && rest.peek().is_some_and(|&m| is_word_char(m));
+                if is_word_char(n) || joins {
+                    end += n.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            toks.push(Token {
+                start,
+                end,
+                kind: Kind::Word,
+                sentence: 0,
+                paragraph,
+            });
+            i = end;
+        } else {
+            // "..." and "…" are one token; other punctuation one character each.
+            let end = if c == '.' && bytes.get(i..i + 3) == Some(b"...") {
+                i + 3
+            } else {
+                i + len
+            };
+            toks.push(Token {
+                start: i,
+                end,
+                kind: Kind::Punct,
+                sentence: 0,
+                paragraph,
+            });
+            i = end;
+        }
+    }
+    let mut tokens = Tokens {
+        body,
+        toks,
+        sentences: Vec::new(),
+    };
+    split_sentences(&mut tokens, quotes);
+    tokens
+}
+
+/// Sentence boundaries in the reporting text: . ? ! (not after an abbreviation)
+/// before a capital, a quotation or a paragraph break; every paragraph break.
+fn split_sentences(tokens: &mut Tokens<'_>, quotes: &[QuotedSpan]) {
+    let n = tokens.toks.len();
+    let mut start = 0;
+    let mut sentence = 0;
+    let mut i = 0;
+    while i < n {
+        let kind = tokens.toks[i].kind;
+        let ends = match kind {
+            Kind::Break => true,
+            Kind::Punct => {
+                let p = tokens.text(i);
+                let terminal = matches!(p, "." | "?" | "!" | "…" | "...");
+                terminal && {
+                    let after_abbrev = p == "."
+                        && i > 0
+                        && tokens.is_word(i - 1)
+                        && is_abbreviation(&tokens.text(i - 1).to_lowercase());
+                    let next_starts = match tokens.toks.get(i + 1).map(|t| t.kind) {
+                        None | Some(Kind::Break) | Some(Kind::Quote(_)) => true,
+                        Some(Kind::Word) => {
+                            tokens.is_capitalised(i + 1)
+                                || tokens.text(i + 1).starts_with(|c: char| c.is_ascii_digit())
+                        }
+                        Some(Kind::Punct) => false,
+                    };
+                    next_starts
+                        && (!after_abbrev
+                            || p != "."
+                            || tokens
+                                .toks
+                                .get(i + 1)
+                                .is_some_and(|t| t.kind == Kind::Break))
+                }
+            }
+            // A quotation that ends its sentence inside the marks (“… done.”) ends
+            // the sentence when a new one plainly starts after it.
+            Kind::Quote(q) => {
+                let inner_end = quotes
+                    .get(q)
+                    .and_then(|s| s.parts.last())
+                    .map_or("", |&(a, b)| tokens.body[a..b].trim_end());
+                inner_end.ends_with(['.', '?', '!'])
+                    && tokens.is_capitalised(i + 1)
+                    && !starts_reporting_clause(tokens, i + 1)
+            }
+            Kind::Word => false,
+        };
+        if ends || i + 1 == n {
+            for t in &mut tokens.toks[start..=i] {
+                t.sentence = sentence;
+            }
+            tokens.sentences.push((start, i + 1));
+            sentence += 1;
+            start = i + 1;
+        }
+        i += 1;
+    }
+}
+
+/// "Trump said", "Mr Putin added", "He told": a capitalised word after a quotation
+/// that begins the reporting clause of that quotation rather than a new sentence.
+fn starts_reporting_clause(tokens: &Tokens<'_>, i: usize) -> bool {
+    use super::lexicon::{cue_form, pronoun};
+    let first = tokens.text(i).to_lowercase();
+    if pronoun(&first).is_some() {
+        return (i + 1..i + 3).any(|j| tokens.is_word(j) && cue_form(tokens.text(j)).is_some());
+    }
+    let mut j = i;
+    while j < i + 6 && tokens.is_word(j) && tokens.text(j).starts_with(char::is_uppercase) {
+        j += 1;
+    }
+    while j < i + 8 && tokens.is_punct(j, ".") {
+        j += 1;
+        while j < i + 8 && tokens.is_capitalised(j) {
+            j += 1;
+        }
+    }
+    tokens.is_word(j) && cue_form(tokens.text(j)).is_some()
+}

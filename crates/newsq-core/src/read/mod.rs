@@ -1,0 +1,217 @@
+//! Readers: files in, clean [`Article`]s out.
+//!
+//! * [`discover`] expands user paths (files, folders) into input files.
+//! * [`read_file`] reads one file — plain text, a JSON object or array
+//!   (news-please, trafilatura), or JSON Lines — into articles, reporting bad
+//!   inputs as [`Skipped`] instead of failing.
+//! * [`parse_plain_text`] and [`parse_json_value`] are the pure parts, for
+//!   tests, fuzzing and text already in memory.
+//! * [`Metadata`] is a sidecar table giving outlet, date, title, URL and
+//!   authors per file.
+//!
+//! Metadata precedence: [`ReadOptions::outlet`] beats everything; a sidecar
+//! record beats what the file says; the file's own fields, masthead, copyright
+//! line or dateline come last.
+//!
+//! ```
+//! use newsq_core::read::parse_plain_text;
+//!
+//! let text = "Harbour reopens after storm repairs\n\n\
+//!             OSLO (Reuters) - The harbour reopened on Monday.\n\n\
+//!             Fishing boats returned within hours.";
+//! let article = parse_plain_text("harbour.txt", text);
+//! assert_eq!(article.title.as_deref(), Some("Harbour reopens after storm repairs"));
+//! assert_eq!(article.outlet.as_deref(), Some("Reuters"));
+//! assert_eq!(
+//!     article.body,
+//!     "The harbour reopened on Monday.\n\nFishing boats returned within hours."
+//! );
+//! ```
+
+mod clean;
+mod decode;
+mod json;
+mod meta;
+mod skip;
+mod text;
+mod walk;
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::Article;
+
+pub use json::parse_json_value;
+pub use meta::{MetaRecord, Metadata};
+pub use skip::{SkipReason, SkipSummary, Skipped};
+pub use text::parse_plain_text;
+pub use walk::discover;
+
+/// How to read files.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    /// Outlet for every article read (`--outlet`); overrides the sidecar and
+    /// anything the files say.
+    pub outlet: Option<String>,
+    /// Metadata sidecar (`--meta`); its values override what the files say.
+    pub meta: Option<Metadata>,
+}
+
+/// Read one file into articles. Never panics.
+///
+/// * Plain text: one article, id = the file name (see [`parse_plain_text`]).
+/// * A JSON object: one article, id = the file name (see [`parse_json_value`]).
+/// * A JSON array of objects: one article per element, id = its URL, else
+///   `"file.json:#INDEX"` (0-based, as `jq '.[INDEX]'`); `line` is where the
+///   element starts.
+/// * JSON Lines: one item per non-blank line, id = its URL, else
+///   `"file.jsonl:LINE"`; a malformed line is an `Err(Skipped)` with its line
+///   number and the other lines still come out.
+///
+/// The format is decided by content: a file not starting with `{` or `[` is
+/// plain text; one that parses as a single JSON value is JSON; otherwise one
+/// whose lines parse as objects is JSON Lines. The extension only settles
+/// doubtful cases (a `.jsonl` file is always read by line; a broken `.json`
+/// file is reported as malformed rather than read as text).
+///
+/// A file that cannot be read, is binary (NUL in the first 8 KiB), is not
+/// UTF-8 or is empty yields a single `Err(Skipped)`. A UTF-8 BOM is stripped
+/// and `\r\n` becomes `\n`.
+///
+/// Sidecar records are found by file name (exact, or without extension); for
+/// elements and lines of multi-article files, by the article id first, and a
+/// record for the whole file then only supplies the outlet (a title or URL
+/// cannot be right for every line).
+pub fn read_file(path: &Path, opts: &ReadOptions) -> Vec<Result<Article, Skipped>> {
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
+    let skip = |reason| vec![Err(Skipped::file(path, reason))];
+
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_dir() => return skip(SkipReason::Unreadable("is a directory".to_string())),
+        // A FIFO or device could block forever or never end.
+        Ok(m) if !m.is_file() => {
+            return skip(SkipReason::Unreadable("not a regular file".to_string()))
+        }
+        Ok(_) => {}
+        Err(e) => return skip(walk::io_reason(&e)),
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) => return skip(walk::io_reason(&e)),
+    };
+    let text = match decode::decode(&bytes) {
+        Ok(text) => text,
+        Err(reason) => return skip(reason),
+    };
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+
+    let finish = |mut article: Article, line: Option<usize>, single: bool| {
+        article.path = Some(path.to_path_buf());
+        article.line = line;
+        apply_metadata(&mut article, &file_name, single, opts);
+        article
+    };
+
+    match json::sniff(&text, &extension) {
+        json::Format::PlainText => {
+            vec![Ok(finish(parse_plain_text(&file_name, &text), None, true))]
+        }
+        json::Format::Malformed(message) => skip(SkipReason::MalformedJson(message)),
+        json::Format::Json(value @ Value::Object(_)) => {
+            match parse_json_value(&file_name, &value) {
+                Some(article) => vec![Ok(finish(article, None, true))],
+                None => skip(SkipReason::NoText),
+            }
+        }
+        json::Format::Json(Value::Array(items)) => {
+            let lines = json::array_element_lines(&text);
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| {
+                    let line = lines.get(i).copied();
+                    let id = json::url_of(item).unwrap_or_else(|| format!("{file_name}:#{i}"));
+                    record_article(path, line, &id, item).map(|a| finish(a, line, false))
+                })
+                .collect()
+        }
+        json::Format::Json(other) => skip(SkipReason::MalformedJson(format!(
+            "expected an object or an array of objects, found {}",
+            json::kind_of(&other)
+        ))),
+        json::Format::JsonLines => text
+            .split('\n')
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+            .map(|(i, l)| {
+                let n = i + 1;
+                let value = json::parse_line(l)
+                    .map_err(|m| Skipped::at_line(path, n, SkipReason::MalformedJson(m)))?;
+                let id = json::url_of(&value).unwrap_or_else(|| format!("{file_name}:{n}"));
+                record_article(path, Some(n), &id, &value).map(|a| finish(a, Some(n), false))
+            })
+            .collect(),
+    }
+}
+
+/// One element of an array or line of a JSON Lines file as an article.
+fn record_article(
+    path: &Path,
+    line: Option<usize>,
+    id: &str,
+    value: &Value,
+) -> Result<Article, Skipped> {
+    let at = |reason| Skipped {
+        path: path.to_path_buf(),
+        line,
+        reason,
+    };
+    if !value.is_object() {
+        return Err(at(SkipReason::MalformedJson(format!(
+            "expected an object, found {}",
+            json::kind_of(value)
+        ))));
+    }
+    parse_json_value(id, value).ok_or_else(|| at(SkipReason::NoText))
+}
+
+/// Apply the sidecar, then `--outlet`, over what the file said.
+fn apply_metadata(article: &mut Article, file_name: &str, single: bool, opts: &ReadOptions) {
+    if let Some(meta) = &opts.meta {
+        let record = if single {
+            meta.get(file_name).map(|r| (r, true))
+        } else {
+            meta.get_exact(&article.id)
+                .map(|r| (r, true))
+                .or_else(|| meta.get(file_name).map(|r| (r, false)))
+        };
+        if let Some((record, all_fields)) = record {
+            if let Some(outlet) = &record.outlet {
+                article.outlet = Some(outlet.clone());
+            }
+            if all_fields {
+                let take = |ours: &mut Option<String>, theirs: &Option<String>| {
+                    if theirs.is_some() {
+                        ours.clone_from(theirs);
+                    }
+                };
+                take(&mut article.published, &record.published);
+                take(&mut article.title, &record.title);
+                take(&mut article.url, &record.url);
+                if !record.authors.is_empty() {
+                    article.authors.clone_from(&record.authors);
+                }
+            }
+        }
+    }
+    if let Some(outlet) = &opts.outlet {
+        article.outlet = Some(outlet.clone());
+    }
+}

@@ -1,0 +1,191 @@
+//! Inputs that could not be read: why, and a one-line message that says what to do.
+//!
+//! A run over many files must not stop at the first bad one, so readers return
+//! [`Skipped`] values next to the articles instead of failing.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// One input (a file, or one line or element of a JSON file) that produced no article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    /// The file concerned.
+    pub path: PathBuf,
+    /// 1-based line within the file, when the problem is at a line
+    /// (a JSON Lines record, an element of a JSON array).
+    pub line: Option<usize>,
+    /// What is wrong.
+    pub reason: SkipReason,
+}
+
+/// Why an input was skipped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SkipReason {
+    /// The path does not exist.
+    NotFound,
+    /// The path exists but cannot be read or listed (permissions, a directory
+    /// where a file was expected, ...). Holds the system's explanation.
+    Unreadable(String),
+    /// The file has a NUL byte in its first 8 KiB: a PDF, image, archive, ...
+    Binary,
+    /// The file is not valid UTF-8; `byte_offset` is where the first bad byte is
+    /// (counted from the start of the file).
+    InvalidUtf8 {
+        /// Offset of the first invalid byte.
+        byte_offset: usize,
+    },
+    /// The file has zero bytes or only whitespace.
+    Empty,
+    /// A JSON document or JSON Lines record does not parse, or is not an object.
+    /// Holds the parser's explanation.
+    MalformedJson(String),
+    /// A JSON record parsed but has no article text field.
+    NoText,
+}
+
+impl Skipped {
+    /// A skip for a whole file.
+    pub fn file(path: impl Into<PathBuf>, reason: SkipReason) -> Self {
+        Skipped {
+            path: path.into(),
+            line: None,
+            reason,
+        }
+    }
+
+    /// A skip for one line (or element starting at that line) of a file.
+    pub fn at_line(path: impl Into<PathBuf>, line: usize, reason: SkipReason) -> Self {
+        Skipped {
+            path: path.into(),
+            line: Some(line),
+            reason,
+        }
+    }
+}
+
+impl fmt::Display for Skipped {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path.display())?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        // Each message: what is wrong; what the user can do about it.
+        match &self.reason {
+            SkipReason::NotFound => write!(f, ": no such file or directory; check the path"),
+            SkipReason::Unreadable(why) => write!(
+                f,
+                ": cannot read ({why}); check that it is a readable file or folder"
+            ),
+            SkipReason::Binary => write!(
+                f,
+                ": binary file, skipped; newsq reads plain text, JSON and JSON Lines"
+            ),
+            SkipReason::InvalidUtf8 { byte_offset } => write!(
+                f,
+                ": invalid UTF-8 at byte {byte_offset}; convert the file to UTF-8 \
+                 (e.g. `iconv -f latin1 -t utf-8`)"
+            ),
+            SkipReason::Empty => write!(f, ": empty file, skipped; nothing to read"),
+            SkipReason::MalformedJson(why) => {
+                if self.line.is_some() {
+                    write!(f, ": malformed JSON ({why}); fix or remove the line")
+                } else {
+                    write!(f, ": malformed JSON ({why}); fix the file")
+                }
+            }
+            SkipReason::NoText => {
+                write!(
+                    f,
+                    ": no article text (none of maintext, text, raw_text, description); "
+                )?;
+                if self.line.is_some() {
+                    write!(f, "add a text field or remove the record")
+                } else {
+                    write!(f, "add a text field")
+                }
+            }
+        }
+    }
+}
+
+impl std::error::Error for Skipped {}
+
+/// Counts of skipped inputs by kind, for the one-line summary at the end of a run.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SkipSummary {
+    not_found: usize,
+    unreadable: usize,
+    binary: usize,
+    invalid_utf8: usize,
+    empty: usize,
+    malformed_json_lines: usize,
+    malformed_json_files: usize,
+    no_text: usize,
+}
+
+impl SkipSummary {
+    /// Count one skipped input.
+    pub fn record(&mut self, s: &Skipped) {
+        let counter = match (&s.reason, s.line) {
+            (SkipReason::NotFound, _) => &mut self.not_found,
+            (SkipReason::Unreadable(_), _) => &mut self.unreadable,
+            (SkipReason::Binary, _) => &mut self.binary,
+            (SkipReason::InvalidUtf8 { .. }, _) => &mut self.invalid_utf8,
+            (SkipReason::Empty, _) => &mut self.empty,
+            (SkipReason::MalformedJson(_), Some(_)) => &mut self.malformed_json_lines,
+            (SkipReason::MalformedJson(_), None) => &mut self.malformed_json_files,
+            (SkipReason::NoText, _) => &mut self.no_text,
+        };
+        *counter += 1;
+    }
+
+    /// How many inputs were skipped in all.
+    pub fn total(&self) -> usize {
+        self.parts().iter().map(|(n, _, _)| n).sum()
+    }
+
+    /// (count, singular, plural) per kind, in display order.
+    fn parts(&self) -> [(usize, &'static str, &'static str); 8] {
+        [
+            (self.not_found, "not found", "not found"),
+            (self.unreadable, "unreadable", "unreadable"),
+            (self.binary, "binary", "binary"),
+            (self.invalid_utf8, "invalid UTF-8", "invalid UTF-8"),
+            (self.empty, "empty", "empty"),
+            (
+                self.malformed_json_lines,
+                "malformed JSON line",
+                "malformed JSON lines",
+            ),
+            (
+                self.malformed_json_files,
+                "malformed JSON file",
+                "malformed JSON files",
+            ),
+            (self.no_text, "without text", "without text"),
+        ]
+    }
+}
+
+impl fmt::Display for SkipSummary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let total = self.total();
+        if total == 0 {
+            return write!(f, "skipped no inputs");
+        }
+        let noun = if total == 1 { "input" } else { "inputs" };
+        write!(f, "skipped {total} {noun}: ")?;
+        let mut first = true;
+        for (n, one, many) in self.parts() {
+            if n == 0 {
+                continue;
+            }
+            if !first {
+                write!(f, ", ")?;
+            }
+            first = false;
+            write!(f, "{n} {}", if n == 1 { one } else { many })?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,102 @@
+//! Turn the paths a user named into the list of input files.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use super::skip::{SkipReason, Skipped};
+
+/// Extensions read when walking a directory (files without one are read too).
+const TEXT_EXTENSIONS: &[&str] = &["txt", "text", "json", "jsonl", "ndjson"];
+
+/// Expand user paths into input files.
+///
+/// A named file is taken as is, whatever its name. A named directory is walked
+/// recursively in name order (so output is the same on every run and system),
+/// skipping hidden entries (names starting with `.`) and files whose extension
+/// is not one of `txt`, `text`, `json`, `jsonl`, `ndjson` (files without an
+/// extension are kept). Symbolic links to files are followed; links to
+/// directories are not, so a link cycle cannot loop.
+///
+/// A named path that does not exist, or a directory (named or found) that
+/// cannot be listed, yields an `Err(Skipped)` in its place.
+pub fn discover(paths: &[PathBuf]) -> Vec<Result<PathBuf, Skipped>> {
+    let mut out = Vec::new();
+    for path in paths {
+        match fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => walk_dir(path, &mut out),
+            Ok(_) => out.push(Ok(path.clone())),
+            Err(e) => out.push(Err(Skipped::file(path.clone(), io_reason(&e)))),
+        }
+    }
+    out
+}
+
+/// A skip reason for an I/O error: `NotFound`, or `Unreadable` with the
+/// system's message (without the "(os error N)" suffix users cannot act on).
+pub(crate) fn io_reason(e: &io::Error) -> SkipReason {
+    if e.kind() == io::ErrorKind::NotFound {
+        return SkipReason::NotFound;
+    }
+    let message = e.to_string();
+    let message = match message.find(" (os error") {
+        Some(i) => message.get(..i).unwrap_or(&message).to_string(),
+        None => message,
+    };
+    let mut chars = message.chars();
+    // "Permission denied" reads better mid-sentence as "permission denied".
+    let message = match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => message,
+    };
+    SkipReason::Unreadable(message)
+}
+
+fn walk_dir(dir: &Path, out: &mut Vec<Result<PathBuf, Skipped>>) {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            out.push(Err(Skipped::file(dir.to_path_buf(), io_reason(&e))));
+            return;
+        }
+    };
+    let mut entries: Vec<fs::DirEntry> = match entries.collect::<Result<_, _>>() {
+        Ok(entries) => entries,
+        Err(e) => {
+            out.push(Err(Skipped::file(dir.to_path_buf(), io_reason(&e))));
+            return;
+        }
+    };
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        let Ok(file_type) = entry.file_type() else {
+            continue;
+        };
+        if file_type.is_dir() {
+            walk_dir(&path, out);
+            continue;
+        }
+        if file_type.is_symlink() && fs::metadata(&path).map(|m| m.is_dir()).unwrap_or(true) {
+            // A link to a directory (not followed) or a dangling link.
+            continue;
+        }
+        if has_text_extension(&path) {
+            out.push(Ok(path));
+        }
+    }
+}
+
+fn has_text_extension(path: &Path) -> bool {
+    match path.extension() {
+        None => true,
+        Some(ext) => {
+            let ext = ext.to_string_lossy().to_ascii_lowercase();
+            TEXT_EXTENSIONS.contains(&ext.as_str())
+        }
+    }
+}

@@ -1,0 +1,75 @@
+//! Extraction takes untrusted text: it must never panic, and what it returns
+//! must point at real places in the body.
+
+use proptest::prelude::*;
+
+fn texty() -> impl Strategy<Value = String> {
+    // Words, quote marks of every kind, apostrophes, newlines and punctuation,
+    // in any order: the characters the extractor decides on.
+    let pieces = prop::sample::select(vec![
+        "“",
+        "”",
+        "\"",
+        "‘",
+        "’",
+        "'",
+        "''",
+        "«",
+        "»",
+        "„",
+        "\n",
+        "\n\n",
+        " ",
+        ",",
+        ".",
+        ":",
+        "—",
+        "(",
+        ")",
+        "said",
+        "Mr",
+        "Trump",
+        "she",
+        "he",
+        "according",
+        "to",
+        "told",
+        "Ilona Varga",
+        "the",
+        "minister",
+        "é",
+        "🦀",
+        "Ukraine’s",
+        "I’ll",
+        "a",
+        "—",
+        "-",
+        "J.",
+        "U.S.",
+        "…",
+        "?",
+    ]);
+    prop::collection::vec(pieces, 0..120).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn extract_never_panics_and_offsets_are_valid(body in texty()) {
+        for q in newsq_core::quote::extract(&body) {
+            prop_assert!(q.start <= q.end && q.end <= body.len());
+            prop_assert!(body.is_char_boundary(q.start) && body.is_char_boundary(q.end));
+            for &(s, e) in &q.parts {
+                prop_assert!(q.start <= s && s <= e && e <= q.end);
+                prop_assert!(body.is_char_boundary(s) && body.is_char_boundary(e));
+            }
+            prop_assert!(!q.text.is_empty());
+        }
+    }
+
+    #[test]
+    fn extract_never_panics_on_any_string(body in any::<String>()) {
+        let _ = newsq_core::quote::extract(&body);
+    }
+}

@@ -1,0 +1,268 @@
+//! One test per quotation and attribution rule, on short texts written for
+//! these tests. Each asserts what a user sees: the quote, and who said it.
+
+use newsq_core::quote::{extract, Quotation};
+
+fn find<'a>(quotes: &'a [Quotation], needle: &str) -> &'a Quotation {
+    match quotes.iter().find(|q| q.text.contains(needle)) {
+        Some(q) => q,
+        None => panic!("no quotation containing {needle:?} in {quotes:#?}"),
+    }
+}
+
+fn speaker_of(body: &str, needle: &str) -> Option<String> {
+    find(&extract(body), needle).speaker.clone()
+}
+
+const HARBOUR: &str =
+    "Port Averill mayor Ilona Varga said on Monday that the harbour would reopen in spring.";
+
+#[test]
+fn x_said_before_the_quote() {
+    let body = format!("{HARBOUR}\n\nMs Varga said: “We will not wait another winter.”");
+    assert_eq!(
+        speaker_of(&body, "another winter").as_deref(),
+        Some("Ilona Varga")
+    );
+}
+
+#[test]
+fn quote_then_x_said() {
+    let body = format!("{HARBOUR}\n\n“We will not wait another winter,” Ms Varga said.");
+    let quotes = extract(&body);
+    let q = find(&quotes, "another winter");
+    assert_eq!(q.text, "We will not wait another winter");
+    assert_eq!(q.speaker.as_deref(), Some("Ilona Varga"));
+    assert_eq!(q.speaker_mention.as_deref(), Some("Ms Varga"));
+    assert_eq!(q.cue.as_deref(), Some("said"));
+}
+
+#[test]
+fn quote_then_said_x() {
+    let body = format!("{HARBOUR}\n\n“The boats are ready,” said Ms Varga.");
+    assert_eq!(
+        speaker_of(&body, "boats are ready").as_deref(),
+        Some("Ilona Varga")
+    );
+}
+
+#[test]
+fn every_cue_verb() {
+    for cue in [
+        "told reporters",
+        "added",
+        "wrote",
+        "posted",
+        "stated",
+        "argued",
+        "explained",
+        "concluded",
+        "replied",
+        "warned",
+    ] {
+        let body = format!("Fisheries minister Tomas Reyes spoke on Monday.\n\n“The quota stands as it is,” Mr Reyes {cue}.");
+        assert_eq!(
+            speaker_of(&body, "quota stands").as_deref(),
+            Some("Tomas Reyes"),
+            "cue {cue}"
+        );
+    }
+}
+
+#[test]
+fn according_to() {
+    let body =
+        "According to harbour master Joan Okafor, “the channel is deep enough for any ferry.”";
+    assert_eq!(
+        speaker_of(body, "channel is deep").as_deref(),
+        Some("Joan Okafor")
+    );
+}
+
+#[test]
+fn a_quotation_inside_a_reporting_sentence() {
+    let body = "Finance Minister Tomas Reyes said he was prepared to sign a \"framework on water rights\" before May.";
+    let quotes = extract(body);
+    let q = find(&quotes, "framework on water rights");
+    assert_eq!(q.speaker.as_deref(), Some("Tomas Reyes"));
+}
+
+#[test]
+fn outlet_after_told_is_not_the_speaker() {
+    let body = "Engineer Mikhail Zhovtoruk was at the dam on Friday.\n\n“The gates stay open,” Mr Zhovtoruk told Radio Norte.";
+    assert_eq!(
+        speaker_of(body, "gates stay open").as_deref(),
+        Some("Mikhail Zhovtoruk")
+    );
+    let body = "Mr Zhovtoruk told Radio Norte: “The gates stay open.”";
+    assert_eq!(
+        speaker_of(body, "gates stay open").as_deref(),
+        Some("Zhovtoruk")
+    );
+}
+
+#[test]
+fn platform_after_posted_is_not_the_speaker() {
+    let body = "“Ukraine and Kestria will talk again,” Annelie Vorst posted on Chorus.";
+    assert_eq!(
+        speaker_of(body, "talk again").as_deref(),
+        Some("Annelie Vorst")
+    );
+}
+
+#[test]
+fn according_to_an_agency_is_not_the_speaker() {
+    let body = "Spokesman Dmitri Orlov was asked about a deadline. He said, according to the state news agency: “There is no deadline.”";
+    assert_eq!(
+        speaker_of(body, "no deadline").as_deref(),
+        Some("Dmitri Orlov")
+    );
+}
+
+#[test]
+fn split_quotation_is_one_quotation_with_one_speaker() {
+    let body = "Chancellor Annelie Vorst spoke in Brennhof.\n\n“This is not my river,” Ms Vorst said, “but I will not let it run dry.”";
+    let quotes = extract(body);
+    assert_eq!(quotes.len(), 1, "{quotes:#?}");
+    assert_eq!(
+        quotes[0].text,
+        "This is not my river, but I will not let it run dry."
+    );
+    assert_eq!(quotes[0].speaker.as_deref(), Some("Annelie Vorst"));
+    assert_eq!(quotes[0].parts.len(), 2);
+}
+
+#[test]
+fn multi_paragraph_quotation_is_one() {
+    let body = "Ilona Varga addressed the council.\n\n“We have waited eleven years for this harbour.\n\n“We will not wait another winter,” she said.";
+    let quotes = extract(body);
+    assert_eq!(quotes.len(), 1, "{quotes:#?}");
+    assert_eq!(
+        quotes[0].text,
+        "We have waited eleven years for this harbour. We will not wait another winter"
+    );
+    assert_eq!(quotes[0].speaker.as_deref(), Some("Ilona Varga"));
+}
+
+#[test]
+fn single_quotes_as_quote_marks_beside_apostrophes() {
+    let body = "Councillor Peter Hale said the plan was ‘a gift to the developers’. ‘I’ve read every page and it’s worse than we feared,’ Mr Hale said.";
+    let quotes = extract(body);
+    assert_eq!(quotes.len(), 2, "{quotes:#?}");
+    assert_eq!(quotes[0].text, "a gift to the developers");
+    assert_eq!(
+        quotes[1].text,
+        "I’ve read every page and it’s worse than we feared"
+    );
+    assert!(quotes
+        .iter()
+        .all(|q| q.speaker.as_deref() == Some("Peter Hale")));
+}
+
+#[test]
+fn guillemets_and_low_double_quotes() {
+    let body = "Le ministre Paul Fabre a déclaré: «Nous restons».\n\nKanzlerin Annelie Vorst sagte: „Wir bleiben.“";
+    let quotes = extract(body);
+    let texts: Vec<&str> = quotes.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(texts, ["Nous restons", "Wir bleiben."]);
+}
+
+#[test]
+fn pronoun_resolves_to_the_right_earlier_person() {
+    let body = "Ilona Varga met harbour master Peter Hale on Monday. Mr Hale said the channel was clear.\n\n“The ferries can come back,” she said.\n\n“Not before June,” he said.";
+    assert_eq!(
+        speaker_of(body, "ferries can come back").as_deref(),
+        Some("Ilona Varga")
+    );
+    assert_eq!(
+        speaker_of(body, "Not before June").as_deref(),
+        Some("Peter Hale")
+    );
+}
+
+#[test]
+fn surname_resolves_to_the_fullest_name() {
+    let body = "Donald Trump spoke to reporters.\n\n“It went very well,” Mr Trump said.\n\n“Very well,” Trump added.";
+    let quotes = extract(body);
+    assert!(
+        quotes
+            .iter()
+            .all(|q| q.speaker.as_deref() == Some("Donald Trump")),
+        "{quotes:#?}"
+    );
+}
+
+#[test]
+fn role_resolves_to_the_name_bound_to_it() {
+    let body = "Valmoran Finance Minister Tomas Reyes flew to Brennhof on Sunday. Talks lasted six hours.\n\n“We are closer than we were,” the finance minister said.";
+    assert_eq!(
+        speaker_of(body, "closer than we were").as_deref(),
+        Some("Tomas Reyes")
+    );
+}
+
+#[test]
+fn titles_are_not_part_of_the_name() {
+    let body =
+        "“It was a win for the upstream side,” Former Estonian Prime Minister Karl Tamm said.";
+    assert_eq!(
+        speaker_of(body, "win for the upstream").as_deref(),
+        Some("Karl Tamm")
+    );
+    let body = "“It was a win,” German Chancellor, Friedrich Marten, said.";
+    assert_eq!(
+        speaker_of(body, "It was a win").as_deref(),
+        Some("Friedrich Marten")
+    );
+}
+
+#[test]
+fn anonymous_source_has_no_name_but_keeps_its_description() {
+    let body = "Talks ended late.\n\n“The delegation had a text, then the phone rang,” one official familiar with the talks said.";
+    let quotes = extract(body);
+    let q = find(&quotes, "phone rang");
+    assert_eq!(q.speaker, None);
+    assert_eq!(
+        q.speaker_mention.as_deref(),
+        Some("one official familiar with the talks")
+    );
+}
+
+#[test]
+fn a_following_quotation_paragraph_continues_the_speaker() {
+    let body = "“We have the money,” Mayor Ilona Varga said.\n\n“What we lack is time.”";
+    assert_eq!(
+        speaker_of(body, "lack is time").as_deref(),
+        Some("Ilona Varga")
+    );
+}
+
+#[test]
+fn colon_introduction_without_a_cue_verb() {
+    let body = "Mayor Ilona Varga had a message for the council: “Vote, or step aside.”";
+    assert_eq!(
+        speaker_of(body, "step aside").as_deref(),
+        Some("Ilona Varga")
+    );
+}
+
+#[test]
+fn titles_of_works_are_not_statements() {
+    let body = "The mayor appeared on the radio show “Harbour Lights” on Sunday.";
+    assert!(extract(body).is_empty(), "{:#?}", extract(body));
+}
+
+#[test]
+fn offsets_point_at_the_quotation_in_the_body() {
+    let body = "Ms Varga said: “We stay.”";
+    let q = &extract(body)[0];
+    assert_eq!(&body[q.start..q.end], "“We stay.”");
+    let (s, e) = q.parts[0];
+    assert_eq!(&body[s..e], "We stay.");
+}
+
+#[test]
+fn no_quotation_no_output() {
+    assert!(extract("The council met on Monday and adjourned at noon.").is_empty());
+    assert!(extract("").is_empty());
+}
