@@ -551,47 +551,15 @@ impl<'t, 'a> Attributor<'t, 'a> {
         while idx > 0 {
             let (f, _) = segments[idx];
             let lw = self.lower(f);
-            let is_appositive = matches!(
-                lw.as_str(),
-                "who"
-                    | "which"
-                    | "whose"
-                    | "a"
-                    | "an"
-                    | "the"
-                    | "one"
-                    | "speaking"
-                    | "himself"
-                    | "herself"
-                    | "itself"
-                    | "themselves"
-                    | "now"
-                    | "then"
-                    | "however"
-                    | "too"
-                    | "also"
-                    | "though"
-                    | "in"
-                    | "at"
-                    | "on"
-                    | "for"
-                    | "during"
-                    | "after"
-                    | "like"
-            ) || lw.chars().all(|c| c.is_ascii_digit())
-                || (is_determiner(&lw) && t.text(f).starts_with(char::is_lowercase));
-            if !is_appositive {
-                break;
-            }
-            let prev = segments[idx - 1];
-            if classify(t, prev.0, prev.1).is_some_and(|m| matches!(m.referent, Referent::Name(_)))
-                || lw == "who"
-                || lw == "which"
-                || lw == "whose"
-                || lw.chars().all(|c| c.is_ascii_digit())
+            // Asides that hang on whatever stands before them: relative
+            // clauses, ages, adverbs, prepositional phrases.
+            let aside = lw.chars().all(|c| c.is_ascii_digit())
                 || matches!(
                     lw.as_str(),
-                    "however"
+                    "who"
+                        | "which"
+                        | "whose"
+                        | "however"
                         | "too"
                         | "also"
                         | "though"
@@ -605,8 +573,18 @@ impl<'t, 'a> Attributor<'t, 'a> {
                         | "speaking"
                         | "now"
                         | "then"
-                )
-            {
+                );
+            // Appositives ("the Kremlin spokesman") hang on a name only.
+            let appositive = matches!(
+                lw.as_str(),
+                "a" | "an" | "the" | "one" | "himself" | "herself" | "itself" | "themselves"
+            ) || (is_determiner(&lw) && t.text(f).starts_with(char::is_lowercase));
+            let (prev_first, prev_last) = segments[idx - 1];
+            let after_name = || {
+                classify(t, prev_first, prev_last)
+                    .is_some_and(|m| matches!(m.referent, Referent::Name(_)))
+            };
+            if aside || (appositive && after_name()) {
                 idx -= 1;
             } else {
                 break;
