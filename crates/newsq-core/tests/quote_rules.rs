@@ -266,3 +266,94 @@ fn no_quotation_no_output() {
     assert!(extract("The council met on Monday and adjourned at noon.").is_empty());
     assert!(extract("").is_empty());
 }
+
+#[test]
+fn a_surname_that_is_also_a_title() {
+    // "King" and "Dean" are role words too; after "Mr." they are surnames.
+    let body = "“The ferry will run again,” said Owen King, a harbour councillor.\n\n\
+                “Not before the storms pass,” Mr. King said later.";
+    let quotes = extract(body);
+    assert_eq!(find(&quotes, "ferry").speaker.as_deref(), Some("Owen King"));
+    assert_eq!(
+        find(&quotes, "storms").speaker.as_deref(),
+        Some("Owen King")
+    );
+}
+
+#[test]
+fn a_signature_after_a_horizontal_bar() {
+    let body = "“I have never seen the quay so empty.” ― Rosa Delmont\n\
+                “We need the ferry back before winter.”― Tomas Brede.";
+    let quotes = extract(body);
+    assert_eq!(
+        find(&quotes, "quay").speaker.as_deref(),
+        Some("Rosa Delmont")
+    );
+    assert_eq!(
+        find(&quotes, "ferry").speaker.as_deref(),
+        Some("Tomas Brede")
+    );
+}
+
+#[test]
+fn a_party_tag_between_name_and_cue() {
+    let body = "“The harbour deal is dead,” Sen. Marta Quill (R-Fla.) said. \
+                “Nobody will revive it.”\n\n\
+                “It is alive and well,” Rep. Dan Oakes (D-Wis.) said Friday.";
+    let quotes = extract(body);
+    assert_eq!(
+        find(&quotes, "deal is dead").speaker.as_deref(),
+        Some("Marta Quill")
+    );
+    assert_eq!(
+        find(&quotes, "revive").speaker.as_deref(),
+        Some("Marta Quill")
+    );
+    assert_eq!(
+        find(&quotes, "alive and well").speaker.as_deref(),
+        Some("Dan Oakes")
+    );
+}
+
+#[test]
+fn a_quotation_the_speakers_clause_goes_on_to_introduce() {
+    let body = "“The levy should go,” Mayor Ilona Varga said, adding that the old \
+                fees were collected “like parking fines.”";
+    assert_eq!(
+        speaker_of(body, "parking fines").as_deref(),
+        Some("Ilona Varga")
+    );
+}
+
+#[test]
+fn a_quotation_after_a_state_abbreviation_starts_a_sentence() {
+    let body = "''The pier was safer then,'' said Ada Morrow, 71, of Tampa, Fla. \
+                ''Now nobody checks the rails.''";
+    let quotes = extract(body);
+    assert_eq!(
+        find(&quotes, "nobody checks").speaker.as_deref(),
+        Some("Ada Morrow")
+    );
+}
+
+#[test]
+fn a_nested_single_quote_closing_with_doubled_apostrophes() {
+    let body = "''I would call it 'old-fashioned,''' said Gil Haddon, the harbour master. \
+                ''Nothing wrong with that.''";
+    let quotes = extract(body);
+    let q = find(&quotes, "old-fashioned");
+    assert_eq!(q.text, "I would call it 'old-fashioned,'");
+    assert_eq!(q.speaker.as_deref(), Some("Gil Haddon"));
+}
+
+#[test]
+fn a_reporting_verb_outside_the_cue_list() {
+    let body = "“Get off my pier,” Brede barked.\n\n\
+                “It was a mistake from the first day,” recalled Lena Sorel, a former clerk.";
+    let quotes = extract(body);
+    assert_eq!(find(&quotes, "pier").speaker.as_deref(), Some("Brede"));
+    assert_eq!(
+        find(&quotes, "mistake").speaker.as_deref(),
+        Some("Lena Sorel")
+    );
+}

@@ -56,6 +56,12 @@ fn is_clause_boundary_word(w: &str) -> bool {
     )
 }
 
+/// Hyphen, en dash, em dash and horizontal bar: all used to sign or
+/// interrupt a quotation.
+fn is_dash(p: &str) -> bool {
+    matches!(p, "-" | "–" | "—" | "―")
+}
+
 fn is_preposition(w: &str) -> bool {
     matches!(
         w,
@@ -188,7 +194,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
                         && saw_cue
                         && (t.is_punct(j - 1, ",")
                             || t.is_punct(j - 1, ":")
-                            || t.is_punct(j - 1, "—"))
+                            || (t.toks[j - 1].kind == Kind::Punct && is_dash(t.text(j - 1))))
                 }
                 Kind::Break => return false,
                 Kind::Punct if matches!(t.text(j), "." | "?" | "!" | ";") => return false,
@@ -254,7 +260,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
         let mut j = i + 1;
         while j < hi
             && matches!(t.toks[j].kind, Kind::Punct)
-            && matches!(t.text(j), "," | "—" | "–" | "-" | "(")
+            && (t.text(j) == "," || t.text(j) == "(" || is_dash(t.text(j)))
         {
             j += 1;
         }
@@ -295,7 +301,11 @@ impl<'t, 'a> Attributor<'t, 'a> {
                     }
                 }
                 Kind::Punct if matches!(t.text(k), "," | "-" | "’" | "'" | "(" | ")") => {}
-                Kind::Punct if t.text(k) == "." && k > 0 && t.text(k - 1).chars().count() <= 4 => {}
+                // "Gov.", and any dot inside a party tag: "(R-Fla.)".
+                Kind::Punct
+                    if t.text(k) == "."
+                        && k > 0
+                        && (t.text(k - 1).chars().count() <= 4 || t.is_punct(k + 1, ")")) => {}
                 _ => break,
             }
             k += 1;
@@ -330,8 +340,16 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 }
             }
         }
+        // “…,” Trump barked. / “…,” remembered Roy Verley. A verb the cue list
+        // does not know, in the slot only a reporting clause fills: after a
+        // quotation that ends on a comma, next to a name.
+        if self.ends_on_comma(i) {
+            if let Some(found) = self.unknown_verb_clause(j, hi, i) {
+                return Some(found);
+            }
+        }
         // “…” — Ana Lopes, harbour pilot: a dash and a name sign the quotation.
-        if j > i + 1 && matches!(t.text(j - 1), "—" | "–" | "-") && t.is_capitalised(j) {
+        if j > i + 1 && is_dash(t.text(j - 1)) && t.is_capitalised(j) {
             let last = run_end(t, j);
             let ends = t
                 .toks
@@ -340,6 +358,64 @@ impl<'t, 'a> Attributor<'t, 'a> {
             if ends {
                 if let Some(m) = classify(t, j, last) {
                     return Some(self.resolve(&m, j - 1, i));
+                }
+            }
+        }
+        None
+    }
+
+    /// Whether the quotation at token `i` ends on a comma, inside its marks
+    /// or just after them: a reporting clause follows.
+    fn ends_on_comma(&self, i: usize) -> bool {
+        let t = self.t;
+        let Kind::Quote(q) = t.toks[i].kind else {
+            return false;
+        };
+        let inside = self.spans[q]
+            .parts
+            .last()
+            .is_some_and(|&(a, b)| t.body[a..b].trim_end().ends_with(','));
+        inside || t.is_punct(i + 1, ",")
+    }
+
+    /// “…,” Name <verb>ed / “…,” he <verb>ed / “…,” <verb>ed Name, where
+    /// the verb is not a known cue.
+    fn unknown_verb_clause(
+        &self,
+        j: usize,
+        hi: usize,
+        quote_tok: usize,
+    ) -> Option<(Attribution, Option<Seen>)> {
+        let t = self.t;
+        let past = |k: usize| {
+            t.is_word(k) && {
+                let w = self.lower(k);
+                w.len() > 3 && w.ends_with("ed") && w.chars().all(char::is_alphabetic)
+            }
+        };
+        let clause_ends = |k: usize| {
+            k >= hi
+                || t.toks[k].kind == Kind::Break
+                || t.is_punct(k, ".")
+                || t.is_punct(k, ",")
+                || matches!(t.toks[k].kind, Kind::Quote(_))
+        };
+        if t.is_capitalised(j) {
+            let last = run_end(t, j);
+            if past(last + 1) && !t.text(last + 1).starts_with(char::is_uppercase) {
+                let m = classify(t, j, last)?;
+                if matches!(m.referent, Referent::Name(_) | Referent::Pronoun(_)) {
+                    return Some(self.resolve(&m, last + 1, quote_tok));
+                }
+            }
+            return None;
+        }
+        if past(j) && t.is_capitalised(j + 1) {
+            let last = run_end(t, j + 1);
+            if clause_ends(last + 1) {
+                let m = classify(t, j + 1, last)?;
+                if matches!(m.referent, Referent::Name(_)) {
+                    return Some(self.resolve(&m, j, quote_tok));
                 }
             }
         }
@@ -510,7 +586,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 Kind::Quote(_) | Kind::Break => true,
                 Kind::Punct => matches!(
                     t.text(p),
-                    ";" | ":" | "(" | ")" | "—" | "–" | "\"" | "“" | "”"
+                    ";" | ":" | "(" | ")" | "—" | "–" | "―" | "\"" | "“" | "”"
                 ),
                 Kind::Word => {
                     let w = self.lower(p);
@@ -629,8 +705,8 @@ impl<'t, 'a> Attributor<'t, 'a> {
         let t = self.t;
         let mut f = lo;
         // Skip a dateline: "WASHINGTON —", "LONDON (Reuters) -".
-        if let Some(d) = (lo..hi.min(lo + 8))
-            .find(|&j| matches!(t.text(j), "—" | "–" | "-") && t.toks[j].kind == Kind::Punct)
+        if let Some(d) =
+            (lo..hi.min(lo + 8)).find(|&j| is_dash(t.text(j)) && t.toks[j].kind == Kind::Punct)
         {
             if (lo..d).filter(|&j| t.is_word(j)).all(|j| {
                 !t.text(j).chars().any(char::is_lowercase) || t.is_punct(j.saturating_sub(1), "(")
@@ -704,6 +780,24 @@ impl<'t, 'a> Attributor<'t, 'a> {
         out: &[Attribution],
     ) -> Option<(Attribution, Option<Seen>)> {
         let t = self.t;
+        // “…,” Smith said, adding that the deals went out “like candy.”: a
+        // quotation the speaker's own clause goes on to introduce.
+        if let Some((q, qi)) = last_quote {
+            let prev = &out[q];
+            if qi >= lo
+                && prev.speaker.is_some()
+                && (qi + 1..i).any(|j| self.is_cue(j) == Some(CueForm::Participle))
+            {
+                return Some((
+                    Attribution {
+                        cue: None,
+                        continues_in_next: false,
+                        ..prev.clone()
+                    },
+                    None,
+                ));
+            }
+        }
         let opens_sentence = (lo..i).all(|j| !t.is_word(j));
         if !opens_sentence {
             return None;
@@ -801,6 +895,8 @@ impl<'t, 'a> Attributor<'t, 'a> {
                     if t.text(k) == "."
                         && t.text(k - 1).chars().count() <= 3
                         && t.is_capitalised(k + 1) => {}
+                // "9/11 widow Terry Strada"
+                Kind::Punct if t.text(k) == "/" && t.is_word(k + 1) => {}
                 _ => break,
             }
             k += 1;

@@ -437,6 +437,11 @@ pub(crate) fn is_cue_modifier(lower: &str) -> bool {
     )
 }
 
+/// Honorifics: the word after one is always a name ("Mr. King", "Dr Bishop").
+pub(crate) fn is_honorific(lower: &str) -> bool {
+    matches!(lower, "mr" | "mrs" | "ms" | "miss" | "mx" | "dr" | "messrs")
+}
+
 /// Titles and role words that stand before a name but are not part of it
 /// ("Former Swedish Prime Minister Carl Bildt" → "Carl Bildt"). Lowercase, no dot.
 pub(crate) fn is_title(lower: &str) -> bool {

@@ -53,7 +53,7 @@ fn is_opening_context(prev: Option<char>) -> bool {
             p.is_whitespace()
                 || matches!(
                     p,
-                    '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':' | '“' | '"' | '‘'
+                    '(' | '[' | '{' | '—' | '–' | '―' | '-' | '/' | ':' | '“' | '"' | '‘'
                 )
         }
     }
@@ -194,7 +194,8 @@ fn scan_line(
         let at = line_start + rel;
         let mut next = iter.peek().map(|&(_, n)| n);
         // Two apostrophes are one double quote mark (''Like this,'' some papers print).
-        if c == '\'' && next == Some('\'') {
+        // In ''' the first apostrophe closes a nested single quote ('old-school,''').
+        if c == '\'' && next == Some('\'') && !line[rel..].starts_with("'''") {
             iter.next();
             c = '"';
             next = iter.peek().map(|&(_, n)| n);

@@ -3,7 +3,7 @@
 //! "Donald Trump" and "the Russian president" to the name bound to that role.
 
 use super::lexicon::{
-    first_name_gender, is_capitalised_function_word, is_determiner, is_name_particle,
+    first_name_gender, is_capitalised_function_word, is_determiner, is_honorific, is_name_particle,
     is_organisation_head, is_title, pronoun, title_gender, Gender, Pronoun,
 };
 use super::tokens::{Kind, Tokens};
@@ -71,6 +71,7 @@ fn strip_possessive(w: &str) -> &str {
 pub(crate) fn name_in_run(t: &Tokens<'_>, first: usize, last: usize) -> Option<(usize, String)> {
     // The name starts after the last title or function word of the run.
     let mut start = first;
+    let is_title = |lw: &str| is_title(lw) && !t.is_surname(lw);
     for i in first..=last {
         if !t.is_word(i) {
             continue;
@@ -124,6 +125,25 @@ pub(crate) fn name_in_run(t: &Tokens<'_>, first: usize, last: usize) -> Option<(
         return None;
     }
     Some((start, words.join(" ")))
+}
+
+/// Words the article uses as surnames: the capitalised word after an
+/// honorific ("Mr. King", "Ms Bishop"), lowercase.
+pub(crate) fn known_surnames(t: &Tokens<'_>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for i in 0..t.toks.len() {
+        if !t.is_word(i) || !is_honorific(&lower_no_dot(t.text(i))) {
+            continue;
+        }
+        let next = if t.is_punct(i + 1, ".") { i + 2 } else { i + 1 };
+        if t.is_capitalised(next) {
+            let lw = lower_no_dot(strip_possessive(t.text(next)));
+            if is_title(&lw) && !out.contains(&lw) {
+                out.push(lw);
+            }
+        }
+    }
+    out
 }
 
 /// Extend a run of name words from `i` rightwards; returns its last token.

@@ -49,7 +49,8 @@ pub fn extract(body: &str) -> Vec<Quotation> {
     if spans.is_empty() {
         return Vec::new();
     }
-    let tokens = tokens::tokenize(body, &spans);
+    let mut tokens = tokens::tokenize(body, &spans);
+    tokens.surnames = mentions::known_surnames(&tokens);
     let table = mentions::EntityTable::build(&tokens);
     let attributions = attribute::attribute(&tokens, &spans, &table);
     let mut out: Vec<Quotation> = Vec::with_capacity(spans.len());

@@ -1,6 +1,7 @@
 //! The body as tokens: words, punctuation, paragraph breaks, and each quotation
 //! as one opaque token, split into sentences of the reporting text around quotes.
 
+use super::lexicon::is_honorific;
 use super::marks::QuotedSpan;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,6 +118,9 @@ pub(crate) struct Tokens<'a> {
     pub toks: Vec<Token>,
     /// Token index ranges of sentences.
     pub sentences: Vec<(usize, usize)>,
+    /// Lowercase words this article uses as surnames (after "Mr", "Ms"...),
+    /// so that "Mr. King" and "Charlie King" are names although "king" is a title.
+    pub surnames: Vec<String>,
 }
 
 impl<'a> Tokens<'a> {
@@ -131,6 +135,11 @@ impl<'a> Tokens<'a> {
 
     pub fn is_punct(&self, i: usize, p: &str) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct) && self.text(i) == p
+    }
+
+    /// Whether the lowercase word is used as a surname in this article.
+    pub fn is_surname(&self, lower: &str) -> bool {
+        self.surnames.iter().any(|s| s == lower)
     }
 
     pub fn is_capitalised(&self, i: usize) -> bool {
@@ -222,6 +231,7 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
         body,
         toks,
         sentences: Vec::new(),
+        surnames: Vec::new(),
     };
     split_sentences(&mut tokens, quotes);
     tokens
@@ -254,13 +264,16 @@ fn split_sentences(tokens: &mut Tokens<'_>, quotes: &[QuotedSpan]) {
                         }
                         Some(Kind::Punct) => false,
                     };
+                    // After an abbreviation only a paragraph break or a new
+                    // quotation ends the sentence ("of Jacksonville, Fla. “She…").
+                    let honorific = i > 0 && is_honorific(&tokens.text(i - 1).to_lowercase());
                     next_starts
                         && (!after_abbrev
                             || p != "."
-                            || tokens
-                                .toks
-                                .get(i + 1)
-                                .is_some_and(|t| t.kind == Kind::Break))
+                            || tokens.toks.get(i + 1).is_some_and(|t| {
+                                t.kind == Kind::Break
+                                    || (matches!(t.kind, Kind::Quote(_)) && !honorific)
+                            }))
                 }
             }
             // A quotation that ends its sentence inside the marks (“… done.”) ends
