@@ -357,3 +357,60 @@ fn a_reporting_verb_outside_the_cue_list() {
         Some("Lena Sorel")
     );
 }
+
+#[test]
+fn a_generational_suffix_and_an_adverb_are_not_the_name() {
+    let body = "“We are not finished,” said Aurelio Banks Jr., the union steward.\n\n\
+                Varga flatly rejected the offer, calling it “an insult to the crews.”";
+    let quotes = extract(body);
+    assert_eq!(
+        find(&quotes, "not finished").speaker.as_deref(),
+        Some("Aurelio Banks")
+    );
+    let q = find(&quotes, "insult");
+    assert_eq!(q.speaker.as_deref(), Some("Varga"));
+    assert_eq!(q.speaker_mention.as_deref(), Some("Varga"));
+}
+
+#[test]
+fn a_surname_ending_in_ing_is_a_name() {
+    assert_eq!(
+        speaker_of("“The figures do not add up,” Ebeling said.", "figures").as_deref(),
+        Some("Ebeling")
+    );
+}
+
+#[test]
+fn an_appositive_without_an_article() {
+    let body = "Nora Quist, treasurer of the dock workers’ fund, said the payout \
+                “will never cover the losses.”";
+    assert_eq!(speaker_of(body, "losses").as_deref(), Some("Nora Quist"));
+}
+
+#[test]
+fn a_persons_office_speaks_for_them() {
+    let body = "Senator Paul Dorner visited the yard.\n\n\
+                “No request was received,” Dorner’s office said in a statement.";
+    assert_eq!(
+        speaker_of(body, "No request").as_deref(),
+        Some("Paul Dorner’s office")
+    );
+}
+
+#[test]
+fn a_sentence_after_an_embedded_quotation_is_not_its_reporting_clause() {
+    let body = "Mayor Ilona Varga said the council was to blame.\n\n\
+                Harbour master Gil Haddon said the closure was “a failure of nerve.” \
+                She praised the crews for their patience.\n\n\
+                Port chief Tomas Brede said the plan remained “the only one we have”, \
+                but she also warned against delay.";
+    let quotes = extract(body);
+    assert_eq!(
+        find(&quotes, "failure of nerve").speaker.as_deref(),
+        Some("Gil Haddon")
+    );
+    assert_eq!(
+        find(&quotes, "only one").speaker.as_deref(),
+        Some("Tomas Brede")
+    );
+}

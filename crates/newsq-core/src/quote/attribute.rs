@@ -6,7 +6,9 @@ use super::lexicon::{
     is_title, CueForm, Gender, Pronoun,
 };
 use super::marks::QuotedSpan;
-use super::mentions::{classify, names_a_medium, run_end, EntityTable, Mention, Referent};
+use super::mentions::{
+    classify, name_in_run, names_a_medium, run_end, run_start, EntityTable, Mention, Referent,
+};
 use super::tokens::{Kind, Tokens};
 
 /// The outcome for one quotation.
@@ -251,7 +253,18 @@ impl<'t, 'a> Attributor<'t, 'a> {
 
     /// The reporting clause around quotation token `i` in sentence `lo..hi`.
     fn around(&self, i: usize, lo: usize, hi: usize) -> Option<(Attribution, Option<Seen>)> {
-        self.after(i, hi).or_else(|| self.before(i, lo))
+        // “…”, but he also warned: a quotation inside a reporting clause that
+        // does not end on a comma belongs to that clause, not to the next one.
+        let t = self.t;
+        let next_clause = (i + 1..hi).find(|&j| t.is_word(j)).is_some_and(|j| {
+            matches!(self.lower(j).as_str(), "but" | "and" | "while" | "although")
+        });
+        let embedded = (lo..i).any(|j| t.is_word(j)) && (!self.ends_on_comma(i) || next_clause);
+        if embedded {
+            self.before(i, lo).or_else(|| self.after(i, hi))
+        } else {
+            self.after(i, hi).or_else(|| self.before(i, lo))
+        }
     }
 
     /// “…,” said X / “…,” X said / “…,” X told reporters / “…,” according to X.
@@ -660,7 +673,14 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 classify(t, prev_first, prev_last)
                     .is_some_and(|m| matches!(m.referent, Referent::Name(_)))
             };
-            if aside || (appositive && after_name()) {
+            // "Bay Buchanan, national treasurer for the campaign, said": a
+            // description with no article is an appositive too.
+            let role = || {
+                t.text(f).starts_with(char::is_lowercase)
+                    && classify(t, f, segments[idx].1)
+                        .is_some_and(|m| matches!(m.referent, Referent::Description { .. }))
+            };
+            if aside || ((appositive || role()) && after_name()) {
                 idx -= 1;
             } else {
                 break;
@@ -965,7 +985,10 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 None => (None, None, false),
             },
             Referent::Description { head, modifiers } => {
+                let owner = self.owner_of(m, head);
                 match self.table.resolve_role(head, modifiers, m.first) {
+                    // "Ryan’s office said": the office speaks for the person.
+                    None if owner.is_some() => (owner, None, true),
                     Some(p) => (
                         Some(self.table.person(p).name.clone()),
                         self.table.person(p).gender,
@@ -1002,6 +1025,26 @@ impl<'t, 'a> Attributor<'t, 'a> {
             },
             Some(seen),
         )
+    }
+
+    /// "Ryan’s office", "the Clinton campaign": a body that speaks for a
+    /// named person, as "Paul Ryan’s office".
+    fn owner_of(&self, m: &Mention, head: &str) -> Option<String> {
+        if !matches!(
+            head,
+            "office" | "campaign" | "camp" | "team" | "staff" | "administration" | "government"
+        ) {
+            return None;
+        }
+        let t = self.t;
+        let owner = (m.first..=m.last).find(|&i| t.is_capitalised(i))?;
+        let last = run_end(t, owner).min(m.last);
+        let (_, name) = name_in_run(t, run_start(t, owner).max(m.first), last)?;
+        let full = match self.table.resolve_name(&name) {
+            Some(p) => self.table.person(p).name.clone(),
+            None => name,
+        };
+        Some(format!("{full}’s {head}"))
     }
 
     /// The person a pronoun points back to: the subject of a recent sentence

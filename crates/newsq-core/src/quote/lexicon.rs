@@ -442,6 +442,11 @@ pub(crate) fn is_honorific(lower: &str) -> bool {
     matches!(lower, "mr" | "mrs" | "ms" | "miss" | "mx" | "dr" | "messrs")
 }
 
+/// Generational suffixes that close a name: "Robert P. Casey Jr.".
+pub(crate) fn is_name_suffix(lower: &str) -> bool {
+    matches!(lower, "jr" | "sr" | "ii" | "iii" | "iv")
+}
+
 /// Titles and role words that stand before a name but are not part of it
 /// ("Former Swedish Prime Minister Carl Bildt" → "Carl Bildt"). Lowercase, no dot.
 pub(crate) fn is_title(lower: &str) -> bool {

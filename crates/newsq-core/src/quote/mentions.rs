@@ -4,7 +4,7 @@
 
 use super::lexicon::{
     first_name_gender, is_capitalised_function_word, is_determiner, is_honorific, is_name_particle,
-    is_organisation_head, is_title, pronoun, title_gender, Gender, Pronoun,
+    is_name_suffix, is_organisation_head, is_title, pronoun, title_gender, Gender, Pronoun,
 };
 use super::tokens::{Kind, Tokens};
 use std::collections::HashMap;
@@ -69,6 +69,11 @@ fn strip_possessive(w: &str) -> &str {
 /// words and sentence-opening function words before it removed. None when
 /// nothing name-like is left.
 pub(crate) fn name_in_run(t: &Tokens<'_>, first: usize, last: usize) -> Option<(usize, String)> {
+    // "Jr." and "III" close a name but are not its surname.
+    let mut last = last;
+    while last > first && (!t.is_word(last) || is_name_suffix(&lower_no_dot(t.text(last)))) {
+        last -= 1;
+    }
     // The name starts after the last title or function word of the run.
     let mut start = first;
     let is_title = |lw: &str| is_title(lw) && !t.is_surname(lw);
@@ -82,7 +87,7 @@ pub(crate) fn name_in_run(t: &Tokens<'_>, first: usize, last: usize) -> Option<(
             break; // a first name starts the name: "Al From", not "From"
         }
         let possessive = i < last && strip_possessive(t.text(i)) != t.text(i);
-        let gerund = i == first && lw.len() > 4 && lw.ends_with("ing");
+        let gerund = i == first && i < last && lw.len() > 4 && lw.ends_with("ing");
         if ((is_title(&lw) || is_capitalised_function_word(&lw)) && !is_initial && i < last)
             || possessive
             || gerund
@@ -233,6 +238,15 @@ pub(crate) fn classify(t: &Tokens<'_>, first: usize, last: usize) -> Option<Ment
         } else if depth == 0 && t.is_word(i) {
             words.push(i);
         }
+    }
+    // "Clinton emphatically": an adverb after the phrase is not part of it.
+    while words.len() > 1
+        && words.last().is_some_and(|&w| {
+            let text = t.text(w);
+            text.len() > 4 && text.ends_with("ly") && text.starts_with(char::is_lowercase)
+        })
+    {
+        words.pop();
     }
     if let Some(&w) = words.last() {
         last = last.min(run_end(t, w).max(w));

@@ -283,9 +283,12 @@ fn split_sentences(tokens: &mut Tokens<'_>, quotes: &[QuotedSpan]) {
                     .get(q)
                     .and_then(|s| s.parts.last())
                     .map_or("", |&(a, b)| tokens.body[a..b].trim_end());
+                // A quotation inside a reporting sentence (“X accused him of
+                // “inciting violence.” She praised…”) cannot take a second one.
+                let inside_sentence = (start..i).any(|j| tokens.toks[j].kind == Kind::Word);
                 inner_end.ends_with(['.', '?', '!'])
                     && tokens.is_capitalised(i + 1)
-                    && !starts_reporting_clause(tokens, i + 1)
+                    && (inside_sentence || !starts_reporting_clause(tokens, i + 1))
             }
             Kind::Word => false,
         };
