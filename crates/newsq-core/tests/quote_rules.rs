@@ -414,3 +414,52 @@ fn a_sentence_after_an_embedded_quotation_is_not_its_reporting_clause() {
         Some("Tomas Brede")
     );
 }
+
+#[test]
+fn a_colon_takes_the_nearest_name_in_its_clause() {
+    let body = "When Gil Haddon suggested the pier could be sold, Ilona Varga fired back \
+                forcefully: “Not while I am mayor.”";
+    assert_eq!(
+        speaker_of(body, "while I am mayor").as_deref(),
+        Some("Ilona Varga")
+    );
+}
+
+#[test]
+fn the_subject_after_an_introductory_phrase() {
+    let body = "Mayor Ilona Varga and harbour master Gil Haddon met on Monday.\n\n\
+                Speaking to reporters at the quay, which reopened in May, Haddon \
+                compared the mayor to “a captain without a ship.”";
+    assert_eq!(
+        speaker_of(body, "captain without").as_deref(),
+        Some("Gil Haddon")
+    );
+}
+
+#[test]
+fn a_signature_in_the_next_paragraph() {
+    let body = "“The harbour belongs to the people who work it.”\n\n- Rosa Delmont.\n\n\
+                The council meets again in June.";
+    assert_eq!(
+        speaker_of(body, "belongs to").as_deref(),
+        Some("Rosa Delmont")
+    );
+}
+
+#[test]
+fn said_x_opening_the_sentence() {
+    let body = "Harbour master Gil Haddon spoke last.\n\nSaid Haddon, “We sail at dawn.”";
+    assert_eq!(
+        speaker_of(body, "sail at dawn").as_deref(),
+        Some("Gil Haddon")
+    );
+}
+
+#[test]
+fn a_party_tag_between_commas() {
+    let body = "“Full steam ahead!” Rep. Dana Whitlow, R-Pa., said of the plan.";
+    assert_eq!(
+        speaker_of(body, "Full steam").as_deref(),
+        Some("Dana Whitlow")
+    );
+}

@@ -263,8 +263,41 @@ impl<'t, 'a> Attributor<'t, 'a> {
         if embedded {
             self.before(i, lo).or_else(|| self.after(i, hi))
         } else {
-            self.after(i, hi).or_else(|| self.before(i, lo))
+            self.after(i, hi)
+                .or_else(|| self.before(i, lo))
+                .or_else(|| self.signature_below(i))
         }
+    }
+
+    /// A quotation alone in its paragraph, signed in the next one:
+    /// “…” ¶ - Bernie Sanders.
+    fn signature_below(&self, i: usize) -> Option<(Attribution, Option<Seen>)> {
+        let t = self.t;
+        let para = t.toks[i].paragraph;
+        let alone_before = t.toks[..i]
+            .iter()
+            .rev()
+            .take_while(|tok| tok.paragraph == para && tok.kind != Kind::Break)
+            .all(|tok| tok.kind == Kind::Punct);
+        let mut j = i + 1;
+        while j < t.toks.len() && t.toks[j].kind == Kind::Punct {
+            j += 1;
+        }
+        if !alone_before || !t.toks.get(j).is_some_and(|tok| tok.kind == Kind::Break) {
+            return None;
+        }
+        while t.toks.get(j).is_some_and(|tok| tok.kind == Kind::Break) {
+            j += 1;
+        }
+        if !(t.toks.get(j)?.kind == Kind::Punct && is_dash(t.text(j)) && t.is_capitalised(j + 1)) {
+            return None;
+        }
+        let last = run_end(t, j + 1);
+        let m = classify(t, j + 1, last)?;
+        if !matches!(m.referent, Referent::Name(_)) {
+            return None;
+        }
+        Some(self.resolve(&m, j, i))
     }
 
     /// “…,” said X / “…,” X said / “…,” X told reporters / “…,” according to X.
@@ -493,6 +526,16 @@ impl<'t, 'a> Attributor<'t, 'a> {
     /// According to X, “…”. The nearest cue to the left with a subject.
     fn before(&self, i: usize, lo: usize) -> Option<(Attribution, Option<Seen>)> {
         let t = self.t;
+        // "When X suggested …, Varga fired back:": the clause the colon ends
+        // speaks, not an earlier one.
+        if i > lo && t.is_punct(i - 1, ":") {
+            if let Some(m) = self
+                .name_before_colon(i - 1, lo)
+                .filter(|m| matches!(m.referent, Referent::Name(_)))
+            {
+                return Some(self.resolve(&m, i - 1, i));
+            }
+        }
         let mut k = i;
         while k > lo {
             k -= 1;
@@ -510,6 +553,15 @@ impl<'t, 'a> Attributor<'t, 'a> {
                     }
                 }
                 continue;
+            }
+            // "Said Comey, “…”": an inverted cue opening the sentence.
+            if k == lo && is_inverting_cue(&lw) && t.is_capitalised(k + 1) {
+                let last = run_end(t, k + 1);
+                if let Some(m) =
+                    classify(t, k + 1, last).filter(|m| matches!(m.referent, Referent::Name(_)))
+                {
+                    return Some(self.resolve(&m, k, i));
+                }
             }
             match self.is_cue(k) {
                 Some(CueForm::Finite) => {
@@ -533,20 +585,62 @@ impl<'t, 'a> Attributor<'t, 'a> {
         }
         // A colon introduction with no reporting verb: "Trump had a message: “…”".
         if i > lo && t.is_punct(i - 1, ":") {
-            let m = self.sentence_subject(lo, i)?;
+            let m = self
+                .name_before_colon(i - 1, lo)
+                .or_else(|| self.sentence_subject(lo, i))?;
             return Some(self.resolve(&m, i - 1, i));
         }
         // Any other verb: "Cruz blamed “knuckleheaded politicians”" — the
         // sentence's named subject, if it has one.
         if (lo..i).any(|j| t.is_word(j) && t.text(j).starts_with(char::is_lowercase)) {
-            let m = self.sentence_subject(lo, i).filter(|m| match &m.referent {
+            let known = |m: &Mention| match &m.referent {
                 Referent::Name(n) => self.table.resolve_name(n).is_some(),
                 Referent::Pronoun(p) => matches!(p, Pronoun::He | Pronoun::She),
                 _ => false,
-            })?;
+            };
+            let m = self
+                .sentence_subject(lo, i)
+                .filter(known)
+                .or_else(|| self.subject_by_verb(lo, i).filter(known))?;
             let (mut att, seen) = self.resolve(&m, i, i);
             att.cue = None;
             return Some((att, seen));
+        }
+        None
+    }
+
+    /// "Rubio fired back forcefully:", "with Trump reportedly yelling:",
+    /// "… - Pew Research:": the name nearest the colon in its clause, across at
+    /// most a few lowercase words (the verb and its adverbs or object).
+    fn name_before_colon(&self, colon: usize, lo: usize) -> Option<Mention> {
+        let t = self.t;
+        let mut k = colon;
+        let mut lowercase = 0;
+        while k > lo {
+            k -= 1;
+            if t.is_capitalised(k) && !is_capitalised_function_word(&self.lower(k)) {
+                let first = super::mentions::run_start(t, k).max(lo);
+                // "told Radio Norte:": the object of a cue is not its speaker.
+                if first > lo
+                    && (self.is_cue(first - 1).is_some() || is_preposition(&self.lower(first - 1)))
+                {
+                    return None;
+                }
+                return classify(t, first, k)
+                    .filter(|m| matches!(m.referent, Referent::Name(_) | Referent::Pronoun(_)));
+            }
+            // A cue verb ("told Radio Norte:") leaves the clause to the cue rules.
+            let word = t.is_word(k)
+                && self.is_cue(k).is_none()
+                && !is_clause_boundary_word(&self.lower(k))
+                && !is_preposition(&self.lower(k));
+            if !word {
+                return None;
+            }
+            lowercase += 1;
+            if lowercase > 4 {
+                return None;
+            }
         }
         None
     }
@@ -642,7 +736,12 @@ impl<'t, 'a> Attributor<'t, 'a> {
             let lw = self.lower(f);
             // Asides that hang on whatever stands before them: relative
             // clauses, ages, adverbs, prepositional phrases.
-            let aside = lw.chars().all(|c| c.is_ascii_digit())
+            let party_tag = {
+                let w = t.text(f);
+                w.len() <= 8 && matches!(w.get(..2), Some("R-" | "D-" | "I-"))
+            };
+            let aside = party_tag
+                || lw.chars().all(|c| c.is_ascii_digit())
                 || matches!(
                     lw.as_str(),
                     "who"
@@ -717,6 +816,48 @@ impl<'t, 'a> Attributor<'t, 'a> {
             }
         }
         self.sentence_subject(lo, k)
+            .filter(|m| !matches!(m.referent, Referent::Description { .. }))
+            .or_else(|| self.subject_by_verb(lo, k))
+            .or_else(|| self.sentence_subject(lo, k))
+    }
+
+    /// The first name in `lo..hi` that a verb follows, past introductory
+    /// phrases: "Speaking to reporters on Monday, Bush referred to …",
+    /// "As the debate went on, Trump stood by …".
+    fn subject_by_verb(&self, lo: usize, hi: usize) -> Option<Mention> {
+        let t = self.t;
+        let mut k = lo;
+        while k < hi {
+            let lw_k = self.lower(k);
+            if !t.is_capitalised(k) || is_capitalised_function_word(&lw_k) {
+                k += 1;
+                continue;
+            }
+            let last = run_end(t, k).min(hi.saturating_sub(1));
+            let after_preposition =
+                k > lo && t.is_word(k - 1) && is_preposition(&self.lower(k - 1));
+            let possessive = t.text(last).ends_with("’s") || t.text(last).ends_with("'s");
+            let verb = last + 1 < hi && t.is_word(last + 1) && {
+                let w = self.lower(last + 1);
+                t.text(last + 1).starts_with(char::is_lowercase)
+                    && !is_preposition(&w)
+                    && !is_clause_boundary_word(&w)
+                    && !is_determiner(&w)
+                    && !matches!(
+                        w.as_str(),
+                        "of" | "and" | "or" | "but" | "to" | "is" | "was"
+                    )
+            };
+            if verb && !after_preposition && !possessive {
+                if let Some(m) = classify(t, k, last) {
+                    if matches!(m.referent, Referent::Name(_) | Referent::Pronoun(_)) {
+                        return Some(m);
+                    }
+                }
+            }
+            k = last + 1;
+        }
+        None
     }
 
     /// The noun phrase a sentence opens with, after an introductory phrase:

@@ -322,5 +322,15 @@ fn starts_reporting_clause(tokens: &Tokens<'_>, i: usize) -> bool {
             j += 1;
         }
     }
+    // "Rep. Dana Whitlow, R-Pa., said": a party tag between commas.
+    if tokens.is_punct(j, ",")
+        && tokens.is_word(j + 1)
+        && matches!(tokens.text(j + 1).get(..2), Some("R-" | "D-" | "I-"))
+    {
+        j += 2;
+        while tokens.is_punct(j, ".") || tokens.is_punct(j, ",") {
+            j += 1;
+        }
+    }
     tokens.is_word(j) && cue_form(tokens.text(j)).is_some()
 }
