@@ -365,8 +365,14 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 // The phrase right after the quotation is the subject; what
                 // follows its comma is an appositive.
                 let first_comma = (j..e).find(|&c| t.is_punct(c, ",")).unwrap_or(e);
+                // “…” than that of the CIA chief, Zuckoff said: failing a
+                // subject right after the quotation, the name before the cue.
                 let mut m = classify(t, j, first_comma - 1)
-                    .filter(|m| self.is_subject_like(m, j, first_comma - 1));
+                    .filter(|m| self.is_subject_like(m, j, first_comma - 1))
+                    .or_else(|| {
+                        self.subject_in(j, e)
+                            .filter(|m| matches!(m.referent, Referent::Name(_)))
+                    });
                 // "German Chancellor, Friedrich Marten, said": a role, then the name.
                 if m.as_ref()
                     .is_some_and(|m| matches!(m.referent, Referent::Description { .. }))
@@ -1121,9 +1127,16 @@ impl<'t, 'a> Attributor<'t, 'a> {
                     )
                 }
             },
-            Referent::Pronoun(p) => match self.resolve_pronoun(*p, tok.sentence, tok.paragraph) {
-                Some(s) => (s.speaker.clone(), s.gender, s.organisation),
-                None => (None, None, false),
+            Referent::Pronoun(p) => match self.subject_earlier_in_sentence(*p, m.first) {
+                Some(person) => (
+                    Some(self.table.person(person).name.clone()),
+                    self.table.person(person).gender,
+                    false,
+                ),
+                None => match self.resolve_pronoun(*p, tok.sentence, tok.paragraph) {
+                    Some(s) => (s.speaker.clone(), s.gender, s.organisation),
+                    None => (None, None, false),
+                },
             },
             Referent::Description { head, modifiers } => {
                 let owner = self.owner_of(m, head);
@@ -1186,6 +1199,33 @@ impl<'t, 'a> Attributor<'t, 'a> {
             None => name,
         };
         Some(format!("{full}’s {head}"))
+    }
+
+    /// "Carter said the plan stood, but he also warned …": a he or she whose
+    /// sentence has already named its subject.
+    fn subject_earlier_in_sentence(&self, p: Pronoun, at: usize) -> Option<usize> {
+        if !matches!(p, Pronoun::He | Pronoun::She) {
+            return None;
+        }
+        let t = self.t;
+        let lo = t.sentences.get(t.toks.get(at)?.sentence)?.0;
+        if at <= lo {
+            return None;
+        }
+        let m = self
+            .sentence_subject(lo, at)
+            .filter(|m| matches!(m.referent, Referent::Name(_)))
+            .or_else(|| self.subject_by_verb(lo, at))?;
+        let Referent::Name(name) = &m.referent else {
+            return None;
+        };
+        let person = self.table.resolve_name(name)?;
+        let gender = self.table.person(person).gender;
+        let compatible = match p {
+            Pronoun::He => gender != Some(Gender::Female),
+            _ => gender != Some(Gender::Male),
+        };
+        compatible.then_some(person)
     }
 
     /// The person a pronoun points back to: the subject of a recent sentence

@@ -24,7 +24,8 @@ enum Family {
 /// The closing characters that answer an opening one.
 fn closers(open: char) -> &'static [char] {
     match open {
-        '“' => &['”', '"'],
+        // “…,“: some outlets close with an opening mark after the text.
+        '“' => &['”', '"', '“'],
         // A closing mark used to open (”Text…”), as some outlets print it.
         '”' => &['”', '"', '“'],
         '"' => &['"', '”'],
@@ -215,6 +216,9 @@ fn scan_line(
                     && (c != '"'
                         || !next.is_some_and(char::is_alphanumeric)
                         || prev.is_some_and(|p| !p.is_whitespace()))
+                    && (c != '“'
+                        || open.mark != '“'
+                        || (prev.is_some_and(|p| !p.is_whitespace()) && is_closing_context(next)))
                 {
                     open.parts.push((open.content_start, at));
                     let closed = iter.peek().map_or(line_end, |&(r, _)| line_start + r);
