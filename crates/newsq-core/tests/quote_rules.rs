@@ -463,3 +463,27 @@ fn a_party_tag_between_commas() {
         Some("Dana Whitlow")
     );
 }
+
+#[test]
+fn a_cue_in_a_relative_clause_is_someone_elses() {
+    let body = "Mayor Ilona Varga mocked the complaint, saying anybody who complains \
+                about the ferry “has never waited for a bus.”";
+    assert_eq!(
+        speaker_of(body, "waited for a bus").as_deref(),
+        Some("Ilona Varga")
+    );
+}
+
+#[test]
+fn a_plural_noun_that_looks_like_a_cue() {
+    let body = "Ilona Varga says Gil Haddon’s late-night posts about the ferry were \
+                “beneath the dignity of the office.”";
+    assert_eq!(speaker_of(body, "dignity").as_deref(), Some("Ilona Varga"));
+}
+
+#[test]
+fn an_infinitive_cue_hangs_on_the_clause_subject() {
+    let body = "“We are done here,” Varga said, going on to say that the port had \
+                spent “forty years waiting for this.”";
+    assert_eq!(speaker_of(body, "forty years").as_deref(), Some("Varga"));
+}

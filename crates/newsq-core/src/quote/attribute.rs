@@ -166,11 +166,38 @@ impl<'t, 'a> Attributor<'t, 'a> {
     }
 
     fn is_cue(&self, i: usize) -> Option<CueForm> {
+        let t = self.t;
         // Reporting verbs are lowercase in running text ("the United States" is no cue).
-        if !self.t.is_word(i) || self.t.text(i).starts_with(char::is_uppercase) {
+        if !t.is_word(i) || t.text(i).starts_with(char::is_uppercase) {
             return None;
         }
-        cue_form(self.t.text(i))
+        let form = cue_form(t.text(i))?;
+        // "a series of tweets", "his late-night posts": a plural noun, not a verb.
+        let w = t.text(i);
+        if w.ends_with('s') && w != "says" && i > 0 && t.is_word(i - 1) {
+            let prev = self.lower(i - 1);
+            if is_determiner(&prev)
+                || is_preposition(&prev)
+                || prev == "of"
+                || prev.contains('-')
+                || prev.ends_with("’s")
+                || prev.ends_with("'s")
+            {
+                return None;
+            }
+        }
+        Some(form)
+    }
+
+    /// A cue inside a relative clause ("anybody who complains", "an
+    /// architect who said") reports somebody else's words, not the quotation's.
+    fn in_relative_clause(&self, k: usize) -> bool {
+        let t = self.t;
+        let mut p = k;
+        while p > 0 && t.is_word(p - 1) && is_cue_modifier(&self.lower(p - 1)) {
+            p -= 1;
+        }
+        p > 0 && t.is_word(p - 1) && matches!(self.lower(p - 1).as_str(), "who" | "that" | "which")
     }
 
     fn phrase(&self, first: usize, last: usize) -> String {
@@ -569,7 +596,17 @@ impl<'t, 'a> Attributor<'t, 'a> {
                     return Some(self.resolve(&m, k, i));
                 }
             }
-            match self.is_cue(k) {
+            let form = match self.is_cue(k) {
+                _ if self.in_relative_clause(k) => None,
+                // "going on to say that": an infinitive hangs on the clause's subject.
+                Some(CueForm::Finite)
+                    if k > lo && t.is_word(k - 1) && self.lower(k - 1) == "to" =>
+                {
+                    Some(CueForm::Participle)
+                }
+                form => form,
+            };
+            match form {
                 Some(CueForm::Finite) => {
                     if let Some(m) = self
                         .subject_of_cue(k, lo)
@@ -815,7 +852,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
             if matches!(self.t.toks[j].kind, Kind::Quote(_)) {
                 continue;
             }
-            if self.is_cue(j) == Some(CueForm::Finite) {
+            if self.is_cue(j) == Some(CueForm::Finite) && !self.in_relative_clause(j) {
                 if let Some(m) = self.subject_of_cue(j, lo) {
                     return Some(m);
                 }
