@@ -487,3 +487,32 @@ fn an_infinitive_cue_hangs_on_the_clause_subject() {
                 spent “forty years waiting for this.”";
     assert_eq!(speaker_of(body, "forty years").as_deref(), Some("Varga"));
 }
+
+#[test]
+fn a_cue_ending_in_a_colon_introduces_the_next_quotation() {
+    let body = "''We are sailors,'' Ms. Brede said. ''We are not smugglers.'' \
+                Mr. Olsen said: ''The storm took everything we had.''";
+    let quotes = extract(body);
+    let q = find(&quotes, "not smugglers");
+    assert_eq!(q.speaker.as_deref(), Some("Brede"));
+    assert_eq!(
+        find(&quotes, "storm took").speaker.as_deref(),
+        Some("Olsen")
+    );
+}
+
+#[test]
+fn an_irregular_past_verb_after_the_quotation() {
+    let body = "“You know, it happens, right?” Haddon went on. “Get over it.”";
+    assert_eq!(speaker_of(body, "it happens").as_deref(), Some("Haddon"));
+}
+
+#[test]
+fn a_verb_with_an_object_after_a_quotation_is_no_reporting_clause() {
+    let body = "In a clip that Judge Anna Ruiz called “distasteful,” Olsen expressed a \
+                wish to sink the ferry.";
+    assert_eq!(
+        speaker_of(body, "distasteful").as_deref(),
+        Some("Anna Ruiz")
+    );
+}

@@ -373,7 +373,8 @@ impl<'t, 'a> Attributor<'t, 'a> {
                         break;
                     }
                 }
-                Kind::Punct if matches!(t.text(k), "," | "-" | "’" | "'" | "(" | ")") => {}
+                Kind::Punct
+                    if matches!(t.text(k), "," | "-" | "’" | "'" | "(" | ")" | "$" | "&") => {}
                 // "Gov.", and any dot inside a party tag: "(R-Fla.)".
                 Kind::Punct
                     if t.text(k) == "."
@@ -422,7 +423,16 @@ impl<'t, 'a> Attributor<'t, 'a> {
         // “…,” Trump barked. / “…,” remembered Roy Verley. A verb the cue list
         // does not know, in the slot only a reporting clause fills: after a
         // quotation that ends on a comma, next to a name.
-        if self.ends_on_comma(i) {
+        let ends_open = self.ends_on_comma(i) || {
+            let Kind::Quote(q) = t.toks[i].kind else {
+                return None;
+            };
+            self.spans[q]
+                .parts
+                .last()
+                .is_some_and(|&(a, b)| t.body[a..b].trim_end().ends_with(['?', '!']))
+        };
+        if ends_open {
             if let Some(found) = self.unknown_verb_clause(j, hi, i) {
                 return Some(found);
             }
@@ -469,7 +479,8 @@ impl<'t, 'a> Attributor<'t, 'a> {
         let past = |k: usize| {
             t.is_word(k) && {
                 let w = self.lower(k);
-                w.len() > 3 && w.ends_with("ed") && w.chars().all(char::is_alphabetic)
+                (w.len() > 3 && w.ends_with("ed") && w.chars().all(char::is_alphabetic))
+                    || super::lexicon::is_irregular_past(&w)
             }
         };
         let clause_ends = |k: usize| {
@@ -481,7 +492,11 @@ impl<'t, 'a> Attributor<'t, 'a> {
         };
         if t.is_capitalised(j) {
             let last = run_end(t, j);
-            if past(last + 1) && !t.text(last + 1).starts_with(char::is_uppercase) {
+            // "Santilli expressed a desire": a verb with an object is no reporting verb.
+            let takes_object = t.is_word(last + 2)
+                && (is_determiner(&self.lower(last + 2)) || t.is_capitalised(last + 2));
+            if past(last + 1) && !t.text(last + 1).starts_with(char::is_uppercase) && !takes_object
+            {
                 let m = classify(t, j, last)?;
                 if matches!(m.referent, Referent::Name(_) | Referent::Pronoun(_)) {
                     return Some(self.resolve(&m, last + 1, quote_tok));
@@ -877,8 +892,9 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 continue;
             }
             let last = run_end(t, k).min(hi.saturating_sub(1));
-            let after_preposition =
-                k > lo && t.is_word(k - 1) && is_preposition(&self.lower(k - 1));
+            let after_preposition = k > lo
+                && t.is_word(k - 1)
+                && (is_preposition(&self.lower(k - 1)) || is_determiner(&self.lower(k - 1)));
             let possessive = t.text(last).ends_with("’s") || t.text(last).ends_with("'s");
             let verb = last + 1 < hi && t.is_word(last + 1) && {
                 let w = self.lower(last + 1);

@@ -442,6 +442,37 @@ pub(crate) fn is_honorific(lower: &str) -> bool {
     matches!(lower, "mr" | "mrs" | "ms" | "miss" | "mx" | "dr" | "messrs")
 }
 
+/// Irregular past tenses that can carry a quotation when no cue does
+/// ("“…,” Trump shot back", "“…,” she went on").
+pub(crate) fn is_irregular_past(lower: &str) -> bool {
+    matches!(
+        lower,
+        "went"
+            | "shot"
+            | "broke"
+            | "spoke"
+            | "began"
+            | "struck"
+            | "threw"
+            | "swore"
+            | "shook"
+            | "sang"
+            | "took"
+            | "gave"
+            | "came"
+            | "kept"
+            | "stood"
+            | "fought"
+            | "thought"
+            | "drew"
+            | "bit"
+            | "rose"
+            | "ran"
+            | "hit"
+            | "cut"
+    )
+}
+
 /// Generational suffixes that close a name: "Robert P. Casey Jr.".
 pub(crate) fn is_name_suffix(lower: &str) -> bool {
     matches!(lower, "jr" | "sr" | "ii" | "iii" | "iv")

@@ -310,7 +310,8 @@ fn starts_reporting_clause(tokens: &Tokens<'_>, i: usize) -> bool {
     use super::lexicon::{cue_form, pronoun};
     let first = tokens.text(i).to_lowercase();
     if pronoun(&first).is_some() {
-        return (i + 1..i + 3).any(|j| tokens.is_word(j) && cue_form(tokens.text(j)).is_some());
+        return (i + 1..i + 3).any(|j| tokens.is_word(j) && cue_form(tokens.text(j)).is_some())
+            && !(i + 1..i + 5).any(|k| tokens.is_punct(k, ":"));
     }
     let mut j = i;
     while j < i + 6 && tokens.is_word(j) && tokens.text(j).starts_with(char::is_uppercase) {
@@ -332,5 +333,17 @@ fn starts_reporting_clause(tokens: &Tokens<'_>, i: usize) -> bool {
             j += 1;
         }
     }
-    tokens.is_word(j) && cue_form(tokens.text(j)).is_some()
+    // "Mr. Zahed said: “…”" introduces the next quotation, not the one before.
+    let introduces_next = (j + 1..j + 4).any(|k| tokens.is_punct(k, ":"));
+    // "“…?” Haddon went on.", "“…!” Trump barked.": a verb the cue list lacks,
+    // closing its clause.
+    let bare_verb = tokens.is_word(j) && {
+        let w = tokens.text(j);
+        let closes = !tokens.is_word(j + 1)
+            || matches!(tokens.text(j + 1), "on" | "back" | "again" | "loudly");
+        closes
+            && w.starts_with(char::is_lowercase)
+            && (super::lexicon::is_irregular_past(w) || (w.len() > 3 && w.ends_with("ed")))
+    };
+    tokens.is_word(j) && (cue_form(tokens.text(j)).is_some() || bare_verb) && !introduces_next
 }
