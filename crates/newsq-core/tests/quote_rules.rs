@@ -516,3 +516,25 @@ fn a_verb_with_an_object_after_a_quotation_is_no_reporting_clause() {
         Some("Anna Ruiz")
     );
 }
+
+#[test]
+fn markup_and_identifiers_are_not_quotations() {
+    let body = "<post post-id=\"7203361\"></post>\n\nThe account \"@harbourwatch\" posted \
+                \"12345\" times. “We will rebuild,” Varga said.";
+    let quotes = extract(body);
+    assert_eq!(quotes.len(), 1, "{quotes:#?}");
+    assert_eq!(quotes[0].text, "We will rebuild");
+}
+
+#[test]
+fn a_titled_work_named_by_an_attributed_sentence_is_not_a_statement() {
+    let body = "Varga said on “Harbour Hour” that the ferry would return. \
+                Haddon, whose memoir “Salt and Iron” sold well, disagreed.";
+    let quotes = extract(body);
+    assert!(
+        quotes
+            .iter()
+            .all(|q| q.text != "Harbour Hour" && q.text != "Salt and Iron"),
+        "{quotes:#?}"
+    );
+}

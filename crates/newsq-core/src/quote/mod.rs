@@ -67,8 +67,10 @@ pub fn extract(body: &str) -> Vec<Quotation> {
         }
         let text = clean_quote_text(span.parts.iter().map(|&(s, e)| &body[s..e]));
         continues = att.continues_in_next;
+        let unattributed = att.speaker.is_none() && att.mention.is_none();
         if text.is_empty()
-            || (att.speaker.is_none() && att.mention.is_none() && is_title_of_work(&text))
+            || is_markup(body, span.open, &text)
+            || (is_title_of_work(&text) && (unattributed || names_a_work(body, span.open)))
         {
             continue;
         }
@@ -83,6 +85,57 @@ pub fn extract(body: &str) -> Vec<Quotation> {
         });
     }
     out
+}
+
+/// `tweet-id="1234"`, `"@handle"`: an attribute value or an identifier, not
+/// anybody's words.
+fn is_markup(body: &str, open: usize, text: &str) -> bool {
+    let attribute_value = body[..open].trim_end().ends_with('=');
+    let no_words = !text.chars().any(char::is_alphabetic);
+    let handle = text.starts_with('@') && !text.contains(' ');
+    attribute_value || no_words || handle
+}
+
+/// A title-case quotation after "on", "the", "called", "his"…: the name of a
+/// show, book or slogan ("said on “This Week”", "his book “Crippled America”").
+fn names_a_work(body: &str, open: usize) -> bool {
+    let before = body[..open].trim_end();
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() || matches!(c, '’' | '\''))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let lower = word.to_lowercase();
+    lower.ends_with("’s")
+        || lower.ends_with("'s")
+        || matches!(
+            lower.as_str(),
+            "on" | "in"
+                | "at"
+                | "to"
+                | "of"
+                | "from"
+                | "for"
+                | "with"
+                | "by"
+                | "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "my"
+                | "titled"
+                | "entitled"
+                | "called"
+                | "dubbed"
+                | "named"
+        )
 }
 
 /// “Meet the Press”, “The Walking Dead”, “Harbour Lights.”: a short run of
