@@ -538,3 +538,23 @@ fn a_titled_work_named_by_an_attributed_sentence_is_not_a_statement() {
         "{quotes:#?}"
     );
 }
+
+#[test]
+fn the_name_before_an_infinitive_cue_speaks() {
+    let body = "The ferry stayed in port, prompting Mayor Varga to say that “nothing will \
+                move until spring.”";
+    assert_eq!(
+        speaker_of(body, "nothing will move").as_deref(),
+        Some("Varga")
+    );
+}
+
+#[test]
+fn a_news_agency_before_a_colon_is_a_source_not_a_speaker() {
+    let body = "Spokesman Pavel Drozd said there was no deadline.\n\n\
+                He said, according to the Nordpress news agency: “Everyone wants this done.”";
+    assert_eq!(
+        speaker_of(body, "Everyone wants").as_deref(),
+        Some("Pavel Drozd")
+    );
+}

@@ -325,3 +325,22 @@ fn long_promo_lines_still_make_a_header() {
         "The new flood barrier on the Wend leaked for six hours on Tuesday night."
     );
 }
+
+#[test]
+fn a_first_line_of_prose_is_body_not_headline() {
+    let text = "Harbour master Gil Haddon and Mayor Ilona Varga met on the quay on Monday. \
+                They talked for an hour about the ferry, the storm and the money.\n\
+                He said the ferry would return “before the first frost”.\n";
+    let a = parse_plain_text("prose-first.txt", text);
+    assert_eq!(a.title, None);
+    assert!(
+        a.body.starts_with("Harbour master Gil Haddon"),
+        "{}",
+        a.body
+    );
+    let short = parse_plain_text(
+        "headline.txt",
+        "Ferry to return by spring\nThe ferry returns.\n",
+    );
+    assert_eq!(short.title.as_deref(), Some("Ferry to return by spring"));
+}

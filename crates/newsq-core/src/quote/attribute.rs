@@ -611,6 +611,16 @@ impl<'t, 'a> Attributor<'t, 'a> {
                     return Some(self.resolve(&m, k, i));
                 }
             }
+            // "prompting Mr Trump to say that “…”": the name before "to" speaks.
+            let infinitive = k > lo + 1 && t.is_word(k - 1) && self.lower(k - 1) == "to";
+            if infinitive && self.is_cue(k).is_some() && t.is_capitalised(k - 2) {
+                let first = run_start(t, k - 2).max(lo);
+                if let Some(m) =
+                    classify(t, first, k - 2).filter(|m| matches!(m.referent, Referent::Name(_)))
+                {
+                    return Some(self.resolve(&m, k, i));
+                }
+            }
             let form = match self.is_cue(k) {
                 _ if self.in_relative_clause(k) => None,
                 // "going on to say that": an infinitive hangs on the clause's subject.
@@ -680,8 +690,14 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 let first = super::mentions::run_start(t, k).max(lo);
                 // "told Radio Norte:": the object of a cue is not its speaker.
                 if first > lo
-                    && (self.is_cue(first - 1).is_some() || is_preposition(&self.lower(first - 1)))
+                    && (self.is_cue(first - 1).is_some()
+                        || is_preposition(&self.lower(first - 1))
+                        || is_determiner(&self.lower(first - 1)))
                 {
+                    return None;
+                }
+                // "the RIA state news agency:" is a source, not a speaker.
+                if names_a_medium(t, first, colon - 1) {
                     return None;
                 }
                 return classify(t, first, k)

@@ -98,6 +98,17 @@ fn is_headline_like(l: &str) -> bool {
         || (words >= 3 && l.ends_with(['?', '!']))
 }
 
+/// Prose rather than a headline: over 25 words, or over 12 words in more
+/// than one sentence.
+fn is_prose_line(l: &str) -> bool {
+    let words = word_count(l);
+    let sentences = l
+        .match_indices(". ")
+        .filter(|&(i, _)| l[i + 2..].starts_with(char::is_uppercase))
+        .count();
+    words > 25 || (words > 12 && sentences >= 1)
+}
+
 /// A word of a personal name: capitalised, letters (and `'`, `-`, `.`) only,
 /// not all capitals beyond an initial ("US" is not a name; "J." is).
 fn is_name_word(w: &str) -> bool {
@@ -202,6 +213,11 @@ fn detect_header(lines: &[&str]) -> Header {
 
     if ne.len() <= 1 {
         // One line is a body without a headline.
+        return Header::default();
+    }
+    // A first line of running prose (several sentences, or longer than any
+    // headline) opens the body: there is no headline to take out.
+    if is_prose_line(line(0)) {
         return Header::default();
     }
     let plain = Header {
