@@ -558,3 +558,20 @@ fn a_news_agency_before_a_colon_is_a_source_not_a_speaker() {
         Some("Pavel Drozd")
     );
 }
+
+#[test]
+fn a_participle_hangs_on_the_name_before_it() {
+    let body = "The council’s new film uses footage of Ilona Varga asking, “Why is the \
+                ferry still in dry dock?”";
+    assert_eq!(speaker_of(body, "dry dock").as_deref(), Some("Ilona Varga"));
+}
+
+#[test]
+fn a_party_tag_in_parentheses_before_a_cue() {
+    let body = "In an interview, House Speaker Dana Whitlow (R-Wis.) said the closures \
+                demand “more listening.”";
+    assert_eq!(
+        speaker_of(body, "more listening").as_deref(),
+        Some("Dana Whitlow")
+    );
+}

@@ -641,6 +641,16 @@ impl<'t, 'a> Attributor<'t, 'a> {
                     }
                 }
                 Some(CueForm::Participle) => {
+                    // "footage of Hillary Clinton asking, “…”": the name the
+                    // participle hangs on.
+                    if k > lo && t.is_capitalised(k - 1) {
+                        let first = run_start(t, k - 1).max(lo);
+                        if let Some(m) = classify(t, first, k - 1)
+                            .filter(|m| matches!(m.referent, Referent::Name(_)))
+                        {
+                            return Some(self.resolve(&m, k, i));
+                        }
+                    }
                     if let Some(m) = self
                         .clause_subject(k, lo)
                         .filter(|m| self.is_subject_like(m, m.first, m.last))
@@ -669,7 +679,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
             let m = self
                 .sentence_subject(lo, i)
                 .filter(known)
-                .or_else(|| self.subject_by_verb(lo, i).filter(known))?;
+                .or_else(|| self.subject_by_verb(lo, i, &known))?;
             let (mut att, seen) = self.resolve(&m, i, i);
             att.cue = None;
             return Some((att, seen));
@@ -763,6 +773,16 @@ impl<'t, 'a> Attributor<'t, 'a> {
         let mut b = e;
         while b > lo {
             let p = b - 1;
+            // "Paul D. Ryan (R-Wis.) said": a short parenthesis belongs to the phrase.
+            if t.is_punct(p, ")") {
+                if let Some(o) = (p.saturating_sub(6).max(lo)..p)
+                    .rev()
+                    .find(|&o| t.is_punct(o, "("))
+                {
+                    b = o;
+                    continue;
+                }
+            }
             let stop = match t.toks[p].kind {
                 Kind::Quote(_) | Kind::Break => true,
                 Kind::Punct => matches!(
@@ -891,14 +911,19 @@ impl<'t, 'a> Attributor<'t, 'a> {
         }
         self.sentence_subject(lo, k)
             .filter(|m| !matches!(m.referent, Referent::Description { .. }))
-            .or_else(|| self.subject_by_verb(lo, k))
+            .or_else(|| self.subject_by_verb(lo, k, &|_| true))
             .or_else(|| self.sentence_subject(lo, k))
     }
 
     /// The first name in `lo..hi` that a verb follows, past introductory
     /// phrases: "Speaking to reporters on Monday, Bush referred to …",
     /// "As the debate went on, Trump stood by …".
-    fn subject_by_verb(&self, lo: usize, hi: usize) -> Option<Mention> {
+    fn subject_by_verb(
+        &self,
+        lo: usize,
+        hi: usize,
+        accept: &dyn Fn(&Mention) -> bool,
+    ) -> Option<Mention> {
         let t = self.t;
         let mut k = lo;
         while k < hi {
@@ -925,7 +950,8 @@ impl<'t, 'a> Attributor<'t, 'a> {
             };
             if verb && !after_preposition && !possessive {
                 if let Some(m) = classify(t, k, last) {
-                    if matches!(m.referent, Referent::Name(_) | Referent::Pronoun(_)) {
+                    if matches!(m.referent, Referent::Name(_) | Referent::Pronoun(_)) && accept(&m)
+                    {
                         return Some(m);
                     }
                 }
@@ -1284,7 +1310,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
         let m = self
             .sentence_subject(lo, at)
             .filter(|m| matches!(m.referent, Referent::Name(_)))
-            .or_else(|| self.subject_by_verb(lo, at))?;
+            .or_else(|| self.subject_by_verb(lo, at, &|_| true))?;
         let Referent::Name(name) = &m.referent else {
             return None;
         };
