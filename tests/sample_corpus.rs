@@ -107,6 +107,8 @@ fn sample_corpus_quotations_and_speakers() {
         }
     }
     let summary = format!("{found}/{statements} found, {right_speaker}/{found} right speaker, {non_statements_kept} non-statements kept\n{}", report.join("\n"));
+    // Visible with `cargo test --test sample_corpus -- --nocapture`.
+    eprintln!("{summary}");
     assert!(statements >= 80, "{summary}");
     assert!(found * 100 >= statements * 98, "{summary}");
     assert!(right_speaker * 100 >= found * 84, "{summary}");

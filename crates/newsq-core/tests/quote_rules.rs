@@ -575,3 +575,13 @@ fn a_party_tag_in_parentheses_before_a_cue() {
         Some("Dana Whitlow")
     );
 }
+
+#[test]
+fn a_relative_clause_with_its_own_subject() {
+    let body = "Chair Mikhail Ostrov said both sides accepted a gauge at the town of \
+                Brenk, which he described as “a small step, but a real one”.";
+    assert_eq!(
+        speaker_of(body, "small step").as_deref(),
+        Some("Mikhail Ostrov")
+    );
+}

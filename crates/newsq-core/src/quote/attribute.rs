@@ -873,6 +873,16 @@ impl<'t, 'a> Attributor<'t, 'a> {
                     && classify(t, f, segments[idx].1)
                         .is_some_and(|m| matches!(m.referent, Referent::Description { .. }))
             };
+            // "the town of Velsk, which he described as": a relative clause
+            // with a subject of its own.
+            if matches!(lw.as_str(), "which" | "whom") && f < segments[idx].1 {
+                let (_, l) = segments[idx];
+                if let Some(m) = classify(t, f + 1, l)
+                    .filter(|m| matches!(m.referent, Referent::Pronoun(_) | Referent::Name(_)))
+                {
+                    return Some(m);
+                }
+            }
             if aside || ((appositive || role()) && after_name()) {
                 idx -= 1;
             } else {
