@@ -153,8 +153,8 @@ pub(crate) fn attribute(
 }
 
 impl<'t, 'a> Attributor<'t, 'a> {
-    fn lower(&self, i: usize) -> String {
-        self.t.text(i).to_lowercase()
+    fn lower(&self, i: usize) -> &'t str {
+        self.t.lower(i)
     }
 
     fn is_cue(&self, i: usize) -> Option<CueForm> {
@@ -263,7 +263,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
         }
         // “…,” said X
         if self.is_cue(j) == Some(CueForm::Finite)
-            && (is_inverting_cue(&self.lower(j)) || t.is_capitalised(j + 1))
+            && (is_inverting_cue(self.lower(j)) || t.is_capitalised(j + 1))
         {
             let (first, last) = self.phrase_after(j + 1, hi)?;
             let m = classify(t, first, last)?;
@@ -302,7 +302,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
         }
         if let Some(k) = cue_at {
             let mut e = k;
-            while e > j && is_cue_modifier(&self.lower(e - 1)) {
+            while e > j && is_cue_modifier(self.lower(e - 1)) {
                 e -= 1;
             }
             if e > j {
@@ -357,12 +357,12 @@ impl<'t, 'a> Attributor<'t, 'a> {
                     .map(|i| self.lower(i))
                     .unwrap_or_default();
                 if is_capitalised_function_word(head)
-                    || is_preposition(&opener)
-                    || matches!(opener.as_str(), "and" | "but" | "or" | "that")
+                    || is_preposition(opener)
+                    || matches!(opener, "and" | "but" | "or" | "that")
                 {
                     return false;
                 }
-                let words: Vec<String> = (first..=last)
+                let words: Vec<&str> = (first..=last)
                     .filter(|&i| self.t.is_word(i))
                     .map(|i| self.lower(i))
                     .collect();
@@ -372,7 +372,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
                             || w.ends_with("n’t")
                             || w.ends_with("n't")
                             || matches!(
-                                w.as_str(),
+                                *w,
                                 "is" | "was"
                                     | "were"
                                     | "are"
@@ -467,13 +467,13 @@ impl<'t, 'a> Attributor<'t, 'a> {
     fn subject_of_cue(&self, k: usize, lo: usize) -> Option<Mention> {
         let t = self.t;
         let mut e = k;
-        while e > lo && t.is_word(e - 1) && is_cue_modifier(&self.lower(e - 1)) {
+        while e > lo && t.is_word(e - 1) && is_cue_modifier(self.lower(e - 1)) {
             e -= 1;
         }
         if e == lo {
             return None;
         }
-        if t.is_word(e - 1) && matches!(self.lower(e - 1).as_str(), "and" | "but" | "or" | "then") {
+        if t.is_word(e - 1) && matches!(self.lower(e - 1), "and" | "but" | "or" | "then") {
             return self.clause_subject(e - 1, lo);
         }
         // "Trump, who has maintained that …, described": the subject stands
@@ -488,7 +488,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 let opens_aside = t.is_punct(p, ",")
                     && t.is_word(p + 1)
                     && matches!(
-                        self.lower(p + 1).as_str(),
+                        self.lower(p + 1),
                         "who" | "whose" | "which" | "a" | "an" | "the"
                     );
                 if opens_aside {
@@ -514,7 +514,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 ),
                 Kind::Word => {
                     let w = self.lower(p);
-                    (is_clause_boundary_word(&w) && t.text(p).starts_with(char::is_lowercase))
+                    (is_clause_boundary_word(w) && t.text(p).starts_with(char::is_lowercase))
                         || self.is_cue(p).is_some()
                 }
             };
@@ -555,7 +555,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
             // clauses, ages, adverbs, prepositional phrases.
             let aside = lw.chars().all(|c| c.is_ascii_digit())
                 || matches!(
-                    lw.as_str(),
+                    lw,
                     "who"
                         | "which"
                         | "whose"
@@ -576,9 +576,9 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 );
             // Appositives ("the Kremlin spokesman") hang on a name only.
             let appositive = matches!(
-                lw.as_str(),
+                lw,
                 "a" | "an" | "the" | "one" | "himself" | "herself" | "itself" | "themselves"
-            ) || (is_determiner(&lw) && t.text(f).starts_with(char::is_lowercase));
+            ) || (is_determiner(lw) && t.text(f).starts_with(char::is_lowercase));
             let (prev_first, prev_last) = segments[idx - 1];
             let after_name = || {
                 classify(t, prev_first, prev_last)
@@ -593,10 +593,10 @@ impl<'t, 'a> Attributor<'t, 'a> {
         let (f, l) = segments[idx];
         // Leading adverbials inside the segment ("Last week his negotiators").
         let mut f = f;
-        while f < l && t.is_word(f) && is_preposition(&self.lower(f)) {
+        while f < l && t.is_word(f) && is_preposition(self.lower(f)) {
             // "In remarks Mr Trump" — skip a prepositional phrase up to a name.
             let next_name = (f + 1..=l)
-                .find(|&j| t.is_capitalised(j) && !is_capitalised_function_word(&self.lower(j)));
+                .find(|&j| t.is_capitalised(j) && !is_capitalised_function_word(self.lower(j)));
             match next_name {
                 Some(n) => f = n,
                 None => break,
@@ -640,18 +640,15 @@ impl<'t, 'a> Attributor<'t, 'a> {
         }
         // Skip an introductory phrase that ends in a comma.
         if t.is_word(f)
-            && is_capitalised_function_word(&self.lower(f))
-            && !is_determiner(&self.lower(f))
-            && !matches!(
-                self.lower(f).as_str(),
-                "he" | "she" | "they" | "it" | "we" | "i"
-            )
+            && is_capitalised_function_word(self.lower(f))
+            && !is_determiner(self.lower(f))
+            && !matches!(self.lower(f), "he" | "she" | "they" | "it" | "we" | "i")
         {
             if let Some(c) = (f..hi).find(|&j| t.is_punct(j, ",")) {
                 f = c + 1;
             }
         }
-        if t.is_word(f) && super::lexicon::pronoun(&self.lower(f)).is_some() {
+        if t.is_word(f) && super::lexicon::pronoun(self.lower(f)).is_some() {
             return classify(t, f, f);
         }
         let mut l = f;
@@ -662,10 +659,10 @@ impl<'t, 'a> Attributor<'t, 'a> {
                     let w = self.lower(l);
                     let lowercase = t.text(l).starts_with(char::is_lowercase);
                     if lowercase
-                        && !is_determiner(&w)
-                        && !is_title(&w)
+                        && !is_determiner(w)
+                        && !is_title(w)
                         && !matches!(
-                            w.as_str(),
+                            w,
                             "of" | "von"
                                 | "der"
                                 | "de"
@@ -761,7 +758,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
         }
         let mut last = j;
         let mut k = j;
-        let starts_with_name = t.is_capitalised(j) && !is_capitalised_function_word(&self.lower(j));
+        let starts_with_name = t.is_capitalised(j) && !is_capitalised_function_word(self.lower(j));
         while k < hi && k < j + 12 {
             match t.toks[k].kind {
                 Kind::Word => {
@@ -772,7 +769,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
                     {
                         // "said Democratic pollster Stan Greenberg": a role word, then the name.
                         let role_then_name =
-                            is_title(&self.lower(k)) && (k + 1..k + 4).any(|n| t.is_capitalised(n));
+                            is_title(self.lower(k)) && (k + 1..k + 4).any(|n| t.is_capitalised(n));
                         if !role_then_name {
                             break;
                         }
@@ -780,7 +777,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
                     if !starts_with_name
                         && k > j
                         && matches!(
-                            self.lower(k).as_str(),
+                            self.lower(k),
                             "in" | "on"
                                 | "at"
                                 | "during"
@@ -964,10 +961,10 @@ impl<'t, 'a> Attributor<'t, 'a> {
         let mut i = lo;
         let mut subject_taken = speaker.is_some();
         while i < hi {
-            if t.is_capitalised(i) && !is_capitalised_function_word(&self.lower(i)) {
+            if t.is_capitalised(i) && !is_capitalised_function_word(self.lower(i)) {
                 let last = run_end(t, i).min(hi - 1);
                 let after_preposition =
-                    i > lo && t.is_word(i - 1) && is_preposition(&self.lower(i - 1));
+                    i > lo && t.is_word(i - 1) && is_preposition(self.lower(i - 1));
                 if let Some(m) = classify(t, i, last) {
                     if let Referent::Name(name) = &m.referent {
                         let person = self.table.resolve_name(name);
@@ -997,8 +994,8 @@ impl<'t, 'a> Attributor<'t, 'a> {
             // A sentence about "he" keeps that person salient.
             if !subject_taken
                 && t.is_word(i)
-                && matches!(self.lower(i).as_str(), "he" | "she")
-                && (i == lo || !t.is_word(i - 1) || !is_preposition(&self.lower(i - 1)))
+                && matches!(self.lower(i), "he" | "she")
+                && (i == lo || !t.is_word(i - 1) || !is_preposition(self.lower(i - 1)))
             {
                 let p = if self.lower(i) == "he" {
                     Pronoun::He

@@ -31,16 +31,18 @@ pub(crate) struct Mention {
     pub referent: Referent,
 }
 
-fn lower_no_dot(s: &str) -> String {
-    let lower = s.trim_end_matches('.').to_lowercase();
+/// Token `i` lowercased without trailing dots. (Dots are case-ignorable:
+/// trimming them after lowercasing gives what trimming before did.)
+fn lower_no_dot<'t>(t: &'t Tokens<'_>, i: usize) -> &'t str {
+    let lower = t.lower(i).trim_end_matches('.');
     // Abbreviated titles bind the same roles as written-out ones.
-    match lower.as_str() {
-        "sen" => "senator".into(),
-        "rep" => "representative".into(),
-        "gov" => "governor".into(),
-        "gen" => "general".into(),
-        "sec" => "secretary".into(),
-        "atty" => "attorney".into(),
+    match lower {
+        "sen" => "senator",
+        "rep" => "representative",
+        "gov" => "governor",
+        "gen" => "general",
+        "sec" => "secretary",
+        "atty" => "attorney",
         _ => lower,
     }
 }
@@ -75,14 +77,14 @@ pub(crate) fn name_in_run(t: &Tokens<'_>, first: usize, last: usize) -> Option<(
         if !t.is_word(i) {
             continue;
         }
-        let lw = lower_no_dot(t.text(i));
+        let lw = lower_no_dot(t, i);
         let is_initial = t.text(i).chars().count() == 1 && i < last;
-        if i > start && first_name_gender(t.text(i)).is_some() && !is_title(&lw) {
+        if i > start && first_name_gender(t.text(i)).is_some() && !is_title(lw) {
             break; // a first name starts the name: "Al From", not "From"
         }
         let possessive = i < last && strip_possessive(t.text(i)) != t.text(i);
         let gerund = i == first && lw.len() > 4 && lw.ends_with("ing");
-        if ((is_title(&lw) || is_capitalised_function_word(&lw)) && !is_initial && i < last)
+        if ((is_title(lw) || is_capitalised_function_word(lw)) && !is_initial && i < last)
             || possessive
             || gerund
         {
@@ -91,8 +93,8 @@ pub(crate) fn name_in_run(t: &Tokens<'_>, first: usize, last: usize) -> Option<(
     }
     // A trailing title ("the Clinton campaign", "Russian President") is no
     // name — unless a first name or an initial stands before it ("Peter T. King").
-    let last_lower = lower_no_dot(t.text(last));
-    if is_title(&last_lower) || is_capitalised_function_word(&last_lower) {
+    let last_lower = lower_no_dot(t, last);
+    if is_title(last_lower) || is_capitalised_function_word(last_lower) {
         let before = (first..last).rev().find(|&i| t.is_word(i));
         let after_first_name = before.is_some_and(|b| {
             let w = t.text(b);
@@ -103,7 +105,7 @@ pub(crate) fn name_in_run(t: &Tokens<'_>, first: usize, last: usize) -> Option<(
         }
         if start >= last {
             start = before.map_or(last, |b| run_start(t, b).max(first));
-            while start < last && t.is_word(start) && is_title(&lower_no_dot(t.text(start))) {
+            while start < last && t.is_word(start) && is_title(lower_no_dot(t, start)) {
                 start += 1;
             }
         }
@@ -185,7 +187,7 @@ pub(crate) fn classify(t: &Tokens<'_>, first: usize, last: usize) -> Option<Ment
     while first < last
         && t.is_word(first)
         && matches!(
-            t.text(first).to_lowercase().as_str(),
+            t.lower(first),
             "and"
                 | "but"
                 | "or"
@@ -219,7 +221,7 @@ pub(crate) fn classify(t: &Tokens<'_>, first: usize, last: usize) -> Option<Ment
     }
     let &head_i = words.last()?;
     if words.len() == 1 {
-        if let Some(p) = pronoun(&t.text(head_i).to_lowercase()) {
+        if let Some(p) = pronoun(t.lower(head_i)) {
             return Some(Mention {
                 first,
                 last,
@@ -245,10 +247,9 @@ pub(crate) fn classify(t: &Tokens<'_>, first: usize, last: usize) -> Option<Ment
     let &lead = words.first()?;
     if is_name_word(t, lead) {
         let end = run_end(t, lead).min(last);
-        let after = t.toks.get(end + 1).map(|_| t.text(end + 1).to_lowercase());
-        let followed_by_of = after
-            .as_deref()
-            .is_some_and(|w| matches!(w, "of" | "from" | "at" | "with" | "for" | "in" | ","));
+        let after = t.toks.get(end + 1).map(|_| t.lower(end + 1));
+        let followed_by_of =
+            after.is_some_and(|w| matches!(w, "of" | "from" | "at" | "with" | "for" | "in" | ","));
         if followed_by_of || end == last {
             if let Some((_, name)) = name_in_run(t, lead, end) {
                 if !is_capitalised_function_word(&name.to_lowercase())
@@ -268,9 +269,9 @@ pub(crate) fn classify(t: &Tokens<'_>, first: usize, last: usize) -> Option<Ment
     let mut head = None;
     let mut modifiers = Vec::new();
     for &i in &words {
-        let lw = t.text(i).to_lowercase();
+        let lw = t.lower(i);
         if matches!(
-            lw.as_str(),
+            lw,
             "familiar"
                 | "with"
                 | "of"
@@ -295,19 +296,22 @@ pub(crate) fn classify(t: &Tokens<'_>, first: usize, last: usize) -> Option<Ment
             continue;
         }
         if let Some(h) = head.replace(lw) {
-            if !is_determiner(&h) {
-                modifiers.push(h);
+            if !is_determiner(h) {
+                modifiers.push(h.to_string());
             }
         }
     }
     let head = head?;
-    if is_determiner(&head) {
+    if is_determiner(head) {
         return None;
     }
     Some(Mention {
         first,
         last,
-        referent: Referent::Description { head, modifiers },
+        referent: Referent::Description {
+            head: head.to_string(),
+            modifiers,
+        },
     })
 }
 
@@ -344,27 +348,26 @@ impl EntityTable {
             let last = run_end(t, i);
             if let Some((name_start, name)) = name_in_run(t, i, last) {
                 let words = name.split_whitespace().count();
-                let last_lower = lower_no_dot(t.text(last));
+                let last_lower = lower_no_dot(t, last);
                 let first_lower = name
                     .split_whitespace()
                     .next()
                     .map(str::to_lowercase)
                     .unwrap_or_default();
                 let looks_personal = (2..=5).contains(&words)
-                    && !is_organisation_head(&last_lower)
+                    && !is_organisation_head(last_lower)
                     && !is_capitalised_function_word(&first_lower)
                     && !name.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
                 if looks_personal {
                     let gender = (i..name_start)
                         .chain(i.saturating_sub(1)..i)
-                        .find_map(|j| title_gender(&lower_no_dot(t.text(j))))
+                        .find_map(|j| title_gender(lower_no_dot(t, j)))
                         .or_else(|| first_name_gender(&first_lower));
                     let person = table.add_person(&name, gender);
                     table.bind_roles(t, i, name_start, last, person);
                 } else if words == 1 {
                     // "Mr Trump": a surname with a gendered title tells the gender.
-                    if let Some(g) =
-                        (i..name_start).find_map(|j| title_gender(&lower_no_dot(t.text(j))))
+                    if let Some(g) = (i..name_start).find_map(|j| title_gender(lower_no_dot(t, j)))
                     {
                         if let Some(&p) = table.by_surname.get(&name.to_lowercase()) {
                             table.people[p].gender.get_or_insert(g);
@@ -418,9 +421,9 @@ impl EntityTable {
         last: usize,
         person: usize,
     ) {
-        let mut role: Vec<String> = (run_first..name_start)
+        let mut role: Vec<&str> = (run_first..name_start)
             .filter(|&j| t.is_word(j))
-            .map(|j| lower_no_dot(t.text(j)))
+            .map(|j| lower_no_dot(t, j))
             .filter(|w| !is_capitalised_function_word(w))
             .collect();
         // Lowercase role words just before the run: "Kremlin aide Yuri Ushakov".
@@ -435,8 +438,8 @@ impl EntityTable {
             if !t.is_word(p) {
                 break;
             }
-            let lw = lower_no_dot(t.text(p));
-            if is_title(&lw) || (t.is_capitalised(p) && !is_capitalised_function_word(&lw)) {
+            let lw = lower_no_dot(t, p);
+            if is_title(lw) || (t.is_capitalised(p) && !is_capitalised_function_word(lw)) {
                 before.push(lw);
                 j = p;
             } else {
@@ -445,26 +448,27 @@ impl EntityTable {
         }
         before.reverse();
         before.append(&mut role);
-        if let Some(head) = before.last().cloned() {
-            if is_title(&head) {
-                let modifiers = before[..before.len() - 1].to_vec();
-                self.roles.push((run_first, head, modifiers, person));
+        if let Some(&head) = before.last() {
+            if is_title(head) {
+                let modifiers = before[..before.len() - 1]
+                    .iter()
+                    .map(|m| m.to_string())
+                    .collect();
+                self.roles
+                    .push((run_first, head.to_string(), modifiers, person));
             }
         }
         // Appositive: "Dmitry Peskov, the Kremlin spokesman,".
-        if t.is_punct(last + 1, ",")
-            && t.is_word(last + 2)
-            && is_determiner(&t.text(last + 2).to_lowercase())
-        {
+        if t.is_punct(last + 1, ",") && t.is_word(last + 2) && is_determiner(t.lower(last + 2)) {
             let mut words = Vec::new();
             let mut k = last + 3;
             while t.is_word(k) && words.len() < 6 {
-                words.push(lower_no_dot(t.text(k)));
+                words.push(lower_no_dot(t, k));
                 k += 1;
             }
             if let Some(pos) = words.iter().rposition(|w| is_title(w)) {
-                let head = words[pos].clone();
-                let modifiers = words[..pos].to_vec();
+                let head = words[pos].to_string();
+                let modifiers = words[..pos].iter().map(|m| m.to_string()).collect();
                 self.roles.push((last, head, modifiers, person));
             }
         }
@@ -519,7 +523,7 @@ impl EntityTable {
 /// description of the medium (an outlet, a platform), not a speaker.
 pub(crate) fn names_a_medium(t: &Tokens<'_>, first: usize, last: usize) -> bool {
     use super::lexicon::is_medium_word;
-    (first..=last).any(|i| t.is_word(i) && is_medium_word(&t.text(i).to_lowercase()))
+    (first..=last).any(|i| t.is_word(i) && is_medium_word(t.lower(i)))
         || (first..=last).all(|i| {
             t.toks[i].kind != Kind::Word
                 || t.text(i)

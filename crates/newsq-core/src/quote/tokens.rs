@@ -117,12 +117,23 @@ pub(crate) struct Tokens<'a> {
     pub toks: Vec<Token>,
     /// Token index ranges of sentences.
     pub sentences: Vec<(usize, usize)>,
+    /// Every token's text lowercased, end to end: the rules compare lowercase
+    /// words over and over, and lowercasing once here saves an allocation each time.
+    lower: String,
+    /// Byte range in `lower` of each token's lowercase text.
+    lower_at: Vec<(usize, usize)>,
 }
 
 impl<'a> Tokens<'a> {
     pub fn text(&self, i: usize) -> &'a str {
         let t = self.toks[i];
         &self.body[t.start..t.end]
+    }
+
+    /// The token's text lowercased, the same as `self.text(i).to_lowercase()`.
+    pub fn lower(&self, i: usize) -> &str {
+        let (s, e) = self.lower_at[i];
+        &self.lower[s..e]
     }
 
     pub fn is_word(&self, i: usize) -> bool {
@@ -218,13 +229,36 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
             i = end;
         }
     }
+    let (lower, lower_at) = lowercase(body, &toks);
     let mut tokens = Tokens {
         body,
         toks,
         sentences: Vec::new(),
+        lower,
+        lower_at,
     };
     split_sentences(&mut tokens, quotes);
     tokens
+}
+
+/// Every token's text lowercased into one buffer, with each token's range in it.
+fn lowercase(body: &str, toks: &[Token]) -> (String, Vec<(usize, usize)>) {
+    let mut lower = String::with_capacity(body.len());
+    let mut at = Vec::with_capacity(toks.len());
+    for t in toks {
+        let text = &body[t.start..t.end];
+        let start = lower.len();
+        if text.is_ascii() {
+            lower.push_str(text);
+            lower[start..].make_ascii_lowercase();
+        } else {
+            // Per token, as the rules lowercased each word on its own (a final
+            // sigma depends on what follows it).
+            lower.push_str(&text.to_lowercase());
+        }
+        at.push((start, lower.len()));
+    }
+    (lower, at)
 }
 
 /// Sentence boundaries in the reporting text: . ? ! (not after an abbreviation)
@@ -245,7 +279,7 @@ fn split_sentences(tokens: &mut Tokens<'_>, quotes: &[QuotedSpan]) {
                     let after_abbrev = p == "."
                         && i > 0
                         && tokens.is_word(i - 1)
-                        && is_abbreviation(&tokens.text(i - 1).to_lowercase());
+                        && is_abbreviation(tokens.lower(i - 1));
                     let next_starts = match tokens.toks.get(i + 1).map(|t| t.kind) {
                         None | Some(Kind::Break) | Some(Kind::Quote(_)) => true,
                         Some(Kind::Word) => {
@@ -292,8 +326,7 @@ fn split_sentences(tokens: &mut Tokens<'_>, quotes: &[QuotedSpan]) {
 /// that begins the reporting clause of that quotation rather than a new sentence.
 fn starts_reporting_clause(tokens: &Tokens<'_>, i: usize) -> bool {
     use super::lexicon::{cue_form, pronoun};
-    let first = tokens.text(i).to_lowercase();
-    if pronoun(&first).is_some() {
+    if pronoun(tokens.lower(i)).is_some() {
         return (i + 1..i + 3).any(|j| tokens.is_word(j) && cue_form(tokens.text(j)).is_some());
     }
     let mut j = i;
