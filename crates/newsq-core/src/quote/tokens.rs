@@ -2,6 +2,7 @@
 //! as one opaque token, split into sentences of the reporting text around quotes.
 
 use super::marks::QuotedSpan;
+use std::cell::OnceCell;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -117,11 +118,15 @@ pub(crate) struct Tokens<'a> {
     pub toks: Vec<Token>,
     /// Token index ranges of sentences.
     pub sentences: Vec<(usize, usize)>,
-    /// Every token's text lowercased, end to end: the rules compare lowercase
-    /// words over and over, and lowercasing once here saves an allocation each time.
+    /// The tokens' texts lowercased: the rules compare lowercase words over
+    /// and over, and lowercasing once here saves an allocation each time. The
+    /// body with ASCII letters lowered, then the lowercase of each non-ASCII token.
     lower: String,
-    /// Byte range in `lower` of each token's lowercase text.
+    /// Byte range in `lower` of each token's lowercase text (unused for quotations).
     lower_at: Vec<(usize, usize)>,
+    /// Quotations' lowercase text, made only when asked for: they are long and
+    /// the rules seldom look at them as words.
+    quote_lower: Vec<OnceCell<String>>,
 }
 
 impl<'a> Tokens<'a> {
@@ -132,6 +137,11 @@ impl<'a> Tokens<'a> {
 
     /// The token's text lowercased, the same as `self.text(i).to_lowercase()`.
     pub fn lower(&self, i: usize) -> &str {
+        if let Kind::Quote(q) = self.toks[i].kind {
+            if let Some(cell) = self.quote_lower.get(q) {
+                return cell.get_or_init(|| self.text(i).to_lowercase());
+            }
+        }
         let (s, e) = self.lower_at[i];
         &self.lower[s..e]
     }
@@ -236,25 +246,32 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
         sentences: Vec::new(),
         lower,
         lower_at,
+        quote_lower: quotes.iter().map(|_| OnceCell::new()).collect(),
     };
     split_sentences(&mut tokens, quotes);
     tokens
 }
 
-/// Every token's text lowercased into one buffer, with each token's range in it.
+/// The lowercase of every token but quotations, in one buffer, and each
+/// token's range in it: an ASCII token's is its own range of the body with
+/// ASCII letters lowered, others' are appended.
 fn lowercase(body: &str, toks: &[Token]) -> (String, Vec<(usize, usize)>) {
-    let mut lower = String::with_capacity(body.len());
+    let mut lower = body.to_ascii_lowercase();
     let mut at = Vec::with_capacity(toks.len());
     for t in toks {
         let text = &body[t.start..t.end];
+        if matches!(t.kind, Kind::Quote(_)) || text.is_ascii() {
+            at.push((t.start, t.end));
+            continue;
+        }
         let start = lower.len();
-        if text.is_ascii() {
-            lower.push_str(text);
-            lower[start..].make_ascii_lowercase();
-        } else {
-            // Per token, as the rules lowercased each word on its own (a final
-            // sigma depends on what follows it).
+        if text.contains('Σ') {
+            // A final sigma depends on what follows it: lowercase the token on
+            // its own, as the rules did.
             lower.push_str(&text.to_lowercase());
+        } else {
+            // What `str::to_lowercase` does for every character but Σ.
+            lower.extend(text.chars().flat_map(char::to_lowercase));
         }
         at.push((start, lower.len()));
     }
@@ -340,4 +357,31 @@ fn starts_reporting_clause(tokens: &Tokens<'_>, i: usize) -> bool {
         }
     }
     tokens.is_word(j) && cue_form(tokens.text(j)).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_lowercase_is_each_tokens_to_lowercase() {
+        let body = "Ukraine’s İSTANBUL office, ΟΔΟΣ: “ΣΑΣ Quoted”\n\nDr. ÀÉ said “x”.";
+        let spans = super::super::marks::find_quoted_spans(body);
+        let t = tokenize(body, &spans);
+        for i in 0..t.toks.len() {
+            assert_eq!(t.lower(i), t.text(i).to_lowercase(), "token {i}");
+        }
+    }
+
+    #[test]
+    fn a_character_lowercases_alone_as_in_a_string() {
+        // `lowercase` maps characters one by one except Σ, as `str::to_lowercase` does.
+        for c in (0..=0x10ffff)
+            .filter_map(char::from_u32)
+            .filter(|&c| c != 'Σ')
+        {
+            let alone: String = c.to_lowercase().collect();
+            assert_eq!(alone, c.to_string().to_lowercase(), "{c:?}");
+        }
+    }
 }
