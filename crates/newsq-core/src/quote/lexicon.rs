@@ -1489,6 +1489,16 @@ pub(crate) fn first_name_gender(name: &str) -> Option<Gender> {
         }
         genders
     });
+    // Most names are short ASCII words: lowercase those on the stack rather
+    // than in a new String.
+    let mut buf = [0u8; 32];
+    if let Some(buf) = buf.get_mut(..name.len()).filter(|_| name.is_ascii()) {
+        buf.copy_from_slice(name.as_bytes());
+        buf.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(buf) {
+            return genders.get(lower).copied();
+        }
+    }
     genders.get(name.to_lowercase().as_str()).copied()
 }
 

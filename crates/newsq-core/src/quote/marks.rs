@@ -186,21 +186,36 @@ fn scan_line(
         }
     }
     let mut nested: Option<char> = None;
-    let mut prev: Option<char> = None;
-    let mut iter = line.char_indices().peekable();
+    // Only quote marks act, so the scan jumps from one to the next. `last` is
+    // where the previous mark read ended and what it was read as: the `prev` of
+    // a mark right after it (two apostrophes read as one " are no ' to it).
+    let mut last: Option<(usize, char)> = None;
+    let mut pos = line_start;
     // Past the reopening mark of a continued quotation.
     let resume_at = pending.as_ref().map_or(line_start, |o| o.content_start);
-    while let Some((rel, mut c)) = iter.next() {
-        let at = line_start + rel;
-        let mut next = iter.peek().map(|&(_, n)| n);
+    while let Some(at) = next_candidate(body.as_bytes(), pos, line_end) {
+        let Some(mut c) = body[at..line_end].chars().next() else {
+            break;
+        };
+        let mut after = at + c.len_utf8();
+        pos = after;
+        if family(c).is_none() {
+            continue; // another character with the same lead byte ("—", "…")
+        }
+        let prev = match last {
+            Some((end, read_as)) if end == at => Some(read_as),
+            _ => body[line_start..at].chars().next_back(),
+        };
+        let mut next = body[after..line_end].chars().next();
         // Two apostrophes are one double quote mark (''Like this,'' some papers print).
         if c == '\'' && next == Some('\'') {
-            iter.next();
+            after += 1;
             c = '"';
-            next = iter.peek().map(|&(_, n)| n);
+            next = body[after..line_end].chars().next();
         }
+        pos = after;
+        last = Some((after, c));
         if at < resume_at {
-            prev = Some(c);
             continue;
         }
         match pending.as_mut() {
@@ -216,10 +231,9 @@ fn scan_line(
                         || prev.is_some_and(|p| !p.is_whitespace()))
                 {
                     open.parts.push((open.content_start, at));
-                    let closed = iter.peek().map_or(line_end, |&(r, _)| line_start + r);
                     spans.push(QuotedSpan {
                         open: open.open,
-                        close: closed,
+                        close: after,
                         parts: std::mem::take(&mut open.parts),
                         closed: true,
                     });
@@ -236,7 +250,8 @@ fn scan_line(
                 let opens = match family(c) {
                     Some(Family::Double) => can_open_double(c, prev, next),
                     Some(Family::Single) => {
-                        can_open_single(body, at, c, prev) && has_single_closer(line, rel, c)
+                        can_open_single(body, at, c, prev)
+                            && has_single_closer(line, at - line_start, c)
                     }
                     None => false,
                 };
@@ -246,23 +261,32 @@ fn scan_line(
                     } else {
                         Family::Single
                     };
-                    let content_start = iter.peek().map_or(line_end, |&(r, _)| line_start + r);
                     pending = Some(Open {
                         mark: c,
                         family: f,
-                        content_start,
+                        content_start: after,
                         open: at,
                         parts: Vec::new(),
                     });
                 }
             }
         }
-        prev = Some(c);
     }
     if let Some(open) = pending.as_mut() {
         open.parts.push((open.content_start, line_end));
     }
     pending
+}
+
+/// The offset of the next byte in `pos..end` that can start a quote mark:
+/// " and ' themselves, or the lead byte of “ ” ‘ ’ „ ‚ (0xE2) or « » (0xC2).
+/// Both lead bytes start other characters too; the caller tells them apart.
+fn next_candidate(bytes: &[u8], pos: usize, end: usize) -> Option<usize> {
+    bytes
+        .get(pos..end)?
+        .iter()
+        .position(|&b| matches!(b, b'"' | b'\'' | 0xE2 | 0xC2))
+        .map(|i| pos + i)
 }
 
 /// A single opening mark counts only if a closing one follows in the same paragraph,
