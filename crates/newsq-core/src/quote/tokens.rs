@@ -177,16 +177,20 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
                     paragraph,
                 });
                 // A quotation over several paragraphs counts as sitting in its last one.
-                paragraph += body[q.open..q.close].matches('\n').count().min(1);
+                paragraph += usize::from(body[q.open..q.close].contains('\n'));
                 i = q.close;
                 next_quote += 1;
                 continue;
             }
         }
-        let Some(c) = body[i..].chars().next() else {
-            break;
+        // Most of a body is ASCII: take a byte as it is, decode only the rest.
+        let (c, len) = match bytes[i] {
+            b @ 0..=0x7f => (char::from(b), 1),
+            _ => match body[i..].chars().next() {
+                Some(c) => (c, c.len_utf8()),
+                None => break,
+            },
         };
-        let len = c.len_utf8();
         if c == '\n' {
             // One break per run of blank lines.
             if toks.last().is_some_and(|t| t.kind != Kind::Break) {
@@ -205,13 +209,25 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
         } else if is_word_char(c) {
             let start = i;
             let mut end = i + len;
-            let mut rest = body[end..].chars().peekable();
-            while let Some(n) = rest.next() {
-                let joins = is_word_joiner(n) && rest.peek().is_some_and(|&m| is_word_char(m));
-                if is_word_char(n) || joins {
-                    end += n.len_utf8();
-                } else {
-                    break;
+            loop {
+                match bytes.get(end) {
+                    // The common cases at byte speed: an ASCII letter or digit
+                    // goes on, other ASCII but the joiners stops.
+                    Some(b) if b.is_ascii_alphanumeric() => end += 1,
+                    Some(&b) if b < 0x80 && !matches!(b, b'\'' | b'-' | b'.' | b'&') => break,
+                    None => break,
+                    _ => {
+                        let mut rest = body[end..].chars();
+                        let Some(n) = rest.next() else {
+                            break;
+                        };
+                        let joins = is_word_joiner(n) && rest.next().is_some_and(is_word_char);
+                        if is_word_char(n) || joins {
+                            end += n.len_utf8();
+                        } else {
+                            break;
+                        }
+                    }
                 }
             }
             toks.push(Token {
