@@ -50,14 +50,8 @@ fn lower_no_dot<'t>(t: &'t Tokens<'_>, i: usize) -> &'t str {
 /// A word that can be part of a name: capitalised, an initial, or (inside a
 /// name) a particle.
 fn is_name_word(t: &Tokens<'_>, i: usize) -> bool {
-    if !t.is_word(i) {
-        return false;
-    }
-    let w = t.text(i);
-    let Some(c) = w.chars().next() else {
-        return false;
-    };
-    c.is_uppercase() && !w.chars().all(|c| c.is_ascii_digit())
+    // A word that starts with an uppercase letter is never all ASCII digits.
+    t.is_capitalised(i)
 }
 
 /// Strip a possessive ending ("Trump’s" → "Trump").

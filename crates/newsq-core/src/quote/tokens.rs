@@ -21,6 +21,9 @@ pub(crate) struct Token {
     pub kind: Kind,
     pub sentence: usize,
     pub paragraph: usize,
+    /// A word whose first character is uppercase: asked of nearly every
+    /// token, again and again, so found once here.
+    pub capitalised: bool,
 }
 
 /// Abbreviations after which a full stop does not end a sentence.
@@ -155,7 +158,7 @@ impl<'a> Tokens<'a> {
     }
 
     pub fn is_capitalised(&self, i: usize) -> bool {
-        self.is_word(i) && self.text(i).chars().next().is_some_and(char::is_uppercase)
+        self.toks.get(i).is_some_and(|t| t.capitalised)
     }
 }
 
@@ -175,6 +178,7 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
                     kind: Kind::Quote(next_quote),
                     sentence: 0,
                     paragraph,
+                    capitalised: false,
                 });
                 // A quotation over several paragraphs counts as sitting in its last one.
                 paragraph += usize::from(body[q.open..q.close].contains('\n'));
@@ -200,6 +204,7 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
                     kind: Kind::Break,
                     sentence: 0,
                     paragraph,
+                    capitalised: false,
                 });
                 paragraph += 1;
             }
@@ -236,6 +241,7 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
                 kind: Kind::Word,
                 sentence: 0,
                 paragraph,
+                capitalised: c.is_uppercase(),
             });
             i = end;
         } else {
@@ -251,6 +257,7 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
                 kind: Kind::Punct,
                 sentence: 0,
                 paragraph,
+                capitalised: false,
             });
             i = end;
         }
