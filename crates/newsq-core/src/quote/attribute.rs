@@ -3,7 +3,7 @@
 
 use super::lexicon::{
     cue_form, is_capitalised_function_word, is_cue_modifier, is_determiner, is_inverting_cue,
-    is_title, CueForm, Gender, Pronoun,
+    is_title, with_lowercase, CueForm, Gender, Pronoun,
 };
 use super::marks::QuotedSpan;
 use super::mentions::{classify, names_a_medium, run_end, EntityTable, Mention, Referent};
@@ -851,11 +851,11 @@ impl<'t, 'a> Attributor<'t, 'a> {
                     false,
                 ),
                 None => {
-                    let head = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
+                    let head = name.rsplit(' ').next().unwrap_or(name);
                     (
                         Some(name.clone()),
                         None,
-                        super::lexicon::is_organisation_head(&head)
+                        with_lowercase(head, super::lexicon::is_organisation_head)
                             || name.split(' ').count() == 1
                                 && name.chars().all(|c| c.is_uppercase()),
                     )
@@ -968,9 +968,9 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 if let Some(m) = classify(t, i, last) {
                     if let Referent::Name(name) = &m.referent {
                         let person = self.table.resolve_name(name);
-                        let head = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
-                        let organisation =
-                            person.is_none() && super::lexicon::is_organisation_head(&head);
+                        let head = name.rsplit(' ').next().unwrap_or(name);
+                        let organisation = person.is_none()
+                            && with_lowercase(head, super::lexicon::is_organisation_head);
                         if person.is_some() || organisation {
                             let subject = !subject_taken && !after_preposition;
                             subject_taken |= subject;

@@ -1489,17 +1489,21 @@ pub(crate) fn first_name_gender(name: &str) -> Option<Gender> {
         }
         genders
     });
-    // Most names are short ASCII words: lowercase those on the stack rather
-    // than in a new String.
-    let mut buf = [0u8; 32];
-    if let Some(buf) = buf.get_mut(..name.len()).filter(|_| name.is_ascii()) {
-        buf.copy_from_slice(name.as_bytes());
+    with_lowercase(name, |lower| genders.get(lower).copied())
+}
+
+/// `f(&s.to_lowercase())`, with a short ASCII `s` (most words and names)
+/// lowercased on the stack rather than in a new String.
+pub(crate) fn with_lowercase<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 64];
+    if let Some(buf) = buf.get_mut(..s.len()).filter(|_| s.is_ascii()) {
+        buf.copy_from_slice(s.as_bytes());
         buf.make_ascii_lowercase();
         if let Ok(lower) = std::str::from_utf8(buf) {
-            return genders.get(lower).copied();
+            return f(lower);
         }
     }
-    genders.get(name.to_lowercase().as_str()).copied()
+    f(&s.to_lowercase())
 }
 
 /// A table keyed by the words of a list above, built once on first use.

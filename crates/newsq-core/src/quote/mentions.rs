@@ -4,7 +4,7 @@
 
 use super::lexicon::{
     first_name_gender, is_capitalised_function_word, is_determiner, is_name_particle,
-    is_organisation_head, is_title, pronoun, title_gender, Gender, Pronoun,
+    is_organisation_head, is_title, pronoun, title_gender, with_lowercase, Gender, Pronoun,
 };
 use super::tokens::{Kind, Tokens};
 use std::collections::HashMap;
@@ -104,22 +104,28 @@ pub(crate) fn name_in_run(t: &Tokens<'_>, first: usize, last: usize) -> Option<(
             }
         }
     }
-    let mut words: Vec<&str> = Vec::new();
+    // The words joined by spaces, straight into one String.
+    let mut name = String::new();
+    let mut words = 0;
     for i in start..=last {
         if t.is_word(i) {
             let w = t.text(i);
+            if words > 0 {
+                name.push(' ');
+            }
+            words += 1;
             // Initials keep their dot ("J. D. Vance").
             if w.chars().count() == 1 && t.is_punct(i + 1, ".") {
-                words.push(&t.body[t.toks[i].start..t.toks[i + 1].end]);
+                name.push_str(&t.body[t.toks[i].start..t.toks[i + 1].end]);
             } else {
-                words.push(if i == last { strip_possessive(w) } else { w });
+                name.push_str(if i == last { strip_possessive(w) } else { w });
             }
         }
     }
-    if words.is_empty() {
+    if words == 0 {
         return None;
     }
-    Some((start, words.join(" ")))
+    Some((start, name))
 }
 
 /// Extend a run of name words from `i` rightwards; returns its last token.
@@ -227,8 +233,9 @@ pub(crate) fn classify(t: &Tokens<'_>, first: usize, last: usize) -> Option<Ment
     if is_name_word(t, head_i) {
         let start = run_start(t, head_i).max(first);
         if let Some((_, name)) = name_in_run(t, start, head_i) {
-            let lw = name.to_lowercase();
-            if !is_capitalised_function_word(&lw) && pronoun(&lw).is_none() {
+            if with_lowercase(&name, |lw| {
+                !is_capitalised_function_word(lw) && pronoun(lw).is_none()
+            }) {
                 return Some(Mention {
                     first,
                     last,
@@ -246,9 +253,9 @@ pub(crate) fn classify(t: &Tokens<'_>, first: usize, last: usize) -> Option<Ment
             after.is_some_and(|w| matches!(w, "of" | "from" | "at" | "with" | "for" | "in" | ","));
         if followed_by_of || end == last {
             if let Some((_, name)) = name_in_run(t, lead, end) {
-                if !is_capitalised_function_word(&name.to_lowercase())
-                    && !is_determiner(&name.to_lowercase())
-                {
+                if with_lowercase(&name, |lw| {
+                    !is_capitalised_function_word(lw) && !is_determiner(lw)
+                }) {
                     return Some(Mention {
                         first,
                         last,
@@ -343,20 +350,16 @@ impl EntityTable {
             if let Some((name_start, name)) = name_in_run(t, i, last) {
                 let words = name.split_whitespace().count();
                 let last_lower = lower_no_dot(t, last);
-                let first_lower = name
-                    .split_whitespace()
-                    .next()
-                    .map(str::to_lowercase)
-                    .unwrap_or_default();
+                let first_word = name.split_whitespace().next().unwrap_or_default();
                 let looks_personal = (2..=5).contains(&words)
                     && !is_organisation_head(last_lower)
-                    && !is_capitalised_function_word(&first_lower)
+                    && !with_lowercase(first_word, is_capitalised_function_word)
                     && !name.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
                 if looks_personal {
                     let gender = (i..name_start)
                         .chain(i.saturating_sub(1)..i)
                         .find_map(|j| title_gender(lower_no_dot(t, j)))
-                        .or_else(|| first_name_gender(&first_lower));
+                        .or_else(|| with_lowercase(first_word, first_name_gender));
                     let person = table.add_person(&name, gender);
                     table.bind_roles(t, i, name_start, last, person);
                 } else if words == 1 {
@@ -474,24 +477,25 @@ impl EntityTable {
 
     /// The person a name mention refers to: "Trump" → "Donald Trump".
     pub fn resolve_name(&self, name: &str) -> Option<usize> {
-        let lower = name.to_lowercase();
-        let surname = lower.rsplit(' ').next().unwrap_or(&lower);
-        if let Some(&p) = self.by_surname.get(surname) {
-            let full = self.people[p].name.to_lowercase();
-            // "Donald Trump" matches; "Melania Trump" is somebody else.
-            if !lower.contains(' ')
-                || full.split(' ').next() == lower.split(' ').next()
-                || full.ends_with(&lower)
-            {
-                return Some(p);
+        with_lowercase(name, |lower| {
+            let surname = lower.rsplit(' ').next().unwrap_or(lower);
+            if let Some(&p) = self.by_surname.get(surname) {
+                // "Donald Trump" matches; "Melania Trump" is somebody else.
+                if !lower.contains(' ')
+                    || with_lowercase(&self.people[p].name, |full| {
+                        full.split(' ').next() == lower.split(' ').next() || full.ends_with(lower)
+                    })
+                {
+                    return Some(p);
+                }
             }
-        }
-        if !lower.contains(' ') {
-            if let Some(Some(p)) = self.by_first.get(&lower) {
-                return Some(*p);
+            if !lower.contains(' ') {
+                if let Some(Some(p)) = self.by_first.get(lower) {
+                    return Some(*p);
+                }
             }
-        }
-        None
+            None
+        })
     }
 
     /// The person a description names through a role bound earlier: "the
