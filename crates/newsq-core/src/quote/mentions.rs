@@ -65,6 +65,25 @@ fn strip_possessive(w: &str) -> &str {
 /// words and sentence-opening function words before it removed. None when
 /// nothing name-like is left.
 pub(crate) fn name_in_run(t: &Tokens<'_>, first: usize, last: usize) -> Option<(usize, String)> {
+    // The table and each sentence's record ask about the same runs: work
+    // each out once (one remembered run per first token is enough for that).
+    if let Some(Some((known_last, found))) = t.names.borrow().get(first) {
+        if *known_last == last {
+            return found.clone();
+        }
+    }
+    let found = find_name_in_run(t, first, last);
+    let mut memo = t.names.borrow_mut();
+    if memo.is_empty() {
+        memo.resize(t.toks.len(), None);
+    }
+    if let Some(slot) = memo.get_mut(first) {
+        *slot = Some((last, found.clone()));
+    }
+    found
+}
+
+fn find_name_in_run(t: &Tokens<'_>, first: usize, last: usize) -> Option<(usize, String)> {
     // The name starts after the last title or function word of the run.
     let mut start = first;
     for i in first..=last {
@@ -104,8 +123,13 @@ pub(crate) fn name_in_run(t: &Tokens<'_>, first: usize, last: usize) -> Option<(
             }
         }
     }
-    // The words joined by spaces, straight into one String.
-    let mut name = String::new();
+    // The words joined by spaces, straight into one String (as long as the
+    // run's text at most, but for an initial's dot after the run).
+    let mut name = String::with_capacity(
+        t.toks[last]
+            .end
+            .saturating_sub(t.toks.get(start).map_or(usize::MAX, |s| s.start)),
+    );
     let mut words = 0;
     for i in start..=last {
         if t.is_word(i) {

@@ -2,7 +2,7 @@
 //! as one opaque token, split into sentences of the reporting text around quotes.
 
 use super::marks::QuotedSpan;
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -130,7 +130,13 @@ pub(crate) struct Tokens<'a> {
     /// Quotations' lowercase text, made only when asked for: they are long and
     /// the rules seldom look at them as words.
     quote_lower: Vec<OnceCell<String>>,
+    /// `mentions::name_in_run`'s last answer for a run from each token: the
+    /// run's last token and the name found. Empty until first asked.
+    pub names: RefCell<Vec<Option<NameInRun>>>,
 }
+
+/// A run's last token, and the start and text of the name in it, if any.
+pub(crate) type NameInRun = (usize, Option<(usize, String)>);
 
 impl<'a> Tokens<'a> {
     pub fn text(&self, i: usize) -> &'a str {
@@ -270,6 +276,7 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
         lower,
         lower_at,
         quote_lower: quotes.iter().map(|_| OnceCell::new()).collect(),
+        names: RefCell::default(),
     };
     split_sentences(&mut tokens, quotes);
     tokens
