@@ -97,7 +97,7 @@ fn find_name_in_run(t: &Tokens<'_>, first: usize, last: usize) -> Option<(usize,
         }
         let possessive = i < last && strip_possessive(t.text(i)) != t.text(i);
         let gerund = i == first && lw.len() > 4 && lw.ends_with("ing");
-        if ((is_title(lw) || is_capitalised_function_word(lw)) && !is_initial && i < last)
+        if (i < last && !is_initial && (is_title(lw) || is_capitalised_function_word(lw)))
             || possessive
             || gerund
         {

@@ -176,6 +176,11 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
     let bytes = body.as_bytes();
     let mut i = 0;
     while i < body.len() {
+        // The space between words: no quotation opens on it, and it makes no token.
+        if bytes[i] == b' ' {
+            i += 1;
+            continue;
+        }
         if let Some(q) = quotes.get(next_quote) {
             if q.open == i {
                 toks.push(Token {
@@ -221,10 +226,13 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
             let start = i;
             let mut end = i + len;
             loop {
+                // The common cases at byte speed: ASCII letters and digits go
+                // on, other ASCII but the joiners stops.
+                end += bytes[end..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .count();
                 match bytes.get(end) {
-                    // The common cases at byte speed: an ASCII letter or digit
-                    // goes on, other ASCII but the joiners stops.
-                    Some(b) if b.is_ascii_alphanumeric() => end += 1,
                     Some(&b) if b < 0x80 && !matches!(b, b'\'' | b'-' | b'.' | b'&') => break,
                     None => break,
                     _ => {
