@@ -174,6 +174,9 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
     let mut paragraph = 0;
     let mut next_quote = 0;
     let bytes = body.as_bytes();
+    // Each token's lowercase, found as it is read (see `lower_range`).
+    let mut lower = body.to_ascii_lowercase();
+    let mut lower_at: Vec<(usize, usize)> = Vec::with_capacity(toks.capacity());
     let mut i = 0;
     while i < body.len() {
         // The space between words: no quotation opens on it, and it makes no token.
@@ -191,6 +194,8 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
                     paragraph,
                     capitalised: false,
                 });
+                // Quotations are lowercased only when asked for (`quote_lower`).
+                lower_at.push((q.open, q.close));
                 // A quotation over several paragraphs counts as sitting in its last one.
                 paragraph += usize::from(body[q.open..q.close].contains('\n'));
                 i = q.close;
@@ -217,6 +222,7 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
                     paragraph,
                     capitalised: false,
                 });
+                lower_at.push((i, i + 1));
                 paragraph += 1;
             }
             i += 1;
@@ -225,6 +231,7 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
         } else if is_word_char(c) {
             let start = i;
             let mut end = i + len;
+            let mut ascii = len == 1;
             loop {
                 // The common cases at byte speed: ASCII letters and digits go
                 // on, other ASCII but the joiners stops.
@@ -243,6 +250,7 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
                         let joins = is_word_joiner(n) && rest.next().is_some_and(is_word_char);
                         if is_word_char(n) || joins {
                             end += n.len_utf8();
+                            ascii &= n.is_ascii();
                         } else {
                             break;
                         }
@@ -257,6 +265,7 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
                 paragraph,
                 capitalised: c.is_uppercase(),
             });
+            lower_at.push(lower_range(&mut lower, body, start, end, ascii));
             i = end;
         } else {
             // "..." and "…" are one token; other punctuation one character each.
@@ -273,10 +282,10 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
                 paragraph,
                 capitalised: false,
             });
+            lower_at.push(lower_range(&mut lower, body, i, end, len == 1));
             i = end;
         }
     }
-    let (lower, lower_at) = lowercase(body, &toks);
     let mut tokens = Tokens {
         body,
         toks,
@@ -290,30 +299,30 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
     tokens
 }
 
-/// The lowercase of every token but quotations, in one buffer, and each
-/// token's range in it: an ASCII token's is its own range of the body with
-/// ASCII letters lowered, others' are appended.
-fn lowercase(body: &str, toks: &[Token]) -> (String, Vec<(usize, usize)>) {
-    let mut lower = body.to_ascii_lowercase();
-    let mut at = Vec::with_capacity(toks.len());
-    for t in toks {
-        let text = &body[t.start..t.end];
-        if matches!(t.kind, Kind::Quote(_)) || text.is_ascii() {
-            at.push((t.start, t.end));
-            continue;
-        }
-        let start = lower.len();
-        if text.contains('Σ') {
-            // A final sigma depends on what follows it: lowercase the token on
-            // its own, as the rules did.
-            lower.push_str(&text.to_lowercase());
-        } else {
-            // What `str::to_lowercase` does for every character but Σ.
-            lower.extend(text.chars().flat_map(char::to_lowercase));
-        }
-        at.push((start, lower.len()));
+/// The range in `lower` of the lowercase of token `body[start..end]`. `lower`
+/// starts as the body with its ASCII letters lowered, so an ASCII token's is
+/// its own range; another's is appended.
+fn lower_range(
+    lower: &mut String,
+    body: &str,
+    start: usize,
+    end: usize,
+    ascii: bool,
+) -> (usize, usize) {
+    if ascii {
+        return (start, end);
     }
-    (lower, at)
+    let text = &body[start..end];
+    let from = lower.len();
+    if text.contains('Σ') {
+        // A final sigma depends on what follows it: lowercase the token on
+        // its own, as the rules did.
+        lower.push_str(&text.to_lowercase());
+    } else {
+        // What `str::to_lowercase` does for every character but Σ.
+        lower.extend(text.chars().flat_map(char::to_lowercase));
+    }
+    (from, lower.len())
 }
 
 /// Sentence boundaries in the reporting text: . ? ! (not after an abbreviation)
