@@ -176,7 +176,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
     /// ending in a comma or colon, and quotation q+1 follows at once.
     fn is_split_pair(&self, q: usize) -> bool {
         let t = self.t;
-        let Some(i) = t.toks.iter().position(|tok| tok.kind == Kind::Quote(q)) else {
+        let Some(i) = t.quote_tok.get(q).copied().flatten() else {
             return false;
         };
         let mut j = i + 1;

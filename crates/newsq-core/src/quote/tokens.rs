@@ -121,6 +121,8 @@ pub(crate) struct Tokens<'a> {
     pub toks: Vec<Token>,
     /// Token index ranges of sentences.
     pub sentences: Vec<(usize, usize)>,
+    /// The token of each quoted span, by span index (None for one never reached).
+    pub quote_tok: Vec<Option<usize>>,
     /// The tokens' texts lowercased: the rules compare lowercase words over
     /// and over, and lowercasing once here saves an allocation each time. The
     /// body with ASCII letters lowered, then the lowercase of each non-ASCII token.
@@ -177,6 +179,7 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
     // Each token's lowercase, found as it is read (see `lower_range`).
     let mut lower = body.to_ascii_lowercase();
     let mut lower_at: Vec<(usize, usize)> = Vec::with_capacity(toks.capacity());
+    let mut quote_tok = vec![None; quotes.len()];
     let mut i = 0;
     while i < body.len() {
         // The space between words: no quotation opens on it, and it makes no token.
@@ -186,6 +189,7 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
         }
         if let Some(q) = quotes.get(next_quote) {
             if q.open == i {
+                quote_tok[next_quote] = Some(toks.len());
                 toks.push(Token {
                     start: q.open,
                     end: q.close,
@@ -290,6 +294,7 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
         body,
         toks,
         sentences: Vec::new(),
+        quote_tok,
         lower,
         lower_at,
         quote_lower: quotes.iter().map(|_| OnceCell::new()).collect(),
