@@ -66,19 +66,20 @@ fn strip_possessive(w: &str) -> &str {
 /// nothing name-like is left.
 pub(crate) fn name_in_run(t: &Tokens<'_>, first: usize, last: usize) -> Option<(usize, String)> {
     // The table and each sentence's record ask about the same runs: work
-    // each out once (one remembered run per first token is enough for that).
-    if let Some(Some((known_last, found))) = t.names.borrow().get(first) {
-        if *known_last == last {
-            return found.clone();
+    // each out once. The table asks first, in text order, and only runs
+    // further on than the last one remembered are added: the list stays sorted.
+    {
+        let memo = t.names.borrow();
+        if let Ok(k) = memo.binary_search_by_key(&first, |m| m.0) {
+            if memo[k].1 == last {
+                return memo[k].2.clone();
+            }
         }
     }
     let found = find_name_in_run(t, first, last);
     let mut memo = t.names.borrow_mut();
-    if memo.is_empty() {
-        memo.resize(t.toks.len(), None);
-    }
-    if let Some(slot) = memo.get_mut(first) {
-        *slot = Some((last, found.clone()));
+    if memo.last().is_none_or(|m| m.0 < first) {
+        memo.push((first, last, found.clone()));
     }
     found
 }

@@ -132,13 +132,12 @@ pub(crate) struct Tokens<'a> {
     /// Quotations' lowercase text, made only when asked for: they are long and
     /// the rules seldom look at them as words.
     quote_lower: Vec<OnceCell<String>>,
-    /// `mentions::name_in_run`'s last answer for a run from each token: the
-    /// run's last token and the name found. Empty until first asked.
-    pub names: RefCell<Vec<Option<NameInRun>>>,
+    /// `mentions::name_in_run`'s answers, sorted by the run's first token.
+    pub names: RefCell<Vec<NameInRun>>,
 }
 
-/// A run's last token, and the start and text of the name in it, if any.
-pub(crate) type NameInRun = (usize, Option<(usize, String)>);
+/// A run's first and last tokens, and the start and text of the name in it, if any.
+pub(crate) type NameInRun = (usize, usize, Option<(usize, String)>);
 
 impl<'a> Tokens<'a> {
     pub fn text(&self, i: usize) -> &'a str {
@@ -269,7 +268,11 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
                 paragraph,
                 capitalised: c.is_uppercase(),
             });
-            lower_at.push(lower_range(&mut lower, body, start, end, ascii));
+            lower_at.push(if ascii {
+                (start, end)
+            } else {
+                lower_range(&mut lower, body, start, end)
+            });
             i = end;
         } else {
             // "..." and "…" are one token; other punctuation one character each.
@@ -286,7 +289,11 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
                 paragraph,
                 capitalised: false,
             });
-            lower_at.push(lower_range(&mut lower, body, i, end, len == 1));
+            lower_at.push(if len == 1 {
+                (i, end)
+            } else {
+                lower_range(&mut lower, body, i, end)
+            });
             i = end;
         }
     }
@@ -304,19 +311,10 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
     tokens
 }
 
-/// The range in `lower` of the lowercase of token `body[start..end]`. `lower`
-/// starts as the body with its ASCII letters lowered, so an ASCII token's is
-/// its own range; another's is appended.
-fn lower_range(
-    lower: &mut String,
-    body: &str,
-    start: usize,
-    end: usize,
-    ascii: bool,
-) -> (usize, usize) {
-    if ascii {
-        return (start, end);
-    }
+/// The range in `lower` of the lowercase of a non-ASCII token
+/// `body[start..end]`, appended. (`lower` starts as the body with its ASCII
+/// letters lowered, so an ASCII token's is its own range.)
+fn lower_range(lower: &mut String, body: &str, start: usize, end: usize) -> (usize, usize) {
     let text = &body[start..end];
     let from = lower.len();
     if text.contains('Σ') {
