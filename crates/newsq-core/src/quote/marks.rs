@@ -282,11 +282,34 @@ fn scan_line(
 /// " and ' themselves, or the lead byte of “ ” ‘ ’ „ ‚ (0xE2) or « » (0xC2).
 /// Both lead bytes start other characters too; the caller tells them apart.
 fn next_candidate(bytes: &[u8], pos: usize, end: usize) -> Option<usize> {
-    bytes
-        .get(pos..end)?
+    let hay = bytes.get(pos..end)?;
+    // Eight bytes at a time while none of them is a candidate: most are not.
+    let mut from = 0;
+    while let Some(chunk) = hay.get(from..from + 8) {
+        let word = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).ok()?);
+        if has_byte(word, b'"')
+            | has_byte(word, b'\'')
+            | has_byte(word, 0xE2)
+            | has_byte(word, 0xC2)
+            != 0
+        {
+            break;
+        }
+        from += 8;
+    }
+    hay[from..]
         .iter()
         .position(|&b| matches!(b, b'"' | b'\'' | 0xE2 | 0xC2))
-        .map(|i| pos + i)
+        .map(|i| pos + from + i)
+}
+
+/// Non-zero when one of the eight bytes of `word` is `byte` (the classic
+/// zero-byte test on `word ^ byte×8`; exact as to whether there is one).
+fn has_byte(word: u64, byte: u8) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let x = word ^ (ONES * u64::from(byte));
+    x.wrapping_sub(ONES) & !x & HIGHS
 }
 
 /// A single opening mark counts only if a closing one follows in the same paragraph,
