@@ -3,7 +3,7 @@
 
 use super::lexicon::{
     cue_form, is_capitalised_function_word, is_cue_modifier, is_determiner, is_inverting_cue,
-    is_title, CueForm, Gender, Pronoun,
+    is_title, with_lowercase, CueForm, Gender, Pronoun,
 };
 use super::marks::QuotedSpan;
 use super::mentions::{
@@ -161,8 +161,8 @@ pub(crate) fn attribute(
 }
 
 impl<'t, 'a> Attributor<'t, 'a> {
-    fn lower(&self, i: usize) -> String {
-        self.t.text(i).to_lowercase()
+    fn lower(&self, i: usize) -> &'t str {
+        self.t.lower(i)
     }
 
     fn is_cue(&self, i: usize) -> Option<CueForm> {
@@ -176,8 +176,8 @@ impl<'t, 'a> Attributor<'t, 'a> {
         let w = t.text(i);
         if w.ends_with('s') && w != "says" && i > 0 && t.is_word(i - 1) {
             let prev = self.lower(i - 1);
-            if is_determiner(&prev)
-                || is_preposition(&prev)
+            if is_determiner(prev)
+                || is_preposition(prev)
                 || prev == "of"
                 || prev.contains('-')
                 || prev.ends_with("’s")
@@ -194,10 +194,10 @@ impl<'t, 'a> Attributor<'t, 'a> {
     fn in_relative_clause(&self, k: usize) -> bool {
         let t = self.t;
         let mut p = k;
-        while p > 0 && t.is_word(p - 1) && is_cue_modifier(&self.lower(p - 1)) {
+        while p > 0 && t.is_word(p - 1) && is_cue_modifier(self.lower(p - 1)) {
             p -= 1;
         }
-        p > 0 && t.is_word(p - 1) && matches!(self.lower(p - 1).as_str(), "who" | "that" | "which")
+        p > 0 && t.is_word(p - 1) && matches!(self.lower(p - 1), "who" | "that" | "which")
     }
 
     fn phrase(&self, first: usize, last: usize) -> String {
@@ -211,7 +211,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
     /// ending in a comma or colon, and quotation q+1 follows at once.
     fn is_split_pair(&self, q: usize) -> bool {
         let t = self.t;
-        let Some(i) = t.toks.iter().position(|tok| tok.kind == Kind::Quote(q)) else {
+        let Some(i) = t.quote_tok.get(q).copied().flatten() else {
             return false;
         };
         let mut j = i + 1;
@@ -283,9 +283,9 @@ impl<'t, 'a> Attributor<'t, 'a> {
         // “…”, but he also warned: a quotation inside a reporting clause that
         // does not end on a comma belongs to that clause, not to the next one.
         let t = self.t;
-        let next_clause = (i + 1..hi).find(|&j| t.is_word(j)).is_some_and(|j| {
-            matches!(self.lower(j).as_str(), "but" | "and" | "while" | "although")
-        });
+        let next_clause = (i + 1..hi)
+            .find(|&j| t.is_word(j))
+            .is_some_and(|j| matches!(self.lower(j), "but" | "and" | "while" | "although"));
         let embedded = (lo..i).any(|j| t.is_word(j)) && (!self.ends_on_comma(i) || next_clause);
         if embedded {
             self.before(i, lo).or_else(|| self.after(i, hi))
@@ -342,7 +342,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
         }
         // “…,” said X
         if self.is_cue(j) == Some(CueForm::Finite)
-            && (is_inverting_cue(&self.lower(j)) || t.is_capitalised(j + 1))
+            && (is_inverting_cue(self.lower(j)) || t.is_capitalised(j + 1))
         {
             let (first, last) = self.phrase_after(j + 1, hi)?;
             let m = classify(t, first, last)?;
@@ -386,7 +386,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
         }
         if let Some(k) = cue_at {
             let mut e = k;
-            while e > j && is_cue_modifier(&self.lower(e - 1)) {
+            while e > j && is_cue_modifier(self.lower(e - 1)) {
                 e -= 1;
             }
             if e > j {
@@ -480,7 +480,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
             t.is_word(k) && {
                 let w = self.lower(k);
                 (w.len() > 3 && w.ends_with("ed") && w.chars().all(char::is_alphabetic))
-                    || super::lexicon::is_irregular_past(&w)
+                    || super::lexicon::is_irregular_past(w)
             }
         };
         let clause_ends = |k: usize| {
@@ -494,7 +494,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
             let last = run_end(t, j);
             // "Santilli expressed a desire": a verb with an object is no reporting verb.
             let takes_object = t.is_word(last + 2)
-                && (is_determiner(&self.lower(last + 2)) || t.is_capitalised(last + 2));
+                && (is_determiner(self.lower(last + 2)) || t.is_capitalised(last + 2));
             if past(last + 1) && !t.text(last + 1).starts_with(char::is_uppercase) && !takes_object
             {
                 let m = classify(t, j, last)?;
@@ -527,12 +527,12 @@ impl<'t, 'a> Attributor<'t, 'a> {
                     .map(|i| self.lower(i))
                     .unwrap_or_default();
                 if is_capitalised_function_word(head)
-                    || is_preposition(&opener)
-                    || matches!(opener.as_str(), "and" | "but" | "or" | "that")
+                    || is_preposition(opener)
+                    || matches!(opener, "and" | "but" | "or" | "that")
                 {
                     return false;
                 }
-                let words: Vec<String> = (first..=last)
+                let words: Vec<&str> = (first..=last)
                     .filter(|&i| self.t.is_word(i))
                     .map(|i| self.lower(i))
                     .collect();
@@ -542,7 +542,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
                             || w.ends_with("n’t")
                             || w.ends_with("n't")
                             || matches!(
-                                w.as_str(),
+                                *w,
                                 "is" | "was"
                                     | "were"
                                     | "are"
@@ -603,7 +603,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 continue;
             }
             // "Said Comey, “…”": an inverted cue opening the sentence.
-            if k == lo && is_inverting_cue(&lw) && t.is_capitalised(k + 1) {
+            if k == lo && is_inverting_cue(lw) && t.is_capitalised(k + 1) {
                 let last = run_end(t, k + 1);
                 if let Some(m) =
                     classify(t, k + 1, last).filter(|m| matches!(m.referent, Referent::Name(_)))
@@ -696,13 +696,13 @@ impl<'t, 'a> Attributor<'t, 'a> {
         let mut lowercase = 0;
         while k > lo {
             k -= 1;
-            if t.is_capitalised(k) && !is_capitalised_function_word(&self.lower(k)) {
+            if t.is_capitalised(k) && !is_capitalised_function_word(self.lower(k)) {
                 let first = super::mentions::run_start(t, k).max(lo);
                 // "told Radio Norte:": the object of a cue is not its speaker.
                 if first > lo
                     && (self.is_cue(first - 1).is_some()
-                        || is_preposition(&self.lower(first - 1))
-                        || is_determiner(&self.lower(first - 1)))
+                        || is_preposition(self.lower(first - 1))
+                        || is_determiner(self.lower(first - 1)))
                 {
                     return None;
                 }
@@ -716,8 +716,8 @@ impl<'t, 'a> Attributor<'t, 'a> {
             // A cue verb ("told Radio Norte:") leaves the clause to the cue rules.
             let word = t.is_word(k)
                 && self.is_cue(k).is_none()
-                && !is_clause_boundary_word(&self.lower(k))
-                && !is_preposition(&self.lower(k));
+                && !is_clause_boundary_word(self.lower(k))
+                && !is_preposition(self.lower(k));
             if !word {
                 return None;
             }
@@ -734,13 +734,13 @@ impl<'t, 'a> Attributor<'t, 'a> {
     fn subject_of_cue(&self, k: usize, lo: usize) -> Option<Mention> {
         let t = self.t;
         let mut e = k;
-        while e > lo && t.is_word(e - 1) && is_cue_modifier(&self.lower(e - 1)) {
+        while e > lo && t.is_word(e - 1) && is_cue_modifier(self.lower(e - 1)) {
             e -= 1;
         }
         if e == lo {
             return None;
         }
-        if t.is_word(e - 1) && matches!(self.lower(e - 1).as_str(), "and" | "but" | "or" | "then") {
+        if t.is_word(e - 1) && matches!(self.lower(e - 1), "and" | "but" | "or" | "then") {
             return self.clause_subject(e - 1, lo);
         }
         // "Trump, who has maintained that …, described": the subject stands
@@ -755,7 +755,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 let opens_aside = t.is_punct(p, ",")
                     && t.is_word(p + 1)
                     && matches!(
-                        self.lower(p + 1).as_str(),
+                        self.lower(p + 1),
                         "who" | "whose" | "which" | "a" | "an" | "the"
                     );
                 if opens_aside {
@@ -791,7 +791,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 ),
                 Kind::Word => {
                     let w = self.lower(p);
-                    (is_clause_boundary_word(&w) && t.text(p).starts_with(char::is_lowercase))
+                    (is_clause_boundary_word(w) && t.text(p).starts_with(char::is_lowercase))
                         || self.is_cue(p).is_some()
                 }
             };
@@ -837,7 +837,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
             let aside = party_tag
                 || lw.chars().all(|c| c.is_ascii_digit())
                 || matches!(
-                    lw.as_str(),
+                    lw,
                     "who"
                         | "which"
                         | "whose"
@@ -858,9 +858,9 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 );
             // Appositives ("the Kremlin spokesman") hang on a name only.
             let appositive = matches!(
-                lw.as_str(),
+                lw,
                 "a" | "an" | "the" | "one" | "himself" | "herself" | "itself" | "themselves"
-            ) || (is_determiner(&lw) && t.text(f).starts_with(char::is_lowercase));
+            ) || (is_determiner(lw) && t.text(f).starts_with(char::is_lowercase));
             let (prev_first, prev_last) = segments[idx - 1];
             let after_name = || {
                 classify(t, prev_first, prev_last)
@@ -875,7 +875,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
             };
             // "the town of Velsk, which he described as": a relative clause
             // with a subject of its own.
-            if matches!(lw.as_str(), "which" | "whom") && f < segments[idx].1 {
+            if matches!(lw, "which" | "whom") && f < segments[idx].1 {
                 let (_, l) = segments[idx];
                 if let Some(m) = classify(t, f + 1, l)
                     .filter(|m| matches!(m.referent, Referent::Pronoun(_) | Referent::Name(_)))
@@ -892,10 +892,10 @@ impl<'t, 'a> Attributor<'t, 'a> {
         let (f, l) = segments[idx];
         // Leading adverbials inside the segment ("Last week his negotiators").
         let mut f = f;
-        while f < l && t.is_word(f) && is_preposition(&self.lower(f)) {
+        while f < l && t.is_word(f) && is_preposition(self.lower(f)) {
             // "In remarks Mr Trump" — skip a prepositional phrase up to a name.
             let next_name = (f + 1..=l)
-                .find(|&j| t.is_capitalised(j) && !is_capitalised_function_word(&self.lower(j)));
+                .find(|&j| t.is_capitalised(j) && !is_capitalised_function_word(self.lower(j)));
             match next_name {
                 Some(n) => f = n,
                 None => break,
@@ -938,25 +938,22 @@ impl<'t, 'a> Attributor<'t, 'a> {
         let mut k = lo;
         while k < hi {
             let lw_k = self.lower(k);
-            if !t.is_capitalised(k) || is_capitalised_function_word(&lw_k) {
+            if !t.is_capitalised(k) || is_capitalised_function_word(lw_k) {
                 k += 1;
                 continue;
             }
             let last = run_end(t, k).min(hi.saturating_sub(1));
             let after_preposition = k > lo
                 && t.is_word(k - 1)
-                && (is_preposition(&self.lower(k - 1)) || is_determiner(&self.lower(k - 1)));
+                && (is_preposition(self.lower(k - 1)) || is_determiner(self.lower(k - 1)));
             let possessive = t.text(last).ends_with("’s") || t.text(last).ends_with("'s");
             let verb = last + 1 < hi && t.is_word(last + 1) && {
                 let w = self.lower(last + 1);
                 t.text(last + 1).starts_with(char::is_lowercase)
-                    && !is_preposition(&w)
-                    && !is_clause_boundary_word(&w)
-                    && !is_determiner(&w)
-                    && !matches!(
-                        w.as_str(),
-                        "of" | "and" | "or" | "but" | "to" | "is" | "was"
-                    )
+                    && !is_preposition(w)
+                    && !is_clause_boundary_word(w)
+                    && !is_determiner(w)
+                    && !matches!(w, "of" | "and" | "or" | "but" | "to" | "is" | "was")
             };
             if verb && !after_preposition && !possessive {
                 if let Some(m) = classify(t, k, last) {
@@ -988,18 +985,15 @@ impl<'t, 'a> Attributor<'t, 'a> {
         }
         // Skip an introductory phrase that ends in a comma.
         if t.is_word(f)
-            && is_capitalised_function_word(&self.lower(f))
-            && !is_determiner(&self.lower(f))
-            && !matches!(
-                self.lower(f).as_str(),
-                "he" | "she" | "they" | "it" | "we" | "i"
-            )
+            && is_capitalised_function_word(self.lower(f))
+            && !is_determiner(self.lower(f))
+            && !matches!(self.lower(f), "he" | "she" | "they" | "it" | "we" | "i")
         {
             if let Some(c) = (f..hi).find(|&j| t.is_punct(j, ",")) {
                 f = c + 1;
             }
         }
-        if t.is_word(f) && super::lexicon::pronoun(&self.lower(f)).is_some() {
+        if t.is_word(f) && super::lexicon::pronoun(self.lower(f)).is_some() {
             return classify(t, f, f);
         }
         let mut l = f;
@@ -1010,10 +1004,10 @@ impl<'t, 'a> Attributor<'t, 'a> {
                     let w = self.lower(l);
                     let lowercase = t.text(l).starts_with(char::is_lowercase);
                     if lowercase
-                        && !is_determiner(&w)
-                        && !is_title(&w)
+                        && !is_determiner(w)
+                        && !is_title(w)
                         && !matches!(
-                            w.as_str(),
+                            w,
                             "of" | "von"
                                 | "der"
                                 | "de"
@@ -1127,7 +1121,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
         }
         let mut last = j;
         let mut k = j;
-        let starts_with_name = t.is_capitalised(j) && !is_capitalised_function_word(&self.lower(j));
+        let starts_with_name = t.is_capitalised(j) && !is_capitalised_function_word(self.lower(j));
         while k < hi && k < j + 12 {
             match t.toks[k].kind {
                 Kind::Word => {
@@ -1138,7 +1132,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
                     {
                         // "said Democratic pollster Stan Greenberg": a role word, then the name.
                         let role_then_name =
-                            is_title(&self.lower(k)) && (k + 1..k + 4).any(|n| t.is_capitalised(n));
+                            is_title(self.lower(k)) && (k + 1..k + 4).any(|n| t.is_capitalised(n));
                         if !role_then_name {
                             break;
                         }
@@ -1146,7 +1140,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
                     if !starts_with_name
                         && k > j
                         && matches!(
-                            self.lower(k).as_str(),
+                            self.lower(k),
                             "in" | "on"
                                 | "at"
                                 | "during"
@@ -1222,11 +1216,11 @@ impl<'t, 'a> Attributor<'t, 'a> {
                     false,
                 ),
                 None => {
-                    let head = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
+                    let head = name.rsplit(' ').next().unwrap_or(name);
                     (
                         Some(name.clone()),
                         None,
-                        super::lexicon::is_organisation_head(&head)
+                        with_lowercase(head, super::lexicon::is_organisation_head)
                             || name.split(' ').count() == 1
                                 && name.chars().all(|c| c.is_uppercase()),
                     )
@@ -1389,16 +1383,16 @@ impl<'t, 'a> Attributor<'t, 'a> {
         let mut i = lo;
         let mut subject_taken = speaker.is_some();
         while i < hi {
-            if t.is_capitalised(i) && !is_capitalised_function_word(&self.lower(i)) {
+            if t.is_capitalised(i) && !is_capitalised_function_word(self.lower(i)) {
                 let last = run_end(t, i).min(hi - 1);
                 let after_preposition =
-                    i > lo && t.is_word(i - 1) && is_preposition(&self.lower(i - 1));
+                    i > lo && t.is_word(i - 1) && is_preposition(self.lower(i - 1));
                 if let Some(m) = classify(t, i, last) {
                     if let Referent::Name(name) = &m.referent {
                         let person = self.table.resolve_name(name);
-                        let head = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
-                        let organisation =
-                            person.is_none() && super::lexicon::is_organisation_head(&head);
+                        let head = name.rsplit(' ').next().unwrap_or(name);
+                        let organisation = person.is_none()
+                            && with_lowercase(head, super::lexicon::is_organisation_head);
                         if person.is_some() || organisation {
                             let subject = !subject_taken && !after_preposition;
                             subject_taken |= subject;
@@ -1422,8 +1416,8 @@ impl<'t, 'a> Attributor<'t, 'a> {
             // A sentence about "he" keeps that person salient.
             if !subject_taken
                 && t.is_word(i)
-                && matches!(self.lower(i).as_str(), "he" | "she")
-                && (i == lo || !t.is_word(i - 1) || !is_preposition(&self.lower(i - 1)))
+                && matches!(self.lower(i), "he" | "she")
+                && (i == lo || !t.is_word(i - 1) || !is_preposition(self.lower(i - 1)))
             {
                 let p = if self.lower(i) == "he" {
                     Pronoun::He

@@ -1,6 +1,21 @@
 //! Closed word classes the attribution rules need: reporting verbs, titles,
 //! pronouns, function words. General English, never phrases of particular articles.
 
+use std::sync::OnceLock;
+
+/// `word_in!(word, "a" | "b" | …)`: whether `word` is one of the words listed,
+/// as `matches!` would say, by a lookup in a table built on first use: the
+/// lists are long, and asked about for most words of an article.
+macro_rules! word_in {
+    ($word:expr, $($listed:literal)|+ $(,)?) => {{
+        static WORDS: OnceLock<WordMap<()>> = OnceLock::new();
+        WORDS
+            .get_or_init(|| WordMap::new(&[$(($listed, ())),+]))
+            .get($word)
+            .is_some()
+    }};
+}
+
 /// Reporting ("cue") verbs, every inflection, lowercase. The form tells how the
 /// subject is found: a finite form has its own subject; a participle ("adding")
 /// borrows the subject of the clause it hangs on.
@@ -305,19 +320,25 @@ pub(crate) enum CueForm {
 }
 
 pub(crate) fn cue_form(lower: &str) -> Option<CueForm> {
-    if CUE_FINITE.contains(&lower) {
-        Some(CueForm::Finite)
-    } else if CUE_PARTICIPLE.contains(&lower) {
-        Some(CueForm::Participle)
-    } else {
-        None
-    }
+    // Asked for nearly every word of the reporting text: scanning ~300 forms
+    // each time was one of the extractor's largest costs.
+    static FORMS: OnceLock<WordMap<CueForm>> = OnceLock::new();
+    FORMS
+        .get_or_init(|| {
+            // The finite form wins for a word on both lists, as the scan in that order did.
+            let forms: Vec<(&'static str, CueForm)> = (CUE_PARTICIPLE.iter())
+                .map(|&w| (w, CueForm::Participle))
+                .chain(CUE_FINITE.iter().map(|&w| (w, CueForm::Finite)))
+                .collect();
+            WordMap::new(&forms)
+        })
+        .get(lower)
 }
 
 /// The cue verbs that can stand right after a quotation with the speaker after
 /// them ("…," said Ms Lopes): the inverted order works only with plain speech verbs.
 pub(crate) fn is_inverting_cue(lower: &str) -> bool {
-    matches!(
+    word_in!(
         lower,
         "said"
             | "says"
@@ -364,7 +385,7 @@ pub(crate) fn is_inverting_cue(lower: &str) -> bool {
 /// Words that may sit between a subject and its cue verb ("Smith *also* said",
 /// "she *has* said", "the official, *speaking anonymously*, said").
 pub(crate) fn is_cue_modifier(lower: &str) -> bool {
-    matches!(
+    word_in!(
         lower,
         "also"
             | "later"
@@ -481,7 +502,7 @@ pub(crate) fn is_name_suffix(lower: &str) -> bool {
 /// Titles and role words that stand before a name but are not part of it
 /// ("Former Swedish Prime Minister Carl Bildt" → "Carl Bildt"). Lowercase, no dot.
 pub(crate) fn is_title(lower: &str) -> bool {
-    matches!(
+    word_in!(
         lower,
         "mr" | "mrs"
             | "ms"
@@ -772,7 +793,7 @@ pub(crate) enum Pronoun {
 /// Determiners and quantifiers that open a description ("*one* person familiar
 /// with the talks", "*a* spokesman", "*the* Russian president").
 pub(crate) fn is_determiner(lower: &str) -> bool {
-    matches!(
+    word_in!(
         lower,
         "a" | "an"
             | "the"
@@ -812,7 +833,7 @@ pub(crate) fn is_determiner(lower: &str) -> bool {
 
 /// Capitalised words that open a sentence or clause without being names.
 pub(crate) fn is_capitalised_function_word(lower: &str) -> bool {
-    matches!(
+    word_in!(
         lower,
         "the"
             | "a"
@@ -984,7 +1005,7 @@ pub(crate) fn is_capitalised_function_word(lower: &str) -> bool {
 
 /// Name particles written in lowercase inside a name ("Ursula von der Leyen").
 pub(crate) fn is_name_particle(word: &str) -> bool {
-    matches!(
+    word_in!(
         word,
         "von"
             | "van"
@@ -1014,7 +1035,7 @@ pub(crate) fn is_name_particle(word: &str) -> bool {
 /// Head nouns of groups and institutions: a mention headed by one of these is
 /// an organisation, not a person ("the White House", "the Kremlin").
 pub(crate) fn is_organisation_head(lower: &str) -> bool {
-    matches!(
+    word_in!(
         lower,
         "house"
             | "kremlin"
@@ -1116,7 +1137,7 @@ pub(crate) fn is_organisation_head(lower: &str) -> bool {
 /// Nouns of the news trade: "according to the RIA state news agency" or "told
 /// CNN" names where something was said, not who said it.
 pub(crate) fn is_medium_word(lower: &str) -> bool {
-    matches!(
+    word_in!(
         lower,
         "agency"
             | "news"
@@ -1503,12 +1524,130 @@ pub(crate) fn first_name_gender(name: &str) -> Option<Gender> {
         "oliver",
         "fred",
     ];
-    let lower = name.to_lowercase();
-    if FEMALE.contains(&lower.as_str()) {
-        Some(Gender::Female)
-    } else if MALE.contains(&lower.as_str()) {
-        Some(Gender::Male)
-    } else {
-        None
+    // Built once: a hash lookup instead of a scan of both lists on every name word.
+    static GENDERS: OnceLock<WordMap<Gender>> = OnceLock::new();
+    let genders = GENDERS.get_or_init(|| {
+        // FEMALE wins for a name on both lists, as the scan in that order did.
+        let genders: Vec<(&'static str, Gender)> = (MALE.iter())
+            .map(|&n| (n, Gender::Male))
+            .chain(FEMALE.iter().map(|&n| (n, Gender::Female)))
+            .collect();
+        WordMap::new(&genders)
+    });
+    with_lowercase(name, |lower| genders.get(lower))
+}
+
+/// `f(&s.to_lowercase())`, with a short ASCII `s` (most words and names)
+/// lowercased on the stack rather than in a new String.
+pub(crate) fn with_lowercase<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 64];
+    if let Some(buf) = buf.get_mut(..s.len()).filter(|_| s.is_ascii()) {
+        buf.copy_from_slice(s.as_bytes());
+        buf.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(buf) {
+            return f(lower);
+        }
+    }
+    f(&s.to_lowercase())
+}
+
+/// The words of a list above, each with a value, in an open-addressing table
+/// built once. A lookup hashes the word's length and four of its bytes and
+/// compares a slot or two: less work than a scan of the list or a SipHash.
+/// (Chosen input cannot slow it: the words stored are the fixed lists.)
+struct WordMap<V> {
+    slots: Vec<Option<(&'static str, V)>>,
+    mask: usize,
+}
+
+impl<V: Copy> WordMap<V> {
+    /// The table of `pairs`; for a word listed twice, the later value.
+    fn new(pairs: &[(&'static str, V)]) -> Self {
+        // At most a quarter full: probes stay short and always meet an empty slot.
+        let size = (pairs.len() * 4).next_power_of_two().max(8);
+        let mut map = WordMap {
+            slots: vec![None; size],
+            mask: size - 1,
+        };
+        for &(word, value) in pairs {
+            let mut i = map.slot(word);
+            while let Some(Some((w, _))) = map.slots.get(i) {
+                if *w == word {
+                    break;
+                }
+                i = (i + 1) & map.mask;
+            }
+            if let Some(slot) = map.slots.get_mut(i) {
+                *slot = Some((word, value));
+            }
+        }
+        map
+    }
+
+    fn get(&self, word: &str) -> Option<V> {
+        let mut i = self.slot(word);
+        loop {
+            match self.slots.get(i)? {
+                Some((w, value)) if *w == word => return Some(*value),
+                Some(_) => i = (i + 1) & self.mask,
+                None => return None,
+            }
+        }
+    }
+
+    /// Where a word's probe starts: its length, first, second, middle and last
+    /// bytes, mixed by a multiplication.
+    fn slot(&self, word: &str) -> usize {
+        let b = word.as_bytes();
+        let at = |k: usize| u64::from(b.get(k).copied().unwrap_or(0));
+        let key = (b.len() as u64)
+            ^ at(0) << 8
+            ^ at(1) << 16
+            ^ at(b.len() / 2) << 24
+            ^ at(b.len().wrapping_sub(1)) << 32;
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & self.mask
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_tables_answer_as_the_lists() {
+        for &w in CUE_FINITE {
+            assert_eq!(cue_form(w), Some(CueForm::Finite), "{w}");
+        }
+        for &w in CUE_PARTICIPLE {
+            let finite = CUE_FINITE.contains(&w);
+            assert!(cue_form(w).is_some(), "{w}");
+            assert_eq!(cue_form(w) == Some(CueForm::Finite), finite, "{w}");
+        }
+        for w in ["", "sai", "saidd", "Said", "s", "x", "mr.", "ms ", "mrs"] {
+            let listed = CUE_FINITE.contains(&w) || CUE_PARTICIPLE.contains(&w);
+            assert_eq!(cue_form(w).is_some(), listed, "{w:?}");
+        }
+        assert!(is_title("mr") && is_title("senator") && !is_title("mister-x") && !is_title(""));
+        assert!(is_capitalised_function_word("the") && !is_capitalised_function_word("them"));
+        assert_eq!(first_name_gender("Mary"), Some(Gender::Female));
+        assert_eq!(first_name_gender("FRED"), Some(Gender::Male));
+        assert_eq!(first_name_gender("Marys"), None);
+    }
+
+    #[test]
+    fn a_word_map_keeps_the_later_value_and_finds_every_word() {
+        let words: Vec<String> = (0..500).map(|i| format!("w{i}")).collect();
+        let pairs: Vec<(&'static str, usize)> = words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (&*Box::leak(w.clone().into_boxed_str()), i))
+            .chain([("w7", 1000)])
+            .collect();
+        let map = WordMap::new(&pairs);
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(map.get(w), Some(if i == 7 { 1000 } else { i }));
+        }
+        assert_eq!(map.get("w500"), None);
+        assert_eq!(map.get(""), None);
     }
 }

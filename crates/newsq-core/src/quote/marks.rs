@@ -187,22 +187,37 @@ fn scan_line(
         }
     }
     let mut nested: Option<char> = None;
-    let mut prev: Option<char> = None;
-    let mut iter = line.char_indices().peekable();
+    // Only quote marks act, so the scan jumps from one to the next. `last` is
+    // where the previous mark read ended and what it was read as: the `prev` of
+    // a mark right after it (two apostrophes read as one " are no ' to it).
+    let mut last: Option<(usize, char)> = None;
+    let mut pos = line_start;
     // Past the reopening mark of a continued quotation.
     let resume_at = pending.as_ref().map_or(line_start, |o| o.content_start);
-    while let Some((rel, mut c)) = iter.next() {
-        let at = line_start + rel;
-        let mut next = iter.peek().map(|&(_, n)| n);
+    while let Some(at) = next_candidate(body.as_bytes(), pos, line_end) {
+        let Some(mut c) = body[at..line_end].chars().next() else {
+            break;
+        };
+        let mut after = at + c.len_utf8();
+        pos = after;
+        if family(c).is_none() {
+            continue; // another character with the same lead byte ("—", "…")
+        }
+        let prev = match last {
+            Some((end, read_as)) if end == at => Some(read_as),
+            _ => body[line_start..at].chars().next_back(),
+        };
+        let mut next = body[after..line_end].chars().next();
         // Two apostrophes are one double quote mark (''Like this,'' some papers print).
         // In ''' the first apostrophe closes a nested single quote ('old-school,''').
-        if c == '\'' && next == Some('\'') && !line[rel..].starts_with("'''") {
-            iter.next();
+        if c == '\'' && next == Some('\'') && !body[at..line_end].starts_with("'''") {
+            after += 1;
             c = '"';
-            next = iter.peek().map(|&(_, n)| n);
+            next = body[after..line_end].chars().next();
         }
+        pos = after;
+        last = Some((after, c));
         if at < resume_at {
-            prev = Some(c);
             continue;
         }
         match pending.as_mut() {
@@ -221,10 +236,9 @@ fn scan_line(
                         || (prev.is_some_and(|p| !p.is_whitespace()) && is_closing_context(next)))
                 {
                     open.parts.push((open.content_start, at));
-                    let closed = iter.peek().map_or(line_end, |&(r, _)| line_start + r);
                     spans.push(QuotedSpan {
                         open: open.open,
-                        close: closed,
+                        close: after,
                         parts: std::mem::take(&mut open.parts),
                         closed: true,
                     });
@@ -241,7 +255,8 @@ fn scan_line(
                 let opens = match family(c) {
                     Some(Family::Double) => can_open_double(c, prev, next),
                     Some(Family::Single) => {
-                        can_open_single(body, at, c, prev) && has_single_closer(line, rel, c)
+                        can_open_single(body, at, c, prev)
+                            && has_single_closer(line, at - line_start, c)
                     }
                     None => false,
                 };
@@ -251,23 +266,55 @@ fn scan_line(
                     } else {
                         Family::Single
                     };
-                    let content_start = iter.peek().map_or(line_end, |&(r, _)| line_start + r);
                     pending = Some(Open {
                         mark: c,
                         family: f,
-                        content_start,
+                        content_start: after,
                         open: at,
                         parts: Vec::new(),
                     });
                 }
             }
         }
-        prev = Some(c);
     }
     if let Some(open) = pending.as_mut() {
         open.parts.push((open.content_start, line_end));
     }
     pending
+}
+
+/// The offset of the next byte in `pos..end` that can start a quote mark:
+/// " and ' themselves, or the lead byte of “ ” ‘ ’ „ ‚ (0xE2) or « » (0xC2).
+/// Both lead bytes start other characters too; the caller tells them apart.
+fn next_candidate(bytes: &[u8], pos: usize, end: usize) -> Option<usize> {
+    let hay = bytes.get(pos..end)?;
+    // Eight bytes at a time while none of them is a candidate: most are not.
+    let mut from = 0;
+    while let Some(chunk) = hay.get(from..from + 8) {
+        let word = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).ok()?);
+        if has_byte(word, b'"')
+            | has_byte(word, b'\'')
+            | has_byte(word, 0xE2)
+            | has_byte(word, 0xC2)
+            != 0
+        {
+            break;
+        }
+        from += 8;
+    }
+    hay[from..]
+        .iter()
+        .position(|&b| matches!(b, b'"' | b'\'' | 0xE2 | 0xC2))
+        .map(|i| pos + from + i)
+}
+
+/// Non-zero when one of the eight bytes of `word` is `byte` (the classic
+/// zero-byte test on `word ^ byte×8`; exact as to whether there is one).
+fn has_byte(word: u64, byte: u8) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let x = word ^ (ONES * u64::from(byte));
+    x.wrapping_sub(ONES) & !x & HIGHS
 }
 
 /// A single opening mark counts only if a closing one follows in the same paragraph,

@@ -4,7 +4,8 @@
 
 use super::lexicon::{
     first_name_gender, is_capitalised_function_word, is_determiner, is_honorific, is_name_particle,
-    is_name_suffix, is_organisation_head, is_title, pronoun, title_gender, Gender, Pronoun,
+    is_name_suffix, is_organisation_head, is_title, pronoun, title_gender, with_lowercase, Gender,
+    Pronoun,
 };
 use super::tokens::{Kind, Tokens};
 use std::collections::HashMap;
@@ -31,16 +32,18 @@ pub(crate) struct Mention {
     pub referent: Referent,
 }
 
-fn lower_no_dot(s: &str) -> String {
-    let lower = s.trim_end_matches('.').to_lowercase();
+/// Token `i` lowercased without trailing dots. (Dots are case-ignorable:
+/// trimming them after lowercasing gives what trimming before did.)
+fn lower_no_dot<'t>(t: &'t Tokens<'_>, i: usize) -> &'t str {
+    let lower = t.lower(i).trim_end_matches('.');
     // Abbreviated titles bind the same roles as written-out ones.
-    match lower.as_str() {
-        "sen" => "senator".into(),
-        "rep" => "representative".into(),
-        "gov" => "governor".into(),
-        "gen" => "general".into(),
-        "sec" => "secretary".into(),
-        "atty" => "attorney".into(),
+    match lower {
+        "sen" => "senator",
+        "rep" => "representative",
+        "gov" => "governor",
+        "gen" => "general",
+        "sec" => "secretary",
+        "atty" => "attorney",
         _ => lower,
     }
 }
@@ -48,14 +51,8 @@ fn lower_no_dot(s: &str) -> String {
 /// A word that can be part of a name: capitalised, an initial, or (inside a
 /// name) a particle.
 fn is_name_word(t: &Tokens<'_>, i: usize) -> bool {
-    if !t.is_word(i) {
-        return false;
-    }
-    let w = t.text(i);
-    let Some(c) = w.chars().next() else {
-        return false;
-    };
-    c.is_uppercase() && !w.chars().all(|c| c.is_ascii_digit())
+    // A word that starts with an uppercase letter is never all ASCII digits.
+    t.is_capitalised(i)
 }
 
 /// Strip a possessive ending ("Trump’s" → "Trump").
@@ -69,9 +66,29 @@ fn strip_possessive(w: &str) -> &str {
 /// words and sentence-opening function words before it removed. None when
 /// nothing name-like is left.
 pub(crate) fn name_in_run(t: &Tokens<'_>, first: usize, last: usize) -> Option<(usize, String)> {
+    // The table and each sentence's record ask about the same runs: work
+    // each out once. The table asks first, in text order, and only runs
+    // further on than the last one remembered are added: the list stays sorted.
+    {
+        let memo = t.names.borrow();
+        if let Ok(k) = memo.binary_search_by_key(&first, |m| m.0) {
+            if memo[k].1 == last {
+                return memo[k].2.clone();
+            }
+        }
+    }
+    let found = find_name_in_run(t, first, last);
+    let mut memo = t.names.borrow_mut();
+    if memo.last().is_none_or(|m| m.0 < first) {
+        memo.push((first, last, found.clone()));
+    }
+    found
+}
+
+fn find_name_in_run(t: &Tokens<'_>, first: usize, last: usize) -> Option<(usize, String)> {
     // "Jr." and "III" close a name but are not its surname.
     let mut last = last;
-    while last > first && (!t.is_word(last) || is_name_suffix(&lower_no_dot(t.text(last)))) {
+    while last > first && (!t.is_word(last) || is_name_suffix(lower_no_dot(t, last))) {
         last -= 1;
     }
     // The name starts after the last title or function word of the run.
@@ -81,14 +98,14 @@ pub(crate) fn name_in_run(t: &Tokens<'_>, first: usize, last: usize) -> Option<(
         if !t.is_word(i) {
             continue;
         }
-        let lw = lower_no_dot(t.text(i));
+        let lw = lower_no_dot(t, i);
         let is_initial = t.text(i).chars().count() == 1 && i < last;
-        if i > start && first_name_gender(t.text(i)).is_some() && !is_title(&lw) {
+        if i > start && first_name_gender(t.text(i)).is_some() && !is_title(lw) {
             break; // a first name starts the name: "Al From", not "From"
         }
         let possessive = i < last && strip_possessive(t.text(i)) != t.text(i);
         let gerund = i == first && i < last && lw.len() > 4 && lw.ends_with("ing");
-        if ((is_title(&lw) || is_capitalised_function_word(&lw)) && !is_initial && i < last)
+        if (i < last && !is_initial && (is_title(lw) || is_capitalised_function_word(lw)))
             || possessive
             || gerund
         {
@@ -97,8 +114,8 @@ pub(crate) fn name_in_run(t: &Tokens<'_>, first: usize, last: usize) -> Option<(
     }
     // A trailing title ("the Clinton campaign", "Russian President") is no
     // name — unless a first name or an initial stands before it ("Peter T. King").
-    let last_lower = lower_no_dot(t.text(last));
-    if is_title(&last_lower) || is_capitalised_function_word(&last_lower) {
+    let last_lower = lower_no_dot(t, last);
+    if is_title(last_lower) || is_capitalised_function_word(last_lower) {
         let before = (first..last).rev().find(|&i| t.is_word(i));
         let after_first_name = before.is_some_and(|b| {
             let w = t.text(b);
@@ -109,27 +126,38 @@ pub(crate) fn name_in_run(t: &Tokens<'_>, first: usize, last: usize) -> Option<(
         }
         if start >= last {
             start = before.map_or(last, |b| run_start(t, b).max(first));
-            while start < last && t.is_word(start) && is_title(&lower_no_dot(t.text(start))) {
+            while start < last && t.is_word(start) && is_title(lower_no_dot(t, start)) {
                 start += 1;
             }
         }
     }
-    let mut words: Vec<&str> = Vec::new();
+    // The words joined by spaces, straight into one String (as long as the
+    // run's text at most, but for an initial's dot after the run).
+    let mut name = String::with_capacity(
+        t.toks[last]
+            .end
+            .saturating_sub(t.toks.get(start).map_or(usize::MAX, |s| s.start)),
+    );
+    let mut words = 0;
     for i in start..=last {
         if t.is_word(i) {
             let w = t.text(i);
+            if words > 0 {
+                name.push(' ');
+            }
+            words += 1;
             // Initials keep their dot ("J. D. Vance").
             if w.chars().count() == 1 && t.is_punct(i + 1, ".") {
-                words.push(&t.body[t.toks[i].start..t.toks[i + 1].end]);
+                name.push_str(&t.body[t.toks[i].start..t.toks[i + 1].end]);
             } else {
-                words.push(if i == last { strip_possessive(w) } else { w });
+                name.push_str(if i == last { strip_possessive(w) } else { w });
             }
         }
     }
-    if words.is_empty() {
+    if words == 0 {
         return None;
     }
-    Some((start, words.join(" ")))
+    Some((start, name))
 }
 
 /// Words the article uses as surnames: the capitalised word after an
@@ -137,14 +165,14 @@ pub(crate) fn name_in_run(t: &Tokens<'_>, first: usize, last: usize) -> Option<(
 pub(crate) fn known_surnames(t: &Tokens<'_>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for i in 0..t.toks.len() {
-        if !t.is_word(i) || !is_honorific(&lower_no_dot(t.text(i))) {
+        if !t.is_word(i) || !is_honorific(lower_no_dot(t, i)) {
             continue;
         }
         let next = if t.is_punct(i + 1, ".") { i + 2 } else { i + 1 };
         if t.is_capitalised(next) {
-            let lw = lower_no_dot(strip_possessive(t.text(next)));
-            if is_title(&lw) && !out.contains(&lw) {
-                out.push(lw);
+            let lw = strip_possessive(lower_no_dot(t, next));
+            if is_title(lw) && !out.iter().any(|o| o == lw) {
+                out.push(lw.to_string());
             }
         }
     }
@@ -210,7 +238,7 @@ pub(crate) fn classify(t: &Tokens<'_>, first: usize, last: usize) -> Option<Ment
     while first < last
         && t.is_word(first)
         && matches!(
-            t.text(first).to_lowercase().as_str(),
+            t.lower(first),
             "and"
                 | "but"
                 | "or"
@@ -253,7 +281,7 @@ pub(crate) fn classify(t: &Tokens<'_>, first: usize, last: usize) -> Option<Ment
     }
     let &head_i = words.last()?;
     if words.len() == 1 {
-        if let Some(p) = pronoun(&t.text(head_i).to_lowercase()) {
+        if let Some(p) = pronoun(t.lower(head_i)) {
             return Some(Mention {
                 first,
                 last,
@@ -265,8 +293,9 @@ pub(crate) fn classify(t: &Tokens<'_>, first: usize, last: usize) -> Option<Ment
     if is_name_word(t, head_i) {
         let start = run_start(t, head_i).max(first);
         if let Some((_, name)) = name_in_run(t, start, head_i) {
-            let lw = name.to_lowercase();
-            if !is_capitalised_function_word(&lw) && pronoun(&lw).is_none() {
+            if with_lowercase(&name, |lw| {
+                !is_capitalised_function_word(lw) && pronoun(lw).is_none()
+            }) {
                 return Some(Mention {
                     first,
                     last,
@@ -279,15 +308,14 @@ pub(crate) fn classify(t: &Tokens<'_>, first: usize, last: usize) -> Option<Ment
     let &lead = words.first()?;
     if is_name_word(t, lead) {
         let end = run_end(t, lead).min(last);
-        let after = t.toks.get(end + 1).map(|_| t.text(end + 1).to_lowercase());
-        let followed_by_of = after
-            .as_deref()
-            .is_some_and(|w| matches!(w, "of" | "from" | "at" | "with" | "for" | "in" | ","));
+        let after = t.toks.get(end + 1).map(|_| t.lower(end + 1));
+        let followed_by_of =
+            after.is_some_and(|w| matches!(w, "of" | "from" | "at" | "with" | "for" | "in" | ","));
         if followed_by_of || end == last {
             if let Some((_, name)) = name_in_run(t, lead, end) {
-                if !is_capitalised_function_word(&name.to_lowercase())
-                    && !is_determiner(&name.to_lowercase())
-                {
+                if with_lowercase(&name, |lw| {
+                    !is_capitalised_function_word(lw) && !is_determiner(lw)
+                }) {
                     return Some(Mention {
                         first,
                         last,
@@ -302,9 +330,9 @@ pub(crate) fn classify(t: &Tokens<'_>, first: usize, last: usize) -> Option<Ment
     let mut head = None;
     let mut modifiers = Vec::new();
     for &i in &words {
-        let lw = t.text(i).to_lowercase();
+        let lw = t.lower(i);
         if matches!(
-            lw.as_str(),
+            lw,
             "familiar"
                 | "with"
                 | "of"
@@ -329,19 +357,22 @@ pub(crate) fn classify(t: &Tokens<'_>, first: usize, last: usize) -> Option<Ment
             continue;
         }
         if let Some(h) = head.replace(lw) {
-            if !is_determiner(&h) {
-                modifiers.push(h);
+            if !is_determiner(h) {
+                modifiers.push(h.to_string());
             }
         }
     }
     let head = head?;
-    if is_determiner(&head) {
+    if is_determiner(head) {
         return None;
     }
     Some(Mention {
         first,
         last,
-        referent: Referent::Description { head, modifiers },
+        referent: Referent::Description {
+            head: head.to_string(),
+            modifiers,
+        },
     })
 }
 
@@ -378,27 +409,22 @@ impl EntityTable {
             let last = run_end(t, i);
             if let Some((name_start, name)) = name_in_run(t, i, last) {
                 let words = name.split_whitespace().count();
-                let last_lower = lower_no_dot(t.text(last));
-                let first_lower = name
-                    .split_whitespace()
-                    .next()
-                    .map(str::to_lowercase)
-                    .unwrap_or_default();
+                let last_lower = lower_no_dot(t, last);
+                let first_word = name.split_whitespace().next().unwrap_or_default();
                 let looks_personal = (2..=5).contains(&words)
-                    && !is_organisation_head(&last_lower)
-                    && !is_capitalised_function_word(&first_lower)
+                    && !is_organisation_head(last_lower)
+                    && !with_lowercase(first_word, is_capitalised_function_word)
                     && !name.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
                 if looks_personal {
                     let gender = (i..name_start)
                         .chain(i.saturating_sub(1)..i)
-                        .find_map(|j| title_gender(&lower_no_dot(t.text(j))))
-                        .or_else(|| first_name_gender(&first_lower));
+                        .find_map(|j| title_gender(lower_no_dot(t, j)))
+                        .or_else(|| with_lowercase(first_word, first_name_gender));
                     let person = table.add_person(&name, gender);
                     table.bind_roles(t, i, name_start, last, person);
                 } else if words == 1 {
                     // "Mr Trump": a surname with a gendered title tells the gender.
-                    if let Some(g) =
-                        (i..name_start).find_map(|j| title_gender(&lower_no_dot(t.text(j))))
+                    if let Some(g) = (i..name_start).find_map(|j| title_gender(lower_no_dot(t, j)))
                     {
                         if let Some(&p) = table.by_surname.get(&name.to_lowercase()) {
                             table.people[p].gender.get_or_insert(g);
@@ -452,9 +478,9 @@ impl EntityTable {
         last: usize,
         person: usize,
     ) {
-        let mut role: Vec<String> = (run_first..name_start)
+        let mut role: Vec<&str> = (run_first..name_start)
             .filter(|&j| t.is_word(j))
-            .map(|j| lower_no_dot(t.text(j)))
+            .map(|j| lower_no_dot(t, j))
             .filter(|w| !is_capitalised_function_word(w))
             .collect();
         // Lowercase role words just before the run: "Kremlin aide Yuri Ushakov".
@@ -469,8 +495,8 @@ impl EntityTable {
             if !t.is_word(p) {
                 break;
             }
-            let lw = lower_no_dot(t.text(p));
-            if is_title(&lw) || (t.is_capitalised(p) && !is_capitalised_function_word(&lw)) {
+            let lw = lower_no_dot(t, p);
+            if is_title(lw) || (t.is_capitalised(p) && !is_capitalised_function_word(lw)) {
                 before.push(lw);
                 j = p;
             } else {
@@ -479,26 +505,27 @@ impl EntityTable {
         }
         before.reverse();
         before.append(&mut role);
-        if let Some(head) = before.last().cloned() {
-            if is_title(&head) {
-                let modifiers = before[..before.len() - 1].to_vec();
-                self.roles.push((run_first, head, modifiers, person));
+        if let Some(&head) = before.last() {
+            if is_title(head) {
+                let modifiers = before[..before.len() - 1]
+                    .iter()
+                    .map(|m| m.to_string())
+                    .collect();
+                self.roles
+                    .push((run_first, head.to_string(), modifiers, person));
             }
         }
         // Appositive: "Dmitry Peskov, the Kremlin spokesman,".
-        if t.is_punct(last + 1, ",")
-            && t.is_word(last + 2)
-            && is_determiner(&t.text(last + 2).to_lowercase())
-        {
+        if t.is_punct(last + 1, ",") && t.is_word(last + 2) && is_determiner(t.lower(last + 2)) {
             let mut words = Vec::new();
             let mut k = last + 3;
             while t.is_word(k) && words.len() < 6 {
-                words.push(lower_no_dot(t.text(k)));
+                words.push(lower_no_dot(t, k));
                 k += 1;
             }
             if let Some(pos) = words.iter().rposition(|w| is_title(w)) {
-                let head = words[pos].clone();
-                let modifiers = words[..pos].to_vec();
+                let head = words[pos].to_string();
+                let modifiers = words[..pos].iter().map(|m| m.to_string()).collect();
                 self.roles.push((last, head, modifiers, person));
             }
         }
@@ -510,24 +537,25 @@ impl EntityTable {
 
     /// The person a name mention refers to: "Trump" → "Donald Trump".
     pub fn resolve_name(&self, name: &str) -> Option<usize> {
-        let lower = name.to_lowercase();
-        let surname = lower.rsplit(' ').next().unwrap_or(&lower);
-        if let Some(&p) = self.by_surname.get(surname) {
-            let full = self.people[p].name.to_lowercase();
-            // "Donald Trump" matches; "Melania Trump" is somebody else.
-            if !lower.contains(' ')
-                || full.split(' ').next() == lower.split(' ').next()
-                || full.ends_with(&lower)
-            {
-                return Some(p);
+        with_lowercase(name, |lower| {
+            let surname = lower.rsplit(' ').next().unwrap_or(lower);
+            if let Some(&p) = self.by_surname.get(surname) {
+                // "Donald Trump" matches; "Melania Trump" is somebody else.
+                if !lower.contains(' ')
+                    || with_lowercase(&self.people[p].name, |full| {
+                        full.split(' ').next() == lower.split(' ').next() || full.ends_with(lower)
+                    })
+                {
+                    return Some(p);
+                }
             }
-        }
-        if !lower.contains(' ') {
-            if let Some(Some(p)) = self.by_first.get(&lower) {
-                return Some(*p);
+            if !lower.contains(' ') {
+                if let Some(Some(p)) = self.by_first.get(lower) {
+                    return Some(*p);
+                }
             }
-        }
-        None
+            None
+        })
     }
 
     /// The person a description names through a role bound earlier: "the
@@ -553,7 +581,7 @@ impl EntityTable {
 /// description of the medium (an outlet, a platform), not a speaker.
 pub(crate) fn names_a_medium(t: &Tokens<'_>, first: usize, last: usize) -> bool {
     use super::lexicon::is_medium_word;
-    (first..=last).any(|i| t.is_word(i) && is_medium_word(&t.text(i).to_lowercase()))
+    (first..=last).any(|i| t.is_word(i) && is_medium_word(t.lower(i)))
         || (first..=last).all(|i| {
             t.toks[i].kind != Kind::Word
                 || t.text(i)

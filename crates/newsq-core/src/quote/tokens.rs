@@ -3,6 +3,7 @@
 
 use super::lexicon::is_honorific;
 use super::marks::QuotedSpan;
+use std::cell::{OnceCell, RefCell};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -21,6 +22,9 @@ pub(crate) struct Token {
     pub kind: Kind,
     pub sentence: usize,
     pub paragraph: usize,
+    /// A word whose first character is uppercase: asked of nearly every
+    /// token, again and again, so found once here.
+    pub capitalised: bool,
 }
 
 /// Abbreviations after which a full stop does not end a sentence.
@@ -121,12 +125,39 @@ pub(crate) struct Tokens<'a> {
     /// Lowercase words this article uses as surnames (after "Mr", "Ms"...),
     /// so that "Mr. King" and "Charlie King" are names although "king" is a title.
     pub surnames: Vec<String>,
+    /// The token of each quoted span, by span index (None for one never reached).
+    pub quote_tok: Vec<Option<usize>>,
+    /// The tokens' texts lowercased: the rules compare lowercase words over
+    /// and over, and lowercasing once here saves an allocation each time. The
+    /// body with ASCII letters lowered, then the lowercase of each non-ASCII token.
+    lower: String,
+    /// Byte range in `lower` of each token's lowercase text (unused for quotations).
+    lower_at: Vec<(usize, usize)>,
+    /// Quotations' lowercase text, made only when asked for: they are long and
+    /// the rules seldom look at them as words.
+    quote_lower: Vec<OnceCell<String>>,
+    /// `mentions::name_in_run`'s answers, sorted by the run's first token.
+    pub names: RefCell<Vec<NameInRun>>,
 }
+
+/// A run's first and last tokens, and the start and text of the name in it, if any.
+pub(crate) type NameInRun = (usize, usize, Option<(usize, String)>);
 
 impl<'a> Tokens<'a> {
     pub fn text(&self, i: usize) -> &'a str {
         let t = self.toks[i];
         &self.body[t.start..t.end]
+    }
+
+    /// The token's text lowercased, the same as `self.text(i).to_lowercase()`.
+    pub fn lower(&self, i: usize) -> &str {
+        if let Kind::Quote(q) = self.toks[i].kind {
+            if let Some(cell) = self.quote_lower.get(q) {
+                return cell.get_or_init(|| self.text(i).to_lowercase());
+            }
+        }
+        let (s, e) = self.lower_at[i];
+        &self.lower[s..e]
     }
 
     pub fn is_word(&self, i: usize) -> bool {
@@ -143,7 +174,7 @@ impl<'a> Tokens<'a> {
     }
 
     pub fn is_capitalised(&self, i: usize) -> bool {
-        self.is_word(i) && self.text(i).chars().next().is_some_and(char::is_uppercase)
+        self.toks.get(i).is_some_and(|t| t.capitalised)
     }
 }
 
@@ -153,28 +184,45 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
     let mut paragraph = 0;
     let mut next_quote = 0;
     let bytes = body.as_bytes();
+    // Each token's lowercase, found as it is read (see `lower_range`).
+    let mut lower = body.to_ascii_lowercase();
+    let mut lower_at: Vec<(usize, usize)> = Vec::with_capacity(toks.capacity());
+    let mut quote_tok = vec![None; quotes.len()];
     let mut i = 0;
     while i < body.len() {
+        // The space between words: no quotation opens on it, and it makes no token.
+        if bytes[i] == b' ' {
+            i += 1;
+            continue;
+        }
         if let Some(q) = quotes.get(next_quote) {
             if q.open == i {
+                quote_tok[next_quote] = Some(toks.len());
                 toks.push(Token {
                     start: q.open,
                     end: q.close,
                     kind: Kind::Quote(next_quote),
                     sentence: 0,
                     paragraph,
+                    capitalised: false,
                 });
+                // Quotations are lowercased only when asked for (`quote_lower`).
+                lower_at.push((q.open, q.close));
                 // A quotation over several paragraphs counts as sitting in its last one.
-                paragraph += body[q.open..q.close].matches('\n').count().min(1);
+                paragraph += usize::from(body[q.open..q.close].contains('\n'));
                 i = q.close;
                 next_quote += 1;
                 continue;
             }
         }
-        let Some(c) = body[i..].chars().next() else {
-            break;
+        // Most of a body is ASCII: take a byte as it is, decode only the rest.
+        let (c, len) = match bytes[i] {
+            b @ 0..=0x7f => (char::from(b), 1),
+            _ => match body[i..].chars().next() {
+                Some(c) => (c, c.len_utf8()),
+                None => break,
+            },
         };
-        let len = c.len_utf8();
         if c == '\n' {
             // One break per run of blank lines.
             if toks.last().is_some_and(|t| t.kind != Kind::Break) {
@@ -184,7 +232,9 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
                     kind: Kind::Break,
                     sentence: 0,
                     paragraph,
+                    capitalised: false,
                 });
+                lower_at.push((i, i + 1));
                 paragraph += 1;
             }
             i += 1;
@@ -193,13 +243,30 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
         } else if is_word_char(c) {
             let start = i;
             let mut end = i + len;
-            let mut rest = body[end..].chars().peekable();
-            while let Some(n) = rest.next() {
-                let joins = is_word_joiner(n) && rest.peek().is_some_and(|&m| is_word_char(m));
-                if is_word_char(n) || joins {
-                    end += n.len_utf8();
-                } else {
-                    break;
+            let mut ascii = len == 1;
+            loop {
+                // The common cases at byte speed: ASCII letters and digits go
+                // on, other ASCII but the joiners stops.
+                end += bytes[end..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .count();
+                match bytes.get(end) {
+                    Some(&b) if b < 0x80 && !matches!(b, b'\'' | b'-' | b'.' | b'&') => break,
+                    None => break,
+                    _ => {
+                        let mut rest = body[end..].chars();
+                        let Some(n) = rest.next() else {
+                            break;
+                        };
+                        let joins = is_word_joiner(n) && rest.next().is_some_and(is_word_char);
+                        if is_word_char(n) || joins {
+                            end += n.len_utf8();
+                            ascii &= n.is_ascii();
+                        } else {
+                            break;
+                        }
+                    }
                 }
             }
             toks.push(Token {
@@ -208,6 +275,12 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
                 kind: Kind::Word,
                 sentence: 0,
                 paragraph,
+                capitalised: c.is_uppercase(),
+            });
+            lower_at.push(if ascii {
+                (start, end)
+            } else {
+                lower_range(&mut lower, body, start, end)
             });
             i = end;
         } else {
@@ -223,6 +296,12 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
                 kind: Kind::Punct,
                 sentence: 0,
                 paragraph,
+                capitalised: false,
+            });
+            lower_at.push(if len == 1 {
+                (i, end)
+            } else {
+                lower_range(&mut lower, body, i, end)
             });
             i = end;
         }
@@ -232,9 +311,31 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
         toks,
         sentences: Vec::new(),
         surnames: Vec::new(),
+        quote_tok,
+        lower,
+        lower_at,
+        quote_lower: quotes.iter().map(|_| OnceCell::new()).collect(),
+        names: RefCell::default(),
     };
     split_sentences(&mut tokens, quotes);
     tokens
+}
+
+/// The range in `lower` of the lowercase of a non-ASCII token
+/// `body[start..end]`, appended. (`lower` starts as the body with its ASCII
+/// letters lowered, so an ASCII token's is its own range.)
+fn lower_range(lower: &mut String, body: &str, start: usize, end: usize) -> (usize, usize) {
+    let text = &body[start..end];
+    let from = lower.len();
+    if text.contains('Σ') {
+        // A final sigma depends on what follows it: lowercase the token on
+        // its own, as the rules did.
+        lower.push_str(&text.to_lowercase());
+    } else {
+        // What `str::to_lowercase` does for every character but Σ.
+        lower.extend(text.chars().flat_map(char::to_lowercase));
+    }
+    (from, lower.len())
 }
 
 /// Sentence boundaries in the reporting text: . ? ! (not after an abbreviation)
@@ -255,7 +356,7 @@ fn split_sentences(tokens: &mut Tokens<'_>, quotes: &[QuotedSpan]) {
                     let after_abbrev = p == "."
                         && i > 0
                         && tokens.is_word(i - 1)
-                        && is_abbreviation(&tokens.text(i - 1).to_lowercase());
+                        && is_abbreviation(tokens.lower(i - 1));
                     let next_starts = match tokens.toks.get(i + 1).map(|t| t.kind) {
                         None | Some(Kind::Break) | Some(Kind::Quote(_)) => true,
                         Some(Kind::Word) => {
@@ -308,8 +409,7 @@ fn split_sentences(tokens: &mut Tokens<'_>, quotes: &[QuotedSpan]) {
 /// that begins the reporting clause of that quotation rather than a new sentence.
 fn starts_reporting_clause(tokens: &Tokens<'_>, i: usize) -> bool {
     use super::lexicon::{cue_form, pronoun};
-    let first = tokens.text(i).to_lowercase();
-    if pronoun(&first).is_some() {
+    if pronoun(tokens.lower(i)).is_some() {
         return (i + 1..i + 3).any(|j| tokens.is_word(j) && cue_form(tokens.text(j)).is_some())
             && !(i + 1..i + 5).any(|k| tokens.is_punct(k, ":"));
     }
@@ -346,4 +446,31 @@ fn starts_reporting_clause(tokens: &Tokens<'_>, i: usize) -> bool {
             && (super::lexicon::is_irregular_past(w) || (w.len() > 3 && w.ends_with("ed")))
     };
     tokens.is_word(j) && (cue_form(tokens.text(j)).is_some() || bare_verb) && !introduces_next
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_lowercase_is_each_tokens_to_lowercase() {
+        let body = "Ukraine’s İSTANBUL office, ΟΔΟΣ: “ΣΑΣ Quoted”\n\nDr. ÀÉ said “x”.";
+        let spans = super::super::marks::find_quoted_spans(body);
+        let t = tokenize(body, &spans);
+        for i in 0..t.toks.len() {
+            assert_eq!(t.lower(i), t.text(i).to_lowercase(), "token {i}");
+        }
+    }
+
+    #[test]
+    fn a_character_lowercases_alone_as_in_a_string() {
+        // `lowercase` maps characters one by one except Σ, as `str::to_lowercase` does.
+        for c in (0..=0x10ffff)
+            .filter_map(char::from_u32)
+            .filter(|&c| c != 'Σ')
+        {
+            let alone: String = c.to_lowercase().collect();
+            assert_eq!(alone, c.to_string().to_lowercase(), "{c:?}");
+        }
+    }
 }
