@@ -165,7 +165,8 @@ fn find_name_in_run(t: &Tokens<'_>, first: usize, last: usize) -> Option<(usize,
 pub(crate) fn known_surnames(t: &Tokens<'_>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for i in 0..t.toks.len() {
-        if !t.is_word(i) || !is_honorific(lower_no_dot(t, i)) {
+        // Honorifics are short capitalised words: test that before any lookup.
+        if !t.is_capitalised(i) || t.text(i).len() > 6 || !is_honorific(lower_no_dot(t, i)) {
             continue;
         }
         let next = if t.is_punct(i + 1, ".") { i + 2 } else { i + 1 };
