@@ -118,6 +118,11 @@ pub(crate) fn attribute(
         table,
         seen: Vec::new(),
     };
+    // What a sentence's record adds is read only by quotations after it: the
+    // sentences from the last quotation's on need none.
+    let last_sentence = (t.quote_tok.iter().flatten().max())
+        .and_then(|&i| t.toks.get(i))
+        .map(|tok| tok.sentence);
     let mut out: Vec<Attribution> = vec![Attribution::default(); spans.len()];
     let mut last_quote: Option<(usize, usize)> = None; // (quote index, token index)
     for s in 0..t.sentences.len() {
@@ -144,6 +149,9 @@ pub(crate) fn attribute(
             if attributed {
                 last_quote = Some((q, i));
             }
+        }
+        if last_sentence.is_none_or(|last| s >= last) {
+            break;
         }
         a.record_sentence(s, lo, hi, speaker_here);
     }

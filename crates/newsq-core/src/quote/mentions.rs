@@ -55,6 +55,13 @@ fn is_name_word(t: &Tokens<'_>, i: usize) -> bool {
     t.is_capitalised(i)
 }
 
+/// Whether `s` is one character long (`chars().count() == 1`, without
+/// counting the rest of a long one).
+fn is_one_char(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some() && chars.next().is_none()
+}
+
 /// Strip a possessive ending ("Trump’s" → "Trump").
 fn strip_possessive(w: &str) -> &str {
     w.strip_suffix("’s")
@@ -99,7 +106,7 @@ fn find_name_in_run(t: &Tokens<'_>, first: usize, last: usize) -> Option<(usize,
             continue;
         }
         let lw = lower_no_dot(t, i);
-        let is_initial = t.text(i).chars().count() == 1 && i < last;
+        let is_initial = is_one_char(t.text(i)) && i < last;
         if i > start && first_name_gender(t.text(i)).is_some() && !is_title(lw) {
             break; // a first name starts the name: "Al From", not "From"
         }
@@ -119,7 +126,7 @@ fn find_name_in_run(t: &Tokens<'_>, first: usize, last: usize) -> Option<(usize,
         let before = (first..last).rev().find(|&i| t.is_word(i));
         let after_first_name = before.is_some_and(|b| {
             let w = t.text(b);
-            w.chars().count() == 1 || first_name_gender(w).is_some()
+            is_one_char(w) || first_name_gender(w).is_some()
         });
         if !after_first_name {
             return None;
@@ -147,7 +154,7 @@ fn find_name_in_run(t: &Tokens<'_>, first: usize, last: usize) -> Option<(usize,
             }
             words += 1;
             // Initials keep their dot ("J. D. Vance").
-            if w.chars().count() == 1 && t.is_punct(i + 1, ".") {
+            if is_one_char(w) && t.is_punct(i + 1, ".") {
                 name.push_str(&t.body[t.toks[i].start..t.toks[i + 1].end]);
             } else {
                 name.push_str(if i == last { strip_possessive(w) } else { w });
