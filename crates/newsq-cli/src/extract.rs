@@ -65,7 +65,13 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
     if let Err(e) = out.flush() {
         return finish_on_write_error(e);
     }
-    let mut summary = format!("newsq: {articles} articles, {quotations} quotations");
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let mut summary = format!(
+        "newsq: {}, {}",
+        plural(articles, "article", "articles"),
+        plural(quotations, "quotation", "quotations")
+    );
     if skipped.total() > 0 {
         summary.push_str(&format!("; {skipped}"));
     }

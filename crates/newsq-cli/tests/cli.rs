@@ -49,7 +49,7 @@ fn extract_prints_speaker_quote_and_source_and_exits_0() {
         "Ilona Varga — “We will not wait another winter” — Tidewater Gazette\n"
     );
     assert!(
-        stderr(&out).contains("1 articles, 1 quotations"),
+        stderr(&out).contains("1 article, 1 quotation"),
         "{}",
         stderr(&out)
     );
