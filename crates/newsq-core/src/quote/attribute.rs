@@ -3,7 +3,7 @@
 
 use super::lexicon::{
     cue_form, is_capitalised_function_word, is_cue_modifier, is_determiner, is_inverting_cue,
-    is_title, with_lowercase, CueForm, Gender, Pronoun,
+    is_party_tag, is_title, with_lowercase, CueForm, Gender, Pronoun,
 };
 use super::marks::QuotedSpan;
 use super::mentions::{
@@ -324,14 +324,10 @@ impl<'t, 'a> Attributor<'t, 'a> {
         while t.toks.get(j).is_some_and(|tok| tok.kind == Kind::Break) {
             j += 1;
         }
-        if !(t.toks.get(j)?.kind == Kind::Punct && is_dash(t.text(j)) && t.is_capitalised(j + 1)) {
+        if !(t.toks.get(j)?.kind == Kind::Punct && is_dash(t.text(j))) {
             return None;
         }
-        let last = run_end(t, j + 1);
-        let m = classify(t, j + 1, last)?;
-        if !matches!(m.referent, Referent::Name(_)) {
-            return None;
-        }
+        let m = self.name_starting_at(j + 1)?;
         Some(self.resolve(&m, j, i))
     }
 
@@ -431,15 +427,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
         // “…,” Trump barked. / “…,” remembered Roy Verley. A verb the cue list
         // does not know, in the slot only a reporting clause fills: after a
         // quotation that ends on a comma, next to a name.
-        let ends_open = self.ends_on_comma(i) || {
-            let Kind::Quote(q) = t.toks[i].kind else {
-                return None;
-            };
-            self.spans[q]
-                .parts
-                .last()
-                .is_some_and(|&(a, b)| t.body[a..b].trim_end().ends_with(['?', '!']))
-        };
+        let ends_open = self.ends_on_comma(i) || self.quote_ends_with(i, &['?', '!']);
         if ends_open {
             if let Some(found) = self.unknown_verb_clause(j, hi, i) {
                 return Some(found);
@@ -464,15 +452,20 @@ impl<'t, 'a> Attributor<'t, 'a> {
     /// Whether the quotation at token `i` ends on a comma, inside its marks
     /// or just after them: a reporting clause follows.
     fn ends_on_comma(&self, i: usize) -> bool {
+        self.quote_ends_with(i, &[',']) || self.t.is_punct(i + 1, ",")
+    }
+
+    /// Whether the text inside the marks of the quotation at token `i` ends
+    /// with one of `chars`.
+    fn quote_ends_with(&self, i: usize, chars: &[char]) -> bool {
         let t = self.t;
         let Kind::Quote(q) = t.toks[i].kind else {
             return false;
         };
-        let inside = self.spans[q]
+        self.spans[q]
             .parts
             .last()
-            .is_some_and(|&(a, b)| t.body[a..b].trim_end().ends_with(','));
-        inside || t.is_punct(i + 1, ",")
+            .is_some_and(|&(a, b)| t.body[a..b].trim_end().ends_with(chars))
     }
 
     /// “…,” Name <verb>ed / “…,” he <verb>ed / “…,” <verb>ed Name, where
@@ -611,32 +604,22 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 continue;
             }
             // "Said Comey, “…”": an inverted cue opening the sentence.
-            if k == lo && is_inverting_cue(lw) && t.is_capitalised(k + 1) {
-                let last = run_end(t, k + 1);
-                if let Some(m) =
-                    classify(t, k + 1, last).filter(|m| matches!(m.referent, Referent::Name(_)))
-                {
+            if k == lo && is_inverting_cue(lw) {
+                if let Some(m) = self.name_starting_at(k + 1) {
                     return Some(self.resolve(&m, k, i));
                 }
             }
             // "prompting Mr Trump to say that “…”": the name before "to" speaks.
-            let infinitive = k > lo + 1 && t.is_word(k - 1) && self.lower(k - 1) == "to";
-            if infinitive && self.is_cue(k).is_some() && t.is_capitalised(k - 2) {
-                let first = run_start(t, k - 2).max(lo);
-                if let Some(m) =
-                    classify(t, first, k - 2).filter(|m| matches!(m.referent, Referent::Name(_)))
-                {
+            let after_to = k > lo && t.is_word(k - 1) && self.lower(k - 1) == "to";
+            if after_to && k > lo + 1 && self.is_cue(k).is_some() {
+                if let Some(m) = self.name_ending_at(k - 2, lo) {
                     return Some(self.resolve(&m, k, i));
                 }
             }
             let form = match self.is_cue(k) {
                 _ if self.in_relative_clause(k) => None,
                 // "going on to say that": an infinitive hangs on the clause's subject.
-                Some(CueForm::Finite)
-                    if k > lo && t.is_word(k - 1) && self.lower(k - 1) == "to" =>
-                {
-                    Some(CueForm::Participle)
-                }
+                Some(CueForm::Finite) if after_to => Some(CueForm::Participle),
                 form => form,
             };
             match form {
@@ -651,11 +634,8 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 Some(CueForm::Participle) => {
                     // "footage of Hillary Clinton asking, “…”": the name the
                     // participle hangs on.
-                    if k > lo && t.is_capitalised(k - 1) {
-                        let first = run_start(t, k - 1).max(lo);
-                        if let Some(m) = classify(t, first, k - 1)
-                            .filter(|m| matches!(m.referent, Referent::Name(_)))
-                        {
+                    if k > lo {
+                        if let Some(m) = self.name_ending_at(k - 1, lo) {
                             return Some(self.resolve(&m, k, i));
                         }
                     }
@@ -695,6 +675,27 @@ impl<'t, 'a> Attributor<'t, 'a> {
         None
     }
 
+    /// The name whose run of capitalised words starts at token `start`:
+    /// "Bernie Sanders" in "- Bernie Sanders.".
+    fn name_starting_at(&self, start: usize) -> Option<Mention> {
+        let t = self.t;
+        if !t.is_capitalised(start) {
+            return None;
+        }
+        classify(t, start, run_end(t, start)).filter(|m| matches!(m.referent, Referent::Name(_)))
+    }
+
+    /// The name whose run of capitalised words ends at token `end` (not
+    /// before `lo`): "Mr Trump" in "prompting Mr Trump to say".
+    fn name_ending_at(&self, end: usize, lo: usize) -> Option<Mention> {
+        let t = self.t;
+        if !t.is_capitalised(end) {
+            return None;
+        }
+        classify(t, run_start(t, end).max(lo), end)
+            .filter(|m| matches!(m.referent, Referent::Name(_)))
+    }
+
     /// "Rubio fired back forcefully:", "with Trump reportedly yelling:",
     /// "… - Pew Research:": the name nearest the colon in its clause, across at
     /// most a few lowercase words (the verb and its adverbs or object).
@@ -705,7 +706,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
         while k > lo {
             k -= 1;
             if t.is_capitalised(k) && !is_capitalised_function_word(self.lower(k)) {
-                let first = super::mentions::run_start(t, k).max(lo);
+                let first = run_start(t, k).max(lo);
                 // "told Radio Norte:": the object of a cue is not its speaker.
                 if first > lo
                     && (self.is_cue(first - 1).is_some()
@@ -838,10 +839,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
             let lw = self.lower(f);
             // Asides that hang on whatever stands before them: relative
             // clauses, ages, adverbs, prepositional phrases.
-            let party_tag = {
-                let w = t.text(f);
-                w.len() <= 8 && matches!(w.get(..2), Some("R-" | "D-" | "I-"))
-            };
+            let party_tag = t.text(f).len() <= 8 && is_party_tag(t.text(f));
             let aside = party_tag
                 || lw.chars().all(|c| c.is_ascii_digit())
                 || matches!(

@@ -494,6 +494,11 @@ pub(crate) fn is_irregular_past(lower: &str) -> bool {
     )
 }
 
+/// "R-Fla", "D-Wis", "I-Vt": a US party and state tag after a name.
+pub(crate) fn is_party_tag(word: &str) -> bool {
+    matches!(word.get(..2), Some("R-" | "D-" | "I-"))
+}
+
 /// Generational suffixes that close a name: "Robert P. Casey Jr.".
 pub(crate) fn is_name_suffix(lower: &str) -> bool {
     matches!(lower, "jr" | "sr" | "ii" | "iii" | "iv")

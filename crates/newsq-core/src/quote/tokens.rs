@@ -452,7 +452,7 @@ fn starts_reporting_clause(tokens: &Tokens<'_>, i: usize) -> bool {
     // "Rep. Dana Whitlow, R-Pa., said": a party tag between commas.
     if tokens.is_punct(j, ",")
         && tokens.is_word(j + 1)
-        && matches!(tokens.text(j + 1).get(..2), Some("R-" | "D-" | "I-"))
+        && super::lexicon::is_party_tag(tokens.text(j + 1))
     {
         j += 2;
         while tokens.is_punct(j, ".") || tokens.is_punct(j, ",") {
