@@ -585,3 +585,87 @@ fn a_relative_clause_with_its_own_subject() {
         Some("Mikhail Ostrov")
     );
 }
+
+#[test]
+fn an_abbreviated_rank_inside_a_role_before_the_name() {
+    let body =
+        "“The pier will hold,” said harbour spokesman Navy Capt. Oren Vale, who inspected it.";
+    assert_eq!(
+        speaker_of(body, "pier will hold").as_deref(),
+        Some("Oren Vale")
+    );
+}
+
+#[test]
+fn role_words_before_the_name_after_an_inverted_cue() {
+    let body = "“The count was fair,” said Unity party boss Marta Quell, though she added more.";
+    assert_eq!(
+        speaker_of(body, "count was fair").as_deref(),
+        Some("Marta Quell")
+    );
+}
+
+#[test]
+fn a_possessive_appositive_hangs_on_the_name_before_it() {
+    for role in [
+        "Varga’s chief of staff",
+        "Varga's press secretary",
+        "the Vargas' lawyer",
+    ] {
+        let body =
+            format!("{HARBOUR}\n\nPiet Horn, {role}, said the delay was “nobody’s fault at all.”");
+        assert_eq!(
+            speaker_of(&body, "nobody’s fault").as_deref(),
+            Some("Piet Horn"),
+            "{role}"
+        );
+    }
+}
+
+#[test]
+fn a_participle_aside_between_subject_and_cue() {
+    let body = format!(
+        "{HARBOUR}\n\nPiet Horn, noting the size of the crowd, said, “This town wants its harbour back.”"
+    );
+    assert_eq!(
+        speaker_of(&body, "wants its harbour").as_deref(),
+        Some("Piet Horn")
+    );
+}
+
+#[test]
+fn a_role_then_the_name_after_an_inverted_cue() {
+    let body = format!(
+        "{HARBOUR}\n\n“We start on the first of March,” said Varga’s deputy harbour master, Tomas Reid, who ran the port for a decade."
+    );
+    assert_eq!(
+        speaker_of(&body, "first of March").as_deref(),
+        Some("Tomas Reid")
+    );
+}
+
+#[test]
+fn a_reflexive_or_a_day_after_the_name_is_not_part_of_it() {
+    let body = format!(
+        "{HARBOUR}\n\nVarga herself said that “the winter was long.”\n\nHarbour pilot Ana Lopes on Tuesday called the plan “a fine idea.”"
+    );
+    assert_eq!(
+        speaker_of(&body, "winter was long").as_deref(),
+        Some("Ilona Varga")
+    );
+    assert_eq!(speaker_of(&body, "fine idea").as_deref(), Some("Ana Lopes"));
+}
+
+#[test]
+fn a_text_someone_wrote_speaks_with_their_words() {
+    let body = format!("{HARBOUR}\n\nVarga’s memoir calls the old harbour “a cathedral of rust.”");
+    assert_eq!(speaker_of(&body, "cathedral of rust").as_deref(), Some("Ilona Varga"));
+}
+
+#[test]
+fn a_body_known_by_its_name_speaks_for_itself() {
+    let body = "The White House said the storm was “a test we will pass.”\n\nThe Senate called the bill “overdue.”\n\n“No comment,” the Russian President said.";
+    assert_eq!(speaker_of(body, "test we will pass").as_deref(), Some("White House"));
+    assert_eq!(speaker_of(body, "overdue").as_deref(), Some("Senate"));
+    assert_eq!(speaker_of(body, "No comment"), None);
+}

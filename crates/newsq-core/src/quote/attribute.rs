@@ -3,7 +3,7 @@
 
 use super::lexicon::{
     cue_form, is_capitalised_function_word, is_cue_modifier, is_determiner, is_inverting_cue,
-    is_party_tag, is_title, with_lowercase, CueForm, Gender, Pronoun,
+    is_organisation_head, is_party_tag, is_title, with_lowercase, CueForm, Gender, Pronoun,
 };
 use super::marks::QuotedSpan;
 use super::mentions::{
@@ -349,7 +349,18 @@ impl<'t, 'a> Attributor<'t, 'a> {
             && (is_inverting_cue(self.lower(j)) || t.is_capitalised(j + 1))
         {
             let (first, last) = self.phrase_after(j + 1, hi)?;
-            let m = classify(t, first, last)?;
+            let mut m = classify(t, first, last)?;
+            // "said Rubio’s deputy campaign manager, Rich Beeson, who …": a
+            // role, then the name in apposition.
+            if matches!(m.referent, Referent::Description { .. }) && t.is_punct(last + 1, ",") {
+                if let Some(named) = self.name_starting_at(last + 2).filter(|n| {
+                    t.toks
+                        .get(n.last + 1)
+                        .is_none_or(|x| matches!(x.kind, Kind::Punct | Kind::Break))
+                }) {
+                    m = Mention { first, ..named };
+                }
+            }
             let plain = !matches!(m.referent, Referent::Pronoun(_)) || last == first;
             if plain && (!names_a_medium(t, first, last) || matches!(m.referent, Referent::Name(_)))
             {
@@ -800,8 +811,13 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 ),
                 Kind::Word => {
                     let w = self.lower(p);
+                    // A participle that opens an aside ("Durbin, noting the
+                    // size of the list, said") is inside the clause.
+                    let aside_participle = self.is_cue(p) == Some(CueForm::Participle)
+                        && p > lo
+                        && t.is_punct(p - 1, ",");
                     (is_clause_boundary_word(w) && t.text(p).starts_with(char::is_lowercase))
-                        || self.is_cue(p).is_some()
+                        || (self.is_cue(p).is_some() && !aside_participle)
                 }
             };
             if stop {
@@ -874,11 +890,25 @@ impl<'t, 'a> Attributor<'t, 'a> {
             };
             // "Bay Buchanan, national treasurer for the campaign, said": a
             // description with no article is an appositive too.
+            // "Tad Devine, Sanders' senior media adviser, said": so is one
+            // that opens with a possessive.
+            let possessive = {
+                let w = t.text(f);
+                w.ends_with("’s")
+                    || w.ends_with("'s")
+                    || t.is_punct(f + 1, "'")
+                    || t.is_punct(f + 1, "’")
+            };
             let role = || {
-                t.text(f).starts_with(char::is_lowercase)
+                (t.text(f).starts_with(char::is_lowercase) || possessive)
                     && classify(t, f, segments[idx].1)
                         .is_some_and(|m| matches!(m.referent, Referent::Description { .. }))
             };
+            // "Durbin, noting the size of the list, said": a participle phrase.
+            let participle = t.text(f).starts_with(char::is_lowercase)
+                && lw.len() > 5
+                && lw.ends_with("ing")
+                && f < segments[idx].1;
             // "the town of Velsk, which he described as": a relative clause
             // with a subject of its own.
             if matches!(lw, "which" | "whom") && f < segments[idx].1 {
@@ -889,7 +919,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
                     return Some(m);
                 }
             }
-            if aside || ((appositive || role()) && after_name()) {
+            if aside || ((appositive || participle || role()) && after_name()) {
                 idx -= 1;
             } else {
                 break;
@@ -1127,7 +1157,14 @@ impl<'t, 'a> Attributor<'t, 'a> {
         }
         let mut last = j;
         let mut k = j;
-        let starts_with_name = t.is_capitalised(j) && !is_capitalised_function_word(self.lower(j));
+        // "Varga’s deputy harbour master": a possessive name opens a
+        // description, which runs on through lowercase words.
+        let possessive = {
+            let w = t.text(run_end(t, j));
+            w.ends_with("’s") || w.ends_with("'s")
+        };
+        let starts_with_name =
+            t.is_capitalised(j) && !is_capitalised_function_word(self.lower(j)) && !possessive;
         while k < hi && k < j + 12 {
             match t.toks[k].kind {
                 Kind::Word => {
@@ -1136,9 +1173,17 @@ impl<'t, 'a> Attributor<'t, 'a> {
                         && t.text(k).starts_with(char::is_lowercase)
                         && !super::lexicon::is_name_particle(t.text(k))
                     {
-                        // "said Democratic pollster Stan Greenberg": a role word, then the name.
-                        let role_then_name =
-                            is_title(self.lower(k)) && (k + 1..k + 4).any(|n| t.is_capitalised(n));
+                        // "said Democratic pollster Stan Greenberg", "said Republican
+                        // party boss Reince Priebus": role words, then the name.
+                        let role_at = |r: usize| {
+                            is_title(self.lower(r)) && (r + 1..r + 4).any(|n| t.is_capitalised(n))
+                        };
+                        let role_then_name = role_at(k)
+                            || (t.is_word(k + 1)
+                                && t.text(k + 1).starts_with(char::is_lowercase)
+                                && !is_preposition(self.lower(k))
+                                && !is_clause_boundary_word(self.lower(k))
+                                && role_at(k + 1));
                         if !role_then_name {
                             break;
                         }
@@ -1163,9 +1208,10 @@ impl<'t, 'a> Attributor<'t, 'a> {
                     }
                     last = k;
                 }
+                // "Gov. Mike Pence", "Navy Capt. Jeff Davis", "J. D. Vance"
                 Kind::Punct
                     if t.text(k) == "."
-                        && t.text(k - 1).chars().count() <= 3
+                        && (t.text(k - 1).chars().count() <= 3 || is_title(self.lower(k - 1)))
                         && t.is_capitalised(k + 1) => {}
                 // "9/11 widow Terry Strada"
                 Kind::Punct if t.text(k) == "/" && t.is_word(k + 1) => {}
@@ -1244,26 +1290,38 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 },
             },
             Referent::Description { head, modifiers } => {
-                let owner = self.owner_of(m, head);
-                match self.table.resolve_role(head, modifiers, m.first) {
-                    // "Ryan’s office said": the office speaks for the person.
-                    None if owner.is_some() => (owner, None, true),
+                // "Axelrod’s memoir says": the author's words.
+                let person = self
+                    .table
+                    .resolve_role(head, modifiers, m.first)
+                    .or_else(|| self.author_of(m, head));
+                match person {
                     Some(p) => (
                         Some(self.table.person(p).name.clone()),
                         self.table.person(p).gender,
                         false,
                     ),
-                    // "the senator said", with no binding in the text: the person the
-                    // passage is about, when the description is a definite role.
-                    None if self.is_definite_role(m) => {
-                        match self.resolve_pronoun(Pronoun::They, tok.sentence, tok.paragraph) {
-                            Some(s) if s.speaker.is_some() && !s.organisation => {
-                                (s.speaker.clone(), s.gender, false)
+                    None => {
+                        // "Ryan’s office said": the office speaks for the person;
+                        // "The White House said": a body known by its name.
+                        if let Some(body) = self
+                            .owner_of(m, head)
+                            .or_else(|| self.organisation_named(m))
+                        {
+                            (Some(body), None, true)
+                        } else if self.is_definite_role(m) {
+                            // "the senator said", with no binding in the text: the
+                            // person the passage is about.
+                            match self.resolve_pronoun(Pronoun::They, tok.sentence, tok.paragraph) {
+                                Some(s) if s.speaker.is_some() && !s.organisation => {
+                                    (s.speaker.clone(), s.gender, false)
+                                }
+                                _ => (None, None, false),
                             }
-                            _ => (None, None, false),
+                        } else {
+                            (None, None, false)
                         }
                     }
-                    None => (None, None, false),
                 }
             }
         };
@@ -1304,6 +1362,66 @@ impl<'t, 'a> Attributor<'t, 'a> {
             None => name,
         };
         Some(format!("{full}’s {head}"))
+    }
+
+    /// "the White House", "the Senate": a description that is all proper
+    /// noun after its article and ends on an organisation's head word; the
+    /// name without the article. ("the Russian President" is a role, not a body.)
+    fn organisation_named(&self, m: &Mention) -> Option<String> {
+        let t = self.t;
+        let first = (m.first..=m.last).find(|&i| t.is_word(i))?;
+        if self.lower(first) != "the" || first >= m.last {
+            return None;
+        }
+        let words: Vec<usize> = (first + 1..=m.last).filter(|&i| t.is_word(i)).collect();
+        let &last = words.last()?;
+        let all_named = words
+            .iter()
+            .all(|&i| t.is_capitalised(i) || matches!(self.lower(i), "of" | "for" | "and"));
+        if !all_named || !t.is_capitalised(words[0]) || !is_organisation_head(self.lower(last)) {
+            return None;
+        }
+        Some(self.phrase(words[0], last))
+    }
+
+    /// "Axelrod’s memoir", "Bush's Facebook post": a text written by a
+    /// person the article names, whose words it carries.
+    fn author_of(&self, m: &Mention, head: &str) -> Option<usize> {
+        if !matches!(
+            head,
+            "memoir"
+                | "memoirs"
+                | "book"
+                | "autobiography"
+                | "diary"
+                | "statement"
+                | "letter"
+                | "tweet"
+                | "post"
+                | "blog"
+                | "column"
+                | "op-ed"
+                | "email"
+                | "e-mail"
+                | "speech"
+                | "remarks"
+                | "words"
+        ) {
+            return None;
+        }
+        let t = self.t;
+        let owner = (m.first..=m.last).find(|&i| t.is_capitalised(i))?;
+        let last = run_end(t, owner).min(m.last);
+        let w = t.text(last);
+        let possessive = w.ends_with("’s")
+            || w.ends_with("'s")
+            || t.is_punct(last + 1, "’")
+            || t.is_punct(last + 1, "'");
+        if !possessive {
+            return None;
+        }
+        let (_, name) = name_in_run(t, run_start(t, owner).max(m.first), last)?;
+        self.table.resolve_name(&name)
     }
 
     /// "Carter said the plan stood, but he also warned …": a he or she whose

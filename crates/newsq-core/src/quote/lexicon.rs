@@ -603,6 +603,7 @@ pub(crate) fn is_title(lower: &str) -> bool {
             | "constable"
             | "officer,"
             | "coach"
+            | "boss"
             | "manager"
             | "founder"
             | "co-founder"

@@ -10,6 +10,29 @@ use super::lexicon::{
 use super::tokens::{Kind, Tokens};
 use std::collections::HashMap;
 
+/// Days and parts of days that date a phrase ("on Tuesday", "last week").
+fn is_day_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "week"
+            | "month"
+            | "year"
+            | "night"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "today"
+            | "yesterday"
+    )
+}
+
 /// What a noun phrase is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Referent {
@@ -283,6 +306,25 @@ pub(crate) fn classify(t: &Tokens<'_>, first: usize, last: usize) -> Option<Ment
         })
     {
         words.pop();
+    }
+    // "Cruz himself": the reflexive only stresses who.
+    if words.len() > 1
+        && words
+            .last()
+            .is_some_and(|&w| matches!(t.lower(w), "himself" | "herself" | "themselves"))
+    {
+        words.pop();
+    }
+    // "Donald Trump on Saturday", "Mr. Ryan last week": a time after the
+    // phrase is not part of it.
+    if let Some(p) = (1..words.len()).find(|&p| {
+        let next_is_day = |q: usize| words.get(q).is_some_and(|&w| is_day_word(t.lower(w)));
+        match t.lower(words[p]) {
+            "on" | "last" | "this" | "early" | "late" => next_is_day(p + 1),
+            w => is_day_word(w) && p + 1 == words.len(),
+        }
+    }) {
+        words.truncate(p);
     }
     if let Some(&w) = words.last() {
         last = last.min(run_end(t, w).max(w));
