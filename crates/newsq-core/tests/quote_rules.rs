@@ -659,13 +659,75 @@ fn a_reflexive_or_a_day_after_the_name_is_not_part_of_it() {
 #[test]
 fn a_text_someone_wrote_speaks_with_their_words() {
     let body = format!("{HARBOUR}\n\nVarga’s memoir calls the old harbour “a cathedral of rust.”");
-    assert_eq!(speaker_of(&body, "cathedral of rust").as_deref(), Some("Ilona Varga"));
+    assert_eq!(
+        speaker_of(&body, "cathedral of rust").as_deref(),
+        Some("Ilona Varga")
+    );
 }
 
 #[test]
 fn a_body_known_by_its_name_speaks_for_itself() {
     let body = "The White House said the storm was “a test we will pass.”\n\nThe Senate called the bill “overdue.”\n\n“No comment,” the Russian President said.";
-    assert_eq!(speaker_of(body, "test we will pass").as_deref(), Some("White House"));
+    assert_eq!(
+        speaker_of(body, "test we will pass").as_deref(),
+        Some("White House")
+    );
     assert_eq!(speaker_of(body, "overdue").as_deref(), Some("Senate"));
     assert_eq!(speaker_of(body, "No comment"), None);
+}
+
+#[test]
+fn a_split_quotation_around_a_long_appositive_is_one() {
+    let body = "“The river used to be our back yard,” said Raffa Ostrow, director of water studies at the Lowland Institute in Brenmark, “but it is becoming our front door.”";
+    let quotes = extract(body);
+    assert_eq!(quotes.len(), 1, "{quotes:#?}");
+    assert!(quotes[0].text.contains("front door"));
+    assert_eq!(quotes[0].speaker.as_deref(), Some("Raffa Ostrow"));
+}
+
+#[test]
+fn a_quotation_ending_its_sentence_is_not_split_into_the_next() {
+    let body = format!(
+        "{HARBOUR}\n\nShe calls the pier “a fine old thing.” She adds, “Old things need money.”"
+    );
+    let quotes = extract(&body);
+    assert_eq!(quotes.len(), 2, "{quotes:#?}");
+    assert_eq!(
+        speaker_of(&body, "Old things").as_deref(),
+        Some("Ilona Varga")
+    );
+}
+
+#[test]
+fn an_inverted_cue_at_the_end_of_the_sentence() {
+    let body = "Varga “did well with the fishing towns” in the 2019 vote, said Brenmark University professor Paul Ostby.";
+    assert_eq!(
+        speaker_of(body, "fishing towns").as_deref(),
+        Some("Paul Ostby")
+    );
+}
+
+#[test]
+fn coordinated_quotations_share_their_reporting_clause() {
+    let body = "Tolls are “a tax on the poor” and “a relic,” Hanne Lind, the ferry union’s chair, declared to a cheering crowd.";
+    assert_eq!(
+        speaker_of(body, "tax on the poor").as_deref(),
+        Some("Hanne Lind")
+    );
+    assert_eq!(speaker_of(body, "a relic").as_deref(), Some("Hanne Lind"));
+}
+
+#[test]
+fn a_quotation_after_an_introductory_clause_continues_the_speaker() {
+    let body = "“It is a big day,” said Hanne Lind. Unless the council changes course, “the ferries stop in May.”";
+    assert_eq!(
+        speaker_of(body, "ferries stop").as_deref(),
+        Some("Hanne Lind")
+    );
+}
+
+#[test]
+fn a_phrase_opening_with_a_preposition_is_no_subject() {
+    let body = "“Had there been no help” from the Baltic states and others, Varga said on Monday, “we would have lost the harbour.”";
+    assert_eq!(speaker_of(body, "Had there been").as_deref(), Some("Varga"));
 }

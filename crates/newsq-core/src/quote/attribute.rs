@@ -155,6 +155,16 @@ pub(crate) fn attribute(
         }
         a.record_sentence(s, lo, hi, speaker_here);
     }
+    // “A” and “B,” X said: a quotation joined to the next by "and" or "or"
+    // alone shares its reporting clause.
+    for q in (0..spans.len().saturating_sub(1)).rev() {
+        if out[q].speaker.is_none() && out[q].mention.is_none() && a.coordinated_with_next(q) {
+            out[q] = Attribution {
+                continues_in_next: false,
+                ..out[q + 1].clone()
+            };
+        }
+    }
     // Split quotations: “A,” X said, “B.” — the second part has no words of its
     // own before the cue; it belongs to the first part's speaker.
     for q in 0..spans.len().saturating_sub(1) {
@@ -215,6 +225,28 @@ impl<'t, 'a> Attributor<'t, 'a> {
             .to_string()
     }
 
+    /// “A” and “B,” X said: quotations q and q+1 stand in one sentence with
+    /// only a conjunction (and commas) between them.
+    fn coordinated_with_next(&self, q: usize) -> bool {
+        let t = self.t;
+        let (Some(i), Some(j)) = (
+            t.quote_tok.get(q).copied().flatten(),
+            t.quote_tok.get(q + 1).copied().flatten(),
+        ) else {
+            return false;
+        };
+        if j <= i + 1 || t.toks[i].sentence != t.toks[j].sentence {
+            return false;
+        }
+        let between = i + 1..j;
+        between
+            .clone()
+            .any(|k| t.is_word(k) && matches!(self.lower(k), "and" | "or"))
+            && between.clone().all(|k| {
+                (t.is_word(k) && matches!(self.lower(k), "and" | "or")) || t.is_punct(k, ",")
+            })
+    }
+
     /// “A,” X said, “B.”: quotation q's right context is a reporting clause
     /// ending in a comma or colon, and quotation q+1 follows at once.
     fn is_split_pair(&self, q: usize) -> bool {
@@ -224,14 +256,18 @@ impl<'t, 'a> Attributor<'t, 'a> {
         };
         let mut j = i + 1;
         let mut saw_cue = false;
-        while j < t.toks.len() && j < i + 16 {
+        // The clause may carry a long appositive: “A,” said X, director of
+        // security studies at an institute in London, “B.”
+        while j < t.toks.len() && j < i + 40 {
             match t.toks[j].kind {
                 Kind::Quote(r) => {
+                    // “A.” Asked about it, X replied, “B.”: a new sentence, no split.
                     return r == q + 1
                         && saw_cue
+                        && t.toks[j].sentence == t.toks[i].sentence
                         && (t.is_punct(j - 1, ",")
                             || t.is_punct(j - 1, ":")
-                            || (t.toks[j - 1].kind == Kind::Punct && is_dash(t.text(j - 1))))
+                            || (t.toks[j - 1].kind == Kind::Punct && is_dash(t.text(j - 1))));
                 }
                 Kind::Break => return false,
                 Kind::Punct if matches!(t.text(j), "." | "?" | "!" | ";") => return false,
@@ -296,12 +332,40 @@ impl<'t, 'a> Attributor<'t, 'a> {
             .is_some_and(|j| matches!(self.lower(j), "but" | "and" | "while" | "although"));
         let embedded = (lo..i).any(|j| t.is_word(j)) && (!self.ends_on_comma(i) || next_clause);
         if embedded {
-            self.before(i, lo).or_else(|| self.after(i, hi))
+            self.before(i, lo)
+                .or_else(|| self.after(i, hi))
+                .or_else(|| self.inverted_cue_at_end(i, hi))
         } else {
             self.after(i, hi)
                 .or_else(|| self.before(i, lo))
+                .or_else(|| self.inverted_cue_at_end(i, hi))
                 .or_else(|| self.signature_below(i))
         }
+    }
+
+    /// Clinton “drew well” in the 2008 primary, said professor Paul Beck: a
+    /// sentence that ends on an inverted cue and its subject, with no other
+    /// quotation between.
+    fn inverted_cue_at_end(&self, i: usize, hi: usize) -> Option<(Attribution, Option<Seen>)> {
+        let t = self.t;
+        let comma = (i + 1..hi).find(|&k| {
+            t.is_punct(k, ",")
+                && t.is_word(k + 1)
+                && self.is_cue(k + 1) == Some(CueForm::Finite)
+                && is_inverting_cue(self.lower(k + 1))
+        })?;
+        if (i + 1..comma).any(|k| matches!(t.toks[k].kind, Kind::Quote(_))) {
+            return None;
+        }
+        let cue = comma + 1;
+        let (first, last) = self.phrase_after(cue + 1, hi)?;
+        let rest_is_punct =
+            (last + 1..hi).all(|k| t.toks[k].kind != Kind::Word) || t.is_punct(last + 1, ",");
+        let m = classify(t, first, last)?;
+        if !rest_is_punct || !matches!(m.referent, Referent::Name(_)) {
+            return None;
+        }
+        Some(self.resolve(&m, cue, i))
     }
 
     /// A quotation alone in its paragraph, signed in the next one:
@@ -531,13 +595,16 @@ impl<'t, 'a> Attributor<'t, 'a> {
     /// A phrase that can be the subject of a reporting verb: a name, a
     /// pronoun, or a short description — not a clause ("he hadn’t gotten a chance").
     fn is_subject_like(&self, m: &Mention, first: usize, last: usize) -> bool {
+        let opener = (first..=last)
+            .find(|&i| self.t.is_word(i))
+            .map(|i| self.lower(i))
+            .unwrap_or_default();
         match m.referent {
-            Referent::Name(_) | Referent::Pronoun(_) => true,
+            // “…” by the United States, NATO and others, Clinton said: a
+            // phrase that opens with a preposition is no subject.
+            Referent::Name(_) => !is_preposition(opener),
+            Referent::Pronoun(_) => true,
             Referent::Description { ref head, .. } => {
-                let opener = (first..=last)
-                    .find(|&i| self.t.is_word(i))
-                    .map(|i| self.lower(i))
-                    .unwrap_or_default();
                 if is_capitalised_function_word(head)
                     || is_preposition(opener)
                     || matches!(opener, "and" | "but" | "or" | "that")
@@ -1100,12 +1167,17 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 ));
             }
         }
-        let opens_sentence = (lo..i).all(|j| !t.is_word(j));
-        if !opens_sentence {
-            return None;
-        }
         let para = t.toks[i].paragraph;
         let s = t.toks[i].sentence;
+        let opens_sentence = (lo..i).all(|j| !t.is_word(j));
+        // "Unless rivals quit, “it's very difficult to see a path.”": an
+        // introductory clause, then a quotation that ends the sentence.
+        let hi = t.sentences.get(s).map_or(i + 1, |&(_, hi)| hi);
+        let closes_sentence_after_comma =
+            i > lo && t.is_punct(i - 1, ",") && (i + 1..hi).all(|j| t.toks[j].kind != Kind::Word);
+        if !opens_sentence && !closes_sentence_after_comma {
+            return None;
+        }
         // The sentence before introduced it: "Smith was blunt:" / "Smith continued."
         if s > 0 {
             let (plo, phi) = t.sentences[s - 1];
@@ -1508,7 +1580,25 @@ impl<'t, 'a> Attributor<'t, 'a> {
         let mut subject_taken = speaker.is_some();
         while i < hi {
             if t.is_capitalised(i) && !is_capitalised_function_word(self.lower(i)) {
-                let last = run_end(t, i).min(hi - 1);
+                let mut last = run_end(t, i).min(hi - 1);
+                // "Port Averill mayor Ilona Varga": a place or body, a role,
+                // then the person, who is the one the sentence names.
+                let mut k = last + 1;
+                while k < hi
+                    && k <= last + 3
+                    && t.is_word(k)
+                    && !t.is_capitalised(k)
+                    && is_title(self.lower(k))
+                {
+                    k += 1;
+                }
+                if k > last + 1
+                    && k < hi
+                    && t.is_capitalised(k)
+                    && !is_capitalised_function_word(self.lower(k))
+                {
+                    last = run_end(t, k).min(hi - 1);
+                }
                 let after_preposition =
                     i > lo && t.is_word(i - 1) && is_preposition(self.lower(i - 1));
                 if let Some(m) = classify(t, i, last) {
