@@ -731,3 +731,29 @@ fn a_phrase_opening_with_a_preposition_is_no_subject() {
     let body = "“Had there been no help” from the Baltic states and others, Varga said on Monday, “we would have lost the harbour.”";
     assert_eq!(speaker_of(body, "Had there been").as_deref(), Some("Varga"));
 }
+
+#[test]
+fn a_sentence_about_a_person_introduces_the_quotation_after_it() {
+    let body = "“We need calm,” Pence Arnott said on the radio.\n\nOn \"Harbour Hour,\" Sen. Ilona Varga (Ind.), who lost the primary to Arnott, named the ferry fares as one of the reasons. “The young people are tired of paying twice.”";
+    assert_eq!(
+        speaker_of(body, "paying twice").as_deref(),
+        Some("Ilona Varga")
+    );
+}
+
+#[test]
+fn a_pronoun_after_a_subordinating_conjunction_is_the_subject() {
+    let body = format!(
+        "{HARBOUR}\n\nThough she called the fares “outrageous,” Varga kept her comments short."
+    );
+    assert_eq!(
+        speaker_of(&body, "outrageous").as_deref(),
+        Some("Ilona Varga")
+    );
+}
+
+#[test]
+fn a_possessive_role_refers_back_to_the_person_the_passage_is_about() {
+    let body = "Ferry boss named.\n\nPiet Horn on Wednesday called on Ilona Varga to apologise to the crews.\n\n“That was outrageous,” Varga's former campaign strategist said in an interview.";
+    assert_eq!(speaker_of(body, "outrageous").as_deref(), Some("Piet Horn"));
+}

@@ -1092,7 +1092,11 @@ impl<'t, 'a> Attributor<'t, 'a> {
             && !is_determiner(self.lower(f))
             && !matches!(self.lower(f), "he" | "she" | "they" | "it" | "we" | "i")
         {
-            if let Some(c) = (f..hi).find(|&j| t.is_punct(j, ",")) {
+            // (“On "Face the Nation," Sanders …”: the comma may sit inside a title's marks.)
+            if let Some(c) = (f..hi).find(|&j| {
+                t.is_punct(j, ",")
+                    || (matches!(t.toks[j].kind, Kind::Quote(_)) && self.quote_ends_with(j, &[',']))
+            }) {
                 f = c + 1;
             }
         }
@@ -1186,6 +1190,27 @@ impl<'t, 'a> Attributor<'t, 'a> {
             let cue = (plo..phi).find(|&j| self.is_cue(j) == Some(CueForm::Finite));
             let adjacent_paragraph = para.saturating_sub(t.toks[plo].paragraph) <= 1;
             let has_quote = (plo..phi).any(|j| matches!(t.toks[j].kind, Kind::Quote(_)));
+            // "Sanders, who lost the primaries, identified young voters as a
+            // reason. “The younger people are …”": a sentence about a
+            // person, then the quotation in the same paragraph.
+            let same_paragraph = t.toks[plo].paragraph == para;
+            // (A show's title in quotation marks is no quotation of anyone's.)
+            let has_statement = (plo..phi).any(|j| match t.toks[j].kind {
+                Kind::Quote(q) => out[q].speaker.is_some() || out[q].mention.is_some(),
+                _ => false,
+            });
+            if same_paragraph && !has_statement && !ends_with_colon && cue.is_none() {
+                let known = |m: &Mention| match &m.referent {
+                    Referent::Name(n) => self.table.resolve_name(n).is_some(),
+                    Referent::Pronoun(p) => matches!(p, Pronoun::He | Pronoun::She),
+                    _ => false,
+                };
+                if let Some(m) = self.sentence_subject(plo, phi).filter(known) {
+                    let (mut att, seen) = self.resolve(&m, phi.saturating_sub(1), i);
+                    att.cue = None;
+                    return Some((att, seen));
+                }
+            }
             if (ends_with_colon || cue.is_some()) && adjacent_paragraph && !has_quote {
                 let m = match cue {
                     Some(k) => self
@@ -1300,9 +1325,17 @@ impl<'t, 'a> Attributor<'t, 'a> {
         let Referent::Description { head, .. } = &m.referent else {
             return false;
         };
+        // "the senator", or "Obama's former campaign strategist": a role
+        // made definite by an article or a possessive.
         let the = (m.first..=m.last)
             .find(|&i| self.t.is_word(i))
-            .is_some_and(|i| self.lower(i) == "the");
+            .is_some_and(|i| {
+                let w = self.t.text(i);
+                self.lower(i) == "the"
+                    || (i < m.last
+                        && self.t.is_capitalised(i)
+                        && (w.ends_with("’s") || w.ends_with("'s")))
+            });
         the && is_title(head)
             && !matches!(
                 head.as_str(),

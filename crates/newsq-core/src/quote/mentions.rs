@@ -281,6 +281,12 @@ pub(crate) fn classify(t: &Tokens<'_>, first: usize, last: usize) -> Option<Ment
                 | "while"
                 | "when"
                 | "because"
+                | "though"
+                | "although"
+                | "unless"
+                | "until"
+                | "once"
+                | "whereas"
         )
     {
         first += 1;
