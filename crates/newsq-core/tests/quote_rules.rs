@@ -757,3 +757,16 @@ fn a_possessive_role_refers_back_to_the_person_the_passage_is_about() {
     let body = "Ferry boss named.\n\nPiet Horn on Wednesday called on Ilona Varga to apologise to the crews.\n\n“That was outrageous,” Varga's former campaign strategist said in an interview.";
     assert_eq!(speaker_of(body, "outrageous").as_deref(), Some("Piet Horn"));
 }
+
+#[test]
+fn an_opening_phrase_that_names_nobody_is_not_the_subject() {
+    let body = "Ferry fight.\n\nIlona Varga is the mayor. Tomas Reid runs the ferries.\n\nEarly in her campaign, Varga attacked Reid, calling him “a ferry baron.”\n\nHours later, Reid returned the compliment, telling reporters, “She is charming.”";
+    assert_eq!(
+        speaker_of(body, "ferry baron").as_deref(),
+        Some("Ilona Varga")
+    );
+    assert_eq!(
+        speaker_of(body, "She is charming").as_deref(),
+        Some("Tomas Reid")
+    );
+}

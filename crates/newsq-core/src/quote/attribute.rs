@@ -1099,6 +1099,26 @@ impl<'t, 'a> Attributor<'t, 'a> {
             }) {
                 f = c + 1;
             }
+        } else if let Some(c) = (f..hi).find(|&j| t.is_punct(j, ",")) {
+            // "Early in her campaign, Varga attacked …", "Hours later, Reid
+            // …": an opening phrase that names nobody the article knows,
+            // then a name or pronoun after its comma.
+            let next_opens_subject = t.is_word(c + 1) && {
+                let next = self.lower(c + 1);
+                super::lexicon::pronoun(next).is_some()
+                    || (t.is_capitalised(c + 1) && !is_capitalised_function_word(next))
+            };
+            let names_someone = (f..c).any(|j| {
+                t.is_capitalised(j)
+                    && classify(t, j, run_end(t, j).min(c - 1)).is_some_and(|m| match &m.referent {
+                        Referent::Name(n) => self.table.resolve_name(n).is_some(),
+                        Referent::Pronoun(_) => true,
+                        _ => false,
+                    })
+            });
+            if c > f + 1 && next_opens_subject && !names_someone {
+                f = c + 1;
+            }
         }
         if t.is_word(f) && super::lexicon::pronoun(self.lower(f)).is_some() {
             return classify(t, f, f);
