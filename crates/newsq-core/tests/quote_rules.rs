@@ -770,3 +770,21 @@ fn an_opening_phrase_that_names_nobody_is_not_the_subject() {
         Some("Tomas Reid")
     );
 }
+
+#[test]
+fn a_question_then_name_appositive_and_cue_is_one_sentence() {
+    let body = "Phone bank.\n\n\"I am calling from the Varga campaign. How are you today?\" Edna Miller, a retired ferry clerk, said into the phone.";
+    assert_eq!(
+        speaker_of(body, "How are you").as_deref(),
+        Some("Edna Miller")
+    );
+}
+
+#[test]
+fn the_subject_of_a_sentence_stops_before_its_appositive() {
+    let body = "Ferry news.\n\nTed Nordby, co-founder of the Harbour Institute and advocate of new ferries, welcomed \"the recognition that we do not have the boats we need.\"";
+    assert_eq!(
+        speaker_of(body, "boats we need").as_deref(),
+        Some("Ted Nordby")
+    );
+}

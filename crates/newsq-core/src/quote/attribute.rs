@@ -1151,6 +1151,21 @@ impl<'t, 'a> Attributor<'t, 'a> {
                     }
                     last_word = Some(l);
                 }
+                // "Ted Nordhaus, co-founder of the institute, welcomed": a
+                // name, then an appositive that is not the subject.
+                Kind::Punct
+                    if t.text(l) == ","
+                        && t.is_word(l + 1)
+                        && !t.is_capitalised(l + 1)
+                        && last_word.is_some_and(|w| {
+                            classify(t, f, w).is_some_and(|m| match &m.referent {
+                                Referent::Name(n) => self.table.resolve_name(n).is_some(),
+                                _ => false,
+                            })
+                        }) =>
+                {
+                    break
+                }
                 Kind::Punct if matches!(t.text(l), "," | "." | "’" | "'") => {}
                 _ => break,
             }

@@ -459,6 +459,25 @@ fn starts_reporting_clause(tokens: &Tokens<'_>, i: usize) -> bool {
             j += 1;
         }
     }
+    // "Miller, a retired worker from a plant, said": an appositive between
+    // commas, then the cue.
+    if j > i && tokens.is_punct(j, ",") {
+        let mut k = j + 1;
+        while k < j + 20
+            && k < tokens.toks.len()
+            && matches!(tokens.toks[k].kind, Kind::Word | Kind::Punct)
+            && !matches!(tokens.text(k), "." | "?" | "!" | ";" | ":")
+        {
+            if tokens.is_punct(k, ",")
+                && tokens.is_word(k + 1)
+                && cue_form(tokens.text(k + 1)).is_some()
+            {
+                j = k + 1;
+                break;
+            }
+            k += 1;
+        }
+    }
     // "Mr. Zahed said: “…”" introduces the next quotation, not the one before.
     let introduces_next = (j + 1..j + 4).any(|k| tokens.is_punct(k, ":"));
     // "“…?” Haddon went on.", "“…!” Trump barked.": a verb the cue list lacks,
