@@ -788,3 +788,23 @@ fn the_subject_of_a_sentence_stops_before_its_appositive() {
         Some("Ted Nordby")
     );
 }
+
+#[test]
+fn the_agent_of_a_passive_cue_speaks() {
+    let body = "Debate night.\n\nIlona Varga was asked by Harbour TV moderator Gerd Baumann, “Will you raise the fares?”";
+    assert_eq!(
+        speaker_of(body, "raise the fares").as_deref(),
+        Some("Gerd Baumann")
+    );
+}
+
+#[test]
+fn a_place_after_an_aside_is_not_the_subject() {
+    let body = format!(
+        "{HARBOUR}\n\nVarga, during a town hall meeting in Brenmark, Ostland, said the fares would go “down, not up.”"
+    );
+    assert_eq!(
+        speaker_of(&body, "down, not up").as_deref(),
+        Some("Ilona Varga")
+    );
+}

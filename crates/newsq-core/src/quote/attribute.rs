@@ -700,6 +700,25 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 Some(CueForm::Finite) if after_to => Some(CueForm::Participle),
                 form => form,
             };
+            // "Rubio was asked by moderator Gerard Baker, “…”": a passive cue
+            // whose agent speaks.
+            if form.is_some() && t.is_word(k + 1) && self.lower(k + 1) == "by" {
+                let passive = k > lo
+                    && t.is_word(k - 1)
+                    && matches!(
+                        self.lower(k - 1),
+                        "was" | "were" | "is" | "are" | "been" | "being"
+                    );
+                if passive {
+                    if let Some(m) = self
+                        .phrase_after(k + 2, i)
+                        .and_then(|(f, l)| classify(t, f, l))
+                        .filter(|m| matches!(m.referent, Referent::Name(_)))
+                    {
+                        return Some(self.resolve(&m, k, i));
+                    }
+                }
+            }
             match form {
                 Some(CueForm::Finite) => {
                     if let Some(m) = self
@@ -986,7 +1005,18 @@ impl<'t, 'a> Attributor<'t, 'a> {
                     return Some(m);
                 }
             }
-            if aside || ((appositive || participle || role()) && after_name()) {
+            // "Clinton, during a town hall in Columbus, Ohio, said": a place
+            // that closes the aside before it.
+            let place_of_aside = idx >= 2 && {
+                let (pf, pl) = segments[idx - 1];
+                let (sf, sl) = segments[idx];
+                let all_named = (sf..=sl).all(|j| !t.is_word(j) || t.is_capitalised(j));
+                let prev_opens_aside = t.is_word(pf)
+                    && !t.is_capitalised(pf)
+                    && (is_preposition(self.lower(pf)) || self.lower(pf) == "speaking");
+                all_named && t.is_capitalised(pl) && prev_opens_aside
+            };
+            if place_of_aside || aside || ((appositive || participle || role()) && after_name()) {
                 idx -= 1;
             } else {
                 break;

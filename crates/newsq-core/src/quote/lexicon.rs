@@ -614,6 +614,7 @@ pub(crate) fn is_title(lower: &str) -> bool {
             | "editor"
             | "columnist"
             | "host"
+            | "moderator"
             | "anchor"
             | "assemblyman"
             | "assemblywoman"
