@@ -808,3 +808,21 @@ fn a_place_after_an_aside_is_not_the_subject() {
         Some("Ilona Varga")
     );
 }
+
+#[test]
+fn a_participle_after_a_noun_is_no_reporting_clause() {
+    let body = "Ferry files.\n\nLater on Sunday, Carl Sorensen shared a timetable for a 1998 route called “Northern Loop” on his page, writing “Allow me to do the research for the reporter.”";
+    assert_eq!(
+        speaker_of(body, "Allow me").as_deref(),
+        Some("Carl Sorensen")
+    );
+}
+
+#[test]
+fn an_appositive_with_and_a_role_before_the_cue() {
+    let body = "Harbour church.\n\nMichael Demory, pastor of the Harbour Church and a Varga supporter, said: \"I have never heard anyone pray like that.\"";
+    assert_eq!(
+        speaker_of(body, "pray like that").as_deref(),
+        Some("Michael Demory")
+    );
+}

@@ -897,6 +897,16 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 ),
                 Kind::Word => {
                     let w = self.lower(p);
+                    // "Demastus, pastor of the church and a Varga supporter,
+                    // said": "and a …" inside an appositive closed by a comma.
+                    let and_in_appositive = w == "and"
+                        && t.is_word(p + 1)
+                        && matches!(self.lower(p + 1), "a" | "an" | "the")
+                        && t.is_punct(e - 1, ",");
+                    if and_in_appositive {
+                        b = p;
+                        continue;
+                    }
                     // A participle that opens an aside ("Durbin, noting the
                     // size of the list, said") is inside the clause.
                     let aside_participle = self.is_cue(p) == Some(CueForm::Participle)
@@ -1047,7 +1057,12 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 continue;
             }
             if self.is_cue(j) == Some(CueForm::Finite) && !self.in_relative_clause(j) {
-                if let Some(m) = self.subject_of_cue(j, lo) {
+                // ("Carson shared a syllabus for a class called “Perception”":
+                // a participle after a noun, whose "subject" is a whole clause.)
+                if let Some(m) = self
+                    .subject_of_cue(j, lo)
+                    .filter(|m| !self.is_name_then_verb(m))
+                {
                     return Some(m);
                 }
             }
@@ -1056,6 +1071,25 @@ impl<'t, 'a> Attributor<'t, 'a> {
             .filter(|m| !matches!(m.referent, Referent::Description { .. }))
             .or_else(|| self.subject_by_verb(lo, k, &|_| true))
             .or_else(|| self.sentence_subject(lo, k))
+    }
+
+    /// A description that opens with a name and a lowercase word which is no
+    /// role: "Carson shared a syllabus", a clause rather than a noun phrase.
+    fn is_name_then_verb(&self, m: &Mention) -> bool {
+        let t = self.t;
+        if !matches!(m.referent, Referent::Description { .. }) || !t.is_capitalised(m.first) {
+            return false;
+        }
+        if is_capitalised_function_word(self.lower(m.first)) {
+            return false;
+        }
+        let next = run_end(t, m.first) + 1;
+        next < m.last
+            && t.is_word(next)
+            && !t.is_capitalised(next)
+            && !is_title(self.lower(next))
+            && !is_preposition(self.lower(next))
+            && !matches!(self.lower(next), "and" | "or")
     }
 
     /// The first name in `lo..hi` that a verb follows, past introductory
