@@ -826,3 +826,12 @@ fn an_appositive_with_and_a_role_before_the_cue() {
         Some("Michael Demory")
     );
 }
+
+#[test]
+fn a_body_known_by_its_name_is_a_subject_with_any_verb() {
+    let body = "Apology.\n\nThe Ostland National Committee released a statement offering “a deep and sincere apology” to the ferry crews.";
+    assert_eq!(
+        speaker_of(body, "sincere apology").as_deref(),
+        Some("Ostland National Committee")
+    );
+}

@@ -756,10 +756,17 @@ impl<'t, 'a> Attributor<'t, 'a> {
         // Any other verb: "Cruz blamed “knuckleheaded politicians”" — the
         // sentence's named subject, if it has one.
         if (lo..i).any(|j| t.is_word(j) && t.text(j).starts_with(char::is_lowercase)) {
+            // A person the article names, or a body known by its name ("The
+            // Democratic National Committee released a statement calling …").
             let known = |m: &Mention| match &m.referent {
-                Referent::Name(n) => self.table.resolve_name(n).is_some(),
+                Referent::Name(n) => {
+                    self.table.resolve_name(n).is_some() || {
+                        let head = n.rsplit(' ').next().unwrap_or(n);
+                        with_lowercase(head, super::lexicon::is_organisation_head)
+                    }
+                }
                 Referent::Pronoun(p) => matches!(p, Pronoun::He | Pronoun::She),
-                _ => false,
+                Referent::Description { .. } => self.organisation_named(m).is_some(),
             };
             let m = self
                 .sentence_subject(lo, i)
@@ -1475,13 +1482,19 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 ),
                 None => {
                     let head = name.rsplit(' ').next().unwrap_or(name);
-                    (
-                        Some(name.clone()),
-                        None,
-                        with_lowercase(head, super::lexicon::is_organisation_head)
-                            || name.split(' ').count() == 1
-                                && name.chars().all(|c| c.is_uppercase()),
-                    )
+                    if with_lowercase(head, super::lexicon::is_organisation_head) {
+                        // "The Democratic National Committee": a body's name
+                        // keeps the words that are titles in a person's.
+                        (
+                            self.organisation_named(m).or_else(|| Some(name.clone())),
+                            None,
+                            true,
+                        )
+                    } else {
+                        let acronym =
+                            name.split(' ').count() == 1 && name.chars().all(|c| c.is_uppercase());
+                        (Some(name.clone()), None, acronym)
+                    }
                 }
             },
             Referent::Pronoun(p) => match self.subject_earlier_in_sentence(*p, m.first) {
@@ -1570,16 +1583,17 @@ impl<'t, 'a> Attributor<'t, 'a> {
         Some(format!("{full}’s {head}"))
     }
 
-    /// "the White House", "the Senate": a description that is all proper
-    /// noun after its article and ends on an organisation's head word; the
-    /// name without the article. ("the Russian President" is a role, not a body.)
+    /// "the White House", "the Democratic National Committee": a phrase that
+    /// is all proper noun (after its article) and ends on an organisation's
+    /// head word; the name without the article. ("the Russian President" is a
+    /// role, not a body.)
     fn organisation_named(&self, m: &Mention) -> Option<String> {
         let t = self.t;
-        let first = (m.first..=m.last).find(|&i| t.is_word(i))?;
-        if self.lower(first) != "the" || first >= m.last {
-            return None;
+        let mut first = (m.first..=m.last).find(|&i| t.is_word(i))?;
+        if self.lower(first) == "the" {
+            first += 1;
         }
-        let words: Vec<usize> = (first + 1..=m.last).filter(|&i| t.is_word(i)).collect();
+        let words: Vec<usize> = (first..=m.last).filter(|&i| t.is_word(i)).collect();
         let &last = words.last()?;
         let all_named = words
             .iter()
