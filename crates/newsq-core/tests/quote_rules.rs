@@ -835,3 +835,12 @@ fn a_body_known_by_its_name_is_a_subject_with_any_verb() {
         Some("Ostland National Committee")
     );
 }
+
+#[test]
+fn an_inverted_cue_right_after_an_embedded_question_claims_it() {
+    let body = "Leaks.\n\nIf Ostland is meddling — as many believe, but Brenmark strongly denies — “why wouldn’t you raise it?” asked Anita Dunmore, now a partner at a firm.";
+    assert_eq!(
+        speaker_of(body, "raise it").as_deref(),
+        Some("Anita Dunmore")
+    );
+}

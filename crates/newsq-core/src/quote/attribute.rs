@@ -330,7 +330,15 @@ impl<'t, 'a> Attributor<'t, 'a> {
         let next_clause = (i + 1..hi)
             .find(|&j| t.is_word(j))
             .is_some_and(|j| matches!(self.lower(j), "but" | "and" | "while" | "although"));
-        let embedded = (lo..i).any(|j| t.is_word(j)) && (!self.ends_on_comma(i) || next_clause);
+        // "… but Moscow denies — “why wouldn’t you?” asked Dunn": a cue and
+        // a name right after the marks claim the quotation.
+        let inverted_after = t.is_word(i + 1)
+            && self.is_cue(i + 1) == Some(CueForm::Finite)
+            && is_inverting_cue(self.lower(i + 1))
+            && t.is_capitalised(i + 2);
+        let embedded = (lo..i).any(|j| t.is_word(j))
+            && (!self.ends_on_comma(i) || next_clause)
+            && !inverted_after;
         if embedded {
             self.before(i, lo)
                 .or_else(|| self.after(i, hi))
