@@ -844,3 +844,12 @@ fn an_inverted_cue_right_after_an_embedded_question_claims_it() {
         Some("Anita Dunmore")
     );
 }
+
+#[test]
+fn a_paragraph_about_a_person_introduces_the_quotation_paragraph_after_it() {
+    let body = "Bakery visit.\n\nThe mayor was joined on Monday by Buddy Valentin, the baker.\n\nValentin praised the mayor's work after the storm.\n\n“We need someone who is going to cut through it.”";
+    assert_eq!(
+        speaker_of(body, "cut through it").as_deref(),
+        Some("Buddy Valentin")
+    );
+}

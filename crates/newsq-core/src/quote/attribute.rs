@@ -1299,8 +1299,13 @@ impl<'t, 'a> Attributor<'t, 'a> {
             return None;
         }
         // The sentence before introduced it: "Smith was blunt:" / "Smith continued."
-        if s > 0 {
-            let (plo, phi) = t.sentences[s - 1];
+        // The sentence before, past any that are only paragraph breaks.
+        let prev = (0..s).rev().take(3).find(|&p| {
+            let (a, b) = t.sentences[p];
+            (a..b).any(|j| t.toks[j].kind != Kind::Break)
+        });
+        if let Some(prev) = prev {
+            let (plo, phi) = t.sentences[prev];
             let last_tok = (plo..phi).rev().find(|&j| t.toks[j].kind != Kind::Break);
             let ends_with_colon = last_tok.is_some_and(|j| t.is_punct(j, ":"));
             let cue = (plo..phi).find(|&j| self.is_cue(j) == Some(CueForm::Finite));
@@ -1309,7 +1314,16 @@ impl<'t, 'a> Attributor<'t, 'a> {
             // "Sanders, who lost the primaries, identified young voters as a
             // reason. “The younger people are …”": a sentence about a
             // person, then the quotation in the same paragraph.
-            let same_paragraph = t.toks[plo].paragraph == para;
+            // … or closing the paragraph before one that opens with the
+            // quotation: "Valastro praised the governor. ¶ “We need …”".
+            let opens_paragraph = (lo..i).all(|j| !t.is_word(j))
+                && t.toks[..i]
+                    .iter()
+                    .rev()
+                    .take_while(|tok| tok.paragraph == para)
+                    .all(|tok| tok.kind != Kind::Word);
+            let same_paragraph = t.toks[plo].paragraph == para
+                || (opens_paragraph && para == t.toks[plo].paragraph + 1);
             // (A show's title in quotation marks is no quotation of anyone's.)
             let has_statement = (plo..phi).any(|j| match t.toks[j].kind {
                 Kind::Quote(q) => out[q].speaker.is_some() || out[q].mention.is_some(),
