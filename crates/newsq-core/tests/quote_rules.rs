@@ -853,3 +853,12 @@ fn a_paragraph_about_a_person_introduces_the_quotation_paragraph_after_it() {
         Some("Buddy Valentin")
     );
 }
+
+#[test]
+fn a_titled_surname_is_a_subject_without_a_reporting_verb() {
+    let body = "Truck attack.\n\nIn Brenmark, President Ostby released a statement on Thursday night condemning \"what appears to be a horrific attack.\"";
+    assert_eq!(
+        speaker_of(body, "horrific attack").as_deref(),
+        Some("Ostby")
+    );
+}

@@ -766,16 +766,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
         if (lo..i).any(|j| t.is_word(j) && t.text(j).starts_with(char::is_lowercase)) {
             // A person the article names, or a body known by its name ("The
             // Democratic National Committee released a statement calling …").
-            let known = |m: &Mention| match &m.referent {
-                Referent::Name(n) => {
-                    self.table.resolve_name(n).is_some() || {
-                        let head = n.rsplit(' ').next().unwrap_or(n);
-                        with_lowercase(head, super::lexicon::is_organisation_head)
-                    }
-                }
-                Referent::Pronoun(p) => matches!(p, Pronoun::He | Pronoun::She),
-                Referent::Description { .. } => self.organisation_named(m).is_some(),
-            };
+            let known = |m: &Mention| self.is_known_subject(m);
             let m = self
                 .sentence_subject(lo, i)
                 .filter(known)
@@ -1088,6 +1079,33 @@ impl<'t, 'a> Attributor<'t, 'a> {
             .or_else(|| self.sentence_subject(lo, k))
     }
 
+    /// A subject that can speak without a reporting verb: a person the article
+    /// names ("President Obama" counts, by its title), he or she, or a body
+    /// known by its name ("The Democratic National Committee released …").
+    fn is_known_subject(&self, m: &Mention) -> bool {
+        match &m.referent {
+            Referent::Name(n) => {
+                self.table.resolve_name(n).is_some() || self.has_title(m) || {
+                    let head = n.rsplit(' ').next().unwrap_or(n);
+                    with_lowercase(head, super::lexicon::is_organisation_head)
+                }
+            }
+            Referent::Pronoun(p) => matches!(p, Pronoun::He | Pronoun::She),
+            Referent::Description { .. } => self.organisation_named(m).is_some(),
+        }
+    }
+
+    /// "President Obama", "Sen. Cruz": a name with a title before it, which
+    /// makes it a person's even when the article gives no first name.
+    fn has_title(&self, m: &Mention) -> bool {
+        let t = self.t;
+        let words: Vec<usize> = (m.first..=m.last).filter(|&i| t.is_word(i)).collect();
+        words.len() >= 2
+            && t.is_capitalised(words[0])
+            && is_title(self.lower(words[0]).trim_end_matches('.'))
+            && !matches!(self.lower(words[0]), "the" | "a" | "an")
+    }
+
     /// A description that opens with a name and a lowercase word which is no
     /// role: "Carson shared a syllabus", a clause rather than a noun phrase.
     fn is_name_then_verb(&self, m: &Mention) -> bool {
@@ -1330,11 +1348,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 _ => false,
             });
             if same_paragraph && !has_statement && !ends_with_colon && cue.is_none() {
-                let known = |m: &Mention| match &m.referent {
-                    Referent::Name(n) => self.table.resolve_name(n).is_some(),
-                    Referent::Pronoun(p) => matches!(p, Pronoun::He | Pronoun::She),
-                    _ => false,
-                };
+                let known = |m: &Mention| self.is_known_subject(m);
                 if let Some(m) = self.sentence_subject(plo, phi).filter(known) {
                     let (mut att, seen) = self.resolve(&m, phi.saturating_sub(1), i);
                     att.cue = None;
