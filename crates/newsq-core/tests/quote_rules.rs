@@ -862,3 +862,34 @@ fn a_titled_surname_is_a_subject_without_a_reporting_verb() {
         Some("Ostby")
     );
 }
+
+#[test]
+fn a_cue_set_off_by_commas_takes_the_name_after_it() {
+    let body = "Calendar.\n\nBecause of how the parties built the calendar, explained Dana Rosen, “this thing is over by March.”\n\nThe paradox of the pier, says Carl Antonsen, historian at the ferry museum, is that it was \"one of the most loved places in town.\"";
+    assert_eq!(
+        speaker_of(body, "over by March").as_deref(),
+        Some("Dana Rosen")
+    );
+    assert_eq!(
+        speaker_of(body, "most loved").as_deref(),
+        Some("Carl Antonsen")
+    );
+}
+
+#[test]
+fn a_cue_in_an_opening_clause_does_not_reach_past_the_main_subject() {
+    let body = "Cookies.\n\nHanna Quist and Jerry Bram debated on Friday.\n\nAfter Jerry Bram criticized her husband during a debate, Hanna shot back, “I could have stayed home and baked.”";
+    assert_eq!(
+        speaker_of(body, "stayed home").as_deref(),
+        Some("Hanna Quist")
+    );
+}
+
+#[test]
+fn a_platform_before_a_participle_is_not_the_speaker() {
+    let body = "Apology.\n\nIlona Varga responded to the question on Facebook writing, “Yes, I will. That was a poor choice of words.”";
+    assert_eq!(
+        speaker_of(body, "poor choice").as_deref(),
+        Some("Ilona Varga")
+    );
+}

@@ -727,6 +727,50 @@ impl<'t, 'a> Attributor<'t, 'a> {
                     }
                 }
             }
+            // "…, explained Rosenberg, “…”", "The paradox, says Carl Anthony,
+            // historian at the library, is that …": a cue set off by commas,
+            // its subject after it.
+            // (Only verbs that take no object: "X, who …, told POLITICO, “…”"
+            // and "X, an adviser, said Obama “…”" are no such asides.)
+            let parenthetical_cue = matches!(
+                self.lower(k),
+                "said"
+                    | "says"
+                    | "explained"
+                    | "explains"
+                    | "added"
+                    | "adds"
+                    | "noted"
+                    | "notes"
+                    | "argued"
+                    | "argues"
+                    | "recalled"
+                    | "recalls"
+                    | "continued"
+                    | "observed"
+                    | "insisted"
+                    | "wrote"
+                    | "writes"
+            );
+            if parenthetical_cue && k > lo && t.is_punct(k - 1, ",") && t.is_capitalised(k + 1) {
+                if let Some((f, l)) = self.phrase_after(k + 1, i) {
+                    if let Some(m) = classify(t, f, l).filter(|m| {
+                        t.is_punct(l + 1, ",") && matches!(m.referent, Referent::Name(_))
+                    }) {
+                        return Some(self.resolve(&m, k, i));
+                    }
+                }
+            }
+            // "After Jerry Brown criticized Bill Clinton, Hillary shot back,
+            // “…”": a cue inside an opening clause does not reach past the
+            // subject and verb of the main one.
+            if form.is_some() {
+                if let Some(m) = self.main_clause_subject_after(k, lo, i) {
+                    let (mut att, seen) = self.resolve(&m, i, i);
+                    att.cue = None;
+                    return Some((att, seen));
+                }
+            }
             match form {
                 Some(CueForm::Finite) => {
                     if let Some(m) = self
@@ -738,9 +782,19 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 }
                 Some(CueForm::Participle) => {
                     // "footage of Hillary Clinton asking, “…”": the name the
-                    // participle hangs on.
+                    // participle hangs on — not a platform or a place after a
+                    // preposition ("responded on Facebook writing").
                     if k > lo {
-                        if let Some(m) = self.name_ending_at(k - 1, lo) {
+                        if let Some(m) = self.name_ending_at(k - 1, lo).filter(|m| {
+                            let before = m.first.checked_sub(1).filter(|&b| t.is_word(b));
+                            !names_a_medium(t, m.first, m.last)
+                                && !before.is_some_and(|b| {
+                                    matches!(
+                                        self.lower(b),
+                                        "on" | "in" | "at" | "via" | "from" | "to"
+                                    )
+                                })
+                        }) {
                             return Some(self.resolve(&m, k, i));
                         }
                     }
@@ -1077,6 +1131,34 @@ impl<'t, 'a> Attributor<'t, 'a> {
             .filter(|m| !matches!(m.referent, Referent::Description { .. }))
             .or_else(|| self.subject_by_verb(lo, k, &|_| true))
             .or_else(|| self.sentence_subject(lo, k))
+    }
+
+    /// The cue at `k` sits in an opening clause ("After X criticized Y during
+    /// a debate,") whose comma comes before the quotation at `i`, and the main
+    /// clause after that comma has a known subject and a verb of its own.
+    fn main_clause_subject_after(&self, k: usize, lo: usize, i: usize) -> Option<Mention> {
+        let t = self.t;
+        let opener = (lo..k).find(|&j| t.is_word(j))?;
+        if !matches!(
+            self.lower(opener),
+            "after"
+                | "when"
+                | "as"
+                | "while"
+                | "because"
+                | "if"
+                | "although"
+                | "though"
+                | "since"
+                | "once"
+                | "before"
+        ) {
+            return None;
+        }
+        let comma = (k + 1..i).find(|&j| t.is_punct(j, ","))?;
+        let known = |m: &Mention| self.is_known_subject(m);
+        self.subject_by_verb(comma + 1, i, &known)
+            .filter(|m| m.first == comma + 1 || (comma + 1..m.first).all(|j| !t.is_word(j)))
     }
 
     /// A subject that can speak without a reporting verb: a person the article
