@@ -893,3 +893,27 @@ fn a_platform_before_a_participle_is_not_the_speaker() {
         Some("Ilona Varga")
     );
 }
+
+#[test]
+fn as_x_put_it() {
+    let body = "Court.\n\nAs Akhil Amarsen, professor of law at Brenmark and author of ''The Unwritten Charter,'' put it, ''The council should remember that a compromise today may be better.''";
+    assert_eq!(
+        speaker_of(body, "compromise today").as_deref(),
+        Some("Akhil Amarsen")
+    );
+}
+
+#[test]
+fn a_passive_before_an_infinitive_cue() {
+    let body = "Debate.\n\n''If we raise the fares, Varga wins,'' Piet Horn said.\n\nBut the debate was so calm that Mr. Tomas Reid was prompted to say, ''I cannot believe how civil it has been.''";
+    assert_eq!(speaker_of(body, "how civil").as_deref(), Some("Tomas Reid"));
+}
+
+#[test]
+fn a_clause_after_the_quotation_is_no_subject() {
+    let body = "Race.\n\n\"He can assert it, but it seems unlikely\" that Horn can catch Varga, said Steve Elmer, a former campaign manager.";
+    assert_eq!(
+        speaker_of(body, "seems unlikely").as_deref(),
+        Some("Steve Elmer")
+    );
+}

@@ -485,8 +485,10 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 let mut m = classify(t, j, first_comma - 1)
                     .filter(|m| self.is_subject_like(m, j, first_comma - 1))
                     .or_else(|| {
-                        self.subject_in(j, e)
-                            .filter(|m| matches!(m.referent, Referent::Name(_)))
+                        self.subject_in(j, e).filter(|m| {
+                            matches!(m.referent, Referent::Name(_))
+                                && self.is_subject_like(m, m.first, m.last)
+                        })
                     });
                 // "German Chancellor, Friedrich Marten, said": a role, then the name.
                 if m.as_ref()
@@ -610,7 +612,13 @@ impl<'t, 'a> Attributor<'t, 'a> {
         match m.referent {
             // “…” by the United States, NATO and others, Clinton said: a
             // phrase that opens with a preposition is no subject.
-            Referent::Name(_) => !is_preposition(opener),
+            Referent::Name(_) => {
+                !is_preposition(opener)
+                    && !matches!(
+                        opener,
+                        "that" | "and" | "but" | "or" | "if" | "because" | "when" | "while"
+                    )
+            }
             Referent::Pronoun(_) => true,
             Referent::Description { ref head, .. } => {
                 if is_capitalised_function_word(head)
@@ -700,6 +708,32 @@ impl<'t, 'a> Attributor<'t, 'a> {
             if after_to && k > lo + 1 && self.is_cue(k).is_some() {
                 if let Some(m) = self.name_ending_at(k - 2, lo) {
                     return Some(self.resolve(&m, k, i));
+                }
+                // "Mr. Trump was prompted to say": the same through a passive.
+                let passive = k > lo + 3
+                    && t.is_word(k - 2)
+                    && self.lower(k - 2).ends_with("ed")
+                    && t.is_word(k - 3)
+                    && matches!(self.lower(k - 3), "was" | "were" | "is" | "are");
+                if passive {
+                    if let Some(m) = self.name_ending_at(k - 4, lo) {
+                        return Some(self.resolve(&m, k, i));
+                    }
+                }
+            }
+            // "As Akhil Amar, professor of law, put it, ''…''": the idiom's
+            // subject speaks.
+            if self.lower(k) == "put" && t.is_word(k + 1) && self.lower(k + 1) == "it" {
+                if let Some(a) = (lo..k)
+                    .rev()
+                    .find(|&j| t.is_word(j) && self.lower(j) == "as")
+                {
+                    if let Some(m) = self
+                        .subject_in(a + 1, k)
+                        .filter(|m| matches!(m.referent, Referent::Name(_) | Referent::Pronoun(_)))
+                    {
+                        return Some(self.resolve(&m, k, i));
+                    }
                 }
             }
             let form = match self.is_cue(k) {
@@ -1287,13 +1321,19 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 super::lexicon::pronoun(next).is_some()
                     || (t.is_capitalised(c + 1) && !is_capitalised_function_word(next))
             };
-            let names_someone = (f..c).any(|j| {
+            // (Only the phrase's opening run of capitalised words counts: "Ever
+            // since she endorsed Mrs. Clinton, Ms. Warren …" opens with no name.)
+            let first_lowercase = (f..c)
+                .find(|&j| t.is_word(j) && !t.is_capitalised(j))
+                .unwrap_or(c);
+            let names_someone = (f..first_lowercase).any(|j| {
                 t.is_capitalised(j)
-                    && classify(t, j, run_end(t, j).min(c - 1)).is_some_and(|m| match &m.referent {
-                        Referent::Name(n) => self.table.resolve_name(n).is_some(),
-                        Referent::Pronoun(_) => true,
-                        _ => false,
-                    })
+                    && classify(t, j, run_end(t, j).min(first_lowercase.saturating_sub(1)))
+                        .is_some_and(|m| match &m.referent {
+                            Referent::Name(n) => self.table.resolve_name(n).is_some(),
+                            Referent::Pronoun(_) => true,
+                            _ => false,
+                        })
             });
             // ("Leaders from France, Germany and Italy": a list, not an opening phrase.)
             let ends_lowercase = t.is_word(c - 1) && !t.is_capitalised(c - 1);
