@@ -917,3 +917,12 @@ fn a_clause_after_the_quotation_is_no_subject() {
         Some("Steve Elmer")
     );
 }
+
+#[test]
+fn a_quotation_after_a_title_ending_its_sentence_continues_the_speaker() {
+    let body = "Talk show.\n\n\"It's too early to tell,\" said Marek Cuba, who is also a host on the show \"Harbour Nights.\" \"I mean, it depends on the fares.\"";
+    assert_eq!(
+        speaker_of(body, "depends on the fares").as_deref(),
+        Some("Marek Cuba")
+    );
+}

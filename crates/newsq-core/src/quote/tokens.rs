@@ -413,9 +413,14 @@ fn split_sentences(tokens: &mut Tokens<'_>, quotes: &[QuotedSpan]) {
                 // A quotation inside a reporting sentence (“X accused him of
                 // “inciting violence.” She praised…”) cannot take a second one.
                 let inside_sentence = (start..i).any(|j| tokens.toks[j].kind == Kind::Word);
+                // (… a host on "Shark Tank." "I mean, …": the next quotation
+                // starts a sentence too.)
+                let next_is_quote =
+                    matches!(tokens.toks.get(i + 1).map(|t| t.kind), Some(Kind::Quote(_)));
                 inner_end.ends_with(['.', '?', '!'])
-                    && tokens.is_capitalised(i + 1)
-                    && (inside_sentence || !starts_reporting_clause(tokens, i + 1))
+                    && (next_is_quote
+                        || (tokens.is_capitalised(i + 1)
+                            && (inside_sentence || !starts_reporting_clause(tokens, i + 1))))
             }
             Kind::Word => false,
         };
