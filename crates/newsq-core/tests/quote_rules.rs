@@ -926,3 +926,12 @@ fn a_quotation_after_a_title_ending_its_sentence_continues_the_speaker() {
         Some("Marek Cuba")
     );
 }
+
+#[test]
+fn with_a_name_and_a_participle_before_a_colon() {
+    let body = "Rally.\n\nAt a rally in Brenmark, Ostland, on Saturday, some supporters pushed a protester, with Ilona Varga reportedly yelling: “Get him out of here!”";
+    assert_eq!(
+        speaker_of(body, "out of here").as_deref(),
+        Some("Ilona Varga")
+    );
+}

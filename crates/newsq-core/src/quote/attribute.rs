@@ -818,8 +818,17 @@ impl<'t, 'a> Attributor<'t, 'a> {
                     // "footage of Hillary Clinton asking, “…”": the name the
                     // participle hangs on — not a platform or a place after a
                     // preposition ("responded on Facebook writing").
-                    if k > lo {
-                        if let Some(m) = self.name_ending_at(k - 1, lo).filter(|m| {
+                    // ("with Trump reportedly yelling": past an adverb.)
+                    let mut before_cue = k;
+                    while before_cue > lo + 1
+                        && t.is_word(before_cue - 1)
+                        && !t.is_capitalised(before_cue - 1)
+                        && self.lower(before_cue - 1).ends_with("ly")
+                    {
+                        before_cue -= 1;
+                    }
+                    if before_cue > lo {
+                        if let Some(m) = self.name_ending_at(before_cue - 1, lo).filter(|m| {
                             let before = m.first.checked_sub(1).filter(|&b| t.is_word(b));
                             !names_a_medium(t, m.first, m.last)
                                 && !before.is_some_and(|b| {
@@ -898,8 +907,15 @@ impl<'t, 'a> Attributor<'t, 'a> {
             k -= 1;
             if t.is_capitalised(k) && !is_capitalised_function_word(self.lower(k)) {
                 let first = run_start(t, k).max(lo);
+                // "with Trump reportedly yelling:": the subject of a participle.
+                let with_participle = first > lo
+                    && self.lower(first - 1) == "with"
+                    && (k + 1..colon).any(|j| {
+                        t.is_word(j) && !t.is_capitalised(j) && self.lower(j).ends_with("ing")
+                    });
                 // "told Radio Norte:": the object of a cue is not its speaker.
                 if first > lo
+                    && !with_participle
                     && (self.is_cue(first - 1).is_some()
                         || is_preposition(self.lower(first - 1))
                         || is_determiner(self.lower(first - 1)))
