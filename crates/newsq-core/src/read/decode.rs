@@ -36,18 +36,85 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<String, SkipReason> {
 }
 
 /// Strip a leading BOM and turn `\r\n` (and a lone `\r`, old Mac files) into `\n`,
-/// so that every later stage only deals with `\n`.
+/// so that every later stage only deals with `\n`; undo UTF-8 that was read
+/// as Latin-1 on the way ([`repair_mojibake`]).
 pub(crate) fn normalize_newlines(text: &str) -> String {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    if !text.contains('\r') {
-        return text.to_string();
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_string()
+    };
+    repair_mojibake(text)
+}
+
+/// UTF-8 that some scraper read as Latin-1 and saved again ("FranÃ§ois"; twice
+/// over, "FranÃ\u{83}Â§ois"): a user searching for "François" or "Hollande"
+/// needs the letters back. Each run of two or more characters from U+0080 to
+/// U+00FF is taken as bytes; the parts of it that are valid UTF-8 are decoded
+/// and the rest kept as it was, so real Latin-1 letters ("café") stay. Two
+/// rounds undo a double encoding.
+pub(crate) fn repair_mojibake(text: String) -> String {
+    // A UTF-8 lead byte read as a character (U+00C2..U+00F4, "Â" to "ô") right
+    // before a continuation byte read as one (U+0080..U+00BF): in the file's
+    // own UTF-8, C3 82..B4 then C2 80..BF. Real text almost never has it.
+    let suspicious = |s: &str| {
+        s.as_bytes()
+            .windows(4)
+            .any(|w| w[0] == 0xC3 && (0x82..=0xB4).contains(&w[1]) && w[2] == 0xC2 && w[3] <= 0xBF)
+    };
+    let mut text = text;
+    for _ in 0..2 {
+        if !suspicious(&text) {
+            break;
+        }
+        text = decode_latin1_runs(&text);
     }
-    text.replace("\r\n", "\n").replace('\r', "\n")
+    text
+}
+
+fn decode_latin1_runs(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut run: Vec<u8> = Vec::new();
+    let flush = |run: &mut Vec<u8>, out: &mut String| {
+        if run.len() < 2 {
+            out.extend(run.iter().map(|&b| char::from(b)));
+        } else {
+            for chunk in run.utf8_chunks() {
+                out.push_str(chunk.valid());
+                out.extend(chunk.invalid().iter().map(|&b| char::from(b)));
+            }
+        }
+        run.clear();
+    };
+    for c in text.chars() {
+        match u8::try_from(u32::from(c)) {
+            Ok(b) if b >= 0x80 => run.push(b),
+            _ => {
+                flush(&mut run, &mut out);
+                out.push(c);
+            }
+        }
+    }
+    flush(&mut run, &mut out);
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mojibake_is_undone_and_latin1_letters_stay() {
+        let twice = "President Fran\u{C3}\u{83}\u{C2}\u{A7}ois Ostby";
+        assert_eq!(repair_mojibake(twice.into()), "President François Ostby");
+        assert_eq!(repair_mojibake("Tr\u{C3}\u{A9}vidic".into()), "Trévidic");
+        assert_eq!(
+            repair_mojibake("café, naïve, Ærø".into()),
+            "café, naïve, Ærø"
+        );
+        assert_eq!(repair_mojibake("a\u{C2}\u{A0}b".into()), "a\u{A0}b");
+    }
 
     #[test]
     fn offsets_count_the_bom() {
