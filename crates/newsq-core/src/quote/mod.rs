@@ -141,7 +141,9 @@ fn names_a_work(body: &str, open: usize) -> bool {
 /// “Meet the Press”, “The Walking Dead”, “Harbour Lights.”: a short run of
 /// capitalised words, no sentence inside — the name of a show, book or film.
 fn is_title_of_work(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
+    // Eight words are enough to tell "more than seven": a long quotation is
+    // not split to its end.
+    let words: Vec<&str> = text.split_whitespace().take(8).collect();
     let minor = |w: &str| {
         matches!(
             w,
@@ -180,8 +182,17 @@ fn is_title_of_work(text: &str) -> bool {
 }
 
 /// Join the parts and drop the comma a reporting clause leaves behind (“…,” she said).
-fn clean_quote_text<'a>(parts: impl Iterator<Item = &'a str>) -> String {
-    let joined: Vec<&str> = parts.map(str::trim).filter(|p| !p.is_empty()).collect();
-    let text = joined.join(" ");
-    text.trim_end_matches([',', ' ']).to_string()
+fn clean_quote_text<'a>(parts: impl Iterator<Item = &'a str> + Clone) -> String {
+    // One String, sized once: the parts are joined straight into it.
+    let capacity = parts.clone().map(|p| p.len() + 1).sum();
+    let mut text = String::with_capacity(capacity);
+    for part in parts.map(str::trim).filter(|p| !p.is_empty()) {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(part);
+    }
+    let kept = text.trim_end_matches([',', ' ']).len();
+    text.truncate(kept);
+    text
 }
