@@ -393,7 +393,7 @@ fn split_sentences(tokens: &mut Tokens<'_>, quotes: &[QuotedSpan]) {
                     };
                     // After an abbreviation only a paragraph break or a new
                     // quotation ends the sentence ("of Jacksonville, Fla. “She…").
-                    let honorific = i > 0 && is_honorific(&tokens.text(i - 1).to_lowercase());
+                    let honorific = i > 0 && is_honorific(tokens.lower(i - 1));
                     next_starts
                         && (!after_abbrev
                             || p != "."
