@@ -96,26 +96,42 @@ fn strip_possessive(w: &str) -> &str {
 /// words and sentence-opening function words before it removed. None when
 /// nothing name-like is left.
 pub(crate) fn name_in_run(t: &Tokens<'_>, first: usize, last: usize) -> Option<(usize, String)> {
+    with_name_in_run(t, first, last, |start, name| (start, name.to_string()))
+}
+
+/// `f` of what `name_in_run` finds, the name lent rather than copied.
+fn with_name_in_run<R>(
+    t: &Tokens<'_>,
+    first: usize,
+    last: usize,
+    f: impl FnOnce(usize, &str) -> R,
+) -> Option<R> {
     // The table and each sentence's record ask about the same runs: work
     // each out once. The table asks first, in text order, and only runs
     // further on than the last one remembered are added: the list stays sorted.
-    {
-        let memo = t.names.borrow();
-        if let Ok(k) = memo.binary_search_by_key(&first, |m| m.0) {
-            if memo[k].1 == last {
-                return memo[k].2.clone();
-            }
+    let mut memo = t.names.borrow_mut();
+    if let Ok(k) = memo.runs.binary_search_by_key(&first, |m| m.0) {
+        if memo.runs[k].1 == last {
+            let (start, from, to) = memo.runs[k].2?;
+            return Some(f(start, &memo.text[from..to]));
         }
     }
-    let found = find_name_in_run(t, first, last);
-    let mut memo = t.names.borrow_mut();
-    if memo.last().is_none_or(|m| m.0 < first) {
-        memo.push((first, last, found.clone()));
+    let from = memo.text.len();
+    let found = find_name_in_run(t, first, last, &mut memo.text);
+    let to = memo.text.len();
+    let answer = found.map(|start| f(start, &memo.text[from..to]));
+    if memo.runs.last().is_none_or(|m| m.0 < first) {
+        memo.runs
+            .push((first, last, found.map(|start| (start, from, to))));
+    } else {
+        memo.text.truncate(from);
     }
-    found
+    answer
 }
 
-fn find_name_in_run(t: &Tokens<'_>, first: usize, last: usize) -> Option<(usize, String)> {
+/// The name in run `first..=last` appended to `out`, and its first token;
+/// nothing appended when the run holds no name.
+fn find_name_in_run(t: &Tokens<'_>, first: usize, last: usize, out: &mut String) -> Option<usize> {
     // "Jr." and "III" close a name but are not its surname.
     let mut last = last;
     while last > first && (!t.is_word(last) || is_name_suffix(lower_no_dot(t, last))) {
@@ -161,33 +177,27 @@ fn find_name_in_run(t: &Tokens<'_>, first: usize, last: usize) -> Option<(usize,
             }
         }
     }
-    // The words joined by spaces, straight into one String (as long as the
-    // run's text at most, but for an initial's dot after the run).
-    let mut name = String::with_capacity(
-        t.toks[last]
-            .end
-            .saturating_sub(t.toks.get(start).map_or(usize::MAX, |s| s.start)),
-    );
+    // The words joined by spaces, straight onto `out`.
     let mut words = 0;
     for i in start..=last {
         if t.is_word(i) {
             let w = t.text(i);
             if words > 0 {
-                name.push(' ');
+                out.push(' ');
             }
             words += 1;
             // Initials keep their dot ("J. D. Vance").
             if is_one_char(w) && t.is_punct(i + 1, ".") {
-                name.push_str(&t.body[t.toks[i].start..t.toks[i + 1].end]);
+                out.push_str(&t.body[t.toks[i].start..t.toks[i + 1].end]);
             } else {
-                name.push_str(if i == last { strip_possessive(w) } else { w });
+                out.push_str(if i == last { strip_possessive(w) } else { w });
             }
         }
     }
     if words == 0 {
         return None;
     }
-    Some((start, name))
+    Some(start)
 }
 
 /// Words the article uses as surnames: the capitalised word after an
@@ -450,6 +460,8 @@ impl EntityTable {
     pub fn build(t: &Tokens<'_>) -> Self {
         let mut table = EntityTable::default();
         let n = t.toks.len();
+        // Each run's name, copied here from `name_in_run`'s memo: one buffer for all.
+        let mut name = String::new();
         let mut i = 0;
         while i < n {
             if !is_name_word(t, i) {
@@ -457,7 +469,12 @@ impl EntityTable {
                 continue;
             }
             let last = run_end(t, i);
-            if let Some((name_start, name)) = name_in_run(t, i, last) {
+            let found = with_name_in_run(t, i, last, |start, found| {
+                name.clear();
+                name.push_str(found);
+                start
+            });
+            if let Some(name_start) = found {
                 let words = name.split_whitespace().count();
                 let last_lower = lower_no_dot(t, last);
                 let first_word = name.split_whitespace().next().unwrap_or_default();

@@ -136,12 +136,23 @@ pub(crate) struct Tokens<'a> {
     /// Quotations' lowercase text, made only when asked for: they are long and
     /// the rules seldom look at them as words.
     quote_lower: Vec<OnceCell<String>>,
-    /// `mentions::name_in_run`'s answers, sorted by the run's first token.
-    pub names: RefCell<Vec<NameInRun>>,
+    /// `mentions::name_in_run`'s answers.
+    pub names: RefCell<NameMemo>,
 }
 
-/// A run's first and last tokens, and the start and text of the name in it, if any.
-pub(crate) type NameInRun = (usize, usize, Option<(usize, String)>);
+/// `mentions::name_in_run`'s answers: every name in one String rather than
+/// a String each, as most runs are asked about once and many hold no name.
+#[derive(Debug, Default)]
+pub(crate) struct NameMemo {
+    /// The runs asked about, sorted by their first token.
+    pub runs: Vec<RunAnswer>,
+    /// The names of `runs`, one after another.
+    pub text: String,
+}
+
+/// A run's first and last tokens, and the name's first token and byte range
+/// in `NameMemo::text`, if the run holds one.
+pub(crate) type RunAnswer = (usize, usize, Option<(usize, usize, usize)>);
 
 impl<'a> Tokens<'a> {
     pub fn text(&self, i: usize) -> &'a str {
