@@ -447,6 +447,9 @@ pub(crate) struct Person {
 #[derive(Debug, Default)]
 pub(crate) struct EntityTable {
     people: Vec<Person>,
+    /// Each person's name lowercased, by person index: `resolve_name`
+    /// compares with it for every name mentioned.
+    lower_names: Vec<String>,
     /// Lowercase surname (last name word) → person index, the fullest form.
     by_surname: HashMap<String, usize>,
     /// Lowercase first name → person index, when only one person has it.
@@ -493,7 +496,8 @@ impl EntityTable {
                     // "Mr Trump": a surname with a gendered title tells the gender.
                     if let Some(g) = (i..name_start).find_map(|j| title_gender(lower_no_dot(t, j)))
                     {
-                        if let Some(&p) = table.by_surname.get(&name.to_lowercase()) {
+                        let known = with_lowercase(&name, |lower| table.by_surname.get(lower));
+                        if let Some(&p) = known {
                             table.people[p].gender.get_or_insert(g);
                         }
                     }
@@ -515,6 +519,9 @@ impl EntityTable {
             let same_first = known.name.split(' ').next() == name.split(' ').next();
             if same_first && name.len() > known.name.len() {
                 known.name = name.to_string();
+                if let Some(lower) = self.lower_names.get_mut(p) {
+                    *lower = name.to_lowercase();
+                }
             }
             if same_first {
                 return p;
@@ -525,6 +532,7 @@ impl EntityTable {
             name: name.to_string(),
             gender,
         });
+        self.lower_names.push(name.to_lowercase());
         self.by_surname.entry(surname).or_insert(p);
         let first = name.split(' ').next().unwrap_or(name).to_lowercase();
         self.by_first
@@ -605,18 +613,20 @@ impl EntityTable {
     /// The person a name mention refers to: "Trump" → "Donald Trump".
     pub fn resolve_name(&self, name: &str) -> Option<usize> {
         with_lowercase(name, |lower| {
-            let surname = lower.rsplit(' ').next().unwrap_or(lower);
+            // Names are short: a byte loop finds the last space sooner than a searcher.
+            let last_space = lower.bytes().rposition(|b| b == b' ');
+            let surname = last_space.map_or(lower, |at| &lower[at + 1..]);
             if let Some(&p) = self.by_surname.get(surname) {
                 // "Donald Trump" matches; "Melania Trump" is somebody else.
-                if !lower.contains(' ')
-                    || with_lowercase(&self.people[p].name, |full| {
-                        full.split(' ').next() == lower.split(' ').next() || full.ends_with(lower)
+                if last_space.is_none()
+                    || self.lower_names.get(p).is_some_and(|full| {
+                        first_word(full) == first_word(lower) || full.ends_with(lower)
                     })
                 {
                     return Some(p);
                 }
             }
-            if !lower.contains(' ') {
+            if last_space.is_none() {
                 if let Some(Some(p)) = self.by_first.get(lower) {
                     return Some(*p);
                 }
@@ -642,6 +652,11 @@ impl EntityTable {
             .map(|&(_, _, _, p)| p)
             .next()
     }
+}
+
+/// What comes before the first space of `s`: all of it if it has none.
+fn first_word(s: &str) -> &str {
+    s.bytes().position(|b| b == b' ').map_or(s, |at| &s[..at])
 }
 
 /// Whether the token sequence at `i` is a word that makes the phrase a
