@@ -155,12 +155,14 @@ pub(crate) struct NameMemo {
 pub(crate) type RunAnswer = (usize, usize, Option<(usize, usize, usize)>);
 
 impl<'a> Tokens<'a> {
+    #[inline]
     pub fn text(&self, i: usize) -> &'a str {
         let t = self.toks[i];
         &self.body[t.start..t.end]
     }
 
     /// The token's text lowercased, the same as `self.text(i).to_lowercase()`.
+    #[inline]
     pub fn lower(&self, i: usize) -> &str {
         if let Kind::Quote(q) = self.toks[i].kind {
             if let Some(cell) = self.quote_lower.get(q) {
@@ -171,10 +173,12 @@ impl<'a> Tokens<'a> {
         &self.lower[s..e]
     }
 
+    #[inline]
     pub fn is_word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
     }
 
+    #[inline]
     pub fn is_punct(&self, i: usize, p: &str) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct) && self.text(i) == p
     }
@@ -184,6 +188,7 @@ impl<'a> Tokens<'a> {
         self.surnames.iter().any(|s| s == lower)
     }
 
+    #[inline]
     pub fn is_capitalised(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.capitalised)
     }
