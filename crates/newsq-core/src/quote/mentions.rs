@@ -3,9 +3,9 @@
 //! "Donald Trump" and "the Russian president" to the name bound to that role.
 
 use super::lexicon::{
-    first_name_gender, is_capitalised_function_word, is_determiner, is_honorific, is_name_particle,
-    is_name_suffix, is_organisation_head, is_title, pronoun, title_gender, with_lowercase, Gender,
-    Pronoun,
+    first_name_gender, first_name_gender_of_lower, is_capitalised_function_word, is_determiner,
+    is_honorific, is_name_particle, is_name_suffix, is_organisation_head, is_title, pronoun,
+    title_gender, with_lowercase, Gender, Pronoun,
 };
 use super::tokens::{Kind, Tokens};
 use std::collections::HashMap;
@@ -58,7 +58,11 @@ pub(crate) struct Mention {
 /// Token `i` lowercased without trailing dots. (Dots are case-ignorable:
 /// trimming them after lowercasing gives what trimming before did.)
 fn lower_no_dot<'t>(t: &'t Tokens<'_>, i: usize) -> &'t str {
-    let lower = t.lower(i).trim_end_matches('.');
+    // `trim_end_matches('.')`, without setting up a searcher for one byte.
+    let mut lower = t.lower(i);
+    while let Some(shorter) = lower.strip_suffix('.') {
+        lower = shorter;
+    }
     // Abbreviated titles bind the same roles as written-out ones.
     match lower {
         "sen" => "senator",
@@ -146,7 +150,7 @@ fn find_name_in_run(t: &Tokens<'_>, first: usize, last: usize, out: &mut String)
         }
         let lw = lower_no_dot(t, i);
         let is_initial = is_one_char(t.text(i)) && i < last;
-        if i > start && first_name_gender(t.text(i)).is_some() && !is_title(lw) {
+        if i > start && first_name_gender_of_lower(t.lower(i)).is_some() && !is_title(lw) {
             break; // a first name starts the name: "Al From", not "From"
         }
         let possessive = i < last && strip_possessive(t.text(i)) != t.text(i);
@@ -164,8 +168,7 @@ fn find_name_in_run(t: &Tokens<'_>, first: usize, last: usize, out: &mut String)
     if is_title(last_lower) || is_capitalised_function_word(last_lower) {
         let before = (first..last).rev().find(|&i| t.is_word(i));
         let after_first_name = before.is_some_and(|b| {
-            let w = t.text(b);
-            is_one_char(w) || first_name_gender(w).is_some()
+            is_one_char(t.text(b)) || first_name_gender_of_lower(t.lower(b)).is_some()
         });
         if !after_first_name {
             return None;
@@ -509,8 +512,12 @@ impl EntityTable {
     }
 
     fn add_person(&mut self, name: &str, gender: Option<Gender>) -> usize {
-        let surname = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
-        if let Some(&p) = self.by_surname.get(&surname) {
+        // Lowercased once, then split: no character's lowercase depends on
+        // anything across a space, so its words are the words' lowercases.
+        let lower = name.to_lowercase();
+        let surname = lower.rsplit(' ').next().unwrap_or(&lower);
+        let known_surname = self.by_surname.get(surname).copied();
+        if let Some(p) = known_surname {
             // Keep the fullest spelling ("Donald J. Trump" over "Donald Trump").
             let known = &mut self.people[p];
             if known.gender.is_none() {
@@ -519,8 +526,8 @@ impl EntityTable {
             let same_first = known.name.split(' ').next() == name.split(' ').next();
             if same_first && name.len() > known.name.len() {
                 known.name = name.to_string();
-                if let Some(lower) = self.lower_names.get_mut(p) {
-                    *lower = name.to_lowercase();
+                if let Some(known_lower) = self.lower_names.get_mut(p) {
+                    known_lower.clone_from(&lower);
                 }
             }
             if same_first {
@@ -532,13 +539,17 @@ impl EntityTable {
             name: name.to_string(),
             gender,
         });
-        self.lower_names.push(name.to_lowercase());
-        self.by_surname.entry(surname).or_insert(p);
-        let first = name.split(' ').next().unwrap_or(name).to_lowercase();
-        self.by_first
-            .entry(first)
-            .and_modify(|e| *e = None)
-            .or_insert(Some(p));
+        if known_surname.is_none() {
+            self.by_surname.insert(surname.to_string(), p);
+        }
+        let first = lower.split(' ').next().unwrap_or(&lower);
+        match self.by_first.get_mut(first) {
+            Some(only) => *only = None,
+            None => {
+                self.by_first.insert(first.to_string(), Some(p));
+            }
+        }
+        self.lower_names.push(lower);
         p
     }
 
