@@ -439,6 +439,55 @@ pub(crate) fn classify(t: &Tokens<'_>, first: usize, last: usize) -> Option<Ment
     })
 }
 
+/// Lowercase words and what they stand for. An article names a handful of
+/// people: a short list is searched sooner than a word is hashed. Past
+/// `FEW` words the table hashes them, so that no article, however many
+/// names it holds, makes every lookup a long search.
+#[derive(Debug)]
+enum WordTable<V> {
+    Few(Vec<(String, V)>),
+    Many(HashMap<String, V>),
+}
+
+impl<V> Default for WordTable<V> {
+    fn default() -> Self {
+        WordTable::Few(Vec::new())
+    }
+}
+
+impl<V> WordTable<V> {
+    const FEW: usize = 16;
+
+    fn get(&self, word: &str) -> Option<&V> {
+        match self {
+            WordTable::Few(list) => list.iter().find(|(w, _)| w == word).map(|(_, v)| v),
+            WordTable::Many(map) => map.get(word),
+        }
+    }
+
+    fn get_mut(&mut self, word: &str) -> Option<&mut V> {
+        match self {
+            WordTable::Few(list) => list.iter_mut().find(|(w, _)| w == word).map(|(_, v)| v),
+            WordTable::Many(map) => map.get_mut(word),
+        }
+    }
+
+    /// Add a word the table does not have yet.
+    fn insert_new(&mut self, word: &str, value: V) {
+        match self {
+            WordTable::Few(list) if list.len() < Self::FEW => list.push((word.to_string(), value)),
+            WordTable::Few(list) => {
+                let mut map: HashMap<String, V> = std::mem::take(list).into_iter().collect();
+                map.insert(word.to_string(), value);
+                *self = WordTable::Many(map);
+            }
+            WordTable::Many(map) => {
+                map.insert(word.to_string(), value);
+            }
+        }
+    }
+}
+
 /// A person in the article, as the table knows them.
 #[derive(Debug, Clone)]
 pub(crate) struct Person {
@@ -454,9 +503,9 @@ pub(crate) struct EntityTable {
     /// compares with it for every name mentioned.
     lower_names: Vec<String>,
     /// Lowercase surname (last name word) → person index, the fullest form.
-    by_surname: HashMap<String, usize>,
+    by_surname: WordTable<usize>,
     /// Lowercase first name → person index, when only one person has it.
-    by_first: HashMap<String, Option<usize>>,
+    by_first: WordTable<Option<usize>>,
     /// Role bindings in text order: (token position, head, modifiers, person).
     roles: Vec<(usize, String, Vec<String>, usize)>,
 }
@@ -540,14 +589,12 @@ impl EntityTable {
             gender,
         });
         if known_surname.is_none() {
-            self.by_surname.insert(surname.to_string(), p);
+            self.by_surname.insert_new(surname, p);
         }
         let first = lower.split(' ').next().unwrap_or(&lower);
         match self.by_first.get_mut(first) {
             Some(only) => *only = None,
-            None => {
-                self.by_first.insert(first.to_string(), Some(p));
-            }
+            None => self.by_first.insert_new(first, Some(p)),
         }
         self.lower_names.push(lower);
         p
@@ -681,4 +728,29 @@ pub(crate) fn names_a_medium(t: &Tokens<'_>, first: usize, last: usize) -> bool 
                     .chars()
                     .all(|c| c.is_uppercase() || !c.is_alphabetic())
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_table_answers_alike_as_a_list_and_hashed() {
+        let mut table: WordTable<usize> = WordTable::default();
+        let words: Vec<String> = (0..40).map(|i| format!("name{i}")).collect();
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(table.get(w), None);
+            table.insert_new(w, i);
+            // Every word added so far is found, before and after the table hashes them.
+            for (j, earlier) in words[..=i].iter().enumerate() {
+                assert_eq!(table.get(earlier), Some(&j), "{earlier} after {i}");
+            }
+            assert!(matches!(table, WordTable::Few(_)) == (i < WordTable::<usize>::FEW));
+        }
+        if let Some(v) = table.get_mut("name3") {
+            *v = 100;
+        }
+        assert_eq!(table.get("name3"), Some(&100));
+        assert_eq!(table.get("name40"), None);
+    }
 }
