@@ -114,17 +114,21 @@ fn with_name_in_run<R>(
     // each out once. The table asks first, in text order, and only runs
     // further on than the last one remembered are added: the list stays sorted.
     let mut memo = t.names.borrow_mut();
-    if let Ok(k) = memo.runs.binary_search_by_key(&first, |m| m.0) {
-        if memo.runs[k].1 == last {
-            let (start, from, to) = memo.runs[k].2?;
-            return Some(f(start, &memo.text[from..to]));
+    // The table's runs, each further on than the last: no search.
+    let past_last = memo.runs.last().is_none_or(|m| m.0 < first);
+    if !past_last {
+        if let Ok(k) = memo.runs.binary_search_by_key(&first, |m| m.0) {
+            if memo.runs[k].1 == last {
+                let (start, from, to) = memo.runs[k].2?;
+                return Some(f(start, &memo.text[from..to]));
+            }
         }
     }
     let from = memo.text.len();
     let found = find_name_in_run(t, first, last, &mut memo.text);
     let to = memo.text.len();
     let answer = found.map(|start| f(start, &memo.text[from..to]));
-    if memo.runs.last().is_none_or(|m| m.0 < first) {
+    if past_last {
         memo.runs
             .push((first, last, found.map(|start| (start, from, to))));
     } else {
