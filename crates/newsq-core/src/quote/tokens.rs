@@ -204,6 +204,9 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
     let mut lower = body.to_ascii_lowercase();
     let mut lower_at: Vec<(usize, usize)> = Vec::with_capacity(toks.capacity());
     let mut quote_tok = vec![None; quotes.len()];
+    // Enough room for the names the rules will find, known once all is read.
+    let mut capitalised_words = 0;
+    let mut capitalised_bytes = 0;
     let mut i = 0;
     while i < body.len() {
         // The space between words: no quotation opens on it, and it makes no token.
@@ -282,13 +285,18 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
                     }
                 }
             }
+            let capitalised = c.is_uppercase();
+            if capitalised {
+                capitalised_words += 1;
+                capitalised_bytes += end - start;
+            }
             toks.push(Token {
                 start,
                 end,
                 kind: Kind::Word,
                 sentence: 0,
                 paragraph,
-                capitalised: c.is_uppercase(),
+                capitalised,
             });
             lower_at.push(if ascii {
                 (start, end)
@@ -328,7 +336,10 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
         lower,
         lower_at,
         quote_lower: quotes.iter().map(|_| OnceCell::new()).collect(),
-        names: RefCell::default(),
+        names: RefCell::new(NameMemo {
+            runs: Vec::with_capacity(capitalised_words),
+            text: String::with_capacity(capitalised_bytes + capitalised_words),
+        }),
     };
     split_sentences(&mut tokens, quotes);
     tokens
