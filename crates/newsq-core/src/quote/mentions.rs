@@ -305,32 +305,46 @@ pub(crate) fn classify(t: &Tokens<'_>, first: usize, last: usize) -> Option<Ment
     // "(D-Ill.)", "(R-Utah)" after a name are not part of the phrase.
     let mut depth = 0usize;
     let mut last = last;
-    let mut words: Vec<usize> = Vec::new();
+    // The phrase's words: most phrases are short, and are kept on the stack.
+    let mut few = [0usize; 16];
+    let mut many: Vec<usize> = Vec::new();
+    let mut count = 0;
     for i in first..=last {
         if t.is_punct(i, "(") {
             depth += 1;
         } else if t.is_punct(i, ")") {
             depth = depth.saturating_sub(1);
         } else if depth == 0 && t.is_word(i) {
-            words.push(i);
+            if let Some(slot) = few.get_mut(count) {
+                *slot = i;
+            } else {
+                if many.is_empty() {
+                    many.extend_from_slice(&few);
+                }
+                many.push(i);
+            }
+            count += 1;
         }
     }
+    let mut words: &[usize] = if many.is_empty() {
+        &few[..count]
+    } else {
+        &many
+    };
     // "Clinton emphatically": an adverb after the phrase is not part of it.
-    while words.len() > 1
-        && words.last().is_some_and(|&w| {
-            let text = t.text(w);
-            text.len() > 4 && text.ends_with("ly") && text.starts_with(char::is_lowercase)
-        })
-    {
-        words.pop();
+    while let [kept @ .., w] = words {
+        let text = t.text(*w);
+        let adverb = text.len() > 4 && text.ends_with("ly") && text.starts_with(char::is_lowercase);
+        if kept.is_empty() || !adverb {
+            break;
+        }
+        words = kept;
     }
     // "Cruz himself": the reflexive only stresses who.
-    if words.len() > 1
-        && words
-            .last()
-            .is_some_and(|&w| matches!(t.lower(w), "himself" | "herself" | "themselves"))
-    {
-        words.pop();
+    if let [kept @ .., w] = words {
+        if !kept.is_empty() && matches!(t.lower(*w), "himself" | "herself" | "themselves") {
+            words = kept;
+        }
     }
     // "Donald Trump on Saturday", "Mr. Ryan last week": a time after the
     // phrase is not part of it.
@@ -341,7 +355,7 @@ pub(crate) fn classify(t: &Tokens<'_>, first: usize, last: usize) -> Option<Ment
             w => is_day_word(w) && p + 1 == words.len(),
         }
     }) {
-        words.truncate(p);
+        words = &words[..p];
     }
     if let Some(&w) = words.last() {
         last = last.min(run_end(t, w).max(w));
@@ -396,7 +410,7 @@ pub(crate) fn classify(t: &Tokens<'_>, first: usize, last: usize) -> Option<Ment
     // phrase or relative clause ("one *person* familiar with the talks").
     let mut head = None;
     let mut modifiers = Vec::new();
-    for &i in &words {
+    for &i in words {
         let lw = t.lower(i);
         if matches!(
             lw,
@@ -737,6 +751,23 @@ pub(crate) fn names_a_medium(t: &Tokens<'_>, first: usize, last: usize) -> bool 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_phrase_longer_than_the_stack_keeps_every_word() {
+        let words: Vec<String> = (0..20).map(|i| format!("w{i}")).collect();
+        let body = format!("the {} spokesman", words.join(" "));
+        let t = super::super::tokens::tokenize(&body, &[]);
+        let m = classify(&t, 0, t.toks.len() - 1);
+        let Some(Mention {
+            referent: Referent::Description { head, modifiers },
+            ..
+        }) = m
+        else {
+            panic!("no description: {m:?}");
+        };
+        assert_eq!(head, "spokesman");
+        assert_eq!(modifiers, words);
+    }
 
     #[test]
     fn a_word_table_answers_alike_as_a_list_and_hashed() {
