@@ -211,9 +211,9 @@ fn find_name_in_run(t: &Tokens<'_>, first: usize, last: usize, out: &mut String)
 /// honorific ("Mr. King", "Ms Bishop"), lowercase.
 pub(crate) fn known_surnames(t: &Tokens<'_>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for i in 0..t.toks.len() {
+    for (i, tok) in t.toks.iter().enumerate() {
         // Honorifics are short capitalised words: test that before any lookup.
-        if !t.is_capitalised(i) || t.text(i).len() > 6 || !is_honorific(lower_no_dot(t, i)) {
+        if !tok.capitalised || tok.end - tok.start > 6 || !is_honorific(lower_no_dot(t, i)) {
             continue;
         }
         let next = if t.is_punct(i + 1, ".") { i + 2 } else { i + 1 };
