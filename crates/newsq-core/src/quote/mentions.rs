@@ -551,15 +551,20 @@ impl EntityTable {
                 let words = name.split_whitespace().count();
                 let last_lower = lower_no_dot(t, last);
                 let first_word = name.split_whitespace().next().unwrap_or_default();
+                // The first word lowercased once, for both questions asked of it.
+                let mut first_name_gender_found = None;
                 let looks_personal = (2..=5).contains(&words)
                     && !is_organisation_head(last_lower)
-                    && !with_lowercase(first_word, is_capitalised_function_word)
+                    && !with_lowercase(first_word, |lower| {
+                        first_name_gender_found = first_name_gender(lower);
+                        is_capitalised_function_word(lower)
+                    })
                     && !name.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
                 if looks_personal {
                     let gender = (i..name_start)
                         .chain(i.saturating_sub(1)..i)
                         .find_map(|j| title_gender(lower_no_dot(t, j)))
-                        .or_else(|| with_lowercase(first_word, first_name_gender));
+                        .or(first_name_gender_found);
                     let person = table.add_person(&name, gender);
                     table.bind_roles(t, i, name_start, last, person);
                 } else if words == 1 {
