@@ -374,9 +374,13 @@ pub(crate) fn classify(t: &Tokens<'_>, first: usize, last: usize) -> Option<Ment
     if is_name_word(t, head_i) {
         let start = run_start(t, head_i).max(first);
         if let Some((_, name)) = name_in_run(t, start, head_i) {
-            if with_lowercase(&name, |lw| {
-                !is_capitalised_function_word(lw) && pronoun(lw).is_none()
-            }) {
+            // A name of several words is neither (no listed word has a
+            // space), and needs no lowercasing to tell.
+            if name.contains(' ')
+                || with_lowercase(&name, |lw| {
+                    !is_capitalised_function_word(lw) && pronoun(lw).is_none()
+                })
+            {
                 return Some(Mention {
                     first,
                     last,
@@ -394,9 +398,11 @@ pub(crate) fn classify(t: &Tokens<'_>, first: usize, last: usize) -> Option<Ment
             after.is_some_and(|w| matches!(w, "of" | "from" | "at" | "with" | "for" | "in" | ","));
         if followed_by_of || end == last {
             if let Some((_, name)) = name_in_run(t, lead, end) {
-                if with_lowercase(&name, |lw| {
-                    !is_capitalised_function_word(lw) && !is_determiner(lw)
-                }) {
+                if name.contains(' ')
+                    || with_lowercase(&name, |lw| {
+                        !is_capitalised_function_word(lw) && !is_determiner(lw)
+                    })
+                {
                     return Some(Mention {
                         first,
                         last,
