@@ -141,9 +141,10 @@ fn names_a_work(body: &str, open: usize) -> bool {
 /// “Meet the Press”, “The Walking Dead”, “Harbour Lights.”: a short run of
 /// capitalised words, no sentence inside — the name of a show, book or film.
 fn is_title_of_work(text: &str) -> bool {
-    // Eight words are enough to tell "more than seven": a long quotation is
-    // not split to its end.
-    let words: Vec<&str> = text.split_whitespace().take(8).collect();
+    // Counted up to eight, enough to tell "more than seven": a long quotation
+    // is not split to its end, and the words are read again only when few.
+    let words = || text.split_whitespace();
+    let count = words().take(8).count();
     let minor = |w: &str| {
         matches!(
             w,
@@ -163,19 +164,18 @@ fn is_title_of_work(text: &str) -> bool {
                 | "by"
         )
     };
-    !words.is_empty()
-        && words.len() <= 7
+    (1..=7).contains(&count)
         && !text.trim_end().ends_with([',', '?', '!'])
-        && words.iter().any(|w| w.chars().any(char::is_alphabetic))
-        && words.iter().enumerate().all(|(i, w)| {
+        && words().any(|w| w.chars().any(char::is_alphabetic))
+        && words().enumerate().all(|(i, w)| {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
             w.is_empty()
                 || w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
                 || (i > 0 && minor(w))
         })
         && !matches!(
-            words
-                .first()
+            words()
+                .next()
                 .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())),
             Some("I" | "We" | "You" | "It" | "He" | "She" | "They" | "No" | "Yes")
         )
