@@ -3,7 +3,7 @@
 
 use super::lexicon::is_honorific;
 use super::marks::QuotedSpan;
-use std::cell::{OnceCell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -194,15 +194,69 @@ impl<'a> Tokens<'a> {
     }
 }
 
+/// The buffers of an article's `Tokens`, handed on to the next article's on
+/// the same thread when dropped: allocating them afresh each time, and
+/// freeing them, was a good part of the tokeniser's cost.
+#[derive(Default)]
+struct Buffers {
+    toks: Vec<Token>,
+    lower: String,
+    lower_at: Vec<(usize, usize)>,
+    sentences: Vec<(usize, usize)>,
+    name_runs: Vec<RunAnswer>,
+    name_text: String,
+}
+
+thread_local! {
+    static SPARE: Cell<Option<Buffers>> = const { Cell::new(None) };
+}
+
+/// The largest body (bytes) whose buffers are kept for the next article
+/// (about 1 MiB of buffers): a rare long one's are let go rather than held
+/// for the thread's life.
+const KEEP_BUFFERS_UP_TO: usize = 64 << 10;
+
+impl Drop for Tokens<'_> {
+    fn drop(&mut self) {
+        if self.lower.capacity() > KEEP_BUFFERS_UP_TO {
+            return;
+        }
+        let names = self.names.get_mut();
+        let buffers = Buffers {
+            toks: std::mem::take(&mut self.toks),
+            lower: std::mem::take(&mut self.lower),
+            lower_at: std::mem::take(&mut self.lower_at),
+            sentences: std::mem::take(&mut self.sentences),
+            name_runs: std::mem::take(&mut names.runs),
+            name_text: std::mem::take(&mut names.text),
+        };
+        // Nothing is kept while the thread is being torn down.
+        let _ = SPARE.try_with(|spare| spare.set(Some(buffers)));
+    }
+}
+
 /// Tokenise `body`, with each span of `quotes` (sorted, non-overlapping) as one token.
 pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
-    let mut toks: Vec<Token> = Vec::with_capacity(body.len() / 5);
+    let spare = SPARE
+        .try_with(Cell::take)
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    let mut toks = spare.toks;
+    toks.clear();
+    toks.reserve(body.len() / 5);
     let mut paragraph = 0;
     let mut next_quote = 0;
     let bytes = body.as_bytes();
-    // Each token's lowercase, found as it is read (see `lower_range`).
-    let mut lower = body.to_ascii_lowercase();
-    let mut lower_at: Vec<(usize, usize)> = Vec::with_capacity(toks.capacity());
+    // Each token's lowercase, found as it is read (see `lower_range`): the
+    // body with its ASCII letters lowered, to begin with.
+    let mut lower = spare.lower;
+    lower.clear();
+    lower.push_str(body);
+    lower.make_ascii_lowercase();
+    let mut lower_at = spare.lower_at;
+    lower_at.clear();
+    lower_at.reserve(toks.capacity());
     let mut quote_tok = vec![None; quotes.len()];
     // Enough room for the names the rules will find, known once all is read.
     let mut capitalised_words = 0;
@@ -327,18 +381,26 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
             i = end;
         }
     }
+    let mut sentences = spare.sentences;
+    sentences.clear();
+    let mut name_runs = spare.name_runs;
+    name_runs.clear();
+    name_runs.reserve(capitalised_words);
+    let mut name_text = spare.name_text;
+    name_text.clear();
+    name_text.reserve(capitalised_bytes + capitalised_words);
     let mut tokens = Tokens {
         body,
         toks,
-        sentences: Vec::new(),
+        sentences,
         surnames: Vec::new(),
         quote_tok,
         lower,
         lower_at,
         quote_lower: quotes.iter().map(|_| OnceCell::new()).collect(),
         names: RefCell::new(NameMemo {
-            runs: Vec::with_capacity(capitalised_words),
-            text: String::with_capacity(capitalised_bytes + capitalised_words),
+            runs: name_runs,
+            text: name_text,
         }),
     };
     split_sentences(&mut tokens, quotes);
@@ -512,6 +574,37 @@ mod tests {
         let t = tokenize(body, &spans);
         for i in 0..t.toks.len() {
             assert_eq!(t.lower(i), t.text(i).to_lowercase(), "token {i}");
+        }
+    }
+
+    #[test]
+    fn buffers_handed_on_from_another_article_make_the_same_tokens() {
+        let short = "“Yes,” Mr. Áron Kis said.\n\nHe left.";
+        let long = "Ünder “a quotation” the İSTANBUL office said. ".repeat(50);
+        let summary = |body: &str| {
+            let spans = super::super::marks::find_quoted_spans(body);
+            let t = tokenize(body, &spans);
+            let toks: Vec<_> = (0..t.toks.len())
+                .map(|i| {
+                    let tok = t.toks[i];
+                    let lower = t.lower(i).to_string();
+                    (
+                        tok.start,
+                        tok.end,
+                        tok.kind,
+                        tok.sentence,
+                        tok.paragraph,
+                        lower,
+                    )
+                })
+                .collect();
+            (toks, t.sentences.clone())
+        };
+        let first = summary(short);
+        let _ = summary(&long);
+        assert_eq!(summary(short), first);
+        for (i, (start, end, _, _, _, lower)) in first.0.iter().enumerate() {
+            assert_eq!(*lower, short[*start..*end].to_lowercase(), "token {i}");
         }
     }
 
