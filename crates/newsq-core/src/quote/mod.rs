@@ -141,10 +141,7 @@ fn names_a_work(body: &str, open: usize) -> bool {
 /// “Meet the Press”, “The Walking Dead”, “Harbour Lights.”: a short run of
 /// capitalised words, no sentence inside — the name of a show, book or film.
 fn is_title_of_work(text: &str) -> bool {
-    // Counted up to eight, enough to tell "more than seven": a long quotation
-    // is not split to its end, and the words are read again only when few.
     let words = || text.split_whitespace();
-    let count = words().take(8).count();
     let minor = |w: &str| {
         matches!(
             w,
@@ -164,15 +161,16 @@ fn is_title_of_work(text: &str) -> bool {
                 | "by"
         )
     };
-    (1..=7).contains(&count)
+    // Asked first, as most quotations fail it within a word or two (the
+    // second lowercase); past eight words the count fails anyway.
+    words().take(8).enumerate().all(|(i, w)| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.is_empty()
+            || w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            || (i > 0 && minor(w))
+    }) && (1..=7).contains(&words().take(8).count())
         && !text.trim_end().ends_with([',', '?', '!'])
         && words().any(|w| w.chars().any(char::is_alphabetic))
-        && words().enumerate().all(|(i, w)| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-            w.is_empty()
-                || w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-                || (i > 0 && minor(w))
-        })
         && !matches!(
             words()
                 .next()
