@@ -240,9 +240,11 @@ pub(crate) fn run_end(t: &Tokens<'_>, i: usize) -> usize {
             // "J. D. Vance", "Gov. Mike Pence"
             j += 1;
         } else if t.is_word(j)
-            && is_name_particle(t.text(j))
+            // The word lists last: most words after a run are followed by
+            // no name, and need no lookup.
             && (is_name_word(t, j + 1)
-                || (t.is_word(j + 1) && is_name_particle(t.text(j + 1)) && is_name_word(t, j + 2)))
+                || (t.is_word(j + 1) && is_name_word(t, j + 2) && is_name_particle(t.text(j + 1))))
+            && is_name_particle(t.text(j))
         {
             j += 1;
         } else {
@@ -266,10 +268,10 @@ pub(crate) fn run_start(t: &Tokens<'_>, i: usize) -> usize {
                 || (t.is_word(p) && is_name_particle(t.text(p))))
             || (p > 1
                 && t.is_word(p)
-                && is_name_particle(t.text(p))
                 && t.is_word(p - 1)
-                && is_name_particle(t.text(p - 1))
-                && is_name_word(t, p - 2))
+                && is_name_word(t, p - 2)
+                && is_name_particle(t.text(p))
+                && is_name_particle(t.text(p - 1)))
         {
             j = p;
         } else {
