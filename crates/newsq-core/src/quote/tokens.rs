@@ -138,6 +138,9 @@ pub(crate) struct Tokens<'a> {
     quote_lower: Vec<OnceCell<String>>,
     /// `mentions::name_in_run`'s answers.
     pub names: RefCell<NameMemo>,
+    /// The tokens that can end a sentence, in order: paragraph breaks,
+    /// quotations, and . ? ! … (`split_sentences` looks at no others).
+    enders: Vec<usize>,
 }
 
 /// `mentions::name_in_run`'s answers: every name in one String rather than
@@ -203,6 +206,7 @@ struct Buffers {
     lower: String,
     lower_at: Vec<(usize, usize)>,
     sentences: Vec<(usize, usize)>,
+    enders: Vec<usize>,
     name_runs: Vec<RunAnswer>,
     name_text: String,
 }
@@ -227,6 +231,7 @@ impl Drop for Tokens<'_> {
             lower: std::mem::take(&mut self.lower),
             lower_at: std::mem::take(&mut self.lower_at),
             sentences: std::mem::take(&mut self.sentences),
+            enders: std::mem::take(&mut self.enders),
             name_runs: std::mem::take(&mut names.runs),
             name_text: std::mem::take(&mut names.text),
         };
@@ -258,6 +263,9 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
     lower_at.clear();
     lower_at.reserve(toks.capacity());
     let mut quote_tok = vec![None; quotes.len()];
+    // The tokens that can end a sentence (see `split_sentences`).
+    let mut enders = spare.enders;
+    enders.clear();
     // Enough room for the names the rules will find, known once all is read.
     let mut capitalised_words = 0;
     let mut capitalised_bytes = 0;
@@ -271,6 +279,7 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
         if let Some(q) = quotes.get(next_quote) {
             if q.open == i {
                 quote_tok[next_quote] = Some(toks.len());
+                enders.push(toks.len());
                 toks.push(Token {
                     start: q.open,
                     end: q.close,
@@ -308,6 +317,7 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
                     capitalised: false,
                 });
                 lower_at.push((i, i + 1));
+                enders.push(toks.len() - 1);
                 paragraph += 1;
             }
             i += 1;
@@ -365,6 +375,9 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
             } else {
                 i + len
             };
+            if matches!(c, '.' | '?' | '!' | '…') {
+                enders.push(toks.len());
+            }
             toks.push(Token {
                 start: i,
                 end,
@@ -402,6 +415,7 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
             runs: name_runs,
             text: name_text,
         }),
+        enders,
     };
     split_sentences(&mut tokens, quotes);
     tokens
@@ -459,8 +473,11 @@ fn split_sentences(tokens: &mut Tokens<'_>, quotes: &[QuotedSpan]) {
     let n = tokens.toks.len();
     let mut start = 0;
     let mut sentence = 0;
-    let mut i = 0;
-    while i < n {
+    // Only an ender or the last token ends a sentence: the words and other
+    // punctuation between them are passed over, not asked about one by one.
+    let enders = std::mem::take(&mut tokens.enders);
+    let last = n.checked_sub(1).filter(|&l| enders.last() != Some(&l));
+    for i in enders.iter().copied().chain(last) {
         let kind = tokens.toks[i].kind;
         let ends = match kind {
             Kind::Break => true,
@@ -516,8 +533,8 @@ fn split_sentences(tokens: &mut Tokens<'_>, quotes: &[QuotedSpan]) {
             sentence += 1;
             start = i + 1;
         }
-        i += 1;
     }
+    tokens.enders = enders;
 }
 
 /// "Trump said", "Mr Putin added", "He told": a capitalised word after a quotation
