@@ -142,9 +142,19 @@ fn with_name_in_run<R>(
 fn find_name_in_run(t: &Tokens<'_>, first: usize, last: usize, out: &mut String) -> Option<usize> {
     // "Jr." and "III" close a name but are not its surname.
     let mut last = last;
-    while last > first && (!t.is_word(last) || is_name_suffix(lower_no_dot(t, last))) {
+    let mut last_lower = None;
+    while last > first {
+        if t.is_word(last) {
+            let lw = lower_no_dot(t, last);
+            if !is_name_suffix(lw) {
+                last_lower = Some(lw);
+                break;
+            }
+        }
         last -= 1;
     }
+    // The last word's, found once for the questions below.
+    let last_lower = last_lower.unwrap_or_else(|| lower_no_dot(t, last));
     // The name starts after the last title or function word of the run.
     let mut start = first;
     let is_title = |lw: &str| is_title(lw) && !t.is_surname(lw);
@@ -152,7 +162,11 @@ fn find_name_in_run(t: &Tokens<'_>, first: usize, last: usize, out: &mut String)
         if !t.is_word(i) {
             continue;
         }
-        let lw = lower_no_dot(t, i);
+        let lw = if i == last {
+            last_lower
+        } else {
+            lower_no_dot(t, i)
+        };
         let is_initial = is_one_char(t.text(i)) && i < last;
         if i > start && first_name_gender_of_lower(t.lower(i)).is_some() && !is_title(lw) {
             break; // a first name starts the name: "Al From", not "From"
@@ -168,7 +182,6 @@ fn find_name_in_run(t: &Tokens<'_>, first: usize, last: usize, out: &mut String)
     }
     // A trailing title ("the Clinton campaign", "Russian President") is no
     // name — unless a first name or an initial stands before it ("Peter T. King").
-    let last_lower = lower_no_dot(t, last);
     if is_title(last_lower) || is_capitalised_function_word(last_lower) {
         let before = (first..last).rev().find(|&i| t.is_word(i));
         let after_first_name = before.is_some_and(|b| {
