@@ -714,27 +714,76 @@ impl EntityTable {
 
     /// The person a name mention refers to: "Trump" → "Donald Trump".
     pub fn resolve_name(&self, name: &str) -> Option<usize> {
-        with_lowercase(name, |lower| {
-            // Names are short: a byte loop finds the last space sooner than a searcher.
-            let last_space = lower.bytes().rposition(|b| b == b' ');
-            let surname = last_space.map_or(lower, |at| &lower[at + 1..]);
-            if let Some(&p) = self.by_surname.get(surname) {
-                // "Donald Trump" matches; "Melania Trump" is somebody else.
-                if last_space.is_none()
-                    || self.lower_names.get(p).is_some_and(|full| {
-                        first_word(full) == first_word(lower) || full.ends_with(lower)
-                    })
-                {
-                    return Some(p);
-                }
+        // While the tables are short lists, an ASCII name is compared with
+        // them ignoring case, rather than lowercased into a copy first.
+        if let (true, WordTable::Few(surnames), WordTable::Few(first_names)) =
+            (name.is_ascii(), &self.by_surname, &self.by_first)
+        {
+            return self.resolve_ascii_name(name, surnames, first_names);
+        }
+        with_lowercase(name, |lower| self.resolve_lowercase_name(lower))
+    }
+
+    /// `resolve_name` of a name already lowercased.
+    fn resolve_lowercase_name(&self, lower: &str) -> Option<usize> {
+        // Names are short: a byte loop finds the last space sooner than a searcher.
+        let last_space = lower.bytes().rposition(|b| b == b' ');
+        let surname = last_space.map_or(lower, |at| &lower[at + 1..]);
+        if let Some(&p) = self.by_surname.get(surname) {
+            // "Donald Trump" matches; "Melania Trump" is somebody else.
+            if last_space.is_none()
+                || self.lower_names.get(p).is_some_and(|full| {
+                    first_word(full) == first_word(lower) || full.ends_with(lower)
+                })
+            {
+                return Some(p);
             }
-            if last_space.is_none() {
-                if let Some(Some(p)) = self.by_first.get(lower) {
-                    return Some(*p);
-                }
+        }
+        if last_space.is_none() {
+            if let Some(Some(p)) = self.by_first.get(lower) {
+                return Some(*p);
             }
-            None
-        })
+        }
+        None
+    }
+
+    /// `resolve_name` of an ASCII name, with the tables' lists: the same
+    /// comparisons, each ignoring the name's case (the tables' words and
+    /// names are lowercase already).
+    fn resolve_ascii_name(
+        &self,
+        name: &str,
+        surnames: &[(String, usize)],
+        first_names: &[(String, Option<usize>)],
+    ) -> Option<usize> {
+        let last_space = name.bytes().rposition(|b| b == b' ');
+        let surname = last_space.map_or(name, |at| &name[at + 1..]);
+        if let Some(&(_, p)) = surnames
+            .iter()
+            .find(|(w, _)| w.eq_ignore_ascii_case(surname))
+        {
+            let ends_with_name = |full: &str| {
+                full.len() >= name.len()
+                    && full.as_bytes()[full.len() - name.len()..]
+                        .eq_ignore_ascii_case(name.as_bytes())
+            };
+            if last_space.is_none()
+                || self.lower_names.get(p).is_some_and(|full| {
+                    first_word(full).eq_ignore_ascii_case(first_word(name)) || ends_with_name(full)
+                })
+            {
+                return Some(p);
+            }
+        }
+        if last_space.is_none() {
+            if let Some(&(_, Some(p))) = first_names
+                .iter()
+                .find(|(w, _)| w.eq_ignore_ascii_case(name))
+            {
+                return Some(p);
+            }
+        }
+        None
     }
 
     /// The person a description names through a role bound earlier: "the
@@ -793,6 +842,64 @@ mod tests {
         };
         assert_eq!(head, "spokesman");
         assert_eq!(modifiers, words);
+    }
+
+    #[test]
+    fn an_ascii_name_resolves_as_its_lowercase_does() {
+        let people = [
+            "Donald Trump",
+            "Melania Trump",
+            "Donald J. Trump",
+            "Ilona Varga",
+            "Ilona Kis",
+            "Zoë Ábel",
+            "Dmitry Peskov",
+        ];
+        let asked = [
+            "Trump",
+            "TRUMP",
+            "Donald Trump",
+            "donald trump",
+            "Melania Trump",
+            "J. Trump",
+            "Ilona",
+            "ILONA",
+            "Varga",
+            "Kis",
+            "Ábel",
+            "Zoë Ábel",
+            "Abel",
+            "Peskov",
+            "Dmitry",
+            "Dmitry Peskov",
+            "Mr Peskov",
+            "Nobody",
+            "",
+            " ",
+            "Trump ",
+        ];
+        let mut table = EntityTable::default();
+        // Asked with the tables as short lists, then once they hash their words.
+        for round in 0..2 {
+            for name in people {
+                table.add_person(name, None);
+            }
+            if round == 1 {
+                for i in 0..40 {
+                    table.add_person(&format!("Extra{i} Person{i}"), None);
+                }
+                assert!(matches!(table.by_surname, WordTable::Many(_)));
+            }
+            for name in asked {
+                let lowered = with_lowercase(name, |lower| table.resolve_lowercase_name(lower));
+                assert_eq!(
+                    table.resolve_name(name),
+                    lowered,
+                    "{name:?} in round {round}"
+                );
+            }
+            assert!(table.resolve_name("VARGA").is_some() && table.resolve_name("Ábel").is_some());
+        }
     }
 
     #[test]
