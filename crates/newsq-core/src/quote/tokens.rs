@@ -131,7 +131,8 @@ pub(crate) struct Tokens<'a> {
     /// and over, and lowercasing once here saves an allocation each time. The
     /// body with ASCII letters lowered, then the lowercase of each non-ASCII token.
     lower: String,
-    /// Byte range in `lower` of each token's lowercase text (unused for quotations).
+    /// Byte range in `lower` of each token's lowercase text; for a
+    /// quotation, its index and `QUOTATION` (see `quote_lower`).
     lower_at: Vec<(usize, usize)>,
     /// Quotations' lowercase text, made only when asked for: they are long and
     /// the rules seldom look at them as words.
@@ -167,12 +168,14 @@ impl<'a> Tokens<'a> {
     /// The token's text lowercased, the same as `self.text(i).to_lowercase()`.
     #[inline]
     pub fn lower(&self, i: usize) -> &str {
-        if let Kind::Quote(q) = self.toks[i].kind {
-            if let Some(cell) = self.quote_lower.get(q) {
-                return cell.get_or_init(|| self.text(i).to_lowercase());
-            }
-        }
+        // Asked again and again: `lower_at` alone tells a quotation.
         let (s, e) = self.lower_at[i];
+        if e == QUOTATION {
+            return match self.quote_lower.get(s) {
+                Some(cell) => cell.get_or_init(|| self.text(i).to_lowercase()),
+                None => "",
+            };
+        }
         &self.lower[s..e]
     }
 
@@ -240,6 +243,9 @@ impl Drop for Tokens<'_> {
     }
 }
 
+/// The end `lower_at` gives a quotation, whose lowercase is in `quote_lower`.
+const QUOTATION: usize = usize::MAX;
+
 /// Tokenise `body`, with each span of `quotes` (sorted, non-overlapping) as one token.
 pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
     let spare = SPARE
@@ -289,7 +295,7 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
                     capitalised: false,
                 });
                 // Quotations are lowercased only when asked for (`quote_lower`).
-                lower_at.push((q.open, q.close));
+                lower_at.push((next_quote, QUOTATION));
                 // A quotation over several paragraphs counts as sitting in its last one.
                 paragraph += usize::from(body[q.open..q.close].contains('\n'));
                 i = q.close;
