@@ -1205,6 +1205,11 @@ pub(crate) fn is_medium_word(lower: &str) -> bool {
 /// Varga" when no title says so. A short, general list: most speakers are
 /// resolved without it.
 pub(crate) fn first_name_gender(name: &str) -> Option<Gender> {
+    with_lowercase(name, first_name_gender_of_lower)
+}
+
+/// `first_name_gender` of a name already lowercased.
+pub(crate) fn first_name_gender_of_lower(lower: &str) -> Option<Gender> {
     const FEMALE: &[&str] = &[
         "mary",
         "patricia",
@@ -1541,12 +1546,16 @@ pub(crate) fn first_name_gender(name: &str) -> Option<Gender> {
             .collect();
         WordMap::new(&genders)
     });
-    with_lowercase(name, |lower| genders.get(lower))
+    genders.get(lower)
 }
 
 /// `f(&s.to_lowercase())`, with a short ASCII `s` (most words and names)
 /// lowercased on the stack rather than in a new String.
 pub(crate) fn with_lowercase<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    // ASCII without a capital is its own lowercase: no copy.
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return f(s);
+    }
     let mut buf = [0u8; 64];
     if let Some(buf) = buf.get_mut(..s.len()).filter(|_| s.is_ascii()) {
         buf.copy_from_slice(s.as_bytes());

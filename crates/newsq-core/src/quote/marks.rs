@@ -287,24 +287,25 @@ fn scan_line(
 /// " and ' themselves, or the lead byte of “ ” ‘ ’ „ ‚ (0xE2) or « » (0xC2).
 /// Both lead bytes start other characters too; the caller tells them apart.
 fn next_candidate(bytes: &[u8], pos: usize, end: usize) -> Option<usize> {
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let is_candidate = |b: u8| matches!(b, b'"' | b'\'' | 0xE2 | 0xC2);
     let hay = bytes.get(pos..end)?;
-    // Eight bytes at a time while none of them is a candidate: most are not.
+    // Eight bytes at a time: most hold no quote mark and, in English, no
+    // byte of a character beyond ASCII (whose lead byte may be one). Those
+    // that do are read byte by byte.
     let mut from = 0;
     while let Some(chunk) = hay.get(from..from + 8) {
         let word = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).ok()?);
-        if has_byte(word, b'"')
-            | has_byte(word, b'\'')
-            | has_byte(word, 0xE2)
-            | has_byte(word, 0xC2)
-            != 0
-        {
-            break;
+        if (word & HIGHS) | has_byte(word, b'"') | has_byte(word, b'\'') != 0 {
+            if let Some(i) = chunk.iter().position(|&b| is_candidate(b)) {
+                return Some(pos + from + i);
+            }
         }
         from += 8;
     }
     hay[from..]
         .iter()
-        .position(|&b| matches!(b, b'"' | b'\'' | 0xE2 | 0xC2))
+        .position(|&b| is_candidate(b))
         .map(|i| pos + from + i)
 }
 
@@ -359,6 +360,29 @@ fn finish_unclosed(body: &str, mut open: Open, spans: &mut Vec<QuotedSpan>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_next_candidate_is_the_first_mark_or_lead_byte() {
+        let pieces = [
+            "a", "\"", "'", "é", "—", "“", "«", "£", "ж", "\n", "  ", "xyzxyzxy",
+        ];
+        // Every piece at every offset of a line of plain letters.
+        for piece in pieces {
+            for at in 0..24 {
+                let body = format!("{}{piece}{}", "w".repeat(at), "v".repeat(20));
+                let bytes = body.as_bytes();
+                for pos in 0..=body.len() {
+                    let want =
+                        (pos..body.len()).find(|&i| matches!(bytes[i], b'"' | b'\'' | 0xE2 | 0xC2));
+                    assert_eq!(
+                        next_candidate(bytes, pos, body.len()),
+                        want,
+                        "{body:?} from {pos}"
+                    );
+                }
+            }
+        }
+    }
 
     fn texts(body: &str) -> Vec<String> {
         find_quoted_spans(body)

@@ -3,9 +3,9 @@
 //! "Donald Trump" and "the Russian president" to the name bound to that role.
 
 use super::lexicon::{
-    first_name_gender, is_capitalised_function_word, is_determiner, is_honorific, is_name_particle,
-    is_name_suffix, is_organisation_head, is_title, pronoun, title_gender, with_lowercase, Gender,
-    Pronoun,
+    first_name_gender, first_name_gender_of_lower, is_capitalised_function_word, is_determiner,
+    is_honorific, is_name_particle, is_name_suffix, is_organisation_head, is_title, pronoun,
+    title_gender, with_lowercase, Gender, Pronoun,
 };
 use super::tokens::{Kind, Tokens};
 use std::collections::HashMap;
@@ -58,7 +58,11 @@ pub(crate) struct Mention {
 /// Token `i` lowercased without trailing dots. (Dots are case-ignorable:
 /// trimming them after lowercasing gives what trimming before did.)
 fn lower_no_dot<'t>(t: &'t Tokens<'_>, i: usize) -> &'t str {
-    let lower = t.lower(i).trim_end_matches('.');
+    // `trim_end_matches('.')`, without setting up a searcher for one byte.
+    let mut lower = t.lower(i);
+    while let Some(shorter) = lower.strip_suffix('.') {
+        lower = shorter;
+    }
     // Abbreviated titles bind the same roles as written-out ones.
     match lower {
         "sen" => "senator",
@@ -96,31 +100,61 @@ fn strip_possessive(w: &str) -> &str {
 /// words and sentence-opening function words before it removed. None when
 /// nothing name-like is left.
 pub(crate) fn name_in_run(t: &Tokens<'_>, first: usize, last: usize) -> Option<(usize, String)> {
+    with_name_in_run(t, first, last, |start, name| (start, name.to_string()))
+}
+
+/// `f` of what `name_in_run` finds, the name lent rather than copied.
+fn with_name_in_run<R>(
+    t: &Tokens<'_>,
+    first: usize,
+    last: usize,
+    f: impl FnOnce(usize, &str) -> R,
+) -> Option<R> {
     // The table and each sentence's record ask about the same runs: work
     // each out once. The table asks first, in text order, and only runs
     // further on than the last one remembered are added: the list stays sorted.
-    {
-        let memo = t.names.borrow();
-        if let Ok(k) = memo.binary_search_by_key(&first, |m| m.0) {
-            if memo[k].1 == last {
-                return memo[k].2.clone();
+    let mut memo = t.names.borrow_mut();
+    // The table's runs, each further on than the last: no search.
+    let past_last = memo.runs.last().is_none_or(|m| m.0 < first);
+    if !past_last {
+        if let Ok(k) = memo.runs.binary_search_by_key(&first, |m| m.0) {
+            if memo.runs[k].1 == last {
+                let (start, from, to) = memo.runs[k].2?;
+                return Some(f(start, &memo.text[from..to]));
             }
         }
     }
-    let found = find_name_in_run(t, first, last);
-    let mut memo = t.names.borrow_mut();
-    if memo.last().is_none_or(|m| m.0 < first) {
-        memo.push((first, last, found.clone()));
+    let from = memo.text.len();
+    let found = find_name_in_run(t, first, last, &mut memo.text);
+    let to = memo.text.len();
+    let answer = found.map(|start| f(start, &memo.text[from..to]));
+    if past_last {
+        memo.runs
+            .push((first, last, found.map(|start| (start, from, to))));
+    } else {
+        memo.text.truncate(from);
     }
-    found
+    answer
 }
 
-fn find_name_in_run(t: &Tokens<'_>, first: usize, last: usize) -> Option<(usize, String)> {
+/// The name in run `first..=last` appended to `out`, and its first token;
+/// nothing appended when the run holds no name.
+fn find_name_in_run(t: &Tokens<'_>, first: usize, last: usize, out: &mut String) -> Option<usize> {
     // "Jr." and "III" close a name but are not its surname.
     let mut last = last;
-    while last > first && (!t.is_word(last) || is_name_suffix(lower_no_dot(t, last))) {
+    let mut last_lower = None;
+    while last > first {
+        if t.is_word(last) {
+            let lw = lower_no_dot(t, last);
+            if !is_name_suffix(lw) {
+                last_lower = Some(lw);
+                break;
+            }
+        }
         last -= 1;
     }
+    // The last word's, found once for the questions below.
+    let last_lower = last_lower.unwrap_or_else(|| lower_no_dot(t, last));
     // The name starts after the last title or function word of the run.
     let mut start = first;
     let is_title = |lw: &str| is_title(lw) && !t.is_surname(lw);
@@ -128,9 +162,13 @@ fn find_name_in_run(t: &Tokens<'_>, first: usize, last: usize) -> Option<(usize,
         if !t.is_word(i) {
             continue;
         }
-        let lw = lower_no_dot(t, i);
+        let lw = if i == last {
+            last_lower
+        } else {
+            lower_no_dot(t, i)
+        };
         let is_initial = is_one_char(t.text(i)) && i < last;
-        if i > start && first_name_gender(t.text(i)).is_some() && !is_title(lw) {
+        if i > start && first_name_gender_of_lower(t.lower(i)).is_some() && !is_title(lw) {
             break; // a first name starts the name: "Al From", not "From"
         }
         let possessive = i < last && strip_possessive(t.text(i)) != t.text(i);
@@ -144,12 +182,10 @@ fn find_name_in_run(t: &Tokens<'_>, first: usize, last: usize) -> Option<(usize,
     }
     // A trailing title ("the Clinton campaign", "Russian President") is no
     // name — unless a first name or an initial stands before it ("Peter T. King").
-    let last_lower = lower_no_dot(t, last);
     if is_title(last_lower) || is_capitalised_function_word(last_lower) {
         let before = (first..last).rev().find(|&i| t.is_word(i));
         let after_first_name = before.is_some_and(|b| {
-            let w = t.text(b);
-            is_one_char(w) || first_name_gender(w).is_some()
+            is_one_char(t.text(b)) || first_name_gender_of_lower(t.lower(b)).is_some()
         });
         if !after_first_name {
             return None;
@@ -161,42 +197,36 @@ fn find_name_in_run(t: &Tokens<'_>, first: usize, last: usize) -> Option<(usize,
             }
         }
     }
-    // The words joined by spaces, straight into one String (as long as the
-    // run's text at most, but for an initial's dot after the run).
-    let mut name = String::with_capacity(
-        t.toks[last]
-            .end
-            .saturating_sub(t.toks.get(start).map_or(usize::MAX, |s| s.start)),
-    );
+    // The words joined by spaces, straight onto `out`.
     let mut words = 0;
     for i in start..=last {
         if t.is_word(i) {
             let w = t.text(i);
             if words > 0 {
-                name.push(' ');
+                out.push(' ');
             }
             words += 1;
             // Initials keep their dot ("J. D. Vance").
             if is_one_char(w) && t.is_punct(i + 1, ".") {
-                name.push_str(&t.body[t.toks[i].start..t.toks[i + 1].end]);
+                out.push_str(&t.body[t.toks[i].start..t.toks[i + 1].end]);
             } else {
-                name.push_str(if i == last { strip_possessive(w) } else { w });
+                out.push_str(if i == last { strip_possessive(w) } else { w });
             }
         }
     }
     if words == 0 {
         return None;
     }
-    Some((start, name))
+    Some(start)
 }
 
 /// Words the article uses as surnames: the capitalised word after an
 /// honorific ("Mr. King", "Ms Bishop"), lowercase.
 pub(crate) fn known_surnames(t: &Tokens<'_>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for i in 0..t.toks.len() {
+    for (i, tok) in t.toks.iter().enumerate() {
         // Honorifics are short capitalised words: test that before any lookup.
-        if !t.is_capitalised(i) || t.text(i).len() > 6 || !is_honorific(lower_no_dot(t, i)) {
+        if !tok.capitalised || tok.end - tok.start > 6 || !is_honorific(lower_no_dot(t, i)) {
             continue;
         }
         let next = if t.is_punct(i + 1, ".") { i + 2 } else { i + 1 };
@@ -223,9 +253,11 @@ pub(crate) fn run_end(t: &Tokens<'_>, i: usize) -> usize {
             // "J. D. Vance", "Gov. Mike Pence"
             j += 1;
         } else if t.is_word(j)
-            && is_name_particle(t.text(j))
+            // The word lists last: most words after a run are followed by
+            // no name, and need no lookup.
             && (is_name_word(t, j + 1)
-                || (t.is_word(j + 1) && is_name_particle(t.text(j + 1)) && is_name_word(t, j + 2)))
+                || (t.is_word(j + 1) && is_name_word(t, j + 2) && is_name_particle(t.text(j + 1))))
+            && is_name_particle(t.text(j))
         {
             j += 1;
         } else {
@@ -249,10 +281,10 @@ pub(crate) fn run_start(t: &Tokens<'_>, i: usize) -> usize {
                 || (t.is_word(p) && is_name_particle(t.text(p))))
             || (p > 1
                 && t.is_word(p)
-                && is_name_particle(t.text(p))
                 && t.is_word(p - 1)
-                && is_name_particle(t.text(p - 1))
-                && is_name_word(t, p - 2))
+                && is_name_word(t, p - 2)
+                && is_name_particle(t.text(p))
+                && is_name_particle(t.text(p - 1)))
         {
             j = p;
         } else {
@@ -294,32 +326,46 @@ pub(crate) fn classify(t: &Tokens<'_>, first: usize, last: usize) -> Option<Ment
     // "(D-Ill.)", "(R-Utah)" after a name are not part of the phrase.
     let mut depth = 0usize;
     let mut last = last;
-    let mut words: Vec<usize> = Vec::new();
+    // The phrase's words: most phrases are short, and are kept on the stack.
+    let mut few = [0usize; 16];
+    let mut many: Vec<usize> = Vec::new();
+    let mut count = 0;
     for i in first..=last {
         if t.is_punct(i, "(") {
             depth += 1;
         } else if t.is_punct(i, ")") {
             depth = depth.saturating_sub(1);
         } else if depth == 0 && t.is_word(i) {
-            words.push(i);
+            if let Some(slot) = few.get_mut(count) {
+                *slot = i;
+            } else {
+                if many.is_empty() {
+                    many.extend_from_slice(&few);
+                }
+                many.push(i);
+            }
+            count += 1;
         }
     }
+    let mut words: &[usize] = if many.is_empty() {
+        &few[..count]
+    } else {
+        &many
+    };
     // "Clinton emphatically": an adverb after the phrase is not part of it.
-    while words.len() > 1
-        && words.last().is_some_and(|&w| {
-            let text = t.text(w);
-            text.len() > 4 && text.ends_with("ly") && text.starts_with(char::is_lowercase)
-        })
-    {
-        words.pop();
+    while let [kept @ .., w] = words {
+        let text = t.text(*w);
+        let adverb = text.len() > 4 && text.ends_with("ly") && text.starts_with(char::is_lowercase);
+        if kept.is_empty() || !adverb {
+            break;
+        }
+        words = kept;
     }
     // "Cruz himself": the reflexive only stresses who.
-    if words.len() > 1
-        && words
-            .last()
-            .is_some_and(|&w| matches!(t.lower(w), "himself" | "herself" | "themselves"))
-    {
-        words.pop();
+    if let [kept @ .., w] = words {
+        if !kept.is_empty() && matches!(t.lower(*w), "himself" | "herself" | "themselves") {
+            words = kept;
+        }
     }
     // "Donald Trump on Saturday", "Mr. Ryan last week": a time after the
     // phrase is not part of it.
@@ -330,7 +376,7 @@ pub(crate) fn classify(t: &Tokens<'_>, first: usize, last: usize) -> Option<Ment
             w => is_day_word(w) && p + 1 == words.len(),
         }
     }) {
-        words.truncate(p);
+        words = &words[..p];
     }
     if let Some(&w) = words.last() {
         last = last.min(run_end(t, w).max(w));
@@ -349,9 +395,13 @@ pub(crate) fn classify(t: &Tokens<'_>, first: usize, last: usize) -> Option<Ment
     if is_name_word(t, head_i) {
         let start = run_start(t, head_i).max(first);
         if let Some((_, name)) = name_in_run(t, start, head_i) {
-            if with_lowercase(&name, |lw| {
-                !is_capitalised_function_word(lw) && pronoun(lw).is_none()
-            }) {
+            // A name of several words is neither (no listed word has a
+            // space), and needs no lowercasing to tell.
+            if name.contains(' ')
+                || with_lowercase(&name, |lw| {
+                    !is_capitalised_function_word(lw) && pronoun(lw).is_none()
+                })
+            {
                 return Some(Mention {
                     first,
                     last,
@@ -369,9 +419,11 @@ pub(crate) fn classify(t: &Tokens<'_>, first: usize, last: usize) -> Option<Ment
             after.is_some_and(|w| matches!(w, "of" | "from" | "at" | "with" | "for" | "in" | ","));
         if followed_by_of || end == last {
             if let Some((_, name)) = name_in_run(t, lead, end) {
-                if with_lowercase(&name, |lw| {
-                    !is_capitalised_function_word(lw) && !is_determiner(lw)
-                }) {
+                if name.contains(' ')
+                    || with_lowercase(&name, |lw| {
+                        !is_capitalised_function_word(lw) && !is_determiner(lw)
+                    })
+                {
                     return Some(Mention {
                         first,
                         last,
@@ -385,7 +437,7 @@ pub(crate) fn classify(t: &Tokens<'_>, first: usize, last: usize) -> Option<Ment
     // phrase or relative clause ("one *person* familiar with the talks").
     let mut head = None;
     let mut modifiers = Vec::new();
-    for &i in &words {
+    for &i in words {
         let lw = t.lower(i);
         if matches!(
             lw,
@@ -432,6 +484,55 @@ pub(crate) fn classify(t: &Tokens<'_>, first: usize, last: usize) -> Option<Ment
     })
 }
 
+/// Lowercase words and what they stand for. An article names a handful of
+/// people: a short list is searched sooner than a word is hashed. Past
+/// `FEW` words the table hashes them, so that no article, however many
+/// names it holds, makes every lookup a long search.
+#[derive(Debug)]
+enum WordTable<V> {
+    Few(Vec<(String, V)>),
+    Many(HashMap<String, V>),
+}
+
+impl<V> Default for WordTable<V> {
+    fn default() -> Self {
+        WordTable::Few(Vec::new())
+    }
+}
+
+impl<V> WordTable<V> {
+    const FEW: usize = 16;
+
+    fn get(&self, word: &str) -> Option<&V> {
+        match self {
+            WordTable::Few(list) => list.iter().find(|(w, _)| w == word).map(|(_, v)| v),
+            WordTable::Many(map) => map.get(word),
+        }
+    }
+
+    fn get_mut(&mut self, word: &str) -> Option<&mut V> {
+        match self {
+            WordTable::Few(list) => list.iter_mut().find(|(w, _)| w == word).map(|(_, v)| v),
+            WordTable::Many(map) => map.get_mut(word),
+        }
+    }
+
+    /// Add a word the table does not have yet.
+    fn insert_new(&mut self, word: &str, value: V) {
+        match self {
+            WordTable::Few(list) if list.len() < Self::FEW => list.push((word.to_string(), value)),
+            WordTable::Few(list) => {
+                let mut map: HashMap<String, V> = std::mem::take(list).into_iter().collect();
+                map.insert(word.to_string(), value);
+                *self = WordTable::Many(map);
+            }
+            WordTable::Many(map) => {
+                map.insert(word.to_string(), value);
+            }
+        }
+    }
+}
+
 /// A person in the article, as the table knows them.
 #[derive(Debug, Clone)]
 pub(crate) struct Person {
@@ -443,10 +544,13 @@ pub(crate) struct Person {
 #[derive(Debug, Default)]
 pub(crate) struct EntityTable {
     people: Vec<Person>,
+    /// Each person's name lowercased, by person index: `resolve_name`
+    /// compares with it for every name mentioned.
+    lower_names: Vec<String>,
     /// Lowercase surname (last name word) → person index, the fullest form.
-    by_surname: HashMap<String, usize>,
+    by_surname: WordTable<usize>,
     /// Lowercase first name → person index, when only one person has it.
-    by_first: HashMap<String, Option<usize>>,
+    by_first: WordTable<Option<usize>>,
     /// Role bindings in text order: (token position, head, modifiers, person).
     roles: Vec<(usize, String, Vec<String>, usize)>,
 }
@@ -456,6 +560,8 @@ impl EntityTable {
     pub fn build(t: &Tokens<'_>) -> Self {
         let mut table = EntityTable::default();
         let n = t.toks.len();
+        // Each run's name, copied here from `name_in_run`'s memo: one buffer for all.
+        let mut name = String::new();
         let mut i = 0;
         while i < n {
             if !is_name_word(t, i) {
@@ -463,26 +569,37 @@ impl EntityTable {
                 continue;
             }
             let last = run_end(t, i);
-            if let Some((name_start, name)) = name_in_run(t, i, last) {
+            let found = with_name_in_run(t, i, last, |start, found| {
+                name.clear();
+                name.push_str(found);
+                start
+            });
+            if let Some(name_start) = found {
                 let words = name.split_whitespace().count();
                 let last_lower = lower_no_dot(t, last);
                 let first_word = name.split_whitespace().next().unwrap_or_default();
+                // The first word lowercased once, for both questions asked of it.
+                let mut first_name_gender_found = None;
                 let looks_personal = (2..=5).contains(&words)
                     && !is_organisation_head(last_lower)
-                    && !with_lowercase(first_word, is_capitalised_function_word)
+                    && !with_lowercase(first_word, |lower| {
+                        first_name_gender_found = first_name_gender(lower);
+                        is_capitalised_function_word(lower)
+                    })
                     && !name.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
                 if looks_personal {
                     let gender = (i..name_start)
                         .chain(i.saturating_sub(1)..i)
                         .find_map(|j| title_gender(lower_no_dot(t, j)))
-                        .or_else(|| with_lowercase(first_word, first_name_gender));
+                        .or(first_name_gender_found);
                     let person = table.add_person(&name, gender);
                     table.bind_roles(t, i, name_start, last, person);
                 } else if words == 1 {
                     // "Mr Trump": a surname with a gendered title tells the gender.
                     if let Some(g) = (i..name_start).find_map(|j| title_gender(lower_no_dot(t, j)))
                     {
-                        if let Some(&p) = table.by_surname.get(&name.to_lowercase()) {
+                        let known = with_lowercase(&name, |lower| table.by_surname.get(lower));
+                        if let Some(&p) = known {
                             table.people[p].gender.get_or_insert(g);
                         }
                     }
@@ -494,8 +611,12 @@ impl EntityTable {
     }
 
     fn add_person(&mut self, name: &str, gender: Option<Gender>) -> usize {
-        let surname = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
-        if let Some(&p) = self.by_surname.get(&surname) {
+        // Lowercased once, then split: no character's lowercase depends on
+        // anything across a space, so its words are the words' lowercases.
+        let lower = name.to_lowercase();
+        let surname = lower.rsplit(' ').next().unwrap_or(&lower);
+        let known_surname = self.by_surname.get(surname).copied();
+        if let Some(p) = known_surname {
             // Keep the fullest spelling ("Donald J. Trump" over "Donald Trump").
             let known = &mut self.people[p];
             if known.gender.is_none() {
@@ -504,6 +625,9 @@ impl EntityTable {
             let same_first = known.name.split(' ').next() == name.split(' ').next();
             if same_first && name.len() > known.name.len() {
                 known.name = name.to_string();
+                if let Some(known_lower) = self.lower_names.get_mut(p) {
+                    known_lower.clone_from(&lower);
+                }
             }
             if same_first {
                 return p;
@@ -514,12 +638,15 @@ impl EntityTable {
             name: name.to_string(),
             gender,
         });
-        self.by_surname.entry(surname).or_insert(p);
-        let first = name.split(' ').next().unwrap_or(name).to_lowercase();
-        self.by_first
-            .entry(first)
-            .and_modify(|e| *e = None)
-            .or_insert(Some(p));
+        if known_surname.is_none() {
+            self.by_surname.insert_new(surname, p);
+        }
+        let first = lower.split(' ').next().unwrap_or(&lower);
+        match self.by_first.get_mut(first) {
+            Some(only) => *only = None,
+            None => self.by_first.insert_new(first, Some(p)),
+        }
+        self.lower_names.push(lower);
         p
     }
 
@@ -593,25 +720,76 @@ impl EntityTable {
 
     /// The person a name mention refers to: "Trump" → "Donald Trump".
     pub fn resolve_name(&self, name: &str) -> Option<usize> {
-        with_lowercase(name, |lower| {
-            let surname = lower.rsplit(' ').next().unwrap_or(lower);
-            if let Some(&p) = self.by_surname.get(surname) {
-                // "Donald Trump" matches; "Melania Trump" is somebody else.
-                if !lower.contains(' ')
-                    || with_lowercase(&self.people[p].name, |full| {
-                        full.split(' ').next() == lower.split(' ').next() || full.ends_with(lower)
-                    })
-                {
-                    return Some(p);
-                }
+        // While the tables are short lists, an ASCII name is compared with
+        // them ignoring case, rather than lowercased into a copy first.
+        if let (true, WordTable::Few(surnames), WordTable::Few(first_names)) =
+            (name.is_ascii(), &self.by_surname, &self.by_first)
+        {
+            return self.resolve_ascii_name(name, surnames, first_names);
+        }
+        with_lowercase(name, |lower| self.resolve_lowercase_name(lower))
+    }
+
+    /// `resolve_name` of a name already lowercased.
+    fn resolve_lowercase_name(&self, lower: &str) -> Option<usize> {
+        // Names are short: a byte loop finds the last space sooner than a searcher.
+        let last_space = lower.bytes().rposition(|b| b == b' ');
+        let surname = last_space.map_or(lower, |at| &lower[at + 1..]);
+        if let Some(&p) = self.by_surname.get(surname) {
+            // "Donald Trump" matches; "Melania Trump" is somebody else.
+            if last_space.is_none()
+                || self.lower_names.get(p).is_some_and(|full| {
+                    first_word(full) == first_word(lower) || full.ends_with(lower)
+                })
+            {
+                return Some(p);
             }
-            if !lower.contains(' ') {
-                if let Some(Some(p)) = self.by_first.get(lower) {
-                    return Some(*p);
-                }
+        }
+        if last_space.is_none() {
+            if let Some(Some(p)) = self.by_first.get(lower) {
+                return Some(*p);
             }
-            None
-        })
+        }
+        None
+    }
+
+    /// `resolve_name` of an ASCII name, with the tables' lists: the same
+    /// comparisons, each ignoring the name's case (the tables' words and
+    /// names are lowercase already).
+    fn resolve_ascii_name(
+        &self,
+        name: &str,
+        surnames: &[(String, usize)],
+        first_names: &[(String, Option<usize>)],
+    ) -> Option<usize> {
+        let last_space = name.bytes().rposition(|b| b == b' ');
+        let surname = last_space.map_or(name, |at| &name[at + 1..]);
+        if let Some(&(_, p)) = surnames
+            .iter()
+            .find(|(w, _)| w.eq_ignore_ascii_case(surname))
+        {
+            let ends_with_name = |full: &str| {
+                full.len() >= name.len()
+                    && full.as_bytes()[full.len() - name.len()..]
+                        .eq_ignore_ascii_case(name.as_bytes())
+            };
+            if last_space.is_none()
+                || self.lower_names.get(p).is_some_and(|full| {
+                    first_word(full).eq_ignore_ascii_case(first_word(name)) || ends_with_name(full)
+                })
+            {
+                return Some(p);
+            }
+        }
+        if last_space.is_none() {
+            if let Some(&(_, Some(p))) = first_names
+                .iter()
+                .find(|(w, _)| w.eq_ignore_ascii_case(name))
+            {
+                return Some(p);
+            }
+        }
+        None
     }
 
     /// The person a description names through a role bound earlier: "the
@@ -633,6 +811,11 @@ impl EntityTable {
     }
 }
 
+/// What comes before the first space of `s`: all of it if it has none.
+fn first_word(s: &str) -> &str {
+    s.bytes().position(|b| b == b' ').map_or(s, |at| &s[..at])
+}
+
 /// Whether the token sequence at `i` is a word that makes the phrase a
 /// description of the medium (an outlet, a platform), not a speaker.
 pub(crate) fn names_a_medium(t: &Tokens<'_>, first: usize, last: usize) -> bool {
@@ -644,4 +827,104 @@ pub(crate) fn names_a_medium(t: &Tokens<'_>, first: usize, last: usize) -> bool 
                     .chars()
                     .all(|c| c.is_uppercase() || !c.is_alphabetic())
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_phrase_longer_than_the_stack_keeps_every_word() {
+        let words: Vec<String> = (0..20).map(|i| format!("w{i}")).collect();
+        let body = format!("the {} spokesman", words.join(" "));
+        let t = super::super::tokens::tokenize(&body, &[]);
+        let m = classify(&t, 0, t.toks.len() - 1);
+        let Some(Mention {
+            referent: Referent::Description { head, modifiers },
+            ..
+        }) = m
+        else {
+            panic!("no description: {m:?}");
+        };
+        assert_eq!(head, "spokesman");
+        assert_eq!(modifiers, words);
+    }
+
+    #[test]
+    fn an_ascii_name_resolves_as_its_lowercase_does() {
+        let people = [
+            "Donald Trump",
+            "Melania Trump",
+            "Donald J. Trump",
+            "Ilona Varga",
+            "Ilona Kis",
+            "Zoë Ábel",
+            "Dmitry Peskov",
+        ];
+        let asked = [
+            "Trump",
+            "TRUMP",
+            "Donald Trump",
+            "donald trump",
+            "Melania Trump",
+            "J. Trump",
+            "Ilona",
+            "ILONA",
+            "Varga",
+            "Kis",
+            "Ábel",
+            "Zoë Ábel",
+            "Abel",
+            "Peskov",
+            "Dmitry",
+            "Dmitry Peskov",
+            "Mr Peskov",
+            "Nobody",
+            "",
+            " ",
+            "Trump ",
+        ];
+        let mut table = EntityTable::default();
+        // Asked with the tables as short lists, then once they hash their words.
+        for round in 0..2 {
+            for name in people {
+                table.add_person(name, None);
+            }
+            if round == 1 {
+                for i in 0..40 {
+                    table.add_person(&format!("Extra{i} Person{i}"), None);
+                }
+                assert!(matches!(table.by_surname, WordTable::Many(_)));
+            }
+            for name in asked {
+                let lowered = with_lowercase(name, |lower| table.resolve_lowercase_name(lower));
+                assert_eq!(
+                    table.resolve_name(name),
+                    lowered,
+                    "{name:?} in round {round}"
+                );
+            }
+            assert!(table.resolve_name("VARGA").is_some() && table.resolve_name("Ábel").is_some());
+        }
+    }
+
+    #[test]
+    fn a_word_table_answers_alike_as_a_list_and_hashed() {
+        let mut table: WordTable<usize> = WordTable::default();
+        let words: Vec<String> = (0..40).map(|i| format!("name{i}")).collect();
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(table.get(w), None);
+            table.insert_new(w, i);
+            // Every word added so far is found, before and after the table hashes them.
+            for (j, earlier) in words[..=i].iter().enumerate() {
+                assert_eq!(table.get(earlier), Some(&j), "{earlier} after {i}");
+            }
+            assert!(matches!(table, WordTable::Few(_)) == (i < WordTable::<usize>::FEW));
+        }
+        if let Some(v) = table.get_mut("name3") {
+            *v = 100;
+        }
+        assert_eq!(table.get("name3"), Some(&100));
+        assert_eq!(table.get("name40"), None);
+    }
 }

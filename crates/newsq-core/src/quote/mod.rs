@@ -141,7 +141,7 @@ fn names_a_work(body: &str, open: usize) -> bool {
 /// “Meet the Press”, “The Walking Dead”, “Harbour Lights.”: a short run of
 /// capitalised words, no sentence inside — the name of a show, book or film.
 fn is_title_of_work(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
+    let words = || text.split_whitespace();
     let minor = |w: &str| {
         matches!(
             w,
@@ -161,27 +161,36 @@ fn is_title_of_work(text: &str) -> bool {
                 | "by"
         )
     };
-    !words.is_empty()
-        && words.len() <= 7
+    // Asked first, as most quotations fail it within a word or two (the
+    // second lowercase); past eight words the count fails anyway.
+    words().take(8).enumerate().all(|(i, w)| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.is_empty()
+            || w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            || (i > 0 && minor(w))
+    }) && (1..=7).contains(&words().take(8).count())
         && !text.trim_end().ends_with([',', '?', '!'])
-        && words.iter().any(|w| w.chars().any(char::is_alphabetic))
-        && words.iter().enumerate().all(|(i, w)| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-            w.is_empty()
-                || w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-                || (i > 0 && minor(w))
-        })
+        && words().any(|w| w.chars().any(char::is_alphabetic))
         && !matches!(
-            words
-                .first()
+            words()
+                .next()
                 .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())),
             Some("I" | "We" | "You" | "It" | "He" | "She" | "They" | "No" | "Yes")
         )
 }
 
 /// Join the parts and drop the comma a reporting clause leaves behind (“…,” she said).
-fn clean_quote_text<'a>(parts: impl Iterator<Item = &'a str>) -> String {
-    let joined: Vec<&str> = parts.map(str::trim).filter(|p| !p.is_empty()).collect();
-    let text = joined.join(" ");
-    text.trim_end_matches([',', ' ']).to_string()
+fn clean_quote_text<'a>(parts: impl Iterator<Item = &'a str> + Clone) -> String {
+    // One String, sized once: the parts are joined straight into it.
+    let capacity = parts.clone().map(|p| p.len() + 1).sum();
+    let mut text = String::with_capacity(capacity);
+    for part in parts.map(str::trim).filter(|p| !p.is_empty()) {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(part);
+    }
+    let kept = text.trim_end_matches([',', ' ']).len();
+    text.truncate(kept);
+    text
 }

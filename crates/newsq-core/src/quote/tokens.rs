@@ -3,7 +3,7 @@
 
 use super::lexicon::is_honorific;
 use super::marks::QuotedSpan;
-use std::cell::{OnceCell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -131,39 +131,60 @@ pub(crate) struct Tokens<'a> {
     /// and over, and lowercasing once here saves an allocation each time. The
     /// body with ASCII letters lowered, then the lowercase of each non-ASCII token.
     lower: String,
-    /// Byte range in `lower` of each token's lowercase text (unused for quotations).
+    /// Byte range in `lower` of each token's lowercase text; for a
+    /// quotation, its index and `QUOTATION` (see `quote_lower`).
     lower_at: Vec<(usize, usize)>,
     /// Quotations' lowercase text, made only when asked for: they are long and
     /// the rules seldom look at them as words.
     quote_lower: Vec<OnceCell<String>>,
-    /// `mentions::name_in_run`'s answers, sorted by the run's first token.
-    pub names: RefCell<Vec<NameInRun>>,
+    /// `mentions::name_in_run`'s answers.
+    pub names: RefCell<NameMemo>,
+    /// The tokens that can end a sentence, in order: paragraph breaks,
+    /// quotations, and . ? ! … (`split_sentences` looks at no others).
+    enders: Vec<usize>,
 }
 
-/// A run's first and last tokens, and the start and text of the name in it, if any.
-pub(crate) type NameInRun = (usize, usize, Option<(usize, String)>);
+/// `mentions::name_in_run`'s answers: every name in one String rather than
+/// a String each, as most runs are asked about once and many hold no name.
+#[derive(Debug, Default)]
+pub(crate) struct NameMemo {
+    /// The runs asked about, sorted by their first token.
+    pub runs: Vec<RunAnswer>,
+    /// The names of `runs`, one after another.
+    pub text: String,
+}
+
+/// A run's first and last tokens, and the name's first token and byte range
+/// in `NameMemo::text`, if the run holds one.
+pub(crate) type RunAnswer = (usize, usize, Option<(usize, usize, usize)>);
 
 impl<'a> Tokens<'a> {
+    #[inline]
     pub fn text(&self, i: usize) -> &'a str {
         let t = self.toks[i];
         &self.body[t.start..t.end]
     }
 
     /// The token's text lowercased, the same as `self.text(i).to_lowercase()`.
+    #[inline]
     pub fn lower(&self, i: usize) -> &str {
-        if let Kind::Quote(q) = self.toks[i].kind {
-            if let Some(cell) = self.quote_lower.get(q) {
-                return cell.get_or_init(|| self.text(i).to_lowercase());
-            }
-        }
+        // Asked again and again: `lower_at` alone tells a quotation.
         let (s, e) = self.lower_at[i];
+        if e == QUOTATION {
+            return match self.quote_lower.get(s) {
+                Some(cell) => cell.get_or_init(|| self.text(i).to_lowercase()),
+                None => "",
+            };
+        }
         &self.lower[s..e]
     }
 
+    #[inline]
     pub fn is_word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
     }
 
+    #[inline]
     pub fn is_punct(&self, i: usize, p: &str) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct) && self.text(i) == p
     }
@@ -173,21 +194,87 @@ impl<'a> Tokens<'a> {
         self.surnames.iter().any(|s| s == lower)
     }
 
+    #[inline]
     pub fn is_capitalised(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.capitalised)
     }
 }
 
+/// The buffers of an article's `Tokens`, handed on to the next article's on
+/// the same thread when dropped: allocating them afresh each time, and
+/// freeing them, was a good part of the tokeniser's cost.
+#[derive(Default)]
+struct Buffers {
+    toks: Vec<Token>,
+    lower: String,
+    lower_at: Vec<(usize, usize)>,
+    sentences: Vec<(usize, usize)>,
+    enders: Vec<usize>,
+    name_runs: Vec<RunAnswer>,
+    name_text: String,
+}
+
+thread_local! {
+    static SPARE: Cell<Option<Buffers>> = const { Cell::new(None) };
+}
+
+/// The largest body (bytes) whose buffers are kept for the next article
+/// (about 1 MiB of buffers): a rare long one's are let go rather than held
+/// for the thread's life.
+const KEEP_BUFFERS_UP_TO: usize = 64 << 10;
+
+impl Drop for Tokens<'_> {
+    fn drop(&mut self) {
+        if self.lower.capacity() > KEEP_BUFFERS_UP_TO {
+            return;
+        }
+        let names = self.names.get_mut();
+        let buffers = Buffers {
+            toks: std::mem::take(&mut self.toks),
+            lower: std::mem::take(&mut self.lower),
+            lower_at: std::mem::take(&mut self.lower_at),
+            sentences: std::mem::take(&mut self.sentences),
+            enders: std::mem::take(&mut self.enders),
+            name_runs: std::mem::take(&mut names.runs),
+            name_text: std::mem::take(&mut names.text),
+        };
+        // Nothing is kept while the thread is being torn down.
+        let _ = SPARE.try_with(|spare| spare.set(Some(buffers)));
+    }
+}
+
+/// The end `lower_at` gives a quotation, whose lowercase is in `quote_lower`.
+const QUOTATION: usize = usize::MAX;
+
 /// Tokenise `body`, with each span of `quotes` (sorted, non-overlapping) as one token.
 pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
-    let mut toks: Vec<Token> = Vec::with_capacity(body.len() / 5);
+    let spare = SPARE
+        .try_with(Cell::take)
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    let mut toks = spare.toks;
+    toks.clear();
+    toks.reserve(body.len() / 5);
     let mut paragraph = 0;
     let mut next_quote = 0;
     let bytes = body.as_bytes();
-    // Each token's lowercase, found as it is read (see `lower_range`).
-    let mut lower = body.to_ascii_lowercase();
-    let mut lower_at: Vec<(usize, usize)> = Vec::with_capacity(toks.capacity());
+    // Each token's lowercase, found as it is read (see `lower_range`): the
+    // body with its ASCII letters lowered, to begin with.
+    let mut lower = spare.lower;
+    lower.clear();
+    lower.push_str(body);
+    lower.make_ascii_lowercase();
+    let mut lower_at = spare.lower_at;
+    lower_at.clear();
+    lower_at.reserve(toks.capacity());
     let mut quote_tok = vec![None; quotes.len()];
+    // The tokens that can end a sentence (see `split_sentences`).
+    let mut enders = spare.enders;
+    enders.clear();
+    // Enough room for the names the rules will find, known once all is read.
+    let mut capitalised_words = 0;
+    let mut capitalised_bytes = 0;
     let mut i = 0;
     while i < body.len() {
         // The space between words: no quotation opens on it, and it makes no token.
@@ -198,6 +285,7 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
         if let Some(q) = quotes.get(next_quote) {
             if q.open == i {
                 quote_tok[next_quote] = Some(toks.len());
+                enders.push(toks.len());
                 toks.push(Token {
                     start: q.open,
                     end: q.close,
@@ -207,7 +295,7 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
                     capitalised: false,
                 });
                 // Quotations are lowercased only when asked for (`quote_lower`).
-                lower_at.push((q.open, q.close));
+                lower_at.push((next_quote, QUOTATION));
                 // A quotation over several paragraphs counts as sitting in its last one.
                 paragraph += usize::from(body[q.open..q.close].contains('\n'));
                 i = q.close;
@@ -235,6 +323,7 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
                     capitalised: false,
                 });
                 lower_at.push((i, i + 1));
+                enders.push(toks.len() - 1);
                 paragraph += 1;
             }
             i += 1;
@@ -266,13 +355,18 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
                     }
                 }
             }
+            let capitalised = c.is_uppercase();
+            if capitalised {
+                capitalised_words += 1;
+                capitalised_bytes += end - start;
+            }
             toks.push(Token {
                 start,
                 end,
                 kind: Kind::Word,
                 sentence: 0,
                 paragraph,
-                capitalised: c.is_uppercase(),
+                capitalised,
             });
             lower_at.push(if ascii {
                 (start, end)
@@ -287,6 +381,9 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
             } else {
                 i + len
             };
+            if matches!(c, '.' | '?' | '!' | '…') {
+                enders.push(toks.len());
+            }
             toks.push(Token {
                 start: i,
                 end,
@@ -303,16 +400,28 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
             i = end;
         }
     }
+    let mut sentences = spare.sentences;
+    sentences.clear();
+    let mut name_runs = spare.name_runs;
+    name_runs.clear();
+    name_runs.reserve(capitalised_words);
+    let mut name_text = spare.name_text;
+    name_text.clear();
+    name_text.reserve(capitalised_bytes + capitalised_words);
     let mut tokens = Tokens {
         body,
         toks,
-        sentences: Vec::new(),
+        sentences,
         surnames: Vec::new(),
         quote_tok,
         lower,
         lower_at,
         quote_lower: quotes.iter().map(|_| OnceCell::new()).collect(),
-        names: RefCell::default(),
+        names: RefCell::new(NameMemo {
+            runs: name_runs,
+            text: name_text,
+        }),
+        enders,
     };
     split_sentences(&mut tokens, quotes);
     tokens
@@ -370,8 +479,11 @@ fn split_sentences(tokens: &mut Tokens<'_>, quotes: &[QuotedSpan]) {
     let n = tokens.toks.len();
     let mut start = 0;
     let mut sentence = 0;
-    let mut i = 0;
-    while i < n {
+    // Only an ender or the last token ends a sentence: the words and other
+    // punctuation between them are passed over, not asked about one by one.
+    let enders = std::mem::take(&mut tokens.enders);
+    let last = n.checked_sub(1).filter(|&l| enders.last() != Some(&l));
+    for i in enders.iter().copied().chain(last) {
         let kind = tokens.toks[i].kind;
         let ends = match kind {
             Kind::Break => true,
@@ -393,7 +505,7 @@ fn split_sentences(tokens: &mut Tokens<'_>, quotes: &[QuotedSpan]) {
                     };
                     // After an abbreviation only a paragraph break or a new
                     // quotation ends the sentence ("of Jacksonville, Fla. “She…").
-                    let honorific = i > 0 && is_honorific(&tokens.text(i - 1).to_lowercase());
+                    let honorific = i > 0 && is_honorific(tokens.lower(i - 1));
                     next_starts
                         && (!after_abbrev
                             || p != "."
@@ -432,8 +544,8 @@ fn split_sentences(tokens: &mut Tokens<'_>, quotes: &[QuotedSpan]) {
             sentence += 1;
             start = i + 1;
         }
-        i += 1;
     }
+    tokens.enders = enders;
 }
 
 /// "Trump said", "Mr Putin added", "He told": a capitalised word after a quotation
@@ -509,6 +621,37 @@ mod tests {
         let t = tokenize(body, &spans);
         for i in 0..t.toks.len() {
             assert_eq!(t.lower(i), t.text(i).to_lowercase(), "token {i}");
+        }
+    }
+
+    #[test]
+    fn buffers_handed_on_from_another_article_make_the_same_tokens() {
+        let short = "“Yes,” Mr. Áron Kis said.\n\nHe left.";
+        let long = "Ünder “a quotation” the İSTANBUL office said. ".repeat(50);
+        let summary = |body: &str| {
+            let spans = super::super::marks::find_quoted_spans(body);
+            let t = tokenize(body, &spans);
+            let toks: Vec<_> = (0..t.toks.len())
+                .map(|i| {
+                    let tok = t.toks[i];
+                    let lower = t.lower(i).to_string();
+                    (
+                        tok.start,
+                        tok.end,
+                        tok.kind,
+                        tok.sentence,
+                        tok.paragraph,
+                        lower,
+                    )
+                })
+                .collect();
+            (toks, t.sentences.clone())
+        };
+        let first = summary(short);
+        let _ = summary(&long);
+        assert_eq!(summary(short), first);
+        for (i, (start, end, _, _, _, lower)) in first.0.iter().enumerate() {
+            assert_eq!(*lower, short[*start..*end].to_lowercase(), "token {i}");
         }
     }
 
