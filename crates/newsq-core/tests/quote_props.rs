@@ -73,3 +73,11 @@ proptest! {
         let _ = newsq_core::quote::extract(&body);
     }
 }
+
+/// Inputs the property tests once shrank a panic to, kept as plain tests.
+#[test]
+fn shrunk_inputs_that_once_panicked() {
+    for body in [",\n“,''"] {
+        let _ = newsq_core::quote::extract(body);
+    }
+}

@@ -1352,8 +1352,8 @@ impl<'t, 'a> Attributor<'t, 'a> {
                         })
             });
             // ("Leaders from France, Germany and Italy": a list, not an opening phrase.)
-            let ends_lowercase = t.is_word(c - 1) && !t.is_capitalised(c - 1);
-            if c > f + 1 && ends_lowercase && next_opens_subject && !names_someone {
+            let ends_lowercase = c > f + 1 && t.is_word(c - 1) && !t.is_capitalised(c - 1);
+            if ends_lowercase && next_opens_subject && !names_someone {
                 f = c + 1;
             }
         }
