@@ -75,9 +75,11 @@ proptest! {
 }
 
 /// Inputs the property tests once shrank a panic to, kept as plain tests.
+const SHRUNK_PANICS: &[&str] = &[",\n“,''"];
+
 #[test]
 fn shrunk_inputs_that_once_panicked() {
-    for body in [",\n“,''"] {
+    for body in SHRUNK_PANICS {
         let _ = newsq_core::quote::extract(body);
     }
 }
