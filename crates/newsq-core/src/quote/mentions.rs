@@ -608,7 +608,7 @@ impl EntityTable {
         // Lowercased once, then split: no character's lowercase depends on
         // anything across a space, so its words are the words' lowercases.
         let lower = name.to_lowercase();
-        let surname = lower.rsplit(' ').next().unwrap_or(&lower);
+        let surname = last_word(&lower);
         let known_surname = self.by_surname.get(surname).copied();
         if let Some(p) = known_surname {
             // Keep the fullest spelling ("Donald J. Trump" over "Donald Trump").
@@ -616,7 +616,7 @@ impl EntityTable {
             if known.gender.is_none() {
                 known.gender = gender;
             }
-            let same_first = known.name.split(' ').next() == name.split(' ').next();
+            let same_first = first_word(&known.name) == first_word(name);
             if same_first && name.len() > known.name.len() {
                 known.name = name.to_string();
                 if let Some(known_lower) = self.lower_names.get_mut(p) {
@@ -635,7 +635,7 @@ impl EntityTable {
         if known_surname.is_none() {
             self.by_surname.insert_new(surname, p);
         }
-        let first = lower.split(' ').next().unwrap_or(&lower);
+        let first = first_word(&lower);
         match self.by_first.get_mut(first) {
             Some(only) => *only = None,
             None => self.by_first.insert_new(first, Some(p)),
@@ -806,8 +806,16 @@ impl EntityTable {
 }
 
 /// What comes before the first space of `s`: all of it if it has none.
+/// (Names are short: a byte loop finds a space sooner than a searcher.)
 fn first_word(s: &str) -> &str {
     s.bytes().position(|b| b == b' ').map_or(s, |at| &s[..at])
+}
+
+/// What comes after the last space of `s`: all of it if it has none.
+fn last_word(s: &str) -> &str {
+    s.bytes()
+        .rposition(|b| b == b' ')
+        .map_or(s, |at| &s[at + 1..])
 }
 
 /// Whether the token sequence at `i` is a word that makes the phrase a
