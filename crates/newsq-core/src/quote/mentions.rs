@@ -569,9 +569,12 @@ impl EntityTable {
                 start
             });
             if let Some(name_start) = found {
-                let words = name.split_whitespace().count();
+                // The first word, and the number of words up to six (all the
+                // rules below tell apart), in one pass.
+                let mut name_words = name.split_whitespace();
+                let first_word = name_words.next().unwrap_or_default();
+                let words = usize::from(!first_word.is_empty()) + name_words.take(5).count();
                 let last_lower = lower_no_dot(t, last);
-                let first_word = name.split_whitespace().next().unwrap_or_default();
                 // The first word lowercased once, for both questions asked of it.
                 let mut first_name_gender_found = None;
                 let looks_personal = (2..=5).contains(&words)
