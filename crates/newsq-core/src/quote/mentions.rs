@@ -58,8 +58,13 @@ pub(crate) struct Mention {
 /// Token `i` lowercased without trailing dots. (Dots are case-ignorable:
 /// trimming them after lowercasing gives what trimming before did.)
 fn lower_no_dot<'t>(t: &'t Tokens<'_>, i: usize) -> &'t str {
+    no_dot(t.lower(i))
+}
+
+/// A lowercase word without trailing dots, an abbreviated title written out.
+fn no_dot(lower: &str) -> &str {
     // `trim_end_matches('.')`, without setting up a searcher for one byte.
-    let mut lower = t.lower(i);
+    let mut lower = lower;
     while let Some(shorter) = lower.strip_suffix('.') {
         lower = shorter;
     }
@@ -220,24 +225,15 @@ fn find_name_in_run(t: &Tokens<'_>, first: usize, last: usize, out: &mut String)
     Some(start)
 }
 
-/// Words the article uses as surnames: the capitalised word after an
-/// honorific ("Mr. King", "Ms Bishop"), lowercase.
-pub(crate) fn known_surnames(t: &Tokens<'_>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for (i, tok) in t.toks.iter().enumerate() {
-        // Honorifics are short capitalised words: test that before any lookup.
-        if !tok.capitalised || tok.end - tok.start > 6 || !is_honorific(lower_no_dot(t, i)) {
-            continue;
-        }
-        let next = if t.is_punct(i + 1, ".") { i + 2 } else { i + 1 };
-        if t.is_capitalised(next) {
-            let lw = strip_possessive(lower_no_dot(t, next));
-            if is_title(lw) && !out.iter().any(|o| o == lw) {
-                out.push(lw.to_string());
-            }
-        }
+/// A word the article uses as a surname: the capitalised word after an
+/// honorific ("King" in "Mr. King", though "king" is a title), given both
+/// lowercase; None unless `honorific` is one and `word` a title.
+pub(crate) fn title_as_surname<'w>(honorific: &str, word: &'w str) -> Option<&'w str> {
+    if !is_honorific(no_dot(honorific)) {
+        return None;
     }
-    out
+    let lw = strip_possessive(no_dot(word));
+    is_title(lw).then_some(lw)
 }
 
 /// Extend a run of name words from `i` rightwards; returns its last token.

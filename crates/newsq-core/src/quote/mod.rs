@@ -49,8 +49,7 @@ pub fn extract(body: &str) -> Vec<Quotation> {
     if spans.is_empty() {
         return Vec::new();
     }
-    let mut tokens = tokens::tokenize(body, &spans);
-    tokens.surnames = mentions::known_surnames(&tokens);
+    let tokens = tokens::tokenize(body, &spans);
     let table = mentions::EntityTable::build(&tokens);
     let attributions = attribute::attribute(&tokens, &spans, &table);
     let mut out: Vec<Quotation> = Vec::with_capacity(spans.len());

@@ -3,6 +3,7 @@
 
 use super::lexicon::is_honorific;
 use super::marks::QuotedSpan;
+use super::mentions::title_as_surname;
 use std::cell::{Cell, OnceCell, RefCell};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,7 +124,8 @@ pub(crate) struct Tokens<'a> {
     /// Token index ranges of sentences.
     pub sentences: Vec<(usize, usize)>,
     /// Lowercase words this article uses as surnames (after "Mr", "Ms"...),
-    /// so that "Mr. King" and "Charlie King" are names although "king" is a title.
+    /// so that "Mr. King" and "Charlie King" are names although "king" is a
+    /// title; in the order the article first uses them.
     pub surnames: Vec<String>,
     /// The token of each quoted span, by span index (None for one never reached).
     pub quote_tok: Vec<Option<usize>>,
@@ -275,6 +277,7 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
     // Enough room for the names the rules will find, known once all is read.
     let mut capitalised_words = 0;
     let mut capitalised_bytes = 0;
+    let mut surnames: Vec<String> = Vec::new();
     let mut i = 0;
     while i < body.len() {
         // The space between words: no quotation opens on it, and it makes no token.
@@ -373,6 +376,9 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
             } else {
                 lower_range(&mut lower, body, start, end)
             });
+            if capitalised {
+                note_surname(body, &toks, &lower, &lower_at, &mut surnames);
+            }
             i = end;
         } else {
             // "..." and "…" are one token; other punctuation one character each.
@@ -412,7 +418,7 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
         body,
         toks,
         sentences,
-        surnames: Vec::new(),
+        surnames,
         quote_tok,
         lower,
         lower_at,
@@ -425,6 +431,42 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
     };
     split_sentences(&mut tokens, quotes);
     tokens
+}
+
+/// "Mr. King", "Ms Bishop": the capitalised word just read, if an
+/// honorific stands before it, may be a title the article uses as a
+/// surname (see `mentions::title_as_surname`); noted while the words before
+/// are at hand. Out of line: the tokeniser's loop stays tight.
+#[inline(never)]
+fn note_surname(
+    body: &str,
+    toks: &[Token],
+    lower: &str,
+    lower_at: &[(usize, usize)],
+    surnames: &mut Vec<String>,
+) {
+    let Some(word) = toks.len().checked_sub(1) else {
+        return;
+    };
+    let honorific = match word.checked_sub(1).map(|p| (p, toks[p])) {
+        Some((p, before)) if before.capitalised => Some(p),
+        Some((p, before))
+            if before.kind == Kind::Punct && &body[before.start..before.end] == "." =>
+        {
+            p.checked_sub(1).filter(|&h| toks[h].capitalised)
+        }
+        _ => None,
+    };
+    // Honorifics are short: test that before any lookup.
+    let Some(h) = honorific.filter(|&h| toks[h].end - toks[h].start <= 6) else {
+        return;
+    };
+    let lower_of = |k: usize| &lower[lower_at[k].0..lower_at[k].1];
+    if let Some(surname) = title_as_surname(lower_of(h), lower_of(word)) {
+        if !surnames.iter().any(|s| s == surname) {
+            surnames.push(surname.to_string());
+        }
+    }
 }
 
 /// How many bytes at the start of `bytes` are ASCII letters or digits: eight
