@@ -643,6 +643,43 @@ mod tests {
     }
 
     #[test]
+    fn surnames_are_the_titles_after_honorifics_in_the_order_read() {
+        let bodies = [
+            "Mr. King said so. Ms Bishop agreed with Mr King and Dr. Major’s aide.",
+            "Mr.\n\nKing left. MR. PRESIDENT smiled, said “Mr. Speaker.” Mrs. President’s son",
+            "Mr",
+            "Mr.",
+            ". King",
+            "Mr King",
+            "Messrs. Major and Minor",
+            "Dr . King",
+        ];
+        let mut found_any = false;
+        for body in bodies {
+            let spans = super::super::marks::find_quoted_spans(body);
+            let t = tokenize(body, &spans);
+            // Every honorific, then the capitalised word after it (past a full stop).
+            let mut want: Vec<String> = Vec::new();
+            for i in 0..t.toks.len() {
+                let tok = t.toks[i];
+                if !tok.capitalised || tok.end - tok.start > 6 {
+                    continue;
+                }
+                let next = if t.is_punct(i + 1, ".") { i + 2 } else { i + 1 };
+                if t.is_capitalised(next) {
+                    let found = title_as_surname(t.lower(i), t.lower(next));
+                    if let Some(s) = found.filter(|s| !want.iter().any(|w| w == s)) {
+                        want.push(s.to_string());
+                    }
+                }
+            }
+            assert_eq!(t.surnames, want, "{body:?}");
+            found_any |= !want.is_empty();
+        }
+        assert!(found_any);
+    }
+
+    #[test]
     fn buffers_handed_on_from_another_article_make_the_same_tokens() {
         let short = "“Yes,” Mr. Áron Kis said.\n\nHe left.";
         let long = "Ünder “a quotation” the İSTANBUL office said. ".repeat(50);
