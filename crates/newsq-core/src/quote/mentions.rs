@@ -549,13 +549,12 @@ impl EntityTable {
     /// Build the table from every capitalised run in the reporting text.
     pub fn build(t: &Tokens<'_>) -> Self {
         let mut table = EntityTable::default();
-        let n = t.toks.len();
         // Each run's name, copied here from `name_in_run`'s memo: one buffer for all.
         let mut name = String::new();
-        let mut i = 0;
-        while i < n {
-            if !is_name_word(t, i) {
-                i += 1;
+        // Runs start at capitalised words: those past the last run's end.
+        let mut after_run = 0;
+        for &i in &t.capitalised_at {
+            if i < after_run {
                 continue;
             }
             let last = run_end(t, i);
@@ -598,7 +597,7 @@ impl EntityTable {
                     }
                 }
             }
-            i = last + 1;
+            after_run = last + 1;
         }
         table
     }

@@ -141,6 +141,8 @@ pub(crate) struct Tokens<'a> {
     quote_lower: Vec<OnceCell<String>>,
     /// `mentions::name_in_run`'s answers.
     pub names: RefCell<NameMemo>,
+    /// The index of every capitalised word, in order: where names start.
+    pub capitalised_at: Vec<usize>,
     /// The tokens that can end a sentence, in order: paragraph breaks,
     /// quotations, and . ? ! … (`split_sentences` looks at no others).
     enders: Vec<usize>,
@@ -212,6 +214,7 @@ struct Buffers {
     lower_at: Vec<(usize, usize)>,
     sentences: Vec<(usize, usize)>,
     enders: Vec<usize>,
+    capitalised_at: Vec<usize>,
     name_runs: Vec<RunAnswer>,
     name_text: String,
 }
@@ -237,6 +240,7 @@ impl Drop for Tokens<'_> {
             lower_at: std::mem::take(&mut self.lower_at),
             sentences: std::mem::take(&mut self.sentences),
             enders: std::mem::take(&mut self.enders),
+            capitalised_at: std::mem::take(&mut self.capitalised_at),
             name_runs: std::mem::take(&mut names.runs),
             name_text: std::mem::take(&mut names.text),
         };
@@ -275,7 +279,8 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
     let mut enders = spare.enders;
     enders.clear();
     // Enough room for the names the rules will find, known once all is read.
-    let mut capitalised_words = 0;
+    let mut capitalised_at = spare.capitalised_at;
+    capitalised_at.clear();
     let mut capitalised_bytes = 0;
     let mut surnames: Vec<String> = Vec::new();
     let mut i = 0;
@@ -360,7 +365,7 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
             }
             let capitalised = c.is_uppercase();
             if capitalised {
-                capitalised_words += 1;
+                capitalised_at.push(toks.len());
                 capitalised_bytes += end - start;
             }
             toks.push(Token {
@@ -410,10 +415,10 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
     sentences.clear();
     let mut name_runs = spare.name_runs;
     name_runs.clear();
-    name_runs.reserve(capitalised_words);
+    name_runs.reserve(capitalised_at.len());
     let mut name_text = spare.name_text;
     name_text.clear();
-    name_text.reserve(capitalised_bytes + capitalised_words);
+    name_text.reserve(capitalised_bytes + capitalised_at.len());
     let mut tokens = Tokens {
         body,
         toks,
@@ -428,6 +433,7 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
             text: name_text,
         }),
         enders,
+        capitalised_at,
     };
     split_sentences(&mut tokens, quotes);
     tokens
