@@ -163,22 +163,22 @@ fn find_name_in_run(t: &Tokens<'_>, first: usize, last: usize, out: &mut String)
     // The name starts after the last title or function word of the run.
     let mut start = first;
     let is_title = |lw: &str| is_title(lw) && !t.is_surname(lw);
-    for i in first..=last {
+    // (The last word cannot move the start: each test below but the first
+    // name's needs a word after it, and a first name there ends the loop
+    // where it ends anyway.)
+    for i in first..last {
         if !t.is_word(i) {
             continue;
         }
-        let lw = if i == last {
-            last_lower
-        } else {
-            lower_no_dot(t, i)
-        };
-        let is_initial = is_one_char(t.text(i)) && i < last;
-        if i > start && first_name_gender_of_lower(t.lower(i)).is_some() && !is_title(lw) {
+        let lower = t.lower(i);
+        let lw = no_dot(lower);
+        if i > start && first_name_gender_of_lower(lower).is_some() && !is_title(lw) {
             break; // a first name starts the name: "Al From", not "From"
         }
-        let possessive = i < last && strip_possessive(t.text(i)) != t.text(i);
-        let gerund = i == first && i < last && lw.len() > 4 && lw.ends_with("ing");
-        if (i < last && !is_initial && (is_title(lw) || is_capitalised_function_word(lw)))
+        let is_initial = is_one_char(t.text(i));
+        let possessive = strip_possessive(t.text(i)) != t.text(i);
+        let gerund = i == first && lw.len() > 4 && lw.ends_with("ing");
+        if (!is_initial && (is_title(lw) || is_capitalised_function_word(lw)))
             || possessive
             || gerund
         {
