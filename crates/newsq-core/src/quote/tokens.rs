@@ -348,6 +348,15 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
                 match bytes.get(end) {
                     Some(&b) if b < 0x80 && !matches!(b, b'\'' | b'-' | b'.' | b'&') => break,
                     None => break,
+                    // An ASCII joiner before ASCII (or the end): it joins a
+                    // letter or digit only ("U.S", not "said. The").
+                    Some(&b) if b < 0x80 && bytes.get(end + 1).is_none_or(|&n| n < 0x80) => {
+                        if bytes.get(end + 1).is_some_and(u8::is_ascii_alphanumeric) {
+                            end += 1;
+                        } else {
+                            break;
+                        }
+                    }
                     _ => {
                         let mut rest = body[end..].chars();
                         let Some(n) = rest.next() else {
@@ -713,6 +722,40 @@ mod tests {
         assert_eq!(summary(short), first);
         for (i, (start, end, _, _, _, lower)) in first.0.iter().enumerate() {
             assert_eq!(*lower, short[*start..*end].to_lowercase(), "token {i}");
+        }
+    }
+
+    #[test]
+    fn words_run_on_through_joiners_between_word_characters() {
+        // Every sequence of three pieces: each word's extent as the
+        // character-by-character rule gives it.
+        let pieces = [
+            "ab", "Z9", ".", "'", "-", "&", "’", "é", " ", ",", "\n", "‑", "...",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let body = format!("x{a}{b}{c}");
+                    let t = tokenize(&body, &[]);
+                    let chars: Vec<(usize, char)> = body.char_indices().collect();
+                    let word_end = |k: usize| {
+                        let mut k = k + 1;
+                        while let Some(&(_, ch)) = chars.get(k) {
+                            let joined = is_word_joiner(ch)
+                                && chars.get(k + 1).is_some_and(|&(_, n)| is_word_char(n));
+                            if !is_word_char(ch) && !joined {
+                                break;
+                            }
+                            k += 1;
+                        }
+                        chars.get(k).map_or(body.len(), |&(at, _)| at)
+                    };
+                    for tok in t.toks.iter().filter(|tok| tok.kind == Kind::Word) {
+                        let k = chars.iter().position(|&(at, _)| at == tok.start).unwrap();
+                        assert_eq!(tok.end, word_end(k), "{body:?} at {}", tok.start);
+                    }
+                }
+            }
         }
     }
 
