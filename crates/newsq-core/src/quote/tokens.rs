@@ -476,7 +476,13 @@ fn note_surname(
     let Some(h) = honorific.filter(|&h| toks[h].end - toks[h].start <= 6) else {
         return;
     };
-    let lower_of = |k: usize| &lower[lower_at[k].0..lower_at[k].1];
+    // (Both are words: neither range is a quotation's mark.)
+    let lower_of = |k: usize| {
+        lower_at
+            .get(k)
+            .and_then(|&(s, e)| lower.get(s..e))
+            .unwrap_or("")
+    };
     if let Some(surname) = title_as_surname(lower_of(h), lower_of(word)) {
         if !surnames.iter().any(|s| s == surname) {
             surnames.push(surname.to_string());
