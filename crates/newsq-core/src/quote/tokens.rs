@@ -190,7 +190,10 @@ impl<'a> Tokens<'a> {
 
     #[inline]
     pub fn is_punct(&self, i: usize, p: &str) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct) && self.text(i) == p
+        // Compared as bytes: no need to check the slice's ends are characters'.
+        self.toks.get(i).is_some_and(|t| {
+            t.kind == Kind::Punct && self.body.as_bytes().get(t.start..t.end) == Some(p.as_bytes())
+        })
     }
 
     /// Whether the lowercase word is used as a surname in this article.
@@ -278,7 +281,8 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
     // The tokens that can end a sentence (see `split_sentences`).
     let mut enders = spare.enders;
     enders.clear();
-    // Enough room for the names the rules will find, known once all is read.
+    // Every capitalised word, where the entity table starts its runs; with
+    // their length, room enough for the names the rules will find.
     let mut capitalised_at = spare.capitalised_at;
     capitalised_at.clear();
     let mut capitalised_bytes = 0;
