@@ -54,7 +54,8 @@ pub fn extract(body: &str) -> Vec<Quotation> {
     let attributions = attribute::attribute(&tokens, &spans, &table);
     let mut out: Vec<Quotation> = Vec::with_capacity(spans.len());
     let mut continues = false;
-    for (span, att) in spans.iter().zip(attributions) {
+    // The spans are done with: their parts move into the quotations.
+    for (span, att) in spans.into_iter().zip(attributions) {
         if continues {
             if let Some(prev) = out.last_mut() {
                 prev.end = span.close;
@@ -77,7 +78,7 @@ pub fn extract(body: &str) -> Vec<Quotation> {
             text,
             start: span.open,
             end: span.close,
-            parts: span.parts.clone(),
+            parts: span.parts,
             speaker: att.speaker,
             speaker_mention: att.mention,
             cue: att.cue,
