@@ -1,6 +1,7 @@
 //! Closed word classes the attribution rules need: reporting verbs, titles,
 //! pronouns, function words. General English, never phrases of particular articles.
 
+use std::cell::Cell;
 use std::sync::OnceLock;
 
 /// `word_in!(word, "a" | "b" | …)`: whether `word` is one of the words listed,
@@ -1549,22 +1550,32 @@ pub(crate) fn first_name_gender_of_lower(lower: &str) -> Option<Gender> {
     genders.get(lower)
 }
 
-/// `f(&s.to_lowercase())`, with a short ASCII `s` (most words and names)
-/// lowercased on the stack rather than in a new String.
+thread_local! {
+    /// The String `with_lowercase` lowers ASCII text in: one per thread,
+    /// taken while in use (a nested call makes one of its own).
+    static LOWERCASE_BUFFER: Cell<String> = const { Cell::new(String::new()) };
+}
+
+/// `f(&s.to_lowercase())`, with an ASCII `s` (most words and names)
+/// lowercased in a reused buffer rather than a new String.
 pub(crate) fn with_lowercase<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
     // ASCII without a capital is its own lowercase: no copy.
     if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
         return f(s);
     }
-    let mut buf = [0u8; 64];
-    if let Some(buf) = buf.get_mut(..s.len()).filter(|_| s.is_ascii()) {
-        buf.copy_from_slice(s.as_bytes());
-        buf.make_ascii_lowercase();
-        if let Ok(lower) = std::str::from_utf8(buf) {
-            return f(lower);
-        }
+    if !s.is_ascii() {
+        return f(&s.to_lowercase());
     }
-    f(&s.to_lowercase())
+    let Ok(mut buffer) = LOWERCASE_BUFFER.try_with(Cell::take) else {
+        return f(&s.to_ascii_lowercase());
+    };
+    buffer.clear();
+    buffer.push_str(s);
+    buffer.make_ascii_lowercase();
+    let answer = f(&buffer);
+    // Nothing is kept while the thread is being torn down.
+    let _ = LOWERCASE_BUFFER.try_with(|cell| cell.set(buffer));
+    answer
 }
 
 /// The words of a list above, each with a value, in an open-addressing table

@@ -58,8 +58,13 @@ pub(crate) struct Mention {
 /// Token `i` lowercased without trailing dots. (Dots are case-ignorable:
 /// trimming them after lowercasing gives what trimming before did.)
 fn lower_no_dot<'t>(t: &'t Tokens<'_>, i: usize) -> &'t str {
+    no_dot(t.lower(i))
+}
+
+/// A lowercase word without trailing dots, an abbreviated title written out.
+fn no_dot(lower: &str) -> &str {
     // `trim_end_matches('.')`, without setting up a searcher for one byte.
-    let mut lower = t.lower(i);
+    let mut lower = lower;
     while let Some(shorter) = lower.strip_suffix('.') {
         lower = shorter;
     }
@@ -158,22 +163,22 @@ fn find_name_in_run(t: &Tokens<'_>, first: usize, last: usize, out: &mut String)
     // The name starts after the last title or function word of the run.
     let mut start = first;
     let is_title = |lw: &str| is_title(lw) && !t.is_surname(lw);
-    for i in first..=last {
+    // (The last word cannot move the start: each test below but the first
+    // name's needs a word after it, and a first name there ends the loop
+    // where it ends anyway.)
+    for i in first..last {
         if !t.is_word(i) {
             continue;
         }
-        let lw = if i == last {
-            last_lower
-        } else {
-            lower_no_dot(t, i)
-        };
-        let is_initial = is_one_char(t.text(i)) && i < last;
-        if i > start && first_name_gender_of_lower(t.lower(i)).is_some() && !is_title(lw) {
+        let lower = t.lower(i);
+        let lw = no_dot(lower);
+        if i > start && first_name_gender_of_lower(lower).is_some() && !is_title(lw) {
             break; // a first name starts the name: "Al From", not "From"
         }
-        let possessive = i < last && strip_possessive(t.text(i)) != t.text(i);
-        let gerund = i == first && i < last && lw.len() > 4 && lw.ends_with("ing");
-        if (i < last && !is_initial && (is_title(lw) || is_capitalised_function_word(lw)))
+        let is_initial = is_one_char(t.text(i));
+        let possessive = strip_possessive(t.text(i)) != t.text(i);
+        let gerund = i == first && lw.len() > 4 && lw.ends_with("ing");
+        if (!is_initial && (is_title(lw) || is_capitalised_function_word(lw)))
             || possessive
             || gerund
         {
@@ -220,24 +225,15 @@ fn find_name_in_run(t: &Tokens<'_>, first: usize, last: usize, out: &mut String)
     Some(start)
 }
 
-/// Words the article uses as surnames: the capitalised word after an
-/// honorific ("Mr. King", "Ms Bishop"), lowercase.
-pub(crate) fn known_surnames(t: &Tokens<'_>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for (i, tok) in t.toks.iter().enumerate() {
-        // Honorifics are short capitalised words: test that before any lookup.
-        if !tok.capitalised || tok.end - tok.start > 6 || !is_honorific(lower_no_dot(t, i)) {
-            continue;
-        }
-        let next = if t.is_punct(i + 1, ".") { i + 2 } else { i + 1 };
-        if t.is_capitalised(next) {
-            let lw = strip_possessive(lower_no_dot(t, next));
-            if is_title(lw) && !out.iter().any(|o| o == lw) {
-                out.push(lw.to_string());
-            }
-        }
+/// A word the article uses as a surname: the capitalised word after an
+/// honorific ("King" in "Mr. King", though "king" is a title), given both
+/// lowercase; None unless `honorific` is one and `word` a title.
+pub(crate) fn title_as_surname<'w>(honorific: &str, word: &'w str) -> Option<&'w str> {
+    if !is_honorific(no_dot(honorific)) {
+        return None;
     }
-    out
+    let lw = strip_possessive(no_dot(word));
+    is_title(lw).then_some(lw)
 }
 
 /// Extend a run of name words from `i` rightwards; returns its last token.
@@ -248,7 +244,7 @@ pub(crate) fn run_end(t: &Tokens<'_>, i: usize) -> usize {
         if is_name_word(t, j) {
             last = j;
             j += 1;
-        } else if t.is_punct(j, ".") && t.text(last).chars().count() <= 2 && is_name_word(t, j + 1)
+        } else if is_name_word(t, j + 1) && t.is_punct(j, ".") && t.text(last).chars().count() <= 2
         {
             // "J. D. Vance", "Gov. Mike Pence"
             j += 1;
@@ -559,13 +555,12 @@ impl EntityTable {
     /// Build the table from every capitalised run in the reporting text.
     pub fn build(t: &Tokens<'_>) -> Self {
         let mut table = EntityTable::default();
-        let n = t.toks.len();
         // Each run's name, copied here from `name_in_run`'s memo: one buffer for all.
         let mut name = String::new();
-        let mut i = 0;
-        while i < n {
-            if !is_name_word(t, i) {
-                i += 1;
+        // Runs start at capitalised words: those past the last run's end.
+        let mut after_run = 0;
+        for &i in &t.capitalised_at {
+            if i < after_run {
                 continue;
             }
             let last = run_end(t, i);
@@ -575,9 +570,12 @@ impl EntityTable {
                 start
             });
             if let Some(name_start) = found {
-                let words = name.split_whitespace().count();
+                // The first word, and the number of words up to six (all the
+                // rules below tell apart), in one pass.
+                let mut name_words = name.split_whitespace();
+                let first_word = name_words.next().unwrap_or_default();
+                let words = usize::from(!first_word.is_empty()) + name_words.take(5).count();
                 let last_lower = lower_no_dot(t, last);
-                let first_word = name.split_whitespace().next().unwrap_or_default();
                 // The first word lowercased once, for both questions asked of it.
                 let mut first_name_gender_found = None;
                 let looks_personal = (2..=5).contains(&words)
@@ -605,7 +603,7 @@ impl EntityTable {
                     }
                 }
             }
-            i = last + 1;
+            after_run = last + 1;
         }
         table
     }
@@ -614,7 +612,7 @@ impl EntityTable {
         // Lowercased once, then split: no character's lowercase depends on
         // anything across a space, so its words are the words' lowercases.
         let lower = name.to_lowercase();
-        let surname = lower.rsplit(' ').next().unwrap_or(&lower);
+        let surname = last_word(&lower);
         let known_surname = self.by_surname.get(surname).copied();
         if let Some(p) = known_surname {
             // Keep the fullest spelling ("Donald J. Trump" over "Donald Trump").
@@ -622,7 +620,7 @@ impl EntityTable {
             if known.gender.is_none() {
                 known.gender = gender;
             }
-            let same_first = known.name.split(' ').next() == name.split(' ').next();
+            let same_first = first_word(&known.name) == first_word(name);
             if same_first && name.len() > known.name.len() {
                 known.name = name.to_string();
                 if let Some(known_lower) = self.lower_names.get_mut(p) {
@@ -641,7 +639,7 @@ impl EntityTable {
         if known_surname.is_none() {
             self.by_surname.insert_new(surname, p);
         }
-        let first = lower.split(' ').next().unwrap_or(&lower);
+        let first = first_word(&lower);
         match self.by_first.get_mut(first) {
             Some(only) => *only = None,
             None => self.by_first.insert_new(first, Some(p)),
@@ -812,8 +810,16 @@ impl EntityTable {
 }
 
 /// What comes before the first space of `s`: all of it if it has none.
+/// (Names are short: a byte loop finds a space sooner than a searcher.)
 fn first_word(s: &str) -> &str {
     s.bytes().position(|b| b == b' ').map_or(s, |at| &s[..at])
+}
+
+/// What comes after the last space of `s`: all of it if it has none.
+fn last_word(s: &str) -> &str {
+    s.bytes()
+        .rposition(|b| b == b' ')
+        .map_or(s, |at| &s[at + 1..])
 }
 
 /// Whether the token sequence at `i` is a word that makes the phrase a

@@ -49,13 +49,13 @@ pub fn extract(body: &str) -> Vec<Quotation> {
     if spans.is_empty() {
         return Vec::new();
     }
-    let mut tokens = tokens::tokenize(body, &spans);
-    tokens.surnames = mentions::known_surnames(&tokens);
+    let tokens = tokens::tokenize(body, &spans);
     let table = mentions::EntityTable::build(&tokens);
     let attributions = attribute::attribute(&tokens, &spans, &table);
     let mut out: Vec<Quotation> = Vec::with_capacity(spans.len());
     let mut continues = false;
-    for (span, att) in spans.iter().zip(attributions) {
+    // The spans are done with: their parts move into the quotations.
+    for (span, att) in spans.into_iter().zip(attributions) {
         if continues {
             if let Some(prev) = out.last_mut() {
                 prev.end = span.close;
@@ -78,7 +78,7 @@ pub fn extract(body: &str) -> Vec<Quotation> {
             text,
             start: span.open,
             end: span.close,
-            parts: span.parts.clone(),
+            parts: span.parts,
             speaker: att.speaker,
             speaker_mention: att.mention,
             cue: att.cue,

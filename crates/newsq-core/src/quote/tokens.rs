@@ -3,6 +3,7 @@
 
 use super::lexicon::is_honorific;
 use super::marks::QuotedSpan;
+use super::mentions::title_as_surname;
 use std::cell::{Cell, OnceCell, RefCell};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,7 +124,8 @@ pub(crate) struct Tokens<'a> {
     /// Token index ranges of sentences.
     pub sentences: Vec<(usize, usize)>,
     /// Lowercase words this article uses as surnames (after "Mr", "Ms"...),
-    /// so that "Mr. King" and "Charlie King" are names although "king" is a title.
+    /// so that "Mr. King" and "Charlie King" are names although "king" is a
+    /// title; in the order the article first uses them.
     pub surnames: Vec<String>,
     /// The token of each quoted span, by span index (None for one never reached).
     pub quote_tok: Vec<Option<usize>>,
@@ -139,6 +141,8 @@ pub(crate) struct Tokens<'a> {
     quote_lower: Vec<OnceCell<String>>,
     /// `mentions::name_in_run`'s answers.
     pub names: RefCell<NameMemo>,
+    /// The index of every capitalised word, in order: where names start.
+    pub capitalised_at: Vec<usize>,
     /// The tokens that can end a sentence, in order: paragraph breaks,
     /// quotations, and . ? ! … (`split_sentences` looks at no others).
     enders: Vec<usize>,
@@ -186,7 +190,10 @@ impl<'a> Tokens<'a> {
 
     #[inline]
     pub fn is_punct(&self, i: usize, p: &str) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct) && self.text(i) == p
+        // Compared as bytes: no need to check the slice's ends are characters'.
+        self.toks.get(i).is_some_and(|t| {
+            t.kind == Kind::Punct && self.body.as_bytes().get(t.start..t.end) == Some(p.as_bytes())
+        })
     }
 
     /// Whether the lowercase word is used as a surname in this article.
@@ -210,6 +217,7 @@ struct Buffers {
     lower_at: Vec<(usize, usize)>,
     sentences: Vec<(usize, usize)>,
     enders: Vec<usize>,
+    capitalised_at: Vec<usize>,
     name_runs: Vec<RunAnswer>,
     name_text: String,
 }
@@ -235,6 +243,7 @@ impl Drop for Tokens<'_> {
             lower_at: std::mem::take(&mut self.lower_at),
             sentences: std::mem::take(&mut self.sentences),
             enders: std::mem::take(&mut self.enders),
+            capitalised_at: std::mem::take(&mut self.capitalised_at),
             name_runs: std::mem::take(&mut names.runs),
             name_text: std::mem::take(&mut names.text),
         };
@@ -272,9 +281,12 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
     // The tokens that can end a sentence (see `split_sentences`).
     let mut enders = spare.enders;
     enders.clear();
-    // Enough room for the names the rules will find, known once all is read.
-    let mut capitalised_words = 0;
+    // Every capitalised word, where the entity table starts its runs; with
+    // their length, room enough for the names the rules will find.
+    let mut capitalised_at = spare.capitalised_at;
+    capitalised_at.clear();
     let mut capitalised_bytes = 0;
+    let mut surnames: Vec<String> = Vec::new();
     let mut i = 0;
     while i < body.len() {
         // The space between words: no quotation opens on it, and it makes no token.
@@ -340,6 +352,15 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
                 match bytes.get(end) {
                     Some(&b) if b < 0x80 && !matches!(b, b'\'' | b'-' | b'.' | b'&') => break,
                     None => break,
+                    // An ASCII joiner before ASCII (or the end): it joins a
+                    // letter or digit only ("U.S", not "said. The").
+                    Some(&b) if b < 0x80 && bytes.get(end + 1).is_none_or(|&n| n < 0x80) => {
+                        if bytes.get(end + 1).is_some_and(u8::is_ascii_alphanumeric) {
+                            end += 1;
+                        } else {
+                            break;
+                        }
+                    }
                     _ => {
                         let mut rest = body[end..].chars();
                         let Some(n) = rest.next() else {
@@ -357,7 +378,7 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
             }
             let capitalised = c.is_uppercase();
             if capitalised {
-                capitalised_words += 1;
+                capitalised_at.push(toks.len());
                 capitalised_bytes += end - start;
             }
             toks.push(Token {
@@ -373,6 +394,9 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
             } else {
                 lower_range(&mut lower, body, start, end)
             });
+            if capitalised {
+                note_surname(body, &toks, &lower, &lower_at, &mut surnames);
+            }
             i = end;
         } else {
             // "..." and "…" are one token; other punctuation one character each.
@@ -404,15 +428,15 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
     sentences.clear();
     let mut name_runs = spare.name_runs;
     name_runs.clear();
-    name_runs.reserve(capitalised_words);
+    name_runs.reserve(capitalised_at.len());
     let mut name_text = spare.name_text;
     name_text.clear();
-    name_text.reserve(capitalised_bytes + capitalised_words);
+    name_text.reserve(capitalised_bytes + capitalised_at.len());
     let mut tokens = Tokens {
         body,
         toks,
         sentences,
-        surnames: Vec::new(),
+        surnames,
         quote_tok,
         lower,
         lower_at,
@@ -422,9 +446,52 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
             text: name_text,
         }),
         enders,
+        capitalised_at,
     };
     split_sentences(&mut tokens, quotes);
     tokens
+}
+
+/// "Mr. King", "Ms Bishop": the capitalised word just read, if an
+/// honorific stands before it, may be a title the article uses as a
+/// surname (see `mentions::title_as_surname`); noted while the words before
+/// are at hand. Out of line: the tokeniser's loop stays tight.
+#[inline(never)]
+fn note_surname(
+    body: &str,
+    toks: &[Token],
+    lower: &str,
+    lower_at: &[(usize, usize)],
+    surnames: &mut Vec<String>,
+) {
+    let Some(word) = toks.len().checked_sub(1) else {
+        return;
+    };
+    let honorific = match word.checked_sub(1).map(|p| (p, toks[p])) {
+        Some((p, before)) if before.capitalised => Some(p),
+        Some((p, before))
+            if before.kind == Kind::Punct && &body[before.start..before.end] == "." =>
+        {
+            p.checked_sub(1).filter(|&h| toks[h].capitalised)
+        }
+        _ => None,
+    };
+    // Honorifics are short: test that before any lookup.
+    let Some(h) = honorific.filter(|&h| toks[h].end - toks[h].start <= 6) else {
+        return;
+    };
+    // (Both are words: neither range is a quotation's mark.)
+    let lower_of = |k: usize| {
+        lower_at
+            .get(k)
+            .and_then(|&(s, e)| lower.get(s..e))
+            .unwrap_or("")
+    };
+    if let Some(surname) = title_as_surname(lower_of(h), lower_of(word)) {
+        if !surnames.iter().any(|s| s == surname) {
+            surnames.push(surname.to_string());
+        }
+    }
 }
 
 /// How many bytes at the start of `bytes` are ASCII letters or digits: eight
@@ -625,6 +692,43 @@ mod tests {
     }
 
     #[test]
+    fn surnames_are_the_titles_after_honorifics_in_the_order_read() {
+        let bodies = [
+            "Mr. King said so. Ms Bishop agreed with Mr King and Dr. Major’s aide.",
+            "Mr.\n\nKing left. MR. PRESIDENT smiled, said “Mr. Speaker.” Mrs. President’s son",
+            "Mr",
+            "Mr.",
+            ". King",
+            "Mr King",
+            "Messrs. Major and Minor",
+            "Dr . King",
+        ];
+        let mut found_any = false;
+        for body in bodies {
+            let spans = super::super::marks::find_quoted_spans(body);
+            let t = tokenize(body, &spans);
+            // Every honorific, then the capitalised word after it (past a full stop).
+            let mut want: Vec<String> = Vec::new();
+            for i in 0..t.toks.len() {
+                let tok = t.toks[i];
+                if !tok.capitalised || tok.end - tok.start > 6 {
+                    continue;
+                }
+                let next = if t.is_punct(i + 1, ".") { i + 2 } else { i + 1 };
+                if t.is_capitalised(next) {
+                    let found = title_as_surname(t.lower(i), t.lower(next));
+                    if let Some(s) = found.filter(|s| !want.iter().any(|w| w == s)) {
+                        want.push(s.to_string());
+                    }
+                }
+            }
+            assert_eq!(t.surnames, want, "{body:?}");
+            found_any |= !want.is_empty();
+        }
+        assert!(found_any);
+    }
+
+    #[test]
     fn buffers_handed_on_from_another_article_make_the_same_tokens() {
         let short = "“Yes,” Mr. Áron Kis said.\n\nHe left.";
         let long = "Ünder “a quotation” the İSTANBUL office said. ".repeat(50);
@@ -652,6 +756,40 @@ mod tests {
         assert_eq!(summary(short), first);
         for (i, (start, end, _, _, _, lower)) in first.0.iter().enumerate() {
             assert_eq!(*lower, short[*start..*end].to_lowercase(), "token {i}");
+        }
+    }
+
+    #[test]
+    fn words_run_on_through_joiners_between_word_characters() {
+        // Every sequence of three pieces: each word's extent as the
+        // character-by-character rule gives it.
+        let pieces = [
+            "ab", "Z9", ".", "'", "-", "&", "’", "é", " ", ",", "\n", "‑", "...",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let body = format!("x{a}{b}{c}");
+                    let t = tokenize(&body, &[]);
+                    let chars: Vec<(usize, char)> = body.char_indices().collect();
+                    let word_end = |k: usize| {
+                        let mut k = k + 1;
+                        while let Some(&(_, ch)) = chars.get(k) {
+                            let joined = is_word_joiner(ch)
+                                && chars.get(k + 1).is_some_and(|&(_, n)| is_word_char(n));
+                            if !is_word_char(ch) && !joined {
+                                break;
+                            }
+                            k += 1;
+                        }
+                        chars.get(k).map_or(body.len(), |&(at, _)| at)
+                    };
+                    for tok in t.toks.iter().filter(|tok| tok.kind == Kind::Word) {
+                        let k = chars.iter().position(|&(at, _)| at == tok.start).unwrap();
+                        assert_eq!(tok.end, word_end(k), "{body:?} at {}", tok.start);
+                    }
+                }
+            }
         }
     }
 
