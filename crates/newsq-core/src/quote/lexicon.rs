@@ -839,6 +839,31 @@ pub(crate) fn is_determiner(lower: &str) -> bool {
     )
 }
 
+/// The days of the week, lowercase.
+pub(crate) fn is_weekday(lower: &str) -> bool {
+    matches!(
+        lower,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
+}
+
+/// Days and parts of days that date a phrase ("on Tuesday", "last week").
+pub(crate) fn is_day_word(lower: &str) -> bool {
+    is_weekday(lower)
+        || matches!(
+            lower,
+            "week"
+                | "month"
+                | "year"
+                | "night"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "today"
+                | "yesterday"
+        )
+}
+
 /// Capitalised words that open a sentence or clause without being names.
 pub(crate) fn is_capitalised_function_word(lower: &str) -> bool {
     word_in!(
@@ -910,13 +935,6 @@ pub(crate) fn is_capitalised_function_word(lower: &str) -> bool {
             | "today"
             | "yesterday"
             | "tomorrow"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
             | "one"
             | "some"
             | "many"
@@ -1008,7 +1026,7 @@ pub(crate) fn is_capitalised_function_word(lower: &str) -> bool {
             | "along"
             | "beside"
             | "besides,"
-    )
+    ) || is_weekday(lower)
 }
 
 /// Name particles written in lowercase inside a name ("Ursula von der Leyen").

@@ -3,35 +3,12 @@
 //! "Donald Trump" and "the Russian president" to the name bound to that role.
 
 use super::lexicon::{
-    first_name_gender, first_name_gender_of_lower, is_capitalised_function_word, is_determiner,
-    is_honorific, is_name_particle, is_name_suffix, is_organisation_head, is_title, pronoun,
-    title_gender, with_lowercase, Gender, Pronoun,
+    first_name_gender, first_name_gender_of_lower, is_capitalised_function_word, is_day_word,
+    is_determiner, is_honorific, is_name_particle, is_name_suffix, is_organisation_head, is_title,
+    pronoun, title_gender, with_lowercase, Gender, Pronoun,
 };
 use super::tokens::{Kind, Tokens};
 use std::collections::HashMap;
-
-/// Days and parts of days that date a phrase ("on Tuesday", "last week").
-fn is_day_word(lower: &str) -> bool {
-    matches!(
-        lower,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "week"
-            | "month"
-            | "year"
-            | "night"
-            | "morning"
-            | "afternoon"
-            | "evening"
-            | "today"
-            | "yesterday"
-    )
-}
 
 /// What a noun phrase is.
 #[derive(Debug, Clone, PartialEq, Eq)]
