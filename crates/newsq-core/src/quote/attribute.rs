@@ -58,6 +58,13 @@ fn is_clause_boundary_word(w: &str) -> bool {
     )
 }
 
+/// A name whose last word is an organisation's ("Washington Post", "Democratic
+/// National Committee").
+fn ends_on_body_word(name: &str) -> bool {
+    let head = name.rsplit(' ').next().unwrap_or(name);
+    with_lowercase(head, is_organisation_head)
+}
+
 /// Hyphen, en dash, em dash and horizontal bar: all used to sign or
 /// interrupt a quotation.
 fn is_dash(p: &str) -> bool {
@@ -198,8 +205,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 || is_preposition(prev)
                 || prev == "of"
                 || prev.contains('-')
-                || prev.ends_with("’s")
-                || prev.ends_with("'s")
+                || self.ends_in_possessive_s(i - 1)
             {
                 return None;
             }
@@ -216,6 +222,18 @@ impl<'t, 'a> Attributor<'t, 'a> {
             p -= 1;
         }
         p > 0 && t.is_word(p - 1) && matches!(self.lower(p - 1), "who" | "that" | "which")
+    }
+
+    /// Word `i` ends in a possessive "’s" ("Varga’s", "Ryan's").
+    fn ends_in_possessive_s(&self, i: usize) -> bool {
+        let w = self.t.text(i);
+        w.ends_with("’s") || w.ends_with("'s")
+    }
+
+    /// Word `i` is possessive: "Varga’s", or "Sanders'" (a bare apostrophe,
+    /// which the tokenizer leaves as the next token).
+    fn is_possessive(&self, i: usize) -> bool {
+        self.ends_in_possessive_s(i) || self.t.is_punct(i + 1, "’") || self.t.is_punct(i + 1, "'")
     }
 
     fn phrase(&self, first: usize, last: usize) -> String {
@@ -766,27 +784,29 @@ impl<'t, 'a> Attributor<'t, 'a> {
             // its subject after it.
             // (Only verbs that take no object: "X, who …, told POLITICO, “…”"
             // and "X, an adviser, said Obama “…”" are no such asides.)
-            let parenthetical_cue = matches!(
-                self.lower(k),
-                "said"
-                    | "says"
-                    | "explained"
-                    | "explains"
-                    | "added"
-                    | "adds"
-                    | "noted"
-                    | "notes"
-                    | "argued"
-                    | "argues"
-                    | "recalled"
-                    | "recalls"
-                    | "continued"
-                    | "observed"
-                    | "insisted"
-                    | "wrote"
-                    | "writes"
-            );
-            if parenthetical_cue && k > lo && t.is_punct(k - 1, ",") && t.is_capitalised(k + 1) {
+            let parenthetical_cue = k > lo
+                && t.is_punct(k - 1, ",")
+                && matches!(
+                    self.lower(k),
+                    "said"
+                        | "says"
+                        | "explained"
+                        | "explains"
+                        | "added"
+                        | "adds"
+                        | "noted"
+                        | "notes"
+                        | "argued"
+                        | "argues"
+                        | "recalled"
+                        | "recalls"
+                        | "continued"
+                        | "observed"
+                        | "insisted"
+                        | "wrote"
+                        | "writes"
+                );
+            if parenthetical_cue && t.is_capitalised(k + 1) {
                 if let Some((f, l)) = self.phrase_after(k + 1, i) {
                     if let Some(m) = classify(t, f, l).filter(|m| {
                         t.is_punct(l + 1, ",") && matches!(m.referent, Referent::Name(_))
@@ -800,9 +820,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
             // subject and verb of the main one.
             if form.is_some() {
                 if let Some(m) = self.main_clause_subject_after(k, lo, i) {
-                    let (mut att, seen) = self.resolve(&m, i, i);
-                    att.cue = None;
-                    return Some((att, seen));
+                    return Some(self.resolve_without_cue(&m, i, i));
                 }
             }
             match form {
@@ -868,9 +886,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 .sentence_subject(lo, i)
                 .filter(known)
                 .or_else(|| self.subject_by_verb(lo, i, &known))?;
-            let (mut att, seen) = self.resolve(&m, i, i);
-            att.cue = None;
-            return Some((att, seen));
+            return Some(self.resolve_without_cue(&m, i, i));
         }
         None
     }
@@ -1019,11 +1035,11 @@ impl<'t, 'a> Attributor<'t, 'a> {
                     }
                     // A participle that opens an aside ("Durbin, noting the
                     // size of the list, said") is inside the clause.
-                    let aside_participle = self.is_cue(p) == Some(CueForm::Participle)
-                        && p > lo
-                        && t.is_punct(p - 1, ",");
+                    let cue = self.is_cue(p);
+                    let aside_participle =
+                        cue == Some(CueForm::Participle) && p > lo && t.is_punct(p - 1, ",");
                     (is_clause_boundary_word(w) && t.text(p).starts_with(char::is_lowercase))
-                        || (self.is_cue(p).is_some() && !aside_participle)
+                        || (cue.is_some() && !aside_participle)
                 }
             };
             if stop {
@@ -1098,13 +1114,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
             // description with no article is an appositive too.
             // "Tad Devine, Sanders' senior media adviser, said": so is one
             // that opens with a possessive.
-            let possessive = {
-                let w = t.text(f);
-                w.ends_with("’s")
-                    || w.ends_with("'s")
-                    || t.is_punct(f + 1, "'")
-                    || t.is_punct(f + 1, "’")
-            };
+            let possessive = self.is_possessive(f);
             let role = || {
                 (t.text(f).starts_with(char::is_lowercase) || possessive)
                     && classify(t, f, segments[idx].1)
@@ -1217,10 +1227,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
     fn is_known_subject(&self, m: &Mention) -> bool {
         match &m.referent {
             Referent::Name(n) => {
-                self.table.resolve_name(n).is_some() || self.has_title(m) || {
-                    let head = n.rsplit(' ').next().unwrap_or(n);
-                    with_lowercase(head, super::lexicon::is_organisation_head)
-                }
+                self.table.resolve_name(n).is_some() || self.has_title(m) || ends_on_body_word(n)
             }
             Referent::Pronoun(p) => matches!(p, Pronoun::He | Pronoun::She),
             Referent::Description { .. } => self.organisation_named(m).is_some(),
@@ -1278,7 +1285,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
             let after_preposition = k > lo
                 && t.is_word(k - 1)
                 && (is_preposition(self.lower(k - 1)) || is_determiner(self.lower(k - 1)));
-            let possessive = t.text(last).ends_with("’s") || t.text(last).ends_with("'s");
+            let possessive = self.ends_in_possessive_s(last);
             let verb = last + 1 < hi && t.is_word(last + 1) && {
                 let w = self.lower(last + 1);
                 t.text(last + 1).starts_with(char::is_lowercase)
@@ -1488,9 +1495,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
             if same_paragraph && !has_statement && !ends_with_colon && cue.is_none() {
                 let known = |m: &Mention| self.is_known_subject(m);
                 if let Some(m) = self.sentence_subject(plo, phi).filter(known) {
-                    let (mut att, seen) = self.resolve(&m, phi.saturating_sub(1), i);
-                    att.cue = None;
-                    return Some((att, seen));
+                    return Some(self.resolve_without_cue(&m, phi.saturating_sub(1), i));
                 }
             }
             if (ends_with_colon || cue.is_some()) && adjacent_paragraph && !has_quote {
@@ -1501,9 +1506,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
                     None => self.sentence_subject(plo, phi),
                 };
                 if let Some(m) = m {
-                    let (mut att, seen) = self.resolve(&m, phi.saturating_sub(1), i);
-                    att.cue = None;
-                    return Some((att, seen));
+                    return Some(self.resolve_without_cue(&m, phi.saturating_sub(1), i));
                 }
             }
         }
@@ -1538,10 +1541,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
         let mut k = j;
         // "Varga’s deputy harbour master": a possessive name opens a
         // description, which runs on through lowercase words.
-        let possessive = {
-            let w = t.text(run_end(t, j));
-            w.ends_with("’s") || w.ends_with("'s")
-        };
+        let possessive = self.ends_in_possessive_s(run_end(t, j));
         let starts_with_name =
             t.is_capitalised(j) && !is_capitalised_function_word(self.lower(j)) && !possessive;
         while k < hi && k < j + 12 {
@@ -1612,11 +1612,8 @@ impl<'t, 'a> Attributor<'t, 'a> {
         let the = (m.first..=m.last)
             .find(|&i| self.t.is_word(i))
             .is_some_and(|i| {
-                let w = self.t.text(i);
                 self.lower(i) == "the"
-                    || (i < m.last
-                        && self.t.is_capitalised(i)
-                        && (w.ends_with("’s") || w.ends_with("'s")))
+                    || (i < m.last && self.t.is_capitalised(i) && self.ends_in_possessive_s(i))
             });
         the && is_title(head)
             && !matches!(
@@ -1655,8 +1652,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
                     false,
                 ),
                 None => {
-                    let head = name.rsplit(' ').next().unwrap_or(name);
-                    if with_lowercase(head, super::lexicon::is_organisation_head) {
+                    if ends_on_body_word(name) {
                         // "The Democratic National Committee": a body's name
                         // keeps the words that are titles in a person's.
                         (
@@ -1737,6 +1733,18 @@ impl<'t, 'a> Attributor<'t, 'a> {
         )
     }
 
+    /// [`Self::resolve`] for a speaker found with no reporting verb of its own.
+    fn resolve_without_cue(
+        &self,
+        m: &Mention,
+        at: usize,
+        quote_tok: usize,
+    ) -> (Attribution, Option<Seen>) {
+        let (mut att, seen) = self.resolve(m, at, quote_tok);
+        att.cue = None;
+        (att, seen)
+    }
+
     /// "Ryan’s office", "the Clinton campaign": a body that speaks for a
     /// named person, as "Paul Ryan’s office".
     fn owner_of(&self, m: &Mention, head: &str) -> Option<String> {
@@ -1806,12 +1814,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
         let t = self.t;
         let owner = (m.first..=m.last).find(|&i| t.is_capitalised(i))?;
         let last = run_end(t, owner).min(m.last);
-        let w = t.text(last);
-        let possessive = w.ends_with("’s")
-            || w.ends_with("'s")
-            || t.is_punct(last + 1, "’")
-            || t.is_punct(last + 1, "'");
-        if !possessive {
+        if !self.is_possessive(last) {
             return None;
         }
         let (_, name) = name_in_run(t, run_start(t, owner).max(m.first), last)?;
@@ -1926,9 +1929,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 if let Some(m) = classify(t, i, last) {
                     if let Referent::Name(name) = &m.referent {
                         let person = self.table.resolve_name(name);
-                        let head = name.rsplit(' ').next().unwrap_or(name);
-                        let organisation = person.is_none()
-                            && with_lowercase(head, super::lexicon::is_organisation_head);
+                        let organisation = person.is_none() && ends_on_body_word(name);
                         if person.is_some() || organisation {
                             let subject = !subject_taken && !after_preposition;
                             subject_taken |= subject;
