@@ -58,10 +58,24 @@ pub(crate) fn repair_mojibake(text: String) -> String {
     // A UTF-8 lead byte read as a character (U+00C2..U+00F4, "Â" to "ô") right
     // before a continuation byte read as one (U+0080..U+00BF): in the file's
     // own UTF-8, C3 82..B4 then C2 80..BF. Real text almost never has it.
+    // (Every article passes here: jump from one C3 byte to the next rather
+    // than looking at every four-byte window.)
     let suspicious = |s: &str| {
-        s.as_bytes()
-            .windows(4)
-            .any(|w| w[0] == 0xC3 && (0x82..=0xB4).contains(&w[1]) && w[2] == 0xC2 && w[3] <= 0xBF)
+        let bytes = s.as_bytes();
+        let mut from = 0;
+        while let Some(p) = bytes
+            .get(from..)
+            .and_then(|rest| rest.iter().position(|&b| b == 0xC3))
+        {
+            let at = from + p;
+            if let Some(&[lead, c2, cont]) = bytes.get(at + 1..at + 4) {
+                if (0x82..=0xB4).contains(&lead) && c2 == 0xC2 && cont <= 0xBF {
+                    return true;
+                }
+            }
+            from = at + 1;
+        }
+        false
     };
     let mut text = text;
     for _ in 0..2 {
