@@ -935,3 +935,30 @@ fn with_a_name_and_a_participle_before_a_colon() {
         Some("Ilona Varga")
     );
 }
+
+#[test]
+fn a_pull_quote_takes_the_speaker_of_its_attributed_repetition() {
+    let body = "Harbour dues to rise in spring.\n\n\
+        “Nobody in this town will pay for a harbour they cannot use.\n\n\
+        The council met on Tuesday.\n\n\
+        “Nobody in this town will pay for a harbour they cannot use,” said Ilona Varga, the mayor of Port Averill.";
+    let quotes = extract(body);
+    assert_eq!(quotes.len(), 2, "{quotes:#?}");
+    for q in &quotes {
+        assert_eq!(q.speaker.as_deref(), Some("Ilona Varga"), "{q:#?}");
+    }
+    // The pull quote names nobody in its own words.
+    assert_eq!(quotes[0].speaker_mention, None);
+}
+
+#[test]
+fn a_phrase_two_people_repeat_stays_unattributed() {
+    let body = "Pier plans divide Port Averill.\n\n\
+        “We will build the longest pier on the whole coast.\n\n\
+        The vote is on Friday.\n\n\
+        “We will build the longest pier on the whole coast,” said Ilona Varga.\n\n\
+        “We will build the longest pier on the whole coast,” said Tomas Brink, mocking her.";
+    let quotes = extract(body);
+    assert_eq!(quotes.len(), 3, "{quotes:#?}");
+    assert_eq!(quotes[0].speaker, None, "{quotes:#?}");
+}

@@ -84,7 +84,84 @@ pub fn extract(body: &str) -> Vec<Quotation> {
             cue: att.cue,
         });
     }
+    credit_repeated_words(&mut out);
     out
+}
+
+/// Fewest words an unattributed quotation needs before its repetition
+/// elsewhere is taken as the same speaker's: below that, a phrase may well
+/// be two people's ("make America great").
+const REPEATED_MIN_WORDS: usize = 6;
+
+/// A pull quote — a paragraph repeating words the article attributes
+/// further on — names nobody: it gets the speaker of its attributed
+/// repetition, when one person alone said those words.
+fn credit_repeated_words(quotes: &mut [Quotation]) {
+    let anonymous = |q: &Quotation| q.speaker.is_none() && q.speaker_mention.is_none();
+    let long = |q: &Quotation| {
+        q.text
+            .split_whitespace()
+            .nth(REPEATED_MIN_WORDS - 1)
+            .is_some()
+    };
+    if !quotes.iter().any(|q| anonymous(q) && long(q)) {
+        return;
+    }
+    for i in 0..quotes.len() {
+        if !anonymous(&quotes[i]) || !long(&quotes[i]) {
+            continue;
+        }
+        // Its longest word must recur before the words are compared: most
+        // quotations share none, and are passed over without allocating.
+        let key = quotes[i]
+            .text
+            .split(|c: char| !c.is_alphanumeric())
+            .max_by_key(|w| w.len())
+            .unwrap_or_default();
+        let mut words = None;
+        let mut speaker: Option<&str> = None;
+        let mut several = false;
+        for (j, other) in quotes.iter().enumerate() {
+            let Some(name) = other.speaker.as_deref() else {
+                continue;
+            };
+            if j == i || !other.text.contains(key) {
+                continue;
+            }
+            let words = words.get_or_insert_with(|| quote_words(&quotes[i].text));
+            if !mostly_within(words, &quote_words(&other.text)) {
+                continue;
+            }
+            match speaker {
+                Some(s) if s != name => several = true,
+                _ => speaker = Some(name),
+            }
+        }
+        if let (Some(name), false) = (speaker, several) {
+            quotes[i].speaker = Some(name.to_string());
+        }
+    }
+}
+
+/// A quotation's words, lowercase, sorted and without repeats.
+fn quote_words(text: &str) -> Vec<String> {
+    let mut words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
+/// Whether four in five of `part`'s words are among `whole`'s (both sorted).
+fn mostly_within(part: &[String], whole: &[String]) -> bool {
+    let found = part
+        .iter()
+        .filter(|w| whole.binary_search(w).is_ok())
+        .count();
+    !part.is_empty() && found * 5 >= part.len() * 4
 }
 
 /// `tweet-id="1234"`, `"@handle"`: an attribute value or an identifier, not
