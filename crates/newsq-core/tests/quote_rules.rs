@@ -935,3 +935,13 @@ fn with_a_name_and_a_participle_before_a_colon() {
         Some("Ilona Varga")
     );
 }
+
+#[test]
+fn a_pull_quote_takes_the_speaker_of_its_attributed_copy() {
+    let body = "Harbour plan.\n\nThe council met on Monday to discuss the harbour.\n\n“The boats will be back before the first snow falls.”\n\nThe vote was close. Six members backed the plan and five opposed it.\n\n“The boats will be back before the first snow falls,” Ilona Varga, the mayor, said after the meeting.";
+    let quotes = extract(body);
+    assert!(quotes.len() >= 2);
+    for q in quotes.iter().filter(|q| q.text.contains("first snow")) {
+        assert_eq!(q.speaker.as_deref(), Some("Ilona Varga"));
+    }
+}

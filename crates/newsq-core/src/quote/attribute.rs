@@ -182,7 +182,75 @@ pub(crate) fn attribute(
             out[q + 1].cue = out[q].cue.clone();
         }
     }
+    repeated_quotations(t, spans, &mut out);
     out
+}
+
+/// The words of a quotation, lowercased and joined by single spaces, and
+/// how many there are.
+fn quotation_words(body: &str, span: &QuotedSpan) -> (String, usize) {
+    let mut key = String::new();
+    let mut n = 0;
+    for &(a, b) in &span.parts {
+        for w in body
+            .get(a..b)
+            .unwrap_or("")
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            key.extend(w.chars().flat_map(char::to_lowercase));
+            n += 1;
+        }
+    }
+    (key, n)
+}
+
+/// A pull quote: web articles repeat a sentence of the story, set apart and
+/// with no reporting clause, above or below the place where it is
+/// attributed. The same words quoted twice are the same person's: a copy
+/// with no cue of its own takes the speaker of the copy that has one.
+fn repeated_quotations(t: &Tokens<'_>, spans: &[QuotedSpan], out: &mut [Attribution]) {
+    use std::collections::HashMap;
+    // (Short phrases — "make America great again" — are quoted from several people.)
+    const MIN_WORDS: usize = 4;
+    let mut attributed: HashMap<String, usize> = HashMap::new();
+    let mut keys: Vec<Option<String>> = vec![None; spans.len()];
+    for (q, span) in spans.iter().enumerate() {
+        let (key, n) = quotation_words(t.body, span);
+        if n < MIN_WORDS {
+            continue;
+        }
+        if out[q].speaker.is_some() {
+            // One attributed by its own cue beats one carried by the discourse.
+            let e = attributed.entry(key.clone()).or_insert(q);
+            if out[*e].cue.is_none() && out[q].cue.is_some() {
+                *e = q;
+            }
+        }
+        keys[q] = Some(key);
+    }
+    if attributed.is_empty() {
+        return;
+    }
+    for q in 0..out.len() {
+        if out[q].cue.is_some() {
+            continue;
+        }
+        let Some(&src) = keys[q].as_ref().and_then(|k| attributed.get(k)) else {
+            continue;
+        };
+        // (A copy the discourse already gave a speaker yields only to a cue.)
+        let stronger = out[src].cue.is_some() || out[q].speaker.is_none();
+        if src != q && stronger {
+            out[q] = Attribution {
+                continues_in_next: out[q].continues_in_next,
+                ..out[src].clone()
+            };
+        }
+    }
 }
 
 impl<'t, 'a> Attributor<'t, 'a> {
