@@ -945,3 +945,21 @@ fn a_pull_quote_takes_the_speaker_of_its_attributed_copy() {
         assert_eq!(q.speaker.as_deref(), Some("Ilona Varga"));
     }
 }
+
+#[test]
+fn a_quoted_title_inside_an_appositive_does_not_cut_the_reporting_clause() {
+    let body = "Convention.\n\n“We have had better weeks than this one,” harbour pilot Ana Lopes, wearing a “Varga for Mayor” badge, said with a shrug.";
+    assert_eq!(
+        speaker_of(body, "better weeks").as_deref(),
+        Some("Ana Lopes")
+    );
+}
+
+#[test]
+fn said_before_a_clause_is_no_inverted_cue() {
+    let body = "Harbour plan.\n\nIlona Varga, the mayor, spoke on Monday.\n\nMs Varga, citing “the patience of this town,” said the harbour could reopen in spring.";
+    assert_eq!(
+        speaker_of(body, "patience of this town").as_deref(),
+        Some("Ilona Varga")
+    );
+}

@@ -520,7 +520,12 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 }
             }
             let plain = !matches!(m.referent, Referent::Pronoun(_)) || last == first;
-            if plain && (!names_a_medium(t, first, last) || matches!(m.referent, Referent::Name(_)))
+            // ("…,'' said the candidate could win": a clause, not an inverted subject.)
+            let subject = !matches!(m.referent, Referent::Description { .. })
+                || self.is_subject_like(&m, first, last);
+            if plain
+                && subject
+                && (!names_a_medium(t, first, last) || matches!(m.referent, Referent::Name(_)))
             {
                 return Some(self.resolve(&m, j, i));
             }
@@ -546,6 +551,9 @@ impl<'t, 'a> Attributor<'t, 'a> {
                         break;
                     }
                 }
+                // "Bill Eastland, wearing “Ted Cruz” pins, said": a quoted
+                // name or title inside an appositive.
+                Kind::Quote(_) if (j..k).any(|c| t.is_punct(c, ",")) => {}
                 Kind::Punct
                     if matches!(t.text(k), "," | "-" | "’" | "'" | "(" | ")" | "$" | "&") => {}
                 // "Gov.", and any dot inside a party tag: "(R-Fla.)".
