@@ -963,3 +963,12 @@ fn said_before_a_clause_is_no_inverted_cue() {
         Some("Ilona Varga")
     );
 }
+
+#[test]
+fn a_past_participle_aside_does_not_hide_the_subject() {
+    let body = "Harbour plan.\n\nIlona Varga and Jerry Bram met on Monday.\n\nThe row began after Ms Varga, asked about the fees under Mr Bram, had said, “We charge what the harbour costs.”";
+    assert_eq!(
+        speaker_of(body, "harbour costs").as_deref(),
+        Some("Ilona Varga")
+    );
+}

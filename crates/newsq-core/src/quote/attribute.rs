@@ -1111,9 +1111,14 @@ impl<'t, 'a> Attributor<'t, 'a> {
                     }
                     // A participle that opens an aside ("Durbin, noting the
                     // size of the list, said") is inside the clause.
+                    // ("Trump, asked about Putin, had said": a past participle.)
                     let cue = self.is_cue(p);
-                    let aside_participle =
-                        cue == Some(CueForm::Participle) && p > lo && t.is_punct(p - 1, ",");
+                    let participle = cue == Some(CueForm::Participle)
+                        || (cue.is_some()
+                            && w.ends_with("ed")
+                            && t.is_word(p + 1)
+                            && !t.is_capitalised(p + 1));
+                    let aside_participle = participle && p > lo && t.is_punct(p - 1, ",");
                     (is_clause_boundary_word(w) && t.text(p).starts_with(char::is_lowercase))
                         || (cue.is_some() && !aside_participle)
                 }
@@ -1196,10 +1201,11 @@ impl<'t, 'a> Attributor<'t, 'a> {
                     && classify(t, f, segments[idx].1)
                         .is_some_and(|m| matches!(m.referent, Referent::Description { .. }))
             };
-            // "Durbin, noting the size of the list, said": a participle phrase.
+            // "Durbin, noting the size of the list, said", "Trump, asked
+            // about Putin, said": a participle phrase.
             let participle = t.text(f).starts_with(char::is_lowercase)
-                && lw.len() > 5
-                && lw.ends_with("ing")
+                && lw.len() > 4
+                && (lw.ends_with("ing") || lw.ends_with("ed"))
                 && f < segments[idx].1;
             // "the town of Velsk, which he described as": a relative clause
             // with a subject of its own.
