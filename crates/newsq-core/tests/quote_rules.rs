@@ -972,3 +972,12 @@ fn a_past_participle_aside_does_not_hide_the_subject() {
         Some("Ilona Varga")
     );
 }
+
+#[test]
+fn a_cue_after_a_comma_and_a_new_clause_is_not_the_quotations() {
+    let body = "Harbour plan.\n\nIlona Varga and Jerry Bram debated the harbour.\n\nMs Varga said the new fleet would make the quay “hum like a hive,” for instance, and Mr Bram vowed to close it.";
+    assert_eq!(
+        speaker_of(body, "hum like a hive").as_deref(),
+        Some("Ilona Varga")
+    );
+}

@@ -550,6 +550,18 @@ impl<'t, 'a> Attributor<'t, 'a> {
                         cue_at = Some(k);
                         break;
                     }
+                    // "Cruz said he'd make sand “glow,” for instance, and
+                    // Trump vowed …": a new clause, with a speaker of its own.
+                    // ("…, refugees, and migration, said": a list goes on.)
+                    if k > j
+                        && t.is_punct(k - 1, ",")
+                        && matches!(self.lower(k), "and" | "but")
+                        && t.is_word(k + 1)
+                        && (t.is_capitalised(k + 1)
+                            || super::lexicon::pronoun(self.lower(k + 1)).is_some())
+                    {
+                        break;
+                    }
                 }
                 // "Bill Eastland, wearing “Ted Cruz” pins, said": a quoted
                 // name or title inside an appositive.
