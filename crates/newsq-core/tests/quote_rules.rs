@@ -981,3 +981,12 @@ fn a_cue_after_a_comma_and_a_new_clause_is_not_the_quotations() {
         Some("Ilona Varga")
     );
 }
+
+#[test]
+fn an_inverted_cue_names_the_speaker_when_no_subject_follows_the_quote() {
+    let body = "Harbour plan.\n\nIlona Varga and Jerry Bram debated the harbour.\n\n“This will be a hard winter” for Varga, said Bram.";
+    assert_eq!(
+        speaker_of(body, "hard winter").as_deref(),
+        Some("Jerry Bram")
+    );
+}

@@ -2,8 +2,9 @@
 //! (the previous speaker, the subject of the sentence before) when none is there.
 
 use super::lexicon::{
-    cue_form, is_capitalised_function_word, is_cue_modifier, is_determiner, is_inverting_cue,
-    is_organisation_head, is_party_tag, is_title, with_lowercase, CueForm, Gender, Pronoun,
+    cue_form, is_capitalised_function_word, is_cue_modifier, is_day_word, is_determiner,
+    is_inverting_cue, is_organisation_head, is_party_tag, is_title, with_lowercase, CueForm,
+    Gender, Pronoun,
 };
 use super::marks::QuotedSpan;
 use super::mentions::{
@@ -588,14 +589,27 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 let first_comma = (j..e).find(|&c| t.is_punct(c, ",")).unwrap_or(e);
                 // “…” than that of the CIA chief, Zuckoff said: failing a
                 // subject right after the quotation, the name before the cue.
-                let mut m = classify(t, j, first_comma - 1)
-                    .filter(|m| self.is_subject_like(m, j, first_comma - 1))
-                    .or_else(|| {
-                        self.subject_in(j, e).filter(|m| {
-                            matches!(m.referent, Referent::Name(_))
-                                && self.is_subject_like(m, m.first, m.last)
-                        })
-                    });
+                let direct = classify(t, j, first_comma - 1)
+                    .filter(|m| self.is_subject_like(m, j, first_comma - 1));
+                // “…” for Clinton, said Kunin.: failing a subject right after
+                // the quotation, an inverted cue's name ends the sentence.
+                if direct.is_none() && t.is_punct(e - 1, ",") && is_inverting_cue(self.lower(k)) {
+                    if let Some(named) = self.name_starting_at(k + 1).filter(|n| {
+                        !is_day_word(self.lower(n.first))
+                            && !self.is_possessive(n.last)
+                            && t.toks
+                                .get(n.last + 1)
+                                .is_none_or(|x| matches!(x.kind, Kind::Punct | Kind::Break))
+                    }) {
+                        return Some(self.resolve(&named, k, i));
+                    }
+                }
+                let mut m = direct.or_else(|| {
+                    self.subject_in(j, e).filter(|m| {
+                        matches!(m.referent, Referent::Name(_))
+                            && self.is_subject_like(m, m.first, m.last)
+                    })
+                });
                 // "German Chancellor, Friedrich Marten, said": a role, then the name.
                 if m.as_ref()
                     .is_some_and(|m| matches!(m.referent, Referent::Description { .. }))
