@@ -990,3 +990,37 @@ fn an_inverted_cue_names_the_speaker_when_no_subject_follows_the_quote() {
         Some("Jerry Bram")
     );
 }
+
+#[test]
+fn a_later_quotation_of_the_same_sentence_keeps_its_speaker() {
+    let body = "Harbour plan.\n\n“The fees went up twice,” said Ilona Varga, who ran the harbour for a decade. “This was a choice of the council” and its lawyers “to squeeze the boat owners until they left.”";
+    assert_eq!(
+        speaker_of(body, "squeeze the boat owners").as_deref(),
+        Some("Ilona Varga")
+    );
+}
+
+#[test]
+fn a_sentence_naming_no_one_goes_on_with_the_speaker_just_quoted() {
+    let body = "Harbour plan.\n\n“She has kept every promise she made to this town,” Jerry Bram has said of the mayor. That makes her “the most honest person ever to run the harbour.”";
+    assert_eq!(
+        speaker_of(body, "most honest person").as_deref(),
+        Some("Jerry Bram")
+    );
+}
+
+#[test]
+fn a_term_in_marks_in_the_next_sentence_is_nobody_s_statement() {
+    let body = "Harbour plan.\n\n“We will open in spring,” Jerry Bram said. The critics call that plan “optimistic”.";
+    assert_eq!(speaker_of(body, "optimistic"), None);
+}
+
+#[test]
+fn a_title_quoted_twice_is_no_pull_quote() {
+    let body = "Television.\n\nThe boat made “Secret Lives of the Harbour Rich” in a segment entitled “Pimp My Boat.”\n\nIlona Varga, who produced it, described the pitch for “Secret Lives of the Harbour Rich,” the old series.";
+    let quotes = extract(body);
+    assert!(quotes
+        .iter()
+        .filter(|q| q.text.contains("Harbour Rich"))
+        .all(|q| q.speaker.is_none()));
+}

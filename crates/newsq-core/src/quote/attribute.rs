@@ -188,10 +188,12 @@ pub(crate) fn attribute(
 }
 
 /// The words of a quotation, lowercased and joined by single spaces, and
-/// how many there are.
-fn quotation_words(body: &str, span: &QuotedSpan) -> (String, usize) {
+/// how many there are; none when it is a title ("Tales From the Crypt"),
+/// with no lowercase word longer than a function word.
+fn quotation_words(body: &str, span: &QuotedSpan) -> Option<(String, usize)> {
     let mut key = String::new();
     let mut n = 0;
+    let mut prose = false;
     for &(a, b) in &span.parts {
         for w in body
             .get(a..b)
@@ -204,9 +206,10 @@ fn quotation_words(body: &str, span: &QuotedSpan) -> (String, usize) {
             }
             key.extend(w.chars().flat_map(char::to_lowercase));
             n += 1;
+            prose |= w.len() > 3 && w.starts_with(char::is_lowercase);
         }
     }
-    (key, n)
+    prose.then_some((key, n))
 }
 
 /// A pull quote: web articles repeat a sentence of the story, set apart and
@@ -220,7 +223,9 @@ fn repeated_quotations(t: &Tokens<'_>, spans: &[QuotedSpan], out: &mut [Attribut
     let mut attributed: HashMap<String, usize> = HashMap::new();
     let mut keys: Vec<Option<String>> = vec![None; spans.len()];
     for (q, span) in spans.iter().enumerate() {
-        let (key, n) = quotation_words(t.body, span);
+        let Some((key, n)) = quotation_words(t.body, span) else {
+            continue;
+        };
         if n < MIN_WORDS {
             continue;
         }
@@ -652,6 +657,19 @@ impl<'t, 'a> Attributor<'t, 'a> {
             }
         }
         None
+    }
+
+    /// How many words the quotation at token `i` has.
+    fn quotation_word_count(&self, i: usize) -> usize {
+        let t = self.t;
+        let Kind::Quote(q) = t.toks[i].kind else {
+            return 0;
+        };
+        self.spans.get(q).map_or(0, |span| {
+            (span.parts.iter())
+                .map(|&(a, b)| t.body.get(a..b).unwrap_or("").split_whitespace().count())
+                .sum()
+        })
     }
 
     /// Whether the quotation at token `i` ends on a comma, inside its marks
@@ -1564,8 +1582,42 @@ impl<'t, 'a> Attributor<'t, 'a> {
         // "Unless rivals quit, “it's very difficult to see a path.”": an
         // introductory clause, then a quotation that ends the sentence.
         let hi = t.sentences.get(s).map_or(i + 1, |&(_, hi)| hi);
-        let closes_sentence_after_comma =
-            i > lo && t.is_punct(i - 1, ",") && (i + 1..hi).all(|j| t.toks[j].kind != Kind::Word);
+        let closes_sentence = (i + 1..hi).all(|j| t.toks[j].kind != Kind::Word);
+        let closes_sentence_after_comma = i > lo && t.is_punct(i - 1, ",") && closes_sentence;
+        if let Some((q, qi)) = last_quote {
+            let prev = &out[q];
+            // No new speaker between: no name (past the sentence's first
+            // word) and no reporting verb.
+            let nobody_between = |from: usize| {
+                (from..i).all(|j| {
+                    !t.is_word(j) || !((j > lo && t.is_capitalised(j)) || self.is_cue(j).is_some())
+                })
+            };
+            // ''A,'' said Bash. ''B'' and his team ''C.'': a later quotation of
+            // the same sentence, with no one else named between.
+            let same_sentence = qi >= lo && nobody_between(qi + 1);
+            // “A,” Clinton has said. That makes her “B.”: a sentence that names
+            // no one, closed by a quotation, goes on with the speaker just quoted.
+            // (A word or two in marks is a term, not a statement: "liberal".)
+            let next_sentence = !opens_sentence
+                && closes_sentence
+                && prev.cue.is_some()
+                && qi < lo
+                && t.toks[qi].sentence + 1 == s
+                && t.toks[qi].paragraph == para
+                && nobody_between(lo)
+                && self.quotation_word_count(i) >= 4;
+            if prev.speaker.is_some() && (same_sentence || next_sentence) {
+                return Some((
+                    Attribution {
+                        cue: None,
+                        continues_in_next: false,
+                        ..prev.clone()
+                    },
+                    None,
+                ));
+            }
+        }
         if !opens_sentence && !closes_sentence_after_comma {
             return None;
         }
