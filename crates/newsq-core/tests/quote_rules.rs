@@ -1024,3 +1024,12 @@ fn a_title_quoted_twice_is_no_pull_quote() {
         .filter(|q| q.text.contains("Harbour Rich"))
         .all(|q| q.speaker.is_none()));
 }
+
+#[test]
+fn a_subject_in_the_progressive_speaks_before_a_name_in_its_clause() {
+    let body = "Harbour plan.\n\nIlona Varga and Jerry Bram met on Monday.\n\nRepublican mayoral front-runner Ilona Varga is questioning whether Jerry Bram would have come to the meeting “if it were held at the quay.”";
+    assert_eq!(
+        speaker_of(body, "held at the quay").as_deref(),
+        Some("Ilona Varga")
+    );
+}

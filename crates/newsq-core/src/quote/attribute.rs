@@ -1418,7 +1418,12 @@ impl<'t, 'a> Attributor<'t, 'a> {
                     && !is_preposition(w)
                     && !is_clause_boundary_word(w)
                     && !is_determiner(w)
-                    && !matches!(w, "of" | "and" | "or" | "but" | "to" | "is" | "was")
+                    && (!matches!(w, "of" | "and" | "or" | "but" | "to" | "is" | "was")
+                        // "Trump is questioning whether …": a progressive verb.
+                        || (matches!(w, "is" | "was")
+                            && t.is_word(last + 2)
+                            && !t.is_capitalised(last + 2)
+                            && self.lower(last + 2).ends_with("ing")))
             };
             if verb && !after_preposition && !possessive {
                 if let Some(m) = classify(t, k, last) {
