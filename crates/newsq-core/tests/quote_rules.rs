@@ -1033,3 +1033,12 @@ fn a_subject_in_the_progressive_speaks_before_a_name_in_its_clause() {
         Some("Ilona Varga")
     );
 }
+
+#[test]
+fn a_sentence_opening_conjunction_is_no_introductory_phrase() {
+    let body = "Harbour plan.\n\nIlona Varga and Jerry Bram met on Monday.\n\nBut Sen. Jerry Bram (R-Maine) refused to discuss the fees, responding that he was “not going to talk about the budget today.”";
+    assert_eq!(
+        speaker_of(body, "talk about the budget").as_deref(),
+        Some("Jerry Bram")
+    );
+}

@@ -1453,6 +1453,15 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 f = d + 1;
             }
         }
+        // "But Sen. Toomey refused …, responding": a conjunction opening the
+        // sentence is no introductory phrase.
+        while f + 1 < hi
+            && t.is_word(f)
+            && matches!(self.lower(f), "but" | "and" | "yet" | "so" | "or")
+            && t.is_capitalised(f + 1)
+        {
+            f += 1;
+        }
         // Skip an introductory phrase that ends in a comma.
         if t.is_word(f)
             && is_capitalised_function_word(self.lower(f))
