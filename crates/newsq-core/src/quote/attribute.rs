@@ -2,8 +2,9 @@
 //! (the previous speaker, the subject of the sentence before) when none is there.
 
 use super::lexicon::{
-    cue_form, is_capitalised_function_word, is_cue_modifier, is_determiner, is_inverting_cue,
-    is_organisation_head, is_party_tag, is_title, with_lowercase, CueForm, Gender, Pronoun,
+    cue_form, is_capitalised_function_word, is_cue_modifier, is_day_word, is_determiner,
+    is_inverting_cue, is_organisation_head, is_party_tag, is_title, with_lowercase, CueForm,
+    Gender, Pronoun,
 };
 use super::marks::QuotedSpan;
 use super::mentions::{
@@ -182,7 +183,82 @@ pub(crate) fn attribute(
             out[q + 1].cue = out[q].cue.clone();
         }
     }
+    repeated_quotations(t, spans, &mut out);
     out
+}
+
+/// The words of a quotation, lowercased and joined by single spaces, and
+/// how many there are; none when it is a title ("Tales From the Crypt"),
+/// with no lowercase word longer than a function word.
+fn quotation_words(body: &str, span: &QuotedSpan) -> Option<(String, usize)> {
+    let mut key = String::new();
+    let mut n = 0;
+    let mut prose = false;
+    for &(a, b) in &span.parts {
+        for w in body
+            .get(a..b)
+            .unwrap_or("")
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            key.extend(w.chars().flat_map(char::to_lowercase));
+            n += 1;
+            prose |= w.len() > 3 && w.starts_with(char::is_lowercase);
+        }
+    }
+    prose.then_some((key, n))
+}
+
+/// A pull quote: web articles repeat a sentence of the story, set apart and
+/// with no reporting clause, above or below the place where it is
+/// attributed. The same words quoted twice are the same person's: a copy
+/// with no cue of its own takes the speaker of the copy that has one.
+fn repeated_quotations(t: &Tokens<'_>, spans: &[QuotedSpan], out: &mut [Attribution]) {
+    use std::collections::HashMap;
+    // (Short phrases — "make America great again" — are quoted from several people.)
+    const MIN_WORDS: usize = 4;
+    let mut attributed: HashMap<String, (usize, bool)> = HashMap::new();
+    let mut keys: Vec<Option<String>> = vec![None; spans.len()];
+    for (q, span) in spans.iter().enumerate() {
+        let Some((key, n)) = quotation_words(t.body, span) else {
+            continue;
+        };
+        if n < MIN_WORDS {
+            continue;
+        }
+        if out[q].speaker.is_some() {
+            // One attributed by its own cue beats one carried by the discourse.
+            let e = attributed.entry(key.clone()).or_insert((q, false));
+            if out[e.0].cue.is_none() && out[q].cue.is_some() {
+                e.0 = q;
+            }
+            // Words two people are both reported saying are nobody's in particular.
+            e.1 |= out[e.0].speaker != out[q].speaker;
+        }
+        keys[q] = Some(key);
+    }
+    if attributed.is_empty() {
+        return;
+    }
+    for q in 0..out.len() {
+        if out[q].cue.is_some() {
+            continue;
+        }
+        let Some(&(src, false)) = keys[q].as_ref().and_then(|k| attributed.get(k)) else {
+            continue;
+        };
+        // (A copy the discourse already gave a speaker yields only to a cue.)
+        let stronger = out[src].cue.is_some() || out[q].speaker.is_none();
+        if src != q && stronger {
+            out[q] = Attribution {
+                continues_in_next: out[q].continues_in_next,
+                ..out[src].clone()
+            };
+        }
+    }
 }
 
 impl<'t, 'a> Attributor<'t, 'a> {
@@ -452,7 +528,12 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 }
             }
             let plain = !matches!(m.referent, Referent::Pronoun(_)) || last == first;
-            if plain && (!names_a_medium(t, first, last) || matches!(m.referent, Referent::Name(_)))
+            // ("…,'' said the candidate could win": a clause, not an inverted subject.)
+            let subject = !matches!(m.referent, Referent::Description { .. })
+                || self.is_subject_like(&m, first, last);
+            if plain
+                && subject
+                && (!names_a_medium(t, first, last) || matches!(m.referent, Referent::Name(_)))
             {
                 return Some(self.resolve(&m, j, i));
             }
@@ -477,7 +558,22 @@ impl<'t, 'a> Attributor<'t, 'a> {
                         cue_at = Some(k);
                         break;
                     }
+                    // "Cruz said he'd make sand “glow,” for instance, and
+                    // Trump vowed …": a new clause, with a speaker of its own.
+                    // ("…, refugees, and migration, said": a list goes on.)
+                    if k > j
+                        && t.is_punct(k - 1, ",")
+                        && matches!(self.lower(k), "and" | "but")
+                        && t.is_word(k + 1)
+                        && (t.is_capitalised(k + 1)
+                            || super::lexicon::pronoun(self.lower(k + 1)).is_some())
+                    {
+                        break;
+                    }
                 }
+                // "Bill Eastland, wearing “Ted Cruz” pins, said": a quoted
+                // name or title inside an appositive.
+                Kind::Quote(_) if (j..k).any(|c| t.is_punct(c, ",")) => {}
                 Kind::Punct
                     if matches!(t.text(k), "," | "-" | "’" | "'" | "(" | ")" | "$" | "&") => {}
                 // "Gov.", and any dot inside a party tag: "(R-Fla.)".
@@ -500,14 +596,27 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 let first_comma = (j..e).find(|&c| t.is_punct(c, ",")).unwrap_or(e);
                 // “…” than that of the CIA chief, Zuckoff said: failing a
                 // subject right after the quotation, the name before the cue.
-                let mut m = classify(t, j, first_comma - 1)
-                    .filter(|m| self.is_subject_like(m, j, first_comma - 1))
-                    .or_else(|| {
-                        self.subject_in(j, e).filter(|m| {
-                            matches!(m.referent, Referent::Name(_))
-                                && self.is_subject_like(m, m.first, m.last)
-                        })
-                    });
+                let direct = classify(t, j, first_comma - 1)
+                    .filter(|m| self.is_subject_like(m, j, first_comma - 1));
+                // “…” for Clinton, said Kunin.: failing a subject right after
+                // the quotation, an inverted cue's name ends the sentence.
+                if direct.is_none() && t.is_punct(e - 1, ",") && is_inverting_cue(self.lower(k)) {
+                    if let Some(named) = self.name_starting_at(k + 1).filter(|n| {
+                        !is_day_word(self.lower(n.first))
+                            && !self.is_possessive(n.last)
+                            && t.toks
+                                .get(n.last + 1)
+                                .is_none_or(|x| matches!(x.kind, Kind::Punct | Kind::Break))
+                    }) {
+                        return Some(self.resolve(&named, k, i));
+                    }
+                }
+                let mut m = direct.or_else(|| {
+                    self.subject_in(j, e).filter(|m| {
+                        matches!(m.referent, Referent::Name(_))
+                            && self.is_subject_like(m, m.first, m.last)
+                    })
+                });
                 // "German Chancellor, Friedrich Marten, said": a role, then the name.
                 if m.as_ref()
                     .is_some_and(|m| matches!(m.referent, Referent::Description { .. }))
@@ -550,6 +659,19 @@ impl<'t, 'a> Attributor<'t, 'a> {
             }
         }
         None
+    }
+
+    /// How many words the quotation at token `i` has.
+    fn quotation_word_count(&self, i: usize) -> usize {
+        let t = self.t;
+        let Kind::Quote(q) = t.toks[i].kind else {
+            return 0;
+        };
+        self.spans.get(q).map_or(0, |span| {
+            (span.parts.iter())
+                .map(|&(a, b)| t.body.get(a..b).unwrap_or("").split_whitespace().count())
+                .sum()
+        })
     }
 
     /// Whether the quotation at token `i` ends on a comma, inside its marks
@@ -1035,9 +1157,14 @@ impl<'t, 'a> Attributor<'t, 'a> {
                     }
                     // A participle that opens an aside ("Durbin, noting the
                     // size of the list, said") is inside the clause.
+                    // ("Trump, asked about Putin, had said": a past participle.)
                     let cue = self.is_cue(p);
-                    let aside_participle =
-                        cue == Some(CueForm::Participle) && p > lo && t.is_punct(p - 1, ",");
+                    let participle = cue == Some(CueForm::Participle)
+                        || (cue.is_some()
+                            && w.ends_with("ed")
+                            && t.is_word(p + 1)
+                            && !t.is_capitalised(p + 1));
+                    let aside_participle = participle && p > lo && t.is_punct(p - 1, ",");
                     (is_clause_boundary_word(w) && t.text(p).starts_with(char::is_lowercase))
                         || (cue.is_some() && !aside_participle)
                 }
@@ -1120,10 +1247,11 @@ impl<'t, 'a> Attributor<'t, 'a> {
                     && classify(t, f, segments[idx].1)
                         .is_some_and(|m| matches!(m.referent, Referent::Description { .. }))
             };
-            // "Durbin, noting the size of the list, said": a participle phrase.
+            // "Durbin, noting the size of the list, said", "Trump, asked
+            // about Putin, said": a participle phrase.
             let participle = t.text(f).starts_with(char::is_lowercase)
-                && lw.len() > 5
-                && lw.ends_with("ing")
+                && lw.len() > 4
+                && (lw.ends_with("ing") || lw.ends_with("ed"))
                 && f < segments[idx].1;
             // "the town of Velsk, which he described as": a relative clause
             // with a subject of its own.
@@ -1292,7 +1420,12 @@ impl<'t, 'a> Attributor<'t, 'a> {
                     && !is_preposition(w)
                     && !is_clause_boundary_word(w)
                     && !is_determiner(w)
-                    && !matches!(w, "of" | "and" | "or" | "but" | "to" | "is" | "was")
+                    && (!matches!(w, "of" | "and" | "or" | "but" | "to" | "is" | "was")
+                        // "Trump is questioning whether …": a progressive verb.
+                        || (matches!(w, "is" | "was")
+                            && t.is_word(last + 2)
+                            && !t.is_capitalised(last + 2)
+                            && self.lower(last + 2).ends_with("ing")))
             };
             if verb && !after_preposition && !possessive {
                 if let Some(m) = classify(t, k, last) {
@@ -1321,6 +1454,15 @@ impl<'t, 'a> Attributor<'t, 'a> {
             }) {
                 f = d + 1;
             }
+        }
+        // "But Sen. Toomey refused …, responding": a conjunction opening the
+        // sentence is no introductory phrase.
+        while f + 1 < hi
+            && t.is_word(f)
+            && matches!(self.lower(f), "but" | "and" | "yet" | "so" | "or")
+            && t.is_capitalised(f + 1)
+        {
+            f += 1;
         }
         // Skip an introductory phrase that ends in a comma.
         if t.is_word(f)
@@ -1456,8 +1598,42 @@ impl<'t, 'a> Attributor<'t, 'a> {
         // "Unless rivals quit, “it's very difficult to see a path.”": an
         // introductory clause, then a quotation that ends the sentence.
         let hi = t.sentences.get(s).map_or(i + 1, |&(_, hi)| hi);
-        let closes_sentence_after_comma =
-            i > lo && t.is_punct(i - 1, ",") && (i + 1..hi).all(|j| t.toks[j].kind != Kind::Word);
+        let closes_sentence = (i + 1..hi).all(|j| t.toks[j].kind != Kind::Word);
+        let closes_sentence_after_comma = i > lo && t.is_punct(i - 1, ",") && closes_sentence;
+        if let Some((q, qi)) = last_quote {
+            let prev = &out[q];
+            // No new speaker between: no name (past the sentence's first
+            // word) and no reporting verb.
+            let nobody_between = |from: usize| {
+                (from..i).all(|j| {
+                    !t.is_word(j) || !((j > lo && t.is_capitalised(j)) || self.is_cue(j).is_some())
+                })
+            };
+            // ''A,'' said Bash. ''B'' and his team ''C.'': a later quotation of
+            // the same sentence, with no one else named between.
+            let same_sentence = qi >= lo && nobody_between(qi + 1);
+            // “A,” Clinton has said. That makes her “B.”: a sentence that names
+            // no one, closed by a quotation, goes on with the speaker just quoted.
+            // (A word or two in marks is a term, not a statement: "liberal".)
+            let next_sentence = !opens_sentence
+                && closes_sentence
+                && prev.cue.is_some()
+                && qi < lo
+                && t.toks[qi].sentence + 1 == s
+                && t.toks[qi].paragraph == para
+                && nobody_between(lo)
+                && self.quotation_word_count(i) >= 4;
+            if prev.speaker.is_some() && (same_sentence || next_sentence) {
+                return Some((
+                    Attribution {
+                        cue: None,
+                        continues_in_next: false,
+                        ..prev.clone()
+                    },
+                    None,
+                ));
+            }
+        }
         if !opens_sentence && !closes_sentence_after_comma {
             return None;
         }
