@@ -187,29 +187,51 @@ pub(crate) fn attribute(
     out
 }
 
-/// The words of a quotation, lowercased and joined by single spaces, and
-/// how many there are; none when it is a title ("Tales From the Crypt"),
-/// with no lowercase word longer than a function word.
-fn quotation_words(body: &str, span: &QuotedSpan) -> Option<(String, usize)> {
-    let mut key = String::new();
-    let mut n = 0;
-    let mut prose = false;
-    for &(a, b) in &span.parts {
-        for w in body
-            .get(a..b)
-            .unwrap_or("")
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-        {
-            if !key.is_empty() {
-                key.push(' ');
+/// A fingerprint of a quotation's words — lowercased, punctuation and
+/// spacing ignored — and how many there are; none when it is a title
+/// ("Tales From the Crypt"), with no lowercase word longer than a function
+/// word. Hashed as read: no quotation's words are copied.
+fn quotation_words(body: &str, span: &QuotedSpan) -> Option<(u64, usize)> {
+    // FNV-1a: two copies of the same words collide by design, two different
+    // sentences by a chance of one in 2^64.
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut mix = |x: u32| {
+        hash ^= u64::from(x);
+        hash = hash.wrapping_mul(PRIME);
+    };
+    let (mut n, mut prose) = (0, false);
+    // The current word's length in characters, and whether it began lowercase.
+    let (mut len, mut lowercase) = (0usize, false);
+    let parts = span
+        .parts
+        .iter()
+        .map(|&(a, b)| body.get(a..b).unwrap_or(""));
+    for c in parts.flat_map(|p| p.chars().chain(std::iter::once(' '))) {
+        // (Most characters are ASCII: no Unicode tables asked for them.)
+        let alphanumeric = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        if alphanumeric {
+            if len == 0 {
+                lowercase = c.is_lowercase();
+                mix(u32::from(' '));
             }
-            key.extend(w.chars().flat_map(char::to_lowercase));
+            len += 1;
+            if c.is_ascii() {
+                mix(u32::from(c.to_ascii_lowercase()));
+            } else {
+                c.to_lowercase().for_each(|l| mix(u32::from(l)));
+            }
+        } else if len > 0 {
             n += 1;
-            prose |= w.len() > 3 && w.starts_with(char::is_lowercase);
+            prose |= len > 3 && lowercase;
+            len = 0;
         }
     }
-    prose.then_some((key, n))
+    prose.then_some((hash, n))
 }
 
 /// A pull quote: web articles repeat a sentence of the story, set apart and
@@ -217,47 +239,65 @@ fn quotation_words(body: &str, span: &QuotedSpan) -> Option<(String, usize)> {
 /// attributed. The same words quoted twice are the same person's: a copy
 /// with no cue of its own takes the speaker of the copy that has one.
 fn repeated_quotations(t: &Tokens<'_>, spans: &[QuotedSpan], out: &mut [Attribution]) {
-    use std::collections::HashMap;
     // (Short phrases — "make America great again" — are quoted from several people.)
     const MIN_WORDS: usize = 4;
-    let mut attributed: HashMap<String, (usize, bool)> = HashMap::new();
-    let mut keys: Vec<Option<String>> = vec![None; spans.len()];
-    for (q, span) in spans.iter().enumerate() {
-        let Some((key, n)) = quotation_words(t.body, span) else {
-            continue;
-        };
-        if n < MIN_WORDS {
-            continue;
-        }
-        if out[q].speaker.is_some() {
-            // One attributed by its own cue beats one carried by the discourse.
-            let e = attributed.entry(key.clone()).or_insert((q, false));
-            if out[e.0].cue.is_none() && out[q].cue.is_some() {
-                e.0 = q;
-            }
-            // Words two people are both reported saying are nobody's in particular.
-            e.1 |= out[e.0].speaker != out[q].speaker;
-        }
-        keys[q] = Some(key);
-    }
-    if attributed.is_empty() {
-        return;
-    }
+    // Copies of the same words are of about the same length: only such
+    // pairs have their words compared, and most quotations none.
+    let lengths: Vec<usize> = spans
+        .iter()
+        .map(|span| span.parts.iter().map(|&(a, b)| b.saturating_sub(a)).sum())
+        .collect();
+    // (Four words take at least a dozen bytes.)
+    const MIN_BYTES: usize = 12;
+    let alike = |a: usize, b: usize| a.abs_diff(b) <= a.max(b) / 8 + 2;
+    let mut keys: Vec<Option<Option<u64>>> = vec![None; spans.len()];
+    let mut key = |q: usize| {
+        *keys[q].get_or_insert_with(|| {
+            quotation_words(t.body, &spans[q]).and_then(|(key, n)| (n >= MIN_WORDS).then_some(key))
+        })
+    };
+    // Worked out before any is given, so that a copy given a speaker gives none on.
+    let mut given: Vec<(usize, usize)> = Vec::new();
     for q in 0..out.len() {
-        if out[q].cue.is_some() {
+        if out[q].cue.is_some() || lengths[q] < MIN_BYTES {
             continue;
         }
-        let Some(&(src, false)) = keys[q].as_ref().and_then(|k| attributed.get(k)) else {
+        // The copy whose speaker it takes: the first attributed by its own
+        // cue, else the first carried by the discourse.
+        let mut source: Option<usize> = None;
+        let mut several = false;
+        for s in 0..out.len() {
+            if s == q || out[s].speaker.is_none() || !alike(lengths[q], lengths[s]) {
+                continue;
+            }
+            let Some(k) = key(q) else { break };
+            if key(s) != Some(k) {
+                continue;
+            }
+            match source {
+                None => source = Some(s),
+                Some(src) => {
+                    // Words two people are both reported saying are nobody's in particular.
+                    several |= out[src].speaker != out[s].speaker;
+                    if out[src].cue.is_none() && out[s].cue.is_some() {
+                        source = Some(s);
+                    }
+                }
+            }
+        }
+        let Some(src) = source.filter(|_| !several) else {
             continue;
         };
         // (A copy the discourse already gave a speaker yields only to a cue.)
-        let stronger = out[src].cue.is_some() || out[q].speaker.is_none();
-        if src != q && stronger {
-            out[q] = Attribution {
-                continues_in_next: out[q].continues_in_next,
-                ..out[src].clone()
-            };
+        if out[src].cue.is_some() || out[q].speaker.is_none() {
+            given.push((q, src));
         }
+    }
+    for (q, src) in given {
+        out[q] = Attribution {
+            continues_in_next: out[q].continues_in_next,
+            ..out[src].clone()
+        };
     }
 }
 
