@@ -281,6 +281,25 @@ fn a_surname_that_is_also_a_title() {
 }
 
 #[test]
+fn a_title_used_alone_as_a_speaker_is_a_surname() {
+    // With no "Mr." anywhere, the article still uses "Green" and "Dean" as
+    // surnames: standing alone as the speaker, or before a party label.
+    let body = "“The ferry will run again,” said Corwin Green, a harbour councillor.\n\n\
+                “Not before the storms pass,” Green said later.\n\n\
+                “We have waited long enough,” said former governor Halvard Dean (D), \
+                a ferry user.";
+    let quotes = extract(body);
+    assert_eq!(
+        find(&quotes, "storms").speaker.as_deref(),
+        Some("Corwin Green")
+    );
+    assert_eq!(
+        find(&quotes, "waited").speaker.as_deref(),
+        Some("Halvard Dean")
+    );
+}
+
+#[test]
 fn a_signature_after_a_horizontal_bar() {
     let body = "“I have never seen the quay so empty.” ― Rosa Delmont\n\
                 “We need the ferry back before winter.”― Tomas Brede.";

@@ -1,7 +1,7 @@
 //! The body as tokens: words, punctuation, paragraph breaks, and each quotation
 //! as one opaque token, split into sentences of the reporting text around quotes.
 
-use super::lexicon::is_honorific;
+use super::lexicon::{is_honorific, is_title};
 use super::marks::QuotedSpan;
 use super::mentions::title_as_surname;
 use std::cell::{Cell, OnceCell, RefCell};
@@ -448,8 +448,47 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
         enders,
         capitalised_at,
     };
+    note_surnames_by_use(&mut tokens);
     split_sentences(&mut tokens, quotes);
     tokens
+}
+
+/// Titles the article uses as surnames with no honorific before them: the
+/// capitalised word standing alone as the speaker of a quotation (“…,” Green
+/// said; said Dean.), or closing a name before a party label (Howard Dean
+/// (D)). A title is never used so: it takes a determiner ("the President
+/// said") or a name after it.
+fn note_surnames_by_use(t: &mut Tokens<'_>) {
+    let is_says = |t: &Tokens<'_>, i: usize| t.is_word(i) && matches!(t.lower(i), "said" | "says");
+    let mut found: Vec<usize> = Vec::new();
+    for &i in &t.capitalised_at {
+        let Some(p) = i.checked_sub(1) else {
+            continue;
+        };
+        // The cheap tests of the neighbours first: few words pass them.
+        let alone_before_says =
+            is_says(t, i + 1) && (t.is_punct(p, ",") || matches!(t.toks[p].kind, Kind::Quote(_)));
+        let alone_after_says = is_says(t, p)
+            && (t.is_punct(i + 1, ",") || t.is_punct(i + 1, "."))
+            && !is_abbreviation(t.lower(i));
+        let before_party = t.is_capitalised(p)
+            && t.is_punct(i + 1, "(")
+            && t.is_word(i + 2)
+            && matches!(
+                t.text(i + 2).as_bytes(),
+                [b'D' | b'R' | b'I'] | [b'D' | b'R' | b'I', b'-', ..]
+            );
+        if (alone_before_says || alone_after_says || before_party) && is_title(t.lower(i)) {
+            found.push(i);
+        }
+    }
+    for i in found {
+        let lower = t.lower(i);
+        if !t.is_surname(lower) {
+            let lower = lower.to_string();
+            t.surnames.push(lower);
+        }
+    }
 }
 
 /// "Mr. King", "Ms Bishop": the capitalised word just read, if an
