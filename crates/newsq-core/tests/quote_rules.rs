@@ -300,6 +300,22 @@ fn a_title_used_alone_as_a_speaker_is_a_surname() {
 }
 
 #[test]
+fn said_a_role_then_a_name_with_its_own_role_or_affiliation() {
+    let body = "“The odds favour the port,” said another leading harbour lawyer, \
+                Petra Lindqvist of the firm Osk & Brandt.\n\n\
+                “It is about time,” said the mayor’s guest, singer Tove Marsh, to cheers.";
+    let quotes = extract(body);
+    assert_eq!(
+        find(&quotes, "odds").speaker.as_deref(),
+        Some("Petra Lindqvist")
+    );
+    assert_eq!(
+        find(&quotes, "about time").speaker.as_deref(),
+        Some("Tove Marsh")
+    );
+}
+
+#[test]
 fn a_signature_after_a_horizontal_bar() {
     let body = "“I have never seen the quay so empty.” ― Rosa Delmont\n\
                 “We need the ferry back before winter.”― Tomas Brede.";

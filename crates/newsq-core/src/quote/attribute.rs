@@ -442,12 +442,22 @@ impl<'t, 'a> Attributor<'t, 'a> {
             let mut m = classify(t, first, last)?;
             // "said Rubio’s deputy campaign manager, Rich Beeson, who …": a
             // role, then the name in apposition.
+            // "said a leading advocate, Ana Lopes of the Harbour Trust", "said
+            // her introducer, actress Ana Lopes": the name may carry its own
+            // role before it and its affiliation after it.
             if matches!(m.referent, Referent::Description { .. }) && t.is_punct(last + 1, ",") {
-                if let Some(named) = self.name_starting_at(last + 2).filter(|n| {
-                    t.toks
-                        .get(n.last + 1)
-                        .is_none_or(|x| matches!(x.kind, Kind::Punct | Kind::Break))
-                }) {
+                let named = self
+                    .phrase_after(last + 2, hi)
+                    .and_then(|(f, l)| classify(t, f, l))
+                    .filter(|n| {
+                        matches!(n.referent, Referent::Name(_))
+                            && t.toks.get(n.last + 1).is_none_or(|x| match x.kind {
+                                Kind::Punct | Kind::Break => true,
+                                Kind::Word => matches!(self.lower(n.last + 1), "of" | "at"),
+                                Kind::Quote(_) => false,
+                            })
+                    });
+                if let Some(named) = named {
                     m = Mention { first, ..named };
                 }
             }
