@@ -287,8 +287,14 @@ fn a_title_used_alone_as_a_speaker_is_a_surname() {
     let body = "“The ferry will run again,” said Corwin Green, a harbour councillor.\n\n\
                 “Not before the storms pass,” Green said later.\n\n\
                 “We have waited long enough,” said former governor Halvard Dean (D), \
-                a ferry user.";
+                a ferry user.\n\n\
+                Harbour pilot Anna Bishop joined them. Bishop says the boats \
+                are “ready to sail.”";
     let quotes = extract(body);
+    assert_eq!(
+        find(&quotes, "ready to sail").speaker.as_deref(),
+        Some("Anna Bishop")
+    );
     assert_eq!(
         find(&quotes, "storms").speaker.as_deref(),
         Some("Corwin Green")

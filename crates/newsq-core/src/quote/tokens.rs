@@ -1,7 +1,7 @@
 //! The body as tokens: words, punctuation, paragraph breaks, and each quotation
 //! as one opaque token, split into sentences of the reporting text around quotes.
 
-use super::lexicon::{is_honorific, is_title};
+use super::lexicon::{first_name_gender_of_lower, is_determiner, is_honorific, is_title};
 use super::marks::QuotedSpan;
 use super::mentions::title_as_surname;
 use std::cell::{Cell, OnceCell, RefCell};
@@ -456,7 +456,8 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
 /// Titles the article uses as surnames with no honorific before them: the
 /// capitalised word standing alone as the speaker of a quotation (“…,” Green
 /// said; said Dean.), or closing a name before a party label (Howard Dean
-/// (D)). A title is never used so: it takes a determiner ("the President
+/// (D)), or closing a run right after a first name (Billie Jean King). A
+/// title is never used so: it takes a determiner ("the President
 /// said") or a name after it.
 fn note_surnames_by_use(t: &mut Tokens<'_>) {
     let is_says = |t: &Tokens<'_>, i: usize| t.is_word(i) && matches!(t.lower(i), "said" | "says");
@@ -478,7 +479,16 @@ fn note_surnames_by_use(t: &mut Tokens<'_>) {
                 t.text(i + 2).as_bytes(),
                 [b'D' | b'R' | b'I'] | [b'D' | b'R' | b'I', b'-', ..]
             );
-        if (alone_before_says || alone_after_says || before_party) && is_title(t.lower(i)) {
+        // "Billie Jean King": a first name, then the title closing the run.
+        let after_first_name = t.is_capitalised(p)
+            && !t.is_capitalised(i + 1)
+            && !is_abbreviation(t.lower(i))
+            && first_name_gender_of_lower(t.lower(p)).is_some()
+            && p.checked_sub(1)
+                .is_none_or(|b| !(t.is_word(b) && is_determiner(t.lower(b))));
+        if (alone_before_says || alone_after_says || before_party || after_first_name)
+            && is_title(t.lower(i))
+        {
             found.push(i);
         }
     }
