@@ -322,6 +322,23 @@ fn said_a_role_then_a_name_with_its_own_role_or_affiliation() {
 }
 
 #[test]
+fn coordinated_roles_before_a_name() {
+    let body = "“He has done this before,” said former Nordland Gov. and Harbour Board \
+                Chairman Erik Sandvik.";
+    assert_eq!(
+        speaker_of(body, "done this").as_deref(),
+        Some("Erik Sandvik")
+    );
+}
+
+#[test]
+fn lowercase_role_words_between_a_party_and_a_name() {
+    let body = "In response to the storm damage, Republican mayoral nominee Rosa Delmont \
+                issued the following statement:\n\n“We will rebuild the quay before winter.”";
+    assert_eq!(speaker_of(body, "rebuild").as_deref(), Some("Rosa Delmont"));
+}
+
+#[test]
 fn a_signature_after_a_horizontal_bar() {
     let body = "“I have never seen the quay so empty.” ― Rosa Delmont\n\
                 “We need the ferry back before winter.”― Tomas Brede.";

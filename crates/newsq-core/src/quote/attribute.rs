@@ -1384,9 +1384,27 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 Kind::Word => {
                     let w = self.lower(l);
                     let lowercase = t.text(l).starts_with(char::is_lowercase);
+                    // "Republican presidential nominee Donald Trump": lowercase
+                    // role words, then the name, before any name word.
+                    let role_then_name = || {
+                        (f..l).all(|r| {
+                            !t.is_word(r)
+                                || !t.is_capitalised(r)
+                                || is_title(self.lower(r))
+                                || is_determiner(self.lower(r))
+                        }) && (l + 1..l + 3).any(|r| {
+                            t.is_word(r)
+                                && !t.is_capitalised(r)
+                                && is_title(self.lower(r))
+                                && t.is_capitalised(r + 1)
+                        }) && (l + 1..l + 3)
+                            .take_while(|&r| !t.is_capitalised(r))
+                            .all(|r| t.is_word(r))
+                    };
                     if lowercase
                         && !is_determiner(w)
                         && !is_title(w)
+                        && !role_then_name()
                         && !matches!(
                             w,
                             "of" | "von"
@@ -1597,11 +1615,15 @@ impl<'t, 'a> Attributor<'t, 'a> {
                     }
                     last = k;
                 }
-                // "Gov. Mike Pence", "Navy Capt. Jeff Davis", "J. D. Vance"
+                // "Gov. Mike Pence", "Navy Capt. Jeff Davis", "J. D. Vance";
+                // "Gov. and party Chairman Ed Rendell".
                 Kind::Punct
                     if t.text(k) == "."
                         && (t.text(k - 1).chars().count() <= 3 || is_title(self.lower(k - 1)))
-                        && t.is_capitalised(k + 1) => {}
+                        && (t.is_capitalised(k + 1)
+                            || (is_title(self.lower(k - 1))
+                                && t.is_word(k + 1)
+                                && self.lower(k + 1) == "and")) => {}
                 // "9/11 widow Terry Strada"
                 Kind::Punct if t.text(k) == "/" && t.is_word(k + 1) => {}
                 _ => break,
