@@ -339,6 +339,24 @@ fn lowercase_role_words_between_a_party_and_a_name() {
 }
 
 #[test]
+fn an_office_speaks_for_the_name_right_before_it() {
+    let body = "Port Averill mayor Ilona Varga wants the harbour open.\n\n\
+                Nordland Sen. Tomas Brede’s office said the plan \
+                “will not survive the budget.”\n\n\
+                Harbour Board spokesman Erik Sandvik -- as Varga’s office noted -- called \
+                the plan “a fantasy.”";
+    let quotes = extract(body);
+    assert_eq!(
+        find(&quotes, "survive").speaker.as_deref(),
+        Some("Tomas Brede’s office")
+    );
+    assert_eq!(
+        find(&quotes, "fantasy").speaker.as_deref(),
+        Some("Ilona Varga’s office")
+    );
+}
+
+#[test]
 fn a_signature_after_a_horizontal_bar() {
     let body = "“I have never seen the quay so empty.” ― Rosa Delmont\n\
                 “We need the ferry back before winter.”― Tomas Brede.";

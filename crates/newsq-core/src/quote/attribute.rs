@@ -1787,8 +1787,13 @@ impl<'t, 'a> Attributor<'t, 'a> {
             return None;
         }
         let t = self.t;
-        let owner = (m.first..=m.last).find(|&i| t.is_capitalised(i))?;
-        let last = run_end(t, owner).min(m.last);
+        // The owner stands right before the head: "New Hampshire Sen. Kelly
+        // Ayotte’s campaign", "Spicer -- as Clinton’s campaign".
+        let head_at = (m.first..=m.last)
+            .rev()
+            .find(|&i| t.is_word(i) && self.lower(i) == head)?;
+        let owner = (m.first..head_at).rev().find(|&i| t.is_capitalised(i))?;
+        let last = owner;
         let (_, name) = name_in_run(t, run_start(t, owner).max(m.first), last)?;
         let full = match self.table.resolve_name(&name) {
             Some(p) => self.table.person(p).name.clone(),
@@ -1844,8 +1849,13 @@ impl<'t, 'a> Attributor<'t, 'a> {
             return None;
         }
         let t = self.t;
-        let owner = (m.first..=m.last).find(|&i| t.is_capitalised(i))?;
-        let last = run_end(t, owner).min(m.last);
+        // The owner stands right before the head: "New Hampshire Sen. Kelly
+        // Ayotte’s campaign", "Spicer -- as Clinton’s campaign".
+        let head_at = (m.first..=m.last)
+            .rev()
+            .find(|&i| t.is_word(i) && self.lower(i) == head)?;
+        let owner = (m.first..head_at).rev().find(|&i| t.is_capitalised(i))?;
+        let last = owner;
         if !self.is_possessive(last) {
             return None;
         }
