@@ -357,6 +357,15 @@ fn an_office_speaks_for_the_name_right_before_it() {
 }
 
 #[test]
+fn a_possessor_speaks_through_a_medium() {
+    let body = format!("{HARBOUR}\n\nFrom Varga's Facebook post: “The boats will sail again.”");
+    assert_eq!(
+        speaker_of(&body, "boats will sail").as_deref(),
+        Some("Ilona Varga")
+    );
+}
+
+#[test]
 fn a_signature_after_a_horizontal_bar() {
     let body = "“I have never seen the quay so empty.” ― Rosa Delmont\n\
                 “We need the ferry back before winter.”― Tomas Brede.";

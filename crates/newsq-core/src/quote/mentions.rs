@@ -4,8 +4,8 @@
 
 use super::lexicon::{
     first_name_gender, first_name_gender_of_lower, is_capitalised_function_word, is_day_word,
-    is_determiner, is_honorific, is_name_particle, is_name_suffix, is_organisation_head, is_title,
-    pronoun, title_gender, with_lowercase, Gender, Pronoun,
+    is_determiner, is_honorific, is_medium_word, is_name_particle, is_name_suffix,
+    is_organisation_head, is_title, pronoun, title_gender, with_lowercase, Gender, Pronoun,
 };
 use super::tokens::{Kind, Tokens};
 use std::collections::HashMap;
@@ -177,6 +177,14 @@ fn find_name_in_run(t: &Tokens<'_>, first: usize, last: usize, out: &mut String)
             while start < last && t.is_word(start) && is_title(lower_no_dot(t, start)) {
                 start += 1;
             }
+        }
+    }
+    // "Bush's Facebook (post)": a medium after a possessive is the
+    // possessor's, who is the one named.
+    if start == last && start > first && t.is_word(start - 1) && is_medium_word(last_lower) {
+        let owner = start - 1;
+        if strip_possessive(t.text(owner)) != t.text(owner) {
+            return find_name_in_run(t, first, owner, out);
         }
     }
     // The words joined by spaces, straight onto `out`.
