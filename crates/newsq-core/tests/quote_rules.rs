@@ -366,6 +366,14 @@ fn a_possessor_speaks_through_a_medium() {
 }
 
 #[test]
+fn a_function_word_used_alone_as_a_speaker_is_a_surname() {
+    let body = "Harbour historian Al From wrote the council's first plan.\n\n\
+                Mayor Ilona Varga opened the debate on Monday.\n\n\
+                “We needed the ferry more than the bridge,” From said.";
+    assert_eq!(speaker_of(body, "ferry more").as_deref(), Some("Al From"));
+}
+
+#[test]
 fn a_signature_after_a_horizontal_bar() {
     let body = "“I have never seen the quay so empty.” ― Rosa Delmont\n\
                 “We need the ferry back before winter.”― Tomas Brede.";

@@ -641,7 +641,8 @@ impl<'t, 'a> Attributor<'t, 'a> {
             // “…” by the United States, NATO and others, Clinton said: a
             // phrase that opens with a preposition is no subject.
             Referent::Name(_) => {
-                !is_preposition(opener)
+                // ("From said": a preposition the article uses as a surname.)
+                (!is_preposition(opener) || self.t.is_surname(opener))
                     && !matches!(
                         opener,
                         "that" | "and" | "but" | "or" | "if" | "because" | "when" | "while"

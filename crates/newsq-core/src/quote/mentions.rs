@@ -140,6 +140,8 @@ fn find_name_in_run(t: &Tokens<'_>, first: usize, last: usize, out: &mut String)
     // The name starts after the last title or function word of the run.
     let mut start = first;
     let is_title = |lw: &str| is_title(lw) && !t.is_surname(lw);
+    let is_capitalised_function_word =
+        |lw: &str| is_capitalised_function_word(lw) && !t.is_surname(lw);
     // (The last word cannot move the start: each test below but the first
     // name's needs a word after it, and a first name there ends the loop
     // where it ends anyway.)
@@ -380,7 +382,7 @@ pub(crate) fn classify(t: &Tokens<'_>, first: usize, last: usize) -> Option<Ment
             // space), and needs no lowercasing to tell.
             if name.contains(' ')
                 || with_lowercase(&name, |lw| {
-                    !is_capitalised_function_word(lw) && pronoun(lw).is_none()
+                    (!is_capitalised_function_word(lw) || t.is_surname(lw)) && pronoun(lw).is_none()
                 })
             {
                 return Some(Mention {

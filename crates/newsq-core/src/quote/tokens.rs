@@ -1,7 +1,10 @@
 //! The body as tokens: words, punctuation, paragraph breaks, and each quotation
 //! as one opaque token, split into sentences of the reporting text around quotes.
 
-use super::lexicon::{first_name_gender_of_lower, is_determiner, is_honorific, is_title};
+use super::lexicon::{
+    first_name_gender_of_lower, is_capitalised_function_word, is_determiner, is_honorific,
+    is_title, pronoun,
+};
 use super::marks::QuotedSpan;
 use super::mentions::title_as_surname;
 use std::cell::{Cell, OnceCell, RefCell};
@@ -488,6 +491,22 @@ fn note_surnames_by_use(t: &mut Tokens<'_>) {
                 .is_none_or(|b| !(t.is_word(b) && is_determiner(t.lower(b))));
         if (alone_before_says || alone_after_says || before_party || after_first_name)
             && is_title(t.lower(i))
+        {
+            found.push(i);
+        }
+        // “…,” From said: a function word there is a surname too ("Al From"),
+        // but only mid-sentence, where "That said," cannot stand.
+        let mid_sentence = t.is_punct(p, ",")
+            || (matches!(t.toks[p].kind, Kind::Quote(_))
+                && t.text(p)
+                    .trim_end_matches(|c: char| {
+                        matches!(c, '"' | '”' | '’' | '\'') || c.is_whitespace()
+                    })
+                    .ends_with(','));
+        if is_says(t, i + 1)
+            && mid_sentence
+            && is_capitalised_function_word(t.lower(i))
+            && pronoun(t.lower(i)).is_none()
         {
             found.push(i);
         }
