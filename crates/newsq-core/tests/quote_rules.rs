@@ -374,6 +374,17 @@ fn a_function_word_used_alone_as_a_speaker_is_a_surname() {
 }
 
 #[test]
+fn a_modal_spelled_surname_right_after_the_quotation() {
+    let body = "Columnist Anna Will praised the plan.\n\n\
+                Mayor Ilona Varga opened the debate on Monday.\n\n\
+                “The bridge can wait another decade,” Will wrote.";
+    assert_eq!(
+        speaker_of(body, "bridge can wait").as_deref(),
+        Some("Anna Will")
+    );
+}
+
+#[test]
 fn a_signature_after_a_horizontal_bar() {
     let body = "“I have never seen the quay so empty.” ― Rosa Delmont\n\
                 “We need the ferry back before winter.”― Tomas Brede.";

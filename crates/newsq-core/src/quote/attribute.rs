@@ -501,7 +501,12 @@ impl<'t, 'a> Attributor<'t, 'a> {
         }
         if let Some(k) = cue_at {
             let mut e = k;
-            while e > j && is_cue_modifier(self.lower(e - 1)) {
+            // (“…,” Will wrote: capitalised right after the quotation, a
+            // modal's spelling is a name.)
+            while e > j
+                && is_cue_modifier(self.lower(e - 1))
+                && !(e - 1 == j && t.is_capitalised(j))
+            {
                 e -= 1;
             }
             if e > j {
