@@ -385,6 +385,18 @@ fn a_modal_spelled_surname_right_after_the_quotation() {
 }
 
 #[test]
+fn a_full_stop_that_lost_its_space() {
+    let body = format!(
+        "{HARBOUR}\n\n“The quay is closed for the winter,” Varga said.Varga added that \
+         the ferry would run on Sundays."
+    );
+    assert_eq!(
+        speaker_of(&body, "quay is closed").as_deref(),
+        Some("Ilona Varga")
+    );
+}
+
+#[test]
 fn a_signature_after_a_horizontal_bar() {
     let body = "“I have never seen the quay so empty.” ― Rosa Delmont\n\
                 “We need the ferry back before winter.”― Tomas Brede.";

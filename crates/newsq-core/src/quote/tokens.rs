@@ -358,7 +358,23 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
                     // An ASCII joiner before ASCII (or the end): it joins a
                     // letter or digit only ("U.S", not "said. The").
                     Some(&b) if b < 0x80 && bytes.get(end + 1).is_none_or(|&n| n < 0x80) => {
-                        if bytes.get(end + 1).is_some_and(u8::is_ascii_alphanumeric) {
+                        // "said.Trump claimed": a full stop with its space
+                        // lost ends the word ("U.S", "Ph.D" and the web's
+                        // "Halo.Bungie.Org" stay whole).
+                        let lost_space = b == b'.'
+                            && end > start
+                            && bytes[end - 1].is_ascii_lowercase()
+                            && bytes.get(end + 1).is_some_and(u8::is_ascii_uppercase)
+                            && bytes.get(end + 2).is_some_and(u8::is_ascii_lowercase)
+                            && {
+                                let rest = bytes.get(end + 1..).unwrap_or_default();
+                                let word = ascii_alphanumeric_prefix(rest);
+                                !(rest.get(word) == Some(&b'.')
+                                    && rest.get(word + 1).is_some_and(u8::is_ascii_alphanumeric))
+                            }
+                            && !bytes[start..end].contains(&b'.');
+                        if !lost_space && bytes.get(end + 1).is_some_and(u8::is_ascii_alphanumeric)
+                        {
                             end += 1;
                         } else {
                             break;
