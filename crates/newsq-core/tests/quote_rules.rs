@@ -397,6 +397,15 @@ fn a_full_stop_that_lost_its_space() {
 }
 
 #[test]
+fn a_capitalised_role_word_before_a_first_name_is_no_part_of_the_name() {
+    let body = "Ferrywoman Anna Lindqvist said: “The crossing has never been this calm.”";
+    assert_eq!(
+        speaker_of(body, "crossing").as_deref(),
+        Some("Anna Lindqvist")
+    );
+}
+
+#[test]
 fn a_signature_after_a_horizontal_bar() {
     let body = "“I have never seen the quay so empty.” ― Rosa Delmont\n\
                 “We need the ferry back before winter.”― Tomas Brede.";

@@ -152,6 +152,16 @@ fn find_name_in_run(t: &Tokens<'_>, first: usize, last: usize, out: &mut String)
         let lower = t.lower(i);
         let lw = no_dot(lower);
         if i > start && first_name_gender_of_lower(lower).is_some() && !is_title(lw) {
+            // "Miss Universe Alicia Machado": a first name with a surname
+            // after it starts the name, past words that are no first names.
+            let surname_after = (i + 1..=last).any(|k| t.is_word(k));
+            let only_other_words = (start..i).all(|k| {
+                !t.is_word(k)
+                    || (!is_one_char(t.text(k)) && first_name_gender_of_lower(t.lower(k)).is_none())
+            });
+            if surname_after && only_other_words {
+                start = i;
+            }
             break; // a first name starts the name: "Al From", not "From"
         }
         let is_initial = is_one_char(t.text(i));
