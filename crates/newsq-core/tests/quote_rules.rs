@@ -281,6 +281,131 @@ fn a_surname_that_is_also_a_title() {
 }
 
 #[test]
+fn a_title_used_alone_as_a_speaker_is_a_surname() {
+    // With no "Mr." anywhere, the article still uses "Green" and "Dean" as
+    // surnames: standing alone as the speaker, or before a party label.
+    let body = "“The ferry will run again,” said Corwin Green, a harbour councillor.\n\n\
+                “Not before the storms pass,” Green said later.\n\n\
+                “We have waited long enough,” said former governor Halvard Dean (D), \
+                a ferry user.\n\n\
+                Harbour pilot Anna Bishop joined them. Bishop says the boats \
+                are “ready to sail.”";
+    let quotes = extract(body);
+    assert_eq!(
+        find(&quotes, "ready to sail").speaker.as_deref(),
+        Some("Anna Bishop")
+    );
+    assert_eq!(
+        find(&quotes, "storms").speaker.as_deref(),
+        Some("Corwin Green")
+    );
+    assert_eq!(
+        find(&quotes, "waited").speaker.as_deref(),
+        Some("Halvard Dean")
+    );
+}
+
+#[test]
+fn said_a_role_then_a_name_with_its_own_role_or_affiliation() {
+    let body = "“The odds favour the port,” said another leading harbour lawyer, \
+                Petra Lindqvist of the firm Osk & Brandt.\n\n\
+                “It is about time,” said the mayor’s guest, singer Tove Marsh, to cheers.";
+    let quotes = extract(body);
+    assert_eq!(
+        find(&quotes, "odds").speaker.as_deref(),
+        Some("Petra Lindqvist")
+    );
+    assert_eq!(
+        find(&quotes, "about time").speaker.as_deref(),
+        Some("Tove Marsh")
+    );
+}
+
+#[test]
+fn coordinated_roles_before_a_name() {
+    let body = "“He has done this before,” said former Nordland Gov. and Harbour Board \
+                Chairman Erik Sandvik.";
+    assert_eq!(
+        speaker_of(body, "done this").as_deref(),
+        Some("Erik Sandvik")
+    );
+}
+
+#[test]
+fn lowercase_role_words_between_a_party_and_a_name() {
+    let body = "In response to the storm damage, Republican mayoral nominee Rosa Delmont \
+                issued the following statement:\n\n“We will rebuild the quay before winter.”";
+    assert_eq!(speaker_of(body, "rebuild").as_deref(), Some("Rosa Delmont"));
+}
+
+#[test]
+fn an_office_speaks_for_the_name_right_before_it() {
+    let body = "Port Averill mayor Ilona Varga wants the harbour open.\n\n\
+                Nordland Sen. Tomas Brede’s office said the plan \
+                “will not survive the budget.”\n\n\
+                Harbour Board spokesman Erik Sandvik -- as Varga’s office noted -- called \
+                the plan “a fantasy.”";
+    let quotes = extract(body);
+    assert_eq!(
+        find(&quotes, "survive").speaker.as_deref(),
+        Some("Tomas Brede’s office")
+    );
+    assert_eq!(
+        find(&quotes, "fantasy").speaker.as_deref(),
+        Some("Ilona Varga’s office")
+    );
+}
+
+#[test]
+fn a_possessor_speaks_through_a_medium() {
+    let body = format!("{HARBOUR}\n\nFrom Varga's Facebook post: “The boats will sail again.”");
+    assert_eq!(
+        speaker_of(&body, "boats will sail").as_deref(),
+        Some("Ilona Varga")
+    );
+}
+
+#[test]
+fn a_function_word_used_alone_as_a_speaker_is_a_surname() {
+    let body = "Harbour historian Al From wrote the council's first plan.\n\n\
+                Mayor Ilona Varga opened the debate on Monday.\n\n\
+                “We needed the ferry more than the bridge,” From said.";
+    assert_eq!(speaker_of(body, "ferry more").as_deref(), Some("Al From"));
+}
+
+#[test]
+fn a_modal_spelled_surname_right_after_the_quotation() {
+    let body = "Columnist Anna Will praised the plan.\n\n\
+                Mayor Ilona Varga opened the debate on Monday.\n\n\
+                “The bridge can wait another decade,” Will wrote.";
+    assert_eq!(
+        speaker_of(body, "bridge can wait").as_deref(),
+        Some("Anna Will")
+    );
+}
+
+#[test]
+fn a_full_stop_that_lost_its_space() {
+    let body = format!(
+        "{HARBOUR}\n\n“The quay is closed for the winter,” Varga said.Varga added that \
+         the ferry would run on Sundays."
+    );
+    assert_eq!(
+        speaker_of(&body, "quay is closed").as_deref(),
+        Some("Ilona Varga")
+    );
+}
+
+#[test]
+fn a_capitalised_role_word_before_a_first_name_is_no_part_of_the_name() {
+    let body = "Ferrywoman Anna Lindqvist said: “The crossing has never been this calm.”";
+    assert_eq!(
+        speaker_of(body, "crossing").as_deref(),
+        Some("Anna Lindqvist")
+    );
+}
+
+#[test]
 fn a_signature_after_a_horizontal_bar() {
     let body = "“I have never seen the quay so empty.” ― Rosa Delmont\n\
                 “We need the ferry back before winter.”― Tomas Brede.";

@@ -558,12 +558,22 @@ impl<'t, 'a> Attributor<'t, 'a> {
             let mut m = classify(t, first, last)?;
             // "said Rubio’s deputy campaign manager, Rich Beeson, who …": a
             // role, then the name in apposition.
+            // "said a leading advocate, Ana Lopes of the Harbour Trust", "said
+            // her introducer, actress Ana Lopes": the name may carry its own
+            // role before it and its affiliation after it.
             if matches!(m.referent, Referent::Description { .. }) && t.is_punct(last + 1, ",") {
-                if let Some(named) = self.name_starting_at(last + 2).filter(|n| {
-                    t.toks
-                        .get(n.last + 1)
-                        .is_none_or(|x| matches!(x.kind, Kind::Punct | Kind::Break))
-                }) {
+                let named = self
+                    .phrase_after(last + 2, hi)
+                    .and_then(|(f, l)| classify(t, f, l))
+                    .filter(|n| {
+                        matches!(n.referent, Referent::Name(_))
+                            && t.toks.get(n.last + 1).is_none_or(|x| match x.kind {
+                                Kind::Punct | Kind::Break => true,
+                                Kind::Word => matches!(self.lower(n.last + 1), "of" | "at"),
+                                Kind::Quote(_) => false,
+                            })
+                    });
+                if let Some(named) = named {
                     m = Mention { first, ..named };
                 }
             }
@@ -627,7 +637,12 @@ impl<'t, 'a> Attributor<'t, 'a> {
         }
         if let Some(k) = cue_at {
             let mut e = k;
-            while e > j && is_cue_modifier(self.lower(e - 1)) {
+            // (“…,” Will wrote: capitalised right after the quotation, a
+            // modal's spelling is a name.)
+            while e > j
+                && is_cue_modifier(self.lower(e - 1))
+                && !(e - 1 == j && t.is_capitalised(j))
+            {
                 e -= 1;
             }
             if e > j {
@@ -793,7 +808,8 @@ impl<'t, 'a> Attributor<'t, 'a> {
             // “…” by the United States, NATO and others, Clinton said: a
             // phrase that opens with a preposition is no subject.
             Referent::Name(_) => {
-                !is_preposition(opener)
+                // ("From said": a preposition the article uses as a surname.)
+                (!is_preposition(opener) || self.t.is_surname(opener))
                     && !matches!(
                         opener,
                         "that" | "and" | "but" | "or" | "if" | "because" | "when" | "while"
@@ -1556,9 +1572,27 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 Kind::Word => {
                     let w = self.lower(l);
                     let lowercase = t.text(l).starts_with(char::is_lowercase);
+                    // "Republican presidential nominee Donald Trump": lowercase
+                    // role words, then the name, before any name word.
+                    let role_then_name = || {
+                        (f..l).all(|r| {
+                            !t.is_word(r)
+                                || !t.is_capitalised(r)
+                                || is_title(self.lower(r))
+                                || is_determiner(self.lower(r))
+                        }) && (l + 1..l + 3).any(|r| {
+                            t.is_word(r)
+                                && !t.is_capitalised(r)
+                                && is_title(self.lower(r))
+                                && t.is_capitalised(r + 1)
+                        }) && (l + 1..l + 3)
+                            .take_while(|&r| !t.is_capitalised(r))
+                            .all(|r| t.is_word(r))
+                    };
                     if lowercase
                         && !is_determiner(w)
                         && !is_title(w)
+                        && !role_then_name()
                         && !matches!(
                             w,
                             "of" | "von"
@@ -1803,11 +1837,15 @@ impl<'t, 'a> Attributor<'t, 'a> {
                     }
                     last = k;
                 }
-                // "Gov. Mike Pence", "Navy Capt. Jeff Davis", "J. D. Vance"
+                // "Gov. Mike Pence", "Navy Capt. Jeff Davis", "J. D. Vance";
+                // "Gov. and party Chairman Ed Rendell".
                 Kind::Punct
                     if t.text(k) == "."
                         && (t.text(k - 1).chars().count() <= 3 || is_title(self.lower(k - 1)))
-                        && t.is_capitalised(k + 1) => {}
+                        && (t.is_capitalised(k + 1)
+                            || (is_title(self.lower(k - 1))
+                                && t.is_word(k + 1)
+                                && self.lower(k + 1) == "and")) => {}
                 // "9/11 widow Terry Strada"
                 Kind::Punct if t.text(k) == "/" && t.is_word(k + 1) => {}
                 _ => break,
@@ -1971,8 +2009,13 @@ impl<'t, 'a> Attributor<'t, 'a> {
             return None;
         }
         let t = self.t;
-        let owner = (m.first..=m.last).find(|&i| t.is_capitalised(i))?;
-        let last = run_end(t, owner).min(m.last);
+        // The owner stands right before the head: "New Hampshire Sen. Kelly
+        // Ayotte’s campaign", "Spicer -- as Clinton’s campaign".
+        let head_at = (m.first..=m.last)
+            .rev()
+            .find(|&i| t.is_word(i) && self.lower(i) == head)?;
+        let owner = (m.first..head_at).rev().find(|&i| t.is_capitalised(i))?;
+        let last = owner;
         let (_, name) = name_in_run(t, run_start(t, owner).max(m.first), last)?;
         let full = match self.table.resolve_name(&name) {
             Some(p) => self.table.person(p).name.clone(),
@@ -2028,8 +2071,13 @@ impl<'t, 'a> Attributor<'t, 'a> {
             return None;
         }
         let t = self.t;
-        let owner = (m.first..=m.last).find(|&i| t.is_capitalised(i))?;
-        let last = run_end(t, owner).min(m.last);
+        // The owner stands right before the head: "New Hampshire Sen. Kelly
+        // Ayotte’s campaign", "Spicer -- as Clinton’s campaign".
+        let head_at = (m.first..=m.last)
+            .rev()
+            .find(|&i| t.is_word(i) && self.lower(i) == head)?;
+        let owner = (m.first..head_at).rev().find(|&i| t.is_capitalised(i))?;
+        let last = owner;
         if !self.is_possessive(last) {
             return None;
         }

@@ -4,8 +4,8 @@
 
 use super::lexicon::{
     first_name_gender, first_name_gender_of_lower, is_capitalised_function_word, is_day_word,
-    is_determiner, is_honorific, is_name_particle, is_name_suffix, is_organisation_head, is_title,
-    pronoun, title_gender, with_lowercase, Gender, Pronoun,
+    is_determiner, is_honorific, is_medium_word, is_name_particle, is_name_suffix,
+    is_organisation_head, is_title, pronoun, title_gender, with_lowercase, Gender, Pronoun,
 };
 use super::tokens::{Kind, Tokens};
 use std::collections::HashMap;
@@ -140,6 +140,8 @@ fn find_name_in_run(t: &Tokens<'_>, first: usize, last: usize, out: &mut String)
     // The name starts after the last title or function word of the run.
     let mut start = first;
     let is_title = |lw: &str| is_title(lw) && !t.is_surname(lw);
+    let is_capitalised_function_word =
+        |lw: &str| is_capitalised_function_word(lw) && !t.is_surname(lw);
     // (The last word cannot move the start: each test below but the first
     // name's needs a word after it, and a first name there ends the loop
     // where it ends anyway.)
@@ -150,6 +152,16 @@ fn find_name_in_run(t: &Tokens<'_>, first: usize, last: usize, out: &mut String)
         let lower = t.lower(i);
         let lw = no_dot(lower);
         if i > start && first_name_gender_of_lower(lower).is_some() && !is_title(lw) {
+            // "Miss Universe Alicia Machado": a first name with a surname
+            // after it starts the name, past words that are no first names.
+            let surname_after = (i + 1..=last).any(|k| t.is_word(k));
+            let only_other_words = (start..i).all(|k| {
+                !t.is_word(k)
+                    || (!is_one_char(t.text(k)) && first_name_gender_of_lower(t.lower(k)).is_none())
+            });
+            if surname_after && only_other_words {
+                start = i;
+            }
             break; // a first name starts the name: "Al From", not "From"
         }
         let is_initial = is_one_char(t.text(i));
@@ -177,6 +189,14 @@ fn find_name_in_run(t: &Tokens<'_>, first: usize, last: usize, out: &mut String)
             while start < last && t.is_word(start) && is_title(lower_no_dot(t, start)) {
                 start += 1;
             }
+        }
+    }
+    // "Bush's Facebook (post)": a medium after a possessive is the
+    // possessor's, who is the one named.
+    if start == last && start > first && t.is_word(start - 1) && is_medium_word(last_lower) {
+        let owner = start - 1;
+        if strip_possessive(t.text(owner)) != t.text(owner) {
+            return find_name_in_run(t, first, owner, out);
         }
     }
     // The words joined by spaces, straight onto `out`.
@@ -372,7 +392,7 @@ pub(crate) fn classify(t: &Tokens<'_>, first: usize, last: usize) -> Option<Ment
             // space), and needs no lowercasing to tell.
             if name.contains(' ')
                 || with_lowercase(&name, |lw| {
-                    !is_capitalised_function_word(lw) && pronoun(lw).is_none()
+                    (!is_capitalised_function_word(lw) || t.is_surname(lw)) && pronoun(lw).is_none()
                 })
             {
                 return Some(Mention {

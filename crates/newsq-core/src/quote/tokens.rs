@@ -1,7 +1,10 @@
 //! The body as tokens: words, punctuation, paragraph breaks, and each quotation
 //! as one opaque token, split into sentences of the reporting text around quotes.
 
-use super::lexicon::is_honorific;
+use super::lexicon::{
+    first_name_gender_of_lower, is_capitalised_function_word, is_determiner, is_honorific,
+    is_title, pronoun,
+};
 use super::marks::QuotedSpan;
 use super::mentions::title_as_surname;
 use std::cell::{Cell, OnceCell, RefCell};
@@ -355,7 +358,23 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
                     // An ASCII joiner before ASCII (or the end): it joins a
                     // letter or digit only ("U.S", not "said. The").
                     Some(&b) if b < 0x80 && bytes.get(end + 1).is_none_or(|&n| n < 0x80) => {
-                        if bytes.get(end + 1).is_some_and(u8::is_ascii_alphanumeric) {
+                        // "said.Trump claimed": a full stop with its space
+                        // lost ends the word ("U.S", "Ph.D" and the web's
+                        // "Halo.Bungie.Org" stay whole).
+                        let lost_space = b == b'.'
+                            && end > start
+                            && bytes[end - 1].is_ascii_lowercase()
+                            && bytes.get(end + 1).is_some_and(u8::is_ascii_uppercase)
+                            && bytes.get(end + 2).is_some_and(u8::is_ascii_lowercase)
+                            && {
+                                let rest = bytes.get(end + 1..).unwrap_or_default();
+                                let word = ascii_alphanumeric_prefix(rest);
+                                !(rest.get(word) == Some(&b'.')
+                                    && rest.get(word + 1).is_some_and(u8::is_ascii_alphanumeric))
+                            }
+                            && !bytes[start..end].contains(&b'.');
+                        if !lost_space && bytes.get(end + 1).is_some_and(u8::is_ascii_alphanumeric)
+                        {
                             end += 1;
                         } else {
                             break;
@@ -448,8 +467,73 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
         enders,
         capitalised_at,
     };
+    note_surnames_by_use(&mut tokens);
     split_sentences(&mut tokens, quotes);
     tokens
+}
+
+/// Titles the article uses as surnames with no honorific before them: the
+/// capitalised word standing alone as the speaker of a quotation (“…,” Green
+/// said; said Dean.), or closing a name before a party label (Howard Dean
+/// (D)), or closing a run right after a first name (Billie Jean King). A
+/// title is never used so: it takes a determiner ("the President
+/// said") or a name after it.
+fn note_surnames_by_use(t: &mut Tokens<'_>) {
+    let is_says = |t: &Tokens<'_>, i: usize| t.is_word(i) && matches!(t.lower(i), "said" | "says");
+    let mut found: Vec<usize> = Vec::new();
+    for &i in &t.capitalised_at {
+        let Some(p) = i.checked_sub(1) else {
+            continue;
+        };
+        // The cheap tests of the neighbours first: few words pass them.
+        let alone_before_says =
+            is_says(t, i + 1) && (t.is_punct(p, ",") || matches!(t.toks[p].kind, Kind::Quote(_)));
+        let alone_after_says = is_says(t, p)
+            && (t.is_punct(i + 1, ",") || t.is_punct(i + 1, "."))
+            && !is_abbreviation(t.lower(i));
+        let before_party = t.is_capitalised(p)
+            && t.is_punct(i + 1, "(")
+            && t.is_word(i + 2)
+            && matches!(
+                t.text(i + 2).as_bytes(),
+                [b'D' | b'R' | b'I'] | [b'D' | b'R' | b'I', b'-', ..]
+            );
+        // "Billie Jean King": a first name, then the title closing the run.
+        let after_first_name = t.is_capitalised(p)
+            && !t.is_capitalised(i + 1)
+            && !is_abbreviation(t.lower(i))
+            && first_name_gender_of_lower(t.lower(p)).is_some()
+            && p.checked_sub(1)
+                .is_none_or(|b| !(t.is_word(b) && is_determiner(t.lower(b))));
+        if (alone_before_says || alone_after_says || before_party || after_first_name)
+            && is_title(t.lower(i))
+        {
+            found.push(i);
+        }
+        // “…,” From said: a function word there is a surname too ("Al From"),
+        // but only mid-sentence, where "That said," cannot stand.
+        let mid_sentence = t.is_punct(p, ",")
+            || (matches!(t.toks[p].kind, Kind::Quote(_))
+                && t.text(p)
+                    .trim_end_matches(|c: char| {
+                        matches!(c, '"' | '”' | '’' | '\'') || c.is_whitespace()
+                    })
+                    .ends_with(','));
+        if is_says(t, i + 1)
+            && mid_sentence
+            && is_capitalised_function_word(t.lower(i))
+            && pronoun(t.lower(i)).is_none()
+        {
+            found.push(i);
+        }
+    }
+    for i in found {
+        let lower = t.lower(i);
+        if !t.is_surname(lower) {
+            let lower = lower.to_string();
+            t.surnames.push(lower);
+        }
+    }
 }
 
 /// "Mr. King", "Ms Bishop": the capitalised word just read, if an

@@ -77,7 +77,7 @@ pub(crate) fn repair_mojibake(text: String) -> String {
         }
         false
     };
-    let mut text = text;
+    let mut text = compose_split_leads(text);
     for _ in 0..2 {
         if !suspicious(&text) {
             break;
@@ -85,6 +85,65 @@ pub(crate) fn repair_mojibake(text: String) -> String {
         text = decode_latin1_runs(&text);
     }
     text
+}
+
+/// Mojibake saved again in decomposed form: "Ã" as "A" and a combining
+/// tilde, "Â" as "A" and a combining circumflex ("TrA\u{303}©vidic"). Put
+/// back together when a continuation byte read as a character (U+0080..U+00BF)
+/// follows, so that `repair_mojibake` sees the usual pairs; a real "Ã" of
+/// decomposed Portuguese is followed by a letter and stays as it is.
+fn compose_split_leads(text: String) -> String {
+    // U+0303 and U+0302 are CC 83 and CC 82: English text has no 0xCC byte.
+    let bytes = text.as_bytes();
+    let split_lead = |at: usize| {
+        at > 0
+            && bytes.get(at - 1) == Some(&b'A')
+            && matches!(bytes.get(at + 1), Some(0x82 | 0x83))
+            && bytes.get(at + 2) == Some(&0xC2)
+            && bytes
+                .get(at + 3)
+                .is_some_and(|&b| (0x80..=0xBF).contains(&b))
+    };
+    let mut from = 0;
+    let mut found = false;
+    while let Some(p) = bytes
+        .get(from..)
+        .and_then(|rest| rest.iter().position(|&b| b == 0xCC))
+    {
+        if split_lead(from + p) {
+            found = true;
+            break;
+        }
+        from += p + 1;
+    }
+    if !found {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == 'A' {
+            let lead = match chars.peek() {
+                Some('\u{303}') => Some('\u{C3}'),
+                Some('\u{302}') => Some('\u{C2}'),
+                _ => None,
+            };
+            if let Some(lead) = lead {
+                let mut ahead = chars.clone();
+                ahead.next();
+                if ahead
+                    .next()
+                    .is_some_and(|n| ('\u{80}'..='\u{BF}').contains(&n))
+                {
+                    chars.next();
+                    out.push(lead);
+                    continue;
+                }
+            }
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn decode_latin1_runs(text: &str) -> String {
@@ -128,6 +187,13 @@ mod tests {
             "café, naïve, Ærø"
         );
         assert_eq!(repair_mojibake("a\u{C2}\u{A0}b".into()), "a\u{A0}b");
+        // The same, saved again with its leads decomposed.
+        assert_eq!(repair_mojibake("TrA\u{303}\u{A9}vidic".into()), "Trévidic");
+        assert_eq!(
+            repair_mojibake("FranA\u{303}\u{83}A\u{302}\u{A7}ois".into()),
+            "François"
+        );
+        assert_eq!(repair_mojibake("Sa\u{303}o".into()), "Sa\u{303}o");
     }
 
     #[test]
