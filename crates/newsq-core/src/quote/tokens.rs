@@ -485,11 +485,12 @@ fn note_surnames_by_use(t: &mut Tokens<'_>) {
         let Some(p) = i.checked_sub(1) else {
             continue;
         };
-        // The cheap tests of the neighbours first: few words pass them.
+        // The cheap tests of the neighbours first: few words pass them, and
+        // the word lists are asked only of those.
         let alone_before_says =
-            is_says(t, i + 1) && (t.is_punct(p, ",") || matches!(t.toks[p].kind, Kind::Quote(_)));
-        let alone_after_says = is_says(t, p)
-            && (t.is_punct(i + 1, ",") || t.is_punct(i + 1, "."))
+            (t.is_punct(p, ",") || matches!(t.toks[p].kind, Kind::Quote(_))) && is_says(t, i + 1);
+        let alone_after_says = (t.is_punct(i + 1, ",") || t.is_punct(i + 1, "."))
+            && is_says(t, p)
             && !is_abbreviation(t.lower(i));
         let before_party = t.is_capitalised(p)
             && t.is_punct(i + 1, "(")
@@ -499,28 +500,33 @@ fn note_surnames_by_use(t: &mut Tokens<'_>) {
                 [b'D' | b'R' | b'I'] | [b'D' | b'R' | b'I', b'-', ..]
             );
         // "Billie Jean King": a first name, then the title closing the run.
-        let after_first_name = t.is_capitalised(p)
-            && !t.is_capitalised(i + 1)
-            && !is_abbreviation(t.lower(i))
-            && first_name_gender_of_lower(t.lower(p)).is_some()
-            && p.checked_sub(1)
-                .is_none_or(|b| !(t.is_word(b) && is_determiner(t.lower(b))));
-        if (alone_before_says || alone_after_says || before_party || after_first_name)
-            && is_title(t.lower(i))
+        let after_first_name = || {
+            t.is_capitalised(p)
+                && !t.is_capitalised(i + 1)
+                && is_title(t.lower(i))
+                && !is_abbreviation(t.lower(i))
+                && first_name_gender_of_lower(t.lower(p)).is_some()
+                && p.checked_sub(1)
+                    .is_none_or(|b| !(t.is_word(b) && is_determiner(t.lower(b))))
+        };
+        if ((alone_before_says || alone_after_says || before_party) && is_title(t.lower(i)))
+            || after_first_name()
         {
             found.push(i);
         }
         // “…,” From said: a function word there is a surname too ("Al From"),
         // but only mid-sentence, where "That said," cannot stand.
-        let mid_sentence = t.is_punct(p, ",")
-            || (matches!(t.toks[p].kind, Kind::Quote(_))
-                && t.text(p)
-                    .trim_end_matches(|c: char| {
-                        matches!(c, '"' | '”' | '’' | '\'') || c.is_whitespace()
-                    })
-                    .ends_with(','));
-        if is_says(t, i + 1)
-            && mid_sentence
+        let mid_sentence = || {
+            t.is_punct(p, ",")
+                || (matches!(t.toks[p].kind, Kind::Quote(_))
+                    && t.text(p)
+                        .trim_end_matches(|c: char| {
+                            matches!(c, '"' | '”' | '’' | '\'') || c.is_whitespace()
+                        })
+                        .ends_with(','))
+        };
+        if alone_before_says
+            && mid_sentence()
             && is_capitalised_function_word(t.lower(i))
             && pronoun(t.lower(i)).is_none()
         {
