@@ -1192,3 +1192,13 @@ fn a_sentence_opening_conjunction_is_no_introductory_phrase() {
         Some("Jerry Bram")
     );
 }
+
+#[test]
+fn a_word_before_a_first_name_is_a_role_that_names_the_person_later() {
+    let body = "Tennis.\n\nHome favourite Marta Lind lost in three sets to Estonian David Tamm on Tuesday.\n\n\
+        “I was lucky in the third set,” the Estonian said.";
+    assert_eq!(
+        speaker_of(body, "lucky in the third").as_deref(),
+        Some("David Tamm")
+    );
+}

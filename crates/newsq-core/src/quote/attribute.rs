@@ -1885,6 +1885,15 @@ impl<'t, 'a> Attributor<'t, 'a> {
 
     /// Turn a mention into a speaker: names to their fullest form, pronouns to
     /// the person they point back to, roles to the name bound to them.
+    /// The person a one-word name stands for when it is no one's name but
+    /// a word said of somebody before their name earlier in the article.
+    fn role_named(&self, name: &str, before: usize) -> Option<usize> {
+        if name.contains(' ') {
+            return None;
+        }
+        with_lowercase(name, |lower| self.table.resolve_role(lower, &[], before))
+    }
+
     fn resolve(&self, m: &Mention, cue: usize, quote_tok: usize) -> (Attribution, Option<Seen>) {
         let t = self.t;
         let mention = self.phrase(m.first, m.last);
@@ -1914,6 +1923,10 @@ impl<'t, 'a> Attributor<'t, 'a> {
                             None,
                             true,
                         )
+                    } else if let Some(p) = self.role_named(name, m.first) {
+                        // "The Argentine" after "Argentine David Nalbandian".
+                        let person = self.table.person(p);
+                        (Some(person.name.clone()), person.gender, false)
                     } else {
                         let acronym =
                             name.split(' ').count() == 1 && name.chars().all(|c| c.is_uppercase());

@@ -681,10 +681,13 @@ impl EntityTable {
                 break;
             }
         }
+        // "Argentine David Nalbandian": capitalised words of the run before a
+        // first name are no part of the name, but say who he is ("the Argentine").
+        let described_in_run = !role.is_empty();
         before.reverse();
         before.append(&mut role);
         if let Some(&head) = before.last() {
-            if is_title(head) {
+            if described_in_run || is_title(head) {
                 let modifiers = before[..before.len() - 1]
                     .iter()
                     .map(|m| m.to_string())
