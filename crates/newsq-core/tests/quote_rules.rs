@@ -1192,3 +1192,15 @@ fn a_sentence_opening_conjunction_is_no_introductory_phrase() {
         Some("Jerry Bram")
     );
 }
+
+#[test]
+fn a_quotation_after_a_dropped_title_does_not_join_an_earlier_one() {
+    let body = "“Nobody saw the flood coming,” said Petra Lind, a hydrologist.\n\n\
+                The river rose a metre overnight.\n\n\
+                As Tomas Brun, author of “The Long River,” put it, “Every town on the \
+                bank should have known better.”";
+    let quotes = extract(body);
+    let q = find(&quotes, "known better");
+    assert!(!q.text.contains("flood"), "{q:?}");
+    assert_eq!(q.speaker.as_deref(), Some("Tomas Brun"));
+}
