@@ -1204,3 +1204,17 @@ fn a_quotation_after_a_dropped_title_does_not_join_an_earlier_one() {
     assert!(!q.text.contains("flood"), "{q:?}");
     assert_eq!(q.speaker.as_deref(), Some("Tomas Brun"));
 }
+
+#[test]
+fn a_straight_mark_wrapping_a_pasted_paragraph_is_not_the_quotation() {
+    let body = "Senator Ada Morrow spoke in Dover on Friday.\n\n\
+                \"“Nobody wins a race by the number of towns they visit,” Morrow answered \
+                before adding that she would campaign in the north.\"";
+    let quotes = extract(body);
+    let q = find(&quotes, "number of towns");
+    assert_eq!(
+        q.text,
+        "Nobody wins a race by the number of towns they visit"
+    );
+    assert_eq!(q.speaker.as_deref(), Some("Ada Morrow"));
+}

@@ -252,8 +252,12 @@ fn scan_line(
                 }
             }
             None => {
+                // "“…,” she said." — a straight mark before a curly one at the
+                // head of a paragraph wraps an excerpt pasted whole; the
+                // quotation is the curly one inside it.
+                let wrapper = c == '"' && next == Some('“') && at == first_text;
                 let opens = match family(c) {
-                    Some(Family::Double) => can_open_double(c, prev, next),
+                    Some(Family::Double) => !wrapper && can_open_double(c, prev, next),
                     Some(Family::Single) => {
                         can_open_single(body, at, c, prev)
                             && has_single_closer(line, at - line_start, c)
