@@ -1218,3 +1218,19 @@ fn a_straight_mark_wrapping_a_pasted_paragraph_is_not_the_quotation() {
     );
     assert_eq!(q.speaker.as_deref(), Some("Ada Morrow"));
 }
+
+#[test]
+fn a_straight_mark_setting_off_an_excerpt_yields_the_curly_quotation_inside() {
+    let body = "Mayor Karl Voss faced the council on Monday.\n\n\
+                \"Voss tried to shrug it off by interjecting, “Only the weather, really.” \
+                But the council pressed on.\n\n\
+                “Is that an answer?” asked Nina Hale, a councillor.";
+    let quotes = extract(body);
+    let q = find(&quotes, "Only the weather");
+    assert_eq!(q.text, "Only the weather, really.");
+    assert_eq!(q.speaker.as_deref(), Some("Karl Voss"));
+    assert_eq!(
+        find(&quotes, "Is that an answer").speaker.as_deref(),
+        Some("Nina Hale")
+    );
+}
