@@ -1234,3 +1234,14 @@ fn a_straight_mark_setting_off_an_excerpt_yields_the_curly_quotation_inside() {
         Some("Nina Hale")
     );
 }
+
+#[test]
+fn an_unclosed_quotation_ends_before_an_inverted_reporting_clause() {
+    let body = "Lena Ostrom runs a ferry service on the lake.\n\n\
+                \"Nobody told the owners which permits to keep, said Ostrom, whose company \
+                has asked the council for help.";
+    let quotes = extract(body);
+    let q = find(&quotes, "which permits");
+    assert_eq!(q.text, "Nobody told the owners which permits to keep");
+    assert_eq!(q.speaker.as_deref(), Some("Lena Ostrom"));
+}

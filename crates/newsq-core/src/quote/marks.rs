@@ -375,6 +375,19 @@ fn finish_unclosed(body: &str, mut open: Open, spans: &mut Vec<QuotedSpan>) {
         }));
         return;
     }
+    // "…what papers to keep, said Kessler, whose group…": the closing mark was
+    // left out before an inverted reporting clause; the quotation ends there.
+    if let Some(last) = open.parts.last_mut() {
+        let text = &body[last.0..last.1];
+        let cut = [", said ", ", says "].iter().find_map(|clause| {
+            text.match_indices(clause)
+                .find(|&(i, c)| text[i + c.len()..].starts_with(|ch: char| ch.is_uppercase()))
+                .map(|(i, _)| i)
+        });
+        if let Some(i) = cut {
+            last.1 = last.0 + i;
+        }
+    }
     let words: usize = open
         .parts
         .iter()
