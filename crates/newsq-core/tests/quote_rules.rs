@@ -1245,3 +1245,14 @@ fn an_unclosed_quotation_ends_before_an_inverted_reporting_clause() {
     assert_eq!(q.text, "Nobody told the owners which permits to keep");
     assert_eq!(q.speaker.as_deref(), Some("Lena Ostrom"));
 }
+
+#[test]
+fn an_appositive_runs_on_through_a_dotted_abbreviation() {
+    let body = "The dockworkers met in Hull on Friday.\n\n\
+                “Every spring somebody says the members will walk away,” Carl Brandt, a \
+                former organizer for the T.G.W.U. and a longtime campaigner, wrote in an email.";
+    assert_eq!(
+        speaker_of(body, "walk away").as_deref(),
+        Some("Carl Brandt")
+    );
+}
