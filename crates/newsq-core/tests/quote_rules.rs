@@ -1202,3 +1202,67 @@ fn a_word_before_a_first_name_is_a_role_that_names_the_person_later() {
         Some("David Tamm")
     );
 }
+
+#[test]
+fn a_quotation_after_a_dropped_title_does_not_join_an_earlier_one() {
+    let body = "“Nobody saw the flood coming,” said Petra Lind, a hydrologist.\n\n\
+                The river rose a metre overnight.\n\n\
+                As Tomas Brun, author of “The Long River,” put it, “Every town on the \
+                bank should have known better.”";
+    let quotes = extract(body);
+    let q = find(&quotes, "known better");
+    assert!(!q.text.contains("flood"), "{q:?}");
+    assert_eq!(q.speaker.as_deref(), Some("Tomas Brun"));
+}
+
+#[test]
+fn a_straight_mark_wrapping_a_pasted_paragraph_is_not_the_quotation() {
+    let body = "Senator Ada Morrow spoke in Dover on Friday.\n\n\
+                \"“Nobody wins a race by the number of towns they visit,” Morrow answered \
+                before adding that she would campaign in the north.\"";
+    let quotes = extract(body);
+    let q = find(&quotes, "number of towns");
+    assert_eq!(
+        q.text,
+        "Nobody wins a race by the number of towns they visit"
+    );
+    assert_eq!(q.speaker.as_deref(), Some("Ada Morrow"));
+}
+
+#[test]
+fn a_straight_mark_setting_off_an_excerpt_yields_the_curly_quotation_inside() {
+    let body = "Mayor Karl Voss faced the council on Monday.\n\n\
+                \"Voss tried to shrug it off by interjecting, “Only the weather, really.” \
+                But the council pressed on.\n\n\
+                “Is that an answer?” asked Nina Hale, a councillor.";
+    let quotes = extract(body);
+    let q = find(&quotes, "Only the weather");
+    assert_eq!(q.text, "Only the weather, really.");
+    assert_eq!(q.speaker.as_deref(), Some("Karl Voss"));
+    assert_eq!(
+        find(&quotes, "Is that an answer").speaker.as_deref(),
+        Some("Nina Hale")
+    );
+}
+
+#[test]
+fn an_unclosed_quotation_ends_before_an_inverted_reporting_clause() {
+    let body = "Lena Ostrom runs a ferry service on the lake.\n\n\
+                \"Nobody told the owners which permits to keep, said Ostrom, whose company \
+                has asked the council for help.";
+    let quotes = extract(body);
+    let q = find(&quotes, "which permits");
+    assert_eq!(q.text, "Nobody told the owners which permits to keep");
+    assert_eq!(q.speaker.as_deref(), Some("Lena Ostrom"));
+}
+
+#[test]
+fn an_appositive_runs_on_through_a_dotted_abbreviation() {
+    let body = "The dockworkers met in Hull on Friday.\n\n\
+                “Every spring somebody says the members will walk away,” Carl Brandt, a \
+                former organizer for the T.G.W.U. and a longtime campaigner, wrote in an email.";
+    assert_eq!(
+        speaker_of(body, "walk away").as_deref(),
+        Some("Carl Brandt")
+    );
+}

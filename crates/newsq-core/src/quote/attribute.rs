@@ -626,11 +626,13 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 Kind::Quote(_) if (j..k).any(|c| t.is_punct(c, ",")) => {}
                 Kind::Punct
                     if matches!(t.text(k), "," | "-" | "’" | "'" | "(" | ")" | "$" | "&") => {}
-                // "Gov.", and any dot inside a party tag: "(R-Fla.)".
+                // "Gov.", "A.F.L.-C.I.O.", and any dot inside a party tag: "(R-Fla.)".
                 Kind::Punct
                     if t.text(k) == "."
                         && k > 0
-                        && (t.text(k - 1).chars().count() <= 4 || t.is_punct(k + 1, ")")) => {}
+                        && (t.text(k - 1).chars().count() <= 4
+                            || t.text(k - 1).contains('.')
+                            || t.is_punct(k + 1, ")")) => {}
                 _ => break,
             }
             k += 1;

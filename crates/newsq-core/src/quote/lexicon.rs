@@ -310,6 +310,7 @@ const CUE_PARTICIPLE: &[&str] = &[
     "expressing",
     "proclaiming",
     "countering",
+    "interjecting",
     "charging",
 ];
 

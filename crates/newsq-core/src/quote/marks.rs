@@ -127,6 +127,9 @@ struct Open {
     content_start: usize,
     open: usize,
     parts: Vec<(usize, usize)>,
+    /// The curly quotations closed inside a straight-marked one in its
+    /// current paragraph: open, content start, content end, close.
+    inner: Vec<(usize, usize, usize, usize)>,
 }
 
 /// Find every top-level quoted span in `body`. Paragraphs are lines; a
@@ -168,10 +171,13 @@ fn scan_line(
     let first_text = line_start + (line.len() - line.trim_start().len());
     // A pending quotation continues only if this paragraph reopens it.
     if let Some(open) = pending.take() {
-        let reopened = body[first_text..]
-            .chars()
-            .next()
-            .is_some_and(|c| family(c) == Some(open.family) && c != '”' && c != '’');
+        let first = body[first_text..].chars().next();
+        // A paragraph opened with a straight mark, holding a curly quotation
+        // and left open, is an excerpt set off by the straight mark: a curly
+        // mark after it opens a quotation of its own.
+        let excerpt = open.mark == '"' && !open.inner.is_empty() && first == Some('“');
+        let reopened = !excerpt
+            && first.is_some_and(|c| family(c) == Some(open.family) && c != '”' && c != '’');
         if reopened {
             let mark_len = if body[first_text..].starts_with("''") {
                 2
@@ -180,13 +186,16 @@ fn scan_line(
             };
             pending = Some(Open {
                 content_start: first_text + mark_len,
+                inner: Vec::new(),
                 ..open
             });
         } else {
             finish_unclosed(body, open, spans);
         }
     }
-    let mut nested: Option<char> = None;
+    // The nested quotation open inside the current one: its mark, where it
+    // opens and where its text starts.
+    let mut nested: Option<(char, usize, usize)> = None;
     // Only quote marks act, so the scan jumps from one to the next. `last` is
     // where the previous mark read ended and what it was read as: the `prev` of
     // a mark right after it (two apostrophes read as one " are no ' to it).
@@ -222,9 +231,12 @@ fn scan_line(
         }
         match pending.as_mut() {
             Some(open) => {
-                if let Some(inner) = nested {
+                if let Some((inner, inner_open, inner_start)) = nested {
                     if closers(inner).contains(&c) && is_closing_context(next) {
                         nested = None;
+                        if open.mark == '"' && inner == '“' && c == '”' {
+                            open.inner.push((inner_open, inner_start, at, after));
+                        }
                     }
                 } else if closers(open.mark).contains(&c)
                     && (open.family == Family::Double || can_close_single(prev, next))
@@ -248,12 +260,16 @@ fn scan_line(
                     && can_open_double(c, prev, next)
                 {
                     // A quotation inside a quotation (“… an episode of "Shark Tank" …”).
-                    nested = Some(c);
+                    nested = Some((c, at, after));
                 }
             }
             None => {
+                // "“…,” she said." — a straight mark before a curly one at the
+                // head of a paragraph wraps an excerpt pasted whole; the
+                // quotation is the curly one inside it.
+                let wrapper = c == '"' && next == Some('“') && at == first_text;
                 let opens = match family(c) {
-                    Some(Family::Double) => can_open_double(c, prev, next),
+                    Some(Family::Double) => !wrapper && can_open_double(c, prev, next),
                     Some(Family::Single) => {
                         can_open_single(body, at, c, prev)
                             && has_single_closer(line, at - line_start, c)
@@ -272,6 +288,7 @@ fn scan_line(
                         content_start: after,
                         open: at,
                         parts: Vec::new(),
+                        inner: Vec::new(),
                     });
                 }
             }
@@ -340,6 +357,36 @@ fn has_single_closer(line: &str, rel: usize, open: char) -> bool {
 fn finish_unclosed(body: &str, mut open: Open, spans: &mut Vec<QuotedSpan>) {
     if open.family == Family::Single {
         return;
+    }
+    // "Trump walked on, chanting “U-S-A!” ¶ “…”: the straight mark only sets
+    // off a pasted excerpt (see `scan_line`); the curly quotations in its
+    // last paragraph are the quotations there.
+    if open.mark == '"' && !open.inner.is_empty() {
+        open.parts.pop();
+        let inner = std::mem::take(&mut open.inner);
+        if !open.parts.is_empty() {
+            finish_unclosed(body, open, spans);
+        }
+        spans.extend(inner.into_iter().map(|(o, s, e, c)| QuotedSpan {
+            open: o,
+            close: c,
+            parts: vec![(s, e)],
+            closed: true,
+        }));
+        return;
+    }
+    // "…what papers to keep, said Kessler, whose group…": the closing mark was
+    // left out before an inverted reporting clause; the quotation ends there.
+    if let Some(last) = open.parts.last_mut() {
+        let text = &body[last.0..last.1];
+        let cut = [", said ", ", says "].iter().find_map(|clause| {
+            text.match_indices(clause)
+                .find(|&(i, c)| text[i + c.len()..].starts_with(|ch: char| ch.is_uppercase()))
+                .map(|(i, _)| i)
+        });
+        if let Some(i) = cut {
+            last.1 = last.0 + i;
+        }
     }
     let words: usize = open
         .parts

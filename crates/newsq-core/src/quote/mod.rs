@@ -66,14 +66,17 @@ pub fn extract(body: &str) -> Vec<Quotation> {
             }
         }
         let text = clean_quote_text(span.parts.iter().map(|&(s, e)| &body[s..e]));
-        continues = att.continues_in_next;
         let unattributed = att.speaker.is_none() && att.mention.is_none();
+        // A dropped span joins nothing: the quotation after a title (author
+        // of “A Book,” put it, “…”) stands alone, not with an earlier one.
+        continues = false;
         if text.is_empty()
             || is_markup(body, span.open, &text)
             || (is_title_of_work(&text) && (unattributed || names_a_work(body, span.open)))
         {
             continue;
         }
+        continues = att.continues_in_next;
         out.push(Quotation {
             text,
             start: span.open,
