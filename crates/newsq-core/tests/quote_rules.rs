@@ -1192,3 +1192,16 @@ fn a_sentence_opening_conjunction_is_no_introductory_phrase() {
         Some("Jerry Bram")
     );
 }
+
+#[test]
+fn the_name_after_a_relative_pronoun_speaks_in_its_clause() {
+    let body = "Harbour plan.\n\nIlona Varga and Jerry Bram met on Monday.\n\nMuch of the anger was aimed at Bram, who Varga on Monday called “a menace to the quay.”\n\nBram fought the fees in what Ilona Varga, the harbour master, called “a war of attrition.”";
+    assert_eq!(
+        speaker_of(body, "menace to the quay").as_deref(),
+        Some("Ilona Varga")
+    );
+    assert_eq!(
+        speaker_of(body, "war of attrition").as_deref(),
+        Some("Ilona Varga")
+    );
+}

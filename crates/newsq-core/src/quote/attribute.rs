@@ -1254,6 +1254,9 @@ impl<'t, 'a> Attributor<'t, 'a> {
             segments.push((s, e - 1));
         }
         let mut idx = segments.len().checked_sub(1)?;
+        if let Some(m) = self.relative_clause_subject(&segments) {
+            return Some(m);
+        }
         // "Peskov, the Kremlin spokesman, said"; "Trump, who …, said"; "Smith, 70, said".
         while idx > 0 {
             let (f, _) = segments[idx];
@@ -1349,6 +1352,54 @@ impl<'t, 'a> Attributor<'t, 'a> {
             }
         }
         classify(t, f, l)
+    }
+
+    /// "Bannon, who Beck on Wednesday called", "in what Bay Buchanan, a
+    /// campaign treasurer, called": the cue ends a relative clause whose own
+    /// subject is the name right after the relative pronoun — not the noun
+    /// the clause hangs on. `segments` are the comma segments before the cue.
+    fn relative_clause_subject(&self, segments: &[(usize, usize)]) -> Option<Mention> {
+        let t = self.t;
+        let n = segments.len();
+        // The clause's segment, then at most one appositive after it.
+        for s in (n.saturating_sub(2)..n).rev() {
+            let (f, l) = segments[s];
+            let mut w = f;
+            if t.is_word(w) && is_preposition(self.lower(w)) && w < l {
+                w += 1;
+            }
+            if !(t.is_word(w) && matches!(self.lower(w), "who" | "whom" | "which" | "what")) {
+                continue;
+            }
+            if w + 1 > l || !t.is_capitalised(w + 1) {
+                return None;
+            }
+            let m = self.name_starting_at(w + 1).filter(|m| m.last <= l)?;
+            if is_day_word(self.lower(m.first)) || self.is_possessive(m.last) {
+                return None;
+            }
+            // Only adverbials between the name and the cue: "on Wednesday",
+            // "later", "publicly" — a verb there makes the name its object.
+            let rest_ok = (m.last + 1..=l).all(|j| {
+                let lw = self.lower(j);
+                !t.is_word(j)
+                    || t.is_capitalised(j)
+                    || is_preposition(lw)
+                    || is_determiner(lw)
+                    || is_cue_modifier(lw)
+                    || lw.ends_with("ly")
+            });
+            // The appositive after the clause's segment is a description.
+            let apposition_ok = s + 1 == n || {
+                let (af, al) = segments[s + 1];
+                t.is_word(af)
+                    && (t.text(af).starts_with(char::is_lowercase) || is_determiner(self.lower(af)))
+                    && classify(t, af, al)
+                        .is_some_and(|a| matches!(a.referent, Referent::Description { .. }))
+            };
+            return (rest_ok && apposition_ok).then_some(m);
+        }
+        None
     }
 
     /// The subject of the clause a participle or an elided subject hangs on:
