@@ -1205,3 +1205,12 @@ fn the_name_after_a_relative_pronoun_speaks_in_its_clause() {
         Some("Ilona Varga")
     );
 }
+
+#[test]
+fn a_cue_coordinated_inside_a_relative_clause_is_not_the_quotations() {
+    let body = "Harbour plan.\n\nIlona Varga and Jerry Bram met on Monday.\n\nBram was asked by host Ilona Varga, who is backing Bram, but has previously dismissed the fees, “Do you still think the quay can pay for itself?”";
+    assert_eq!(
+        speaker_of(body, "pay for itself").as_deref(),
+        Some("Ilona Varga")
+    );
+}

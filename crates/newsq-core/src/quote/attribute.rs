@@ -337,7 +337,36 @@ impl<'t, 'a> Attributor<'t, 'a> {
         while p > 0 && t.is_word(p - 1) && is_cue_modifier(self.lower(p - 1)) {
             p -= 1;
         }
-        p > 0 && t.is_word(p - 1) && matches!(self.lower(p - 1), "who" | "that" | "which")
+        if p == 0 || !t.is_word(p - 1) {
+            return false;
+        }
+        match self.lower(p - 1) {
+            "who" | "that" | "which" => true,
+            // "host Bill Maher, who backs Sanders, but has dismissed": a
+            // second verb of the relative clause.
+            "and" | "but" => {
+                let mut j = p - 1;
+                for _ in 0..15 {
+                    if j == 0 || matches!(t.toks[j - 1].kind, Kind::Quote(_) | Kind::Break) {
+                        return false;
+                    }
+                    j -= 1;
+                    if t.is_punct(j, ".") || t.is_punct(j, ";") || t.is_punct(j, ":") {
+                        return false;
+                    }
+                    if t.is_word(j) {
+                        if matches!(self.lower(j), "who" | "which") {
+                            return j > 0 && t.is_punct(j - 1, ",");
+                        }
+                        if self.is_cue(j).is_some() {
+                            return false;
+                        }
+                    }
+                }
+                false
+            }
+            _ => false,
+        }
     }
 
     /// Word `i` ends in a possessive "’s" ("Varga’s", "Ryan's").
