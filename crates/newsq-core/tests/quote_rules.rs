@@ -1214,3 +1214,16 @@ fn a_cue_coordinated_inside_a_relative_clause_is_not_the_quotations() {
         Some("Ilona Varga")
     );
 }
+
+#[test]
+fn a_quotation_completing_cue_that_keeps_its_cue_before_a_new_clause() {
+    let body = "Harbour plan.\n\nIlona Varga and Jerry Bram met on Monday.\n\nBut even as Varga claimed on Tuesday that “the quay pays for itself,” a harbour accountant said the two budgets were quite different.\n\nBram cannot say that “from his point of view,” Varga added.";
+    assert_eq!(
+        speaker_of(body, "pays for itself").as_deref(),
+        Some("Ilona Varga")
+    );
+    assert_eq!(
+        speaker_of(body, "point of view").as_deref(),
+        Some("Ilona Varga")
+    );
+}

@@ -499,8 +499,19 @@ impl<'t, 'a> Attributor<'t, 'a> {
             && self.is_cue(i + 1) == Some(CueForm::Finite)
             && is_inverting_cue(self.lower(i + 1))
             && t.is_capitalised(i + 2);
+        // "even as Trump claimed on Tuesday that “…,” a prosecutor said": a
+        // quotation that completes "<cue> that" is that cue's, comma or not.
+        // (“Comey cannot say that “…,” Lewandowski added.": a cue after it
+        // that closes the sentence reports the whole sentence.)
+        let complements_cue = i > lo + 1
+            && t.is_word(i - 1)
+            && self.lower(i - 1) == "that"
+            && (i.saturating_sub(7).max(lo)..i - 1).any(|k| self.is_cue(k).is_some())
+            && (i + 1..hi)
+                .find(|&k| self.is_cue(k) == Some(CueForm::Finite))
+                .is_some_and(|k| (k + 1..(k + 4).min(hi)).all(|j| t.is_word(j)));
         let embedded = (lo..i).any(|j| t.is_word(j))
-            && (!self.ends_on_comma(i) || next_clause)
+            && (!self.ends_on_comma(i) || next_clause || complements_cue)
             && !inverted_after;
         if embedded {
             self.before(i, lo)
