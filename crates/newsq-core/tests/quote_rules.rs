@@ -1227,3 +1227,20 @@ fn a_quotation_completing_cue_that_keeps_its_cue_before_a_new_clause() {
         Some("Ilona Varga")
     );
 }
+
+#[test]
+fn a_names_remark_named_by_a_noun_of_speech_is_theirs() {
+    let body = "Harbour plan.\n\nIlona Varga and Jerry Bram met on Monday.\n\nBram’s “boats before budgets” comment drew a crowd.\n\nVarga’s campaign slogan is “A quay for everyone.”\n\nA harbour official said Bram’s remark was “ill-judged”.";
+    assert_eq!(
+        speaker_of(body, "boats before budgets").as_deref(),
+        Some("Jerry Bram")
+    );
+    assert_eq!(
+        speaker_of(body, "quay for everyone").as_deref(),
+        Some("Ilona Varga")
+    );
+    assert_ne!(
+        speaker_of(body, "ill-judged").as_deref(),
+        Some("Jerry Bram")
+    );
+}

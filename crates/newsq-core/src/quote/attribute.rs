@@ -66,6 +66,31 @@ fn ends_on_body_word(name: &str) -> bool {
     with_lowercase(head, is_organisation_head)
 }
 
+/// Nouns that name something said: "his “47 percent” comment".
+fn is_remark_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "comment"
+            | "comments"
+            | "remark"
+            | "remarks"
+            | "promise"
+            | "pledge"
+            | "vow"
+            | "slogan"
+            | "motto"
+            | "dictum"
+            | "quip"
+            | "mantra"
+            | "refrain"
+            | "catchphrase"
+            | "retort"
+            | "boast"
+            | "jab"
+            | "declaration"
+    )
+}
+
 /// Hyphen, en dash, em dash and horizontal bar: all used to sign or
 /// interrupt a quotation.
 fn is_dash(p: &str) -> bool {
@@ -510,6 +535,9 @@ impl<'t, 'a> Attributor<'t, 'a> {
             && (i + 1..hi)
                 .find(|&k| self.is_cue(k) == Some(CueForm::Finite))
                 .is_some_and(|k| (k + 1..(k + 4).min(hi)).all(|j| t.is_word(j)));
+        if let Some(found) = self.possessive_remark(i, lo) {
+            return Some(found);
+        }
         let embedded = (lo..i).any(|j| t.is_word(j))
             && (!self.ends_on_comma(i) || next_clause || complements_cue)
             && !inverted_after;
@@ -523,6 +551,55 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 .or_else(|| self.inverted_cue_at_end(i, hi))
                 .or_else(|| self.signature_below(i))
         }
+    }
+
+    /// "Romney’s “47 percent” comment", "Clinton’s campaign slogan is “I’m
+    /// with her.”": a name's remark, named by a noun of speech next to it.
+    fn possessive_remark(&self, i: usize, lo: usize) -> Option<(Attribution, Option<Seen>)> {
+        let t = self.t;
+        let owner = |end: usize| -> Option<Mention> {
+            // "Sanders' pledge": the tokenizer leaves the bare apostrophe apart.
+            let end = if t.is_punct(end, "’") || t.is_punct(end, "'") {
+                end.checked_sub(1)
+                    .filter(|&e| e >= lo && t.text(e).ends_with('s'))?
+            } else if self.ends_in_possessive_s(end) {
+                end
+            } else {
+                return None;
+            };
+            self.name_ending_at(end, lo)
+        };
+        // Name’s “…” comment
+        if i > lo && t.is_word(i + 1) && is_remark_noun(self.lower(i + 1)) {
+            if let Some(m) = owner(i - 1) {
+                return Some(self.resolve(&m, i + 1, i));
+            }
+        }
+        // Name’s (campaign) slogan is/was[,:] “…”
+        let mut k = i;
+        while k > lo && (t.is_punct(k - 1, ",") || t.is_punct(k - 1, ":")) {
+            k -= 1;
+        }
+        if k > lo + 2 && t.is_word(k - 1) && matches!(self.lower(k - 1), "is" | "was") {
+            let noun = k - 2;
+            // (Only nouns that name a saying: "his comment was “ill-advised”"
+            // judges the comment.)
+            let saying = matches!(
+                self.lower(noun),
+                "slogan" | "motto" | "dictum" | "mantra" | "refrain" | "catchphrase"
+            );
+            if t.is_word(noun) && saying {
+                let mut e = noun - 1;
+                // One modifier: "campaign slogan", "favourite line".
+                if e > lo && t.is_word(e) && !t.is_capitalised(e) && !self.is_possessive(e) {
+                    e -= 1;
+                }
+                if let Some(m) = owner(e) {
+                    return Some(self.resolve(&m, noun, i));
+                }
+            }
+        }
+        None
     }
 
     /// Clinton “drew well” in the 2008 primary, said professor Paul Beck: a
