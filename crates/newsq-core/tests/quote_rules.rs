@@ -1244,3 +1244,12 @@ fn a_names_remark_named_by_a_noun_of_speech_is_theirs() {
         Some("Jerry Bram")
     );
 }
+
+#[test]
+fn an_outlet_named_after_its_kind_before_a_colon_does_not_speak() {
+    let body = "Harbour plan.\n\nIlona Varga and Jerry Bram met on Monday.\n\nFormer harbour master Jerry Bram explained the problem to the Dutch newspaper Haven Dagblad: “The quay was never built for ships this size.”";
+    assert_eq!(
+        speaker_of(body, "never built").as_deref(),
+        Some("Jerry Bram")
+    );
+}

@@ -1233,8 +1233,12 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 {
                     return None;
                 }
-                // "the RIA state news agency:" is a source, not a speaker.
-                if names_a_medium(t, first, colon - 1) {
+                // "the RIA state news agency:" is a source, not a speaker;
+                // so is "the Dutch newspaper NRC:", named after its kind.
+                let kind_before = first > lo
+                    && t.is_word(first - 1)
+                    && super::lexicon::is_medium_word(self.lower(first - 1));
+                if kind_before || names_a_medium(t, first, colon - 1) {
                     return None;
                 }
                 return classify(t, first, k)
