@@ -1253,3 +1253,12 @@ fn an_outlet_named_after_its_kind_before_a_colon_does_not_speak() {
         Some("Jerry Bram")
     );
 }
+
+#[test]
+fn a_participle_cue_introduces_the_next_sentence_when_the_finite_one_has_no_subject() {
+    let body = "Harbour plan.\n\n“The fees are a scandal,” Jerry Bram said.\n\nIlona Varga distanced herself from the protest by saying she would advise the council if asked.  “I will help them, and help them gladly.”";
+    assert_eq!(
+        speaker_of(body, "help them gladly").as_deref(),
+        Some("Ilona Varga")
+    );
+}

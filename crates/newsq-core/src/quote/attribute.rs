@@ -1924,7 +1924,16 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 let m = match cue {
                     Some(k) => self
                         .subject_of_cue(k, plo)
-                        .filter(|m| self.is_subject_like(m, m.first, m.last)),
+                        .filter(|m| self.is_subject_like(m, m.first, m.last))
+                        // "Bolton distanced himself by saying he would help
+                        // if asked.": a finite cue with no subject of its
+                        // own ("if asked") leaves the participle's.
+                        .or_else(|| {
+                            let p = (plo..phi)
+                                .find(|&j| self.is_cue(j) == Some(CueForm::Participle))?;
+                            self.clause_subject(p, plo)
+                                .filter(|m| matches!(m.referent, Referent::Name(_)))
+                        }),
                     None => self.sentence_subject(plo, phi),
                 };
                 if let Some(m) = m {
