@@ -1266,3 +1266,73 @@ fn an_appositive_runs_on_through_a_dotted_abbreviation() {
         Some("Carl Brandt")
     );
 }
+
+#[test]
+fn the_name_after_a_relative_pronoun_speaks_in_its_clause() {
+    let body = "Harbour plan.\n\nIlona Varga and Jerry Bram met on Monday.\n\nMuch of the anger was aimed at Bram, who Varga on Monday called “a menace to the quay.”\n\nBram fought the fees in what Ilona Varga, the harbour master, called “a war of attrition.”";
+    assert_eq!(
+        speaker_of(body, "menace to the quay").as_deref(),
+        Some("Ilona Varga")
+    );
+    assert_eq!(
+        speaker_of(body, "war of attrition").as_deref(),
+        Some("Ilona Varga")
+    );
+}
+
+#[test]
+fn a_cue_coordinated_inside_a_relative_clause_is_not_the_quotations() {
+    let body = "Harbour plan.\n\nIlona Varga and Jerry Bram met on Monday.\n\nBram was asked by host Ilona Varga, who is backing Bram, but has previously dismissed the fees, “Do you still think the quay can pay for itself?”";
+    assert_eq!(
+        speaker_of(body, "pay for itself").as_deref(),
+        Some("Ilona Varga")
+    );
+}
+
+#[test]
+fn a_quotation_completing_cue_that_keeps_its_cue_before_a_new_clause() {
+    let body = "Harbour plan.\n\nIlona Varga and Jerry Bram met on Monday.\n\nBut even as Varga claimed on Tuesday that “the quay pays for itself,” a harbour accountant said the two budgets were quite different.\n\nBram cannot say that “from his point of view,” Varga added.";
+    assert_eq!(
+        speaker_of(body, "pays for itself").as_deref(),
+        Some("Ilona Varga")
+    );
+    assert_eq!(
+        speaker_of(body, "point of view").as_deref(),
+        Some("Ilona Varga")
+    );
+}
+
+#[test]
+fn a_names_remark_named_by_a_noun_of_speech_is_theirs() {
+    let body = "Harbour plan.\n\nIlona Varga and Jerry Bram met on Monday.\n\nBram’s “boats before budgets” comment drew a crowd.\n\nVarga’s campaign slogan is “A quay for everyone.”\n\nA harbour official said Bram’s remark was “ill-judged”.";
+    assert_eq!(
+        speaker_of(body, "boats before budgets").as_deref(),
+        Some("Jerry Bram")
+    );
+    assert_eq!(
+        speaker_of(body, "quay for everyone").as_deref(),
+        Some("Ilona Varga")
+    );
+    assert_ne!(
+        speaker_of(body, "ill-judged").as_deref(),
+        Some("Jerry Bram")
+    );
+}
+
+#[test]
+fn an_outlet_named_after_its_kind_before_a_colon_does_not_speak() {
+    let body = "Harbour plan.\n\nIlona Varga and Jerry Bram met on Monday.\n\nFormer harbour master Jerry Bram explained the problem to the Dutch newspaper Haven Dagblad: “The quay was never built for ships this size.”";
+    assert_eq!(
+        speaker_of(body, "never built").as_deref(),
+        Some("Jerry Bram")
+    );
+}
+
+#[test]
+fn a_participle_cue_introduces_the_next_sentence_when_the_finite_one_has_no_subject() {
+    let body = "Harbour plan.\n\n“The fees are a scandal,” Jerry Bram said.\n\nIlona Varga distanced herself from the protest by saying she would advise the council if asked.  “I will help them, and help them gladly.”";
+    assert_eq!(
+        speaker_of(body, "help them gladly").as_deref(),
+        Some("Ilona Varga")
+    );
+}

@@ -66,6 +66,31 @@ fn ends_on_body_word(name: &str) -> bool {
     with_lowercase(head, is_organisation_head)
 }
 
+/// Nouns that name something said: "his “47 percent” comment".
+fn is_remark_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "comment"
+            | "comments"
+            | "remark"
+            | "remarks"
+            | "promise"
+            | "pledge"
+            | "vow"
+            | "slogan"
+            | "motto"
+            | "dictum"
+            | "quip"
+            | "mantra"
+            | "refrain"
+            | "catchphrase"
+            | "retort"
+            | "boast"
+            | "jab"
+            | "declaration"
+    )
+}
+
 /// Hyphen, en dash, em dash and horizontal bar: all used to sign or
 /// interrupt a quotation.
 fn is_dash(p: &str) -> bool {
@@ -337,7 +362,36 @@ impl<'t, 'a> Attributor<'t, 'a> {
         while p > 0 && t.is_word(p - 1) && is_cue_modifier(self.lower(p - 1)) {
             p -= 1;
         }
-        p > 0 && t.is_word(p - 1) && matches!(self.lower(p - 1), "who" | "that" | "which")
+        if p == 0 || !t.is_word(p - 1) {
+            return false;
+        }
+        match self.lower(p - 1) {
+            "who" | "that" | "which" => true,
+            // "host Bill Maher, who backs Sanders, but has dismissed": a
+            // second verb of the relative clause.
+            "and" | "but" => {
+                let mut j = p - 1;
+                for _ in 0..15 {
+                    if j == 0 || matches!(t.toks[j - 1].kind, Kind::Quote(_) | Kind::Break) {
+                        return false;
+                    }
+                    j -= 1;
+                    if t.is_punct(j, ".") || t.is_punct(j, ";") || t.is_punct(j, ":") {
+                        return false;
+                    }
+                    if t.is_word(j) {
+                        if matches!(self.lower(j), "who" | "which") {
+                            return j > 0 && t.is_punct(j - 1, ",");
+                        }
+                        if self.is_cue(j).is_some() {
+                            return false;
+                        }
+                    }
+                }
+                false
+            }
+            _ => false,
+        }
     }
 
     /// Word `i` ends in a possessive "’s" ("Varga’s", "Ryan's").
@@ -470,8 +524,22 @@ impl<'t, 'a> Attributor<'t, 'a> {
             && self.is_cue(i + 1) == Some(CueForm::Finite)
             && is_inverting_cue(self.lower(i + 1))
             && t.is_capitalised(i + 2);
+        // "even as Trump claimed on Tuesday that “…,” a prosecutor said": a
+        // quotation that completes "<cue> that" is that cue's, comma or not.
+        // (“Comey cannot say that “…,” Lewandowski added.": a cue after it
+        // that closes the sentence reports the whole sentence.)
+        let complements_cue = i > lo + 1
+            && t.is_word(i - 1)
+            && self.lower(i - 1) == "that"
+            && (i.saturating_sub(7).max(lo)..i - 1).any(|k| self.is_cue(k).is_some())
+            && (i + 1..hi)
+                .find(|&k| self.is_cue(k) == Some(CueForm::Finite))
+                .is_some_and(|k| (k + 1..(k + 4).min(hi)).all(|j| t.is_word(j)));
+        if let Some(found) = self.possessive_remark(i, lo) {
+            return Some(found);
+        }
         let embedded = (lo..i).any(|j| t.is_word(j))
-            && (!self.ends_on_comma(i) || next_clause)
+            && (!self.ends_on_comma(i) || next_clause || complements_cue)
             && !inverted_after;
         if embedded {
             self.before(i, lo)
@@ -483,6 +551,55 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 .or_else(|| self.inverted_cue_at_end(i, hi))
                 .or_else(|| self.signature_below(i))
         }
+    }
+
+    /// "Romney’s “47 percent” comment", "Clinton’s campaign slogan is “I’m
+    /// with her.”": a name's remark, named by a noun of speech next to it.
+    fn possessive_remark(&self, i: usize, lo: usize) -> Option<(Attribution, Option<Seen>)> {
+        let t = self.t;
+        let owner = |end: usize| -> Option<Mention> {
+            // "Sanders' pledge": the tokenizer leaves the bare apostrophe apart.
+            let end = if t.is_punct(end, "’") || t.is_punct(end, "'") {
+                end.checked_sub(1)
+                    .filter(|&e| e >= lo && t.text(e).ends_with('s'))?
+            } else if self.ends_in_possessive_s(end) {
+                end
+            } else {
+                return None;
+            };
+            self.name_ending_at(end, lo)
+        };
+        // Name’s “…” comment
+        if i > lo && t.is_word(i + 1) && is_remark_noun(self.lower(i + 1)) {
+            if let Some(m) = owner(i - 1) {
+                return Some(self.resolve(&m, i + 1, i));
+            }
+        }
+        // Name’s (campaign) slogan is/was[,:] “…”
+        let mut k = i;
+        while k > lo && (t.is_punct(k - 1, ",") || t.is_punct(k - 1, ":")) {
+            k -= 1;
+        }
+        if k > lo + 2 && t.is_word(k - 1) && matches!(self.lower(k - 1), "is" | "was") {
+            let noun = k - 2;
+            // (Only nouns that name a saying: "his comment was “ill-advised”"
+            // judges the comment.)
+            let saying = matches!(
+                self.lower(noun),
+                "slogan" | "motto" | "dictum" | "mantra" | "refrain" | "catchphrase"
+            );
+            if t.is_word(noun) && saying {
+                let mut e = noun - 1;
+                // One modifier: "campaign slogan", "favourite line".
+                if e > lo && t.is_word(e) && !t.is_capitalised(e) && !self.is_possessive(e) {
+                    e -= 1;
+                }
+                if let Some(m) = owner(e) {
+                    return Some(self.resolve(&m, noun, i));
+                }
+            }
+        }
+        None
     }
 
     /// Clinton “drew well” in the 2008 primary, said professor Paul Beck: a
@@ -1118,8 +1235,12 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 {
                     return None;
                 }
-                // "the RIA state news agency:" is a source, not a speaker.
-                if names_a_medium(t, first, colon - 1) {
+                // "the RIA state news agency:" is a source, not a speaker;
+                // so is "the Dutch newspaper NRC:", named after its kind.
+                let kind_before = first > lo
+                    && t.is_word(first - 1)
+                    && super::lexicon::is_medium_word(self.lower(first - 1));
+                if kind_before || names_a_medium(t, first, colon - 1) {
                     return None;
                 }
                 return classify(t, first, k)
@@ -1256,6 +1377,9 @@ impl<'t, 'a> Attributor<'t, 'a> {
             segments.push((s, e - 1));
         }
         let mut idx = segments.len().checked_sub(1)?;
+        if let Some(m) = self.relative_clause_subject(&segments) {
+            return Some(m);
+        }
         // "Peskov, the Kremlin spokesman, said"; "Trump, who …, said"; "Smith, 70, said".
         while idx > 0 {
             let (f, _) = segments[idx];
@@ -1351,6 +1475,54 @@ impl<'t, 'a> Attributor<'t, 'a> {
             }
         }
         classify(t, f, l)
+    }
+
+    /// "Bannon, who Beck on Wednesday called", "in what Bay Buchanan, a
+    /// campaign treasurer, called": the cue ends a relative clause whose own
+    /// subject is the name right after the relative pronoun — not the noun
+    /// the clause hangs on. `segments` are the comma segments before the cue.
+    fn relative_clause_subject(&self, segments: &[(usize, usize)]) -> Option<Mention> {
+        let t = self.t;
+        let n = segments.len();
+        // The clause's segment, then at most one appositive after it.
+        for s in (n.saturating_sub(2)..n).rev() {
+            let (f, l) = segments[s];
+            let mut w = f;
+            if t.is_word(w) && is_preposition(self.lower(w)) && w < l {
+                w += 1;
+            }
+            if !(t.is_word(w) && matches!(self.lower(w), "who" | "whom" | "which" | "what")) {
+                continue;
+            }
+            if w + 1 > l || !t.is_capitalised(w + 1) {
+                return None;
+            }
+            let m = self.name_starting_at(w + 1).filter(|m| m.last <= l)?;
+            if is_day_word(self.lower(m.first)) || self.is_possessive(m.last) {
+                return None;
+            }
+            // Only adverbials between the name and the cue: "on Wednesday",
+            // "later", "publicly" — a verb there makes the name its object.
+            let rest_ok = (m.last + 1..=l).all(|j| {
+                let lw = self.lower(j);
+                !t.is_word(j)
+                    || t.is_capitalised(j)
+                    || is_preposition(lw)
+                    || is_determiner(lw)
+                    || is_cue_modifier(lw)
+                    || lw.ends_with("ly")
+            });
+            // The appositive after the clause's segment is a description.
+            let apposition_ok = s + 1 == n || {
+                let (af, al) = segments[s + 1];
+                t.is_word(af)
+                    && (t.text(af).starts_with(char::is_lowercase) || is_determiner(self.lower(af)))
+                    && classify(t, af, al)
+                        .is_some_and(|a| matches!(a.referent, Referent::Description { .. }))
+            };
+            return (rest_ok && apposition_ok).then_some(m);
+        }
+        None
     }
 
     /// The subject of the clause a participle or an elided subject hangs on:
@@ -1754,7 +1926,16 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 let m = match cue {
                     Some(k) => self
                         .subject_of_cue(k, plo)
-                        .filter(|m| self.is_subject_like(m, m.first, m.last)),
+                        .filter(|m| self.is_subject_like(m, m.first, m.last))
+                        // "Bolton distanced himself by saying he would help
+                        // if asked.": a finite cue with no subject of its
+                        // own ("if asked") leaves the participle's.
+                        .or_else(|| {
+                            let p = (plo..phi)
+                                .find(|&j| self.is_cue(j) == Some(CueForm::Participle))?;
+                            self.clause_subject(p, plo)
+                                .filter(|m| matches!(m.referent, Referent::Name(_)))
+                        }),
                     None => self.sentence_subject(plo, phi),
                 };
                 if let Some(m) = m {
