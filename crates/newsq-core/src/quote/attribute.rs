@@ -326,6 +326,16 @@ fn repeated_quotations(t: &Tokens<'_>, spans: &[QuotedSpan], out: &mut [Attribut
     }
 }
 
+/// The speaker of an earlier quotation, carried on to one with no cue of
+/// its own.
+fn carried_on(prev: &Attribution) -> Attribution {
+    Attribution {
+        cue: None,
+        continues_in_next: false,
+        ..prev.clone()
+    }
+}
+
 impl<'t, 'a> Attributor<'t, 'a> {
     fn lower(&self, i: usize) -> &'t str {
         self.t.lower(i)
@@ -1830,14 +1840,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 && prev.speaker.is_some()
                 && (qi + 1..i).any(|j| self.is_cue(j) == Some(CueForm::Participle))
             {
-                return Some((
-                    Attribution {
-                        cue: None,
-                        continues_in_next: false,
-                        ..prev.clone()
-                    },
-                    None,
-                ));
+                return Some((carried_on(prev), None));
             }
         }
         let para = t.toks[i].paragraph;
@@ -1872,14 +1875,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 && nobody_between(lo)
                 && self.quotation_word_count(i) >= 4;
             if prev.speaker.is_some() && (same_sentence || next_sentence) {
-                return Some((
-                    Attribution {
-                        cue: None,
-                        continues_in_next: false,
-                        ..prev.clone()
-                    },
-                    None,
-                ));
+                return Some((carried_on(prev), None));
             }
         }
         if !opens_sentence && !closes_sentence_after_comma {
@@ -1949,15 +1945,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
             let near = para.saturating_sub(t.toks[qi].paragraph) <= 1;
             let sentence_gap = s.saturating_sub(t.toks[qi].sentence);
             if (prev.speaker.is_some() || prev.mention.is_some()) && near && sentence_gap <= 3 {
-                return Some((
-                    Attribution {
-                        speaker: prev.speaker.clone(),
-                        mention: prev.mention.clone(),
-                        cue: None,
-                        continues_in_next: false,
-                    },
-                    None,
-                ));
+                return Some((carried_on(prev), None));
             }
         }
         None
