@@ -1072,6 +1072,8 @@ fn a_pull_quote_takes_the_speaker_of_its_attributed_repetition() {
     for q in &quotes {
         assert_eq!(q.speaker.as_deref(), Some("Ilona Varga"), "{q:#?}");
     }
+    // Nothing reports the pull quote where it stands.
+    assert_eq!(quotes[0].cue, None);
 }
 
 #[test]

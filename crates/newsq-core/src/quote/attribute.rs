@@ -318,10 +318,11 @@ fn repeated_quotations(t: &Tokens<'_>, spans: &[QuotedSpan], out: &mut [Attribut
             given.push((q, src));
         }
     }
+    // (The copy keeps no cue: none reports it where it stands.)
     for (q, src) in given {
         out[q] = Attribution {
             continues_in_next: out[q].continues_in_next,
-            ..out[src].clone()
+            ..carried_on(&out[src])
         };
     }
 }
