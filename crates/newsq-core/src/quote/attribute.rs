@@ -68,26 +68,30 @@ fn ends_on_body_word(name: &str) -> bool {
 
 /// Nouns that name something said: "his “47 percent” comment".
 fn is_remark_noun(w: &str) -> bool {
+    is_saying_noun(w)
+        || matches!(
+            w,
+            "comment"
+                | "comments"
+                | "remark"
+                | "remarks"
+                | "promise"
+                | "pledge"
+                | "vow"
+                | "quip"
+                | "retort"
+                | "boast"
+                | "jab"
+                | "declaration"
+        )
+}
+
+/// Remark nouns that name a saying itself, not a judgement of one: "her
+/// slogan was “…”" quotes it, "her comment was “ill-advised”" judges it.
+fn is_saying_noun(w: &str) -> bool {
     matches!(
         w,
-        "comment"
-            | "comments"
-            | "remark"
-            | "remarks"
-            | "promise"
-            | "pledge"
-            | "vow"
-            | "slogan"
-            | "motto"
-            | "dictum"
-            | "quip"
-            | "mantra"
-            | "refrain"
-            | "catchphrase"
-            | "retort"
-            | "boast"
-            | "jab"
-            | "declaration"
+        "slogan" | "motto" | "dictum" | "mantra" | "refrain" | "catchphrase"
     )
 }
 
@@ -595,10 +599,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
             let noun = k - 2;
             // (Only nouns that name a saying: "his comment was “ill-advised”"
             // judges the comment.)
-            let saying = matches!(
-                self.lower(noun),
-                "slogan" | "motto" | "dictum" | "mantra" | "refrain" | "catchphrase"
-            );
+            let saying = is_saying_noun(self.lower(noun));
             if t.is_word(noun) && saying {
                 let mut e = noun - 1;
                 // One modifier: "campaign slogan", "favourite line".
@@ -2184,6 +2185,17 @@ impl<'t, 'a> Attributor<'t, 'a> {
         (att, seen)
     }
 
+    /// The last capitalised word before the mention's `head` word: its
+    /// owner's name ends there ("New Hampshire Sen. Kelly Ayotte’s
+    /// campaign", "Spicer -- as Clinton’s campaign").
+    fn owner_before(&self, m: &Mention, head: &str) -> Option<usize> {
+        let t = self.t;
+        let head_at = (m.first..=m.last)
+            .rev()
+            .find(|&i| t.is_word(i) && self.lower(i) == head)?;
+        (m.first..head_at).rev().find(|&i| t.is_capitalised(i))
+    }
+
     /// "Ryan’s office", "the Clinton campaign": a body that speaks for a
     /// named person, as "Paul Ryan’s office".
     fn owner_of(&self, m: &Mention, head: &str) -> Option<String> {
@@ -2194,14 +2206,8 @@ impl<'t, 'a> Attributor<'t, 'a> {
             return None;
         }
         let t = self.t;
-        // The owner stands right before the head: "New Hampshire Sen. Kelly
-        // Ayotte’s campaign", "Spicer -- as Clinton’s campaign".
-        let head_at = (m.first..=m.last)
-            .rev()
-            .find(|&i| t.is_word(i) && self.lower(i) == head)?;
-        let owner = (m.first..head_at).rev().find(|&i| t.is_capitalised(i))?;
-        let last = owner;
-        let (_, name) = name_in_run(t, run_start(t, owner).max(m.first), last)?;
+        let owner = self.owner_before(m, head)?;
+        let (_, name) = name_in_run(t, run_start(t, owner).max(m.first), owner)?;
         let full = match self.table.resolve_name(&name) {
             Some(p) => self.table.person(p).name.clone(),
             None => name,
@@ -2256,17 +2262,11 @@ impl<'t, 'a> Attributor<'t, 'a> {
             return None;
         }
         let t = self.t;
-        // The owner stands right before the head: "New Hampshire Sen. Kelly
-        // Ayotte’s campaign", "Spicer -- as Clinton’s campaign".
-        let head_at = (m.first..=m.last)
-            .rev()
-            .find(|&i| t.is_word(i) && self.lower(i) == head)?;
-        let owner = (m.first..head_at).rev().find(|&i| t.is_capitalised(i))?;
-        let last = owner;
-        if !self.is_possessive(last) {
+        let owner = self.owner_before(m, head)?;
+        if !self.is_possessive(owner) {
             return None;
         }
-        let (_, name) = name_in_run(t, run_start(t, owner).max(m.first), last)?;
+        let (_, name) = name_in_run(t, run_start(t, owner).max(m.first), owner)?;
         self.table.resolve_name(&name)
     }
 

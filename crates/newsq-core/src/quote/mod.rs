@@ -102,15 +102,12 @@ fn is_markup(body: &str, open: usize, text: &str) -> bool {
 /// A title-case quotation after "on", "the", "called", "his"…: the name of a
 /// show, book or slogan ("said on “This Week”", "his book “Crippled America”").
 fn names_a_work(body: &str, open: usize) -> bool {
-    let before = body[..open].trim_end();
-    let word: String = before
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphanumeric() || matches!(c, '’' | '\''))
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+    // The word just before the opening mark (its apostrophes kept: "Varga’s").
+    let word = body[..open]
+        .trim_end()
+        .rsplit(|c: char| !(c.is_alphanumeric() || matches!(c, '’' | '\'')))
+        .next()
+        .unwrap_or_default();
     let lower = word.to_lowercase();
     lower.ends_with("’s")
         || lower.ends_with("'s")
