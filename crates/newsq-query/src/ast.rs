@@ -1,0 +1,69 @@
+//! The parsed form of a query, before it meets an index.
+
+use serde::Serialize;
+
+/// Byte range of a node in the query string, for error messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A date as precise as the user wrote it: `2024`, `2024-03` or `2024-03-05`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct PartialDate {
+    pub year: i32,
+    /// 1–12 when given.
+    pub month: Option<u8>,
+    /// 1–31 when given (and valid for the month and year).
+    pub day: Option<u8>,
+}
+
+/// Which end of a date range a date filter sets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum DateBound {
+    /// `after:DATE`, `--since DATE`: published on or after the first day of DATE.
+    Since,
+    /// `before:DATE`: published before the first day of DATE.
+    Before,
+    /// `--until DATE`: published on or before the last day of DATE.
+    Until,
+}
+
+/// A field filter on a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum FilterField {
+    /// `speaker:NAME`
+    Speaker,
+    /// `outlet:NAME`
+    Outlet,
+}
+
+/// A query tree.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum Expr {
+    /// The empty query: every document.
+    All,
+    /// A bare word, searched stemmed in the text.
+    Word { text: String, span: Span },
+    /// A "quoted phrase": the words in this order, next to each other.
+    Phrase { text: String, span: Span },
+    /// `speaker:NAME` / `outlet:NAME`: NAME is a word or a "quoted name".
+    Name {
+        field: FilterField,
+        name: String,
+        span: Span,
+    },
+    /// `after:DATE` / `before:DATE`.
+    Date {
+        bound: DateBound,
+        date: PartialDate,
+        span: Span,
+    },
+    /// `-x`, `NOT x`: documents without x.
+    Not(Box<Expr>),
+    /// Juxtaposition or `AND`: every part required.
+    And(Vec<Expr>),
+    /// `a OR b`: at least one part.
+    Or(Vec<Expr>),
+}
