@@ -1,24 +1,15 @@
 //! `newsq extract`: articles in, attributed quotations out.
 
 use newsq_core::quote;
-use newsq_core::read::{self, Metadata, ReadOptions, SkipReason, SkipSummary};
+use newsq_core::read::{self, SkipReason, SkipSummary};
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
-use crate::output::{use_color, write_human, write_json};
+use crate::output::{finish_on_write_error, use_color, write_human, write_json};
 use crate::ExtractArgs;
 
 pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
-    let meta = match &args.meta {
-        Some(path) => Some(Metadata::load(path).map_err(|e| {
-            format!("{e} (the --meta file: CSV, TSV or JSON Lines with a file name column)")
-        })?),
-        None => None,
-    };
-    let opts = ReadOptions {
-        outlet: args.outlet.clone(),
-        meta,
-    };
+    let opts = args.read.options()?;
     let color = !args.json && use_color(args.color);
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
@@ -83,13 +74,4 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
     } else {
         ExitCode::from(1)
     })
-}
-
-/// A closed pipe (`newsq extract … | head`) ends the run quietly.
-fn finish_on_write_error(e: io::Error) -> Result<ExitCode, String> {
-    if e.kind() == io::ErrorKind::BrokenPipe {
-        Ok(ExitCode::SUCCESS)
-    } else {
-        Err(format!("cannot write output: {e}"))
-    }
 }

@@ -3,9 +3,15 @@
 //! found, 1 when nothing was, 2 on error (as ripgrep does).
 
 mod extract;
+mod index;
+mod locate;
 mod output;
+mod progress;
+mod search;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use newsq_core::read::{Metadata, ReadOptions};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -24,6 +30,56 @@ enum Command {
     /// Reads plain text, JSON (news-please, trafilatura) and JSON Lines;
     /// folders are walked recursively.
     Extract(ExtractArgs),
+    /// Add articles to an index, or bring it up to date: only new and
+    /// changed files are read.
+    ///
+    /// The index is --index DIR, else $NEWSQ_INDEX, else newsq/index in the
+    /// platform's data folder (~/.local/share on Linux).
+    Index(IndexArgs),
+    /// Search quotations (and with --articles, article text).
+    ///
+    /// QUERY: words (all required, any form: "negotiate" finds
+    /// "negotiations"), "exact phrases", -word, a OR b, (groups),
+    /// speaker:NAME, outlet:NAME, after:DATE, before:DATE. An empty query
+    /// "" matches everything (use it with filters).
+    ///
+    /// With PATHs, searches those files and folders like ripgrep, through a
+    /// cached index that is brought up to date on each call.
+    Search(SearchArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) on stdout: `newsq man > newsq.1`.
+    Man,
+}
+
+/// How articles are read.
+#[derive(Debug, Clone, clap::Args)]
+struct ReadArgs {
+    /// The outlet of every article read (overrides what files and --meta say).
+    #[arg(long, value_name = "NAME")]
+    outlet: Option<String>,
+    /// Metadata sidecar (CSV, TSV or JSON Lines keyed by file name) with
+    /// outlet, date, author, title, url.
+    #[arg(long, value_name = "FILE")]
+    meta: Option<PathBuf>,
+}
+
+impl ReadArgs {
+    fn options(&self) -> Result<ReadOptions, String> {
+        let meta = match &self.meta {
+            Some(path) => Some(Metadata::load(path).map_err(|e| {
+                format!("{e} (the --meta file: CSV, TSV or JSON Lines with a file name column)")
+            })?),
+            None => None,
+        };
+        Ok(ReadOptions {
+            outlet: self.outlet.clone(),
+            meta,
+        })
+    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -34,16 +90,93 @@ struct ExtractArgs {
     /// One JSON object per quotation per line, for machines.
     #[arg(long)]
     json: bool,
-    /// The outlet of every article read (overrides what files and --meta say).
-    #[arg(long, value_name = "NAME")]
-    outlet: Option<String>,
-    /// Metadata sidecar (CSV, TSV or JSON Lines keyed by file name) with
-    /// outlet, date, author, title, url.
-    #[arg(long, value_name = "FILE")]
-    meta: Option<PathBuf>,
+    #[command(flatten)]
+    read: ReadArgs,
     /// When to colour the output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     color: ColorChoice,
+}
+
+#[derive(Debug, clap::Args)]
+struct IndexArgs {
+    /// Files and folders of articles.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// The index folder (created if missing).
+    #[arg(long, value_name = "DIR", env = "NEWSQ_INDEX")]
+    index: Option<PathBuf>,
+    #[command(flatten)]
+    read: ReadArgs,
+    /// Remove the articles of files indexed from these paths before and
+    /// gone now.
+    #[arg(long)]
+    prune: bool,
+    /// Read every file again, changed or not (after changing --meta, say).
+    #[arg(long)]
+    force: bool,
+    /// Indexing memory budget in MiB.
+    #[arg(long, value_name = "MIB", default_value_t = 256)]
+    memory: usize,
+    /// Indexing threads (default: up to 2).
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
+    /// No progress line and no summary.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+#[derive(Debug, clap::Args)]
+struct SearchArgs {
+    /// The query (see `newsq search --help`).
+    #[arg(value_name = "QUERY", allow_hyphen_values = true)]
+    query: String,
+    /// Files and folders to search through a cached index, instead of an
+    /// index built with `newsq index`.
+    #[arg(value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// The index folder.
+    #[arg(long, value_name = "DIR", env = "NEWSQ_INDEX")]
+    index: Option<PathBuf>,
+    /// Only quotations by this speaker (any of the name's words:
+    /// "putin", "vladimir putin"); repeat for alternatives.
+    #[arg(long, value_name = "NAME")]
+    speaker: Vec<String>,
+    /// Only hits from this outlet; repeat for alternatives.
+    #[arg(long = "outlet", value_name = "NAME")]
+    outlet: Vec<String>,
+    /// Published on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    since: Option<String>,
+    /// Published on or before the end of DATE.
+    #[arg(long, value_name = "DATE")]
+    until: Option<String>,
+    /// Most hits shown.
+    #[arg(long, short = 'n', value_name = "N", default_value_t = 10)]
+    limit: usize,
+    /// Search article text too: quotation hits first, then articles.
+    #[arg(long)]
+    articles: bool,
+    /// Count hits by speaker or outlet; repeatable.
+    #[arg(long, value_enum, value_name = "FIELD")]
+    facet: Vec<FacetArg>,
+    /// One JSON object per hit per line, then a summary line.
+    #[arg(long)]
+    json: bool,
+    /// Print only the number of hits.
+    #[arg(long, short)]
+    count: bool,
+    /// When to colour the output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    color: ColorChoice,
+    /// How files named as PATH are read.
+    #[command(flatten)]
+    read: ReadArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FacetArg {
+    Speaker,
+    Outlet,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -57,6 +190,21 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
         Command::Extract(args) => extract::run(args),
+        Command::Index(args) => index::run(args),
+        Command::Search(args) => search::run(args),
+        Command::Completions { shell } => {
+            let mut command = Cli::command();
+            clap_complete::generate(shell, &mut command, "newsq", &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            let mut page = Vec::new();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut page)
+                .and_then(|()| std::io::stdout().write_all(&page))
+                .map(|()| ExitCode::SUCCESS)
+                .or_else(output::finish_on_write_error)
+        }
     };
     match outcome {
         Ok(code) => code,

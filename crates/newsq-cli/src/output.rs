@@ -3,6 +3,7 @@
 use newsq_core::{Article, Quotation};
 use serde::Serialize;
 use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
 
 use crate::ColorChoice;
 
@@ -35,6 +36,12 @@ struct QuotationRecord<'a> {
     end: usize,
 }
 
+/// Write `value` as one line of JSON.
+pub fn json_line(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, value).map_err(io::Error::other)?;
+    out.write_all(b"\n")
+}
+
 pub fn write_json(out: &mut impl Write, article: &Article, q: &Quotation) -> io::Result<()> {
     let record = QuotationRecord {
         article: &article.id,
@@ -51,8 +58,7 @@ pub fn write_json(out: &mut impl Write, article: &Article, q: &Quotation) -> io:
         start: q.start,
         end: q.end,
     };
-    serde_json::to_writer(&mut *out, &record).map_err(io::Error::other)?;
-    out.write_all(b"\n")
+    json_line(out, &record)
 }
 
 /// `Ilona Varga — “We will not wait another winter” — The Lowland Post`.
@@ -63,11 +69,7 @@ pub fn write_human(
     q: &Quotation,
     color: bool,
 ) -> io::Result<()> {
-    let (bold, dim, reset) = if color {
-        ("\x1b[1m", "\x1b[2m", "\x1b[0m")
-    } else {
-        ("", "", "")
-    };
+    let style = Style::new(color);
     let speaker = match (&q.speaker, &q.speaker_mention) {
         (Some(name), _) => name.clone(),
         (None, Some(mention)) => format!("[{mention}]"),
@@ -76,7 +78,65 @@ pub fn write_human(
     let source = article.outlet.as_deref().unwrap_or(&article.id);
     writeln!(
         out,
-        "{bold}{speaker}{reset} — “{}” — {dim}{source}{reset}",
-        q.text
+        "{} — “{}” — {}",
+        style.bold(&speaker),
+        q.text,
+        style.dim(source)
     )
+}
+
+/// Terminal styling, or none.
+pub struct Style {
+    color: bool,
+}
+
+impl Style {
+    pub fn new(color: bool) -> Self {
+        Style { color }
+    }
+
+    fn wrap(&self, code: &str, text: &str) -> String {
+        if self.color {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+
+    pub fn bold(&self, text: &str) -> String {
+        self.wrap("1", text)
+    }
+
+    pub fn dim(&self, text: &str) -> String {
+        self.wrap("2", text)
+    }
+
+    /// `text` with the byte ranges `marks` in bold red, as ripgrep marks
+    /// matches; ranges that are not on character boundaries are ignored.
+    pub fn marked(&self, text: &str, marks: &[(usize, usize)]) -> String {
+        if !self.color {
+            return text.to_string();
+        }
+        let mut out = String::with_capacity(text.len() + marks.len() * 12);
+        let mut at = 0;
+        for &(start, end) in marks {
+            let (Some(before), Some(word)) = (text.get(at..start), text.get(start..end)) else {
+                continue;
+            };
+            out.push_str(before);
+            out.push_str(&self.wrap("1;31", word));
+            at = end;
+        }
+        out.push_str(text.get(at..).unwrap_or(""));
+        out
+    }
+}
+
+/// A closed pipe (`newsq … | head`) ends the run quietly.
+pub fn finish_on_write_error(e: io::Error) -> Result<ExitCode, String> {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        Ok(ExitCode::SUCCESS)
+    } else {
+        Err(format!("cannot write output: {e}"))
+    }
 }

@@ -4,6 +4,7 @@
 //!   aggregator boilerplate, captions and footers removed, the outlet detected.
 //! * [`quote`] finds every direct quotation in an article body and works out who
 //!   said it.
+//! * [`index`] builds and updates a tantivy index of quotations and articles.
 //!
 //! ```
 //! use newsq_core::{quote, Article};
@@ -20,6 +21,7 @@
 
 pub mod article;
 pub mod error;
+pub mod index;
 pub mod quote;
 pub mod read;
 

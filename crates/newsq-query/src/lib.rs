@@ -1,10 +1,38 @@
-//! newsq-query: the query language of `newsq search`.
+//! newsq-query: the query language of `newsq search`, and searching with it.
 //!
 //! * [`parse`] turns a query string into an [`Expr`] tree, or a [`ParseError`]
 //!   that points at the position of the problem.
+//! * [`NewsSearcher`] runs a [`SearchRequest`] — the query plus the filters
+//!   the CLI offers as flags — over a [`newsq_core::index::NewsIndex`] and
+//!   returns ranked, highlighted [`Hit`]s, the total and facet counts.
+//!
+//! # The language
+//!
+//! | query | matches |
+//! |---|---|
+//! | `red line` | both words, in any form ("lines"), anywhere in the quotation |
+//! | `"red line"` | the words next to each other, in this order |
+//! | `-war` / `NOT war` | without the word |
+//! | `peace OR ceasefire` | either |
+//! | `(a OR b) c` | grouping |
+//! | `speaker:putin`, `speaker:"vladimir putin"` | quotations by a speaker whose name has these words |
+//! | `outlet:reuters` | hits from an outlet |
+//! | `after:2025-08`, `before:2025-08-20` | published on or after the first day / before the first day of a date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`) |
+//!
+//! Hits holding all the query's plain words next to each other rank first;
+//! then, with [`Scope::Articles`], quotations before article text; then by
+//! score, and among equal scores the newest first.
 
 mod ast;
+mod compile;
+mod error;
+mod facet;
+mod highlight;
 mod parse;
+mod search;
 
 pub use ast::{DateBound, Expr, FilterField, PartialDate, Span};
+pub use error::QueryError;
+pub use facet::{FacetCounts, FacetField};
 pub use parse::{parse, ParseError};
+pub use search::{Hit, HitKind, NewsSearcher, Scope, SearchRequest, SearchResults};

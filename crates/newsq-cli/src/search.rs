@@ -1,0 +1,242 @@
+//! `newsq search`: query an index, or folders of articles through a cached
+//! index.
+
+use std::io::{self, BufWriter, Write};
+use std::process::ExitCode;
+
+use newsq_core::index::{NewsIndex, WriterOptions};
+use newsq_query::{
+    FacetCounts, FacetField, Hit, HitKind, NewsSearcher, QueryError, Scope, SearchRequest,
+    SearchResults,
+};
+use serde::Serialize;
+
+use crate::output::{finish_on_write_error, json_line, use_color, Style};
+use crate::{index, locate, FacetArg, SearchArgs};
+
+pub fn run(args: SearchArgs) -> Result<ExitCode, String> {
+    let dir = if args.paths.is_empty() {
+        locate::index_dir(args.index.as_deref())?
+    } else {
+        // Like ripgrep on a folder: keep an index of these paths and bring
+        // it up to date first (only changed files are read).
+        let dir = match &args.index {
+            Some(dir) => dir.clone(),
+            None => locate::cache_dir_for(&args.paths)?,
+        };
+        let summary = index::update(
+            &dir,
+            &args.paths,
+            &args.read,
+            true,
+            false,
+            &WriterOptions::default(),
+            true,
+        )?;
+        if summary.failed_inputs {
+            return Ok(ExitCode::from(2));
+        }
+        dir
+    };
+    let news = NewsIndex::open(&dir).map_err(|e| e.to_string())?;
+    let mut request = SearchRequest::new(args.query.clone()).limit(args.limit);
+    request.speakers = args.speaker.clone();
+    request.outlets = args.outlet.clone();
+    request.since = args.since.clone();
+    request.until = args.until.clone();
+    if args.articles {
+        request.scope = Scope::Articles;
+    }
+    request.facets = args
+        .facet
+        .iter()
+        .map(|f| match f {
+            FacetArg::Speaker => FacetField::Speaker,
+            FacetArg::Outlet => FacetField::Outlet,
+        })
+        .collect();
+    let results = NewsSearcher::new(&news)
+        .and_then(|searcher| searcher.search(&request))
+        .map_err(|e| describe_error(&e, &args.query))?;
+
+    let style = Style::new(!args.json && use_color(args.color));
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let written = if args.json {
+        write_json(&mut out, &results, args.count)
+    } else {
+        write_human(&mut out, &results, args.count, &style)
+    };
+    if let Err(e) = written.and_then(|()| out.flush()) {
+        return finish_on_write_error(e);
+    }
+    Ok(if results.total > 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// A query error with the query and a caret under the problem.
+fn describe_error(error: &QueryError, query: &str) -> String {
+    match error {
+        QueryError::Parse(e) => format!("bad query:\n{}", indent(&e.render(query))),
+        QueryError::NothingToSearch { position, .. } => {
+            let column = query.get(..*position).map_or(0, |s| s.chars().count());
+            format!(
+                "bad query: {error}\n    {query}\n    {}^",
+                " ".repeat(column)
+            )
+        }
+        other => other.to_string(),
+    }
+}
+
+fn indent(text: &str) -> String {
+    text.lines()
+        .map(|l| format!("    {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[derive(Serialize)]
+struct JsonHit<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    #[serde(flatten)]
+    hit: &'a Hit,
+}
+
+#[derive(Serialize)]
+struct JsonFacet<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    field: Option<FacetField>,
+    counts: Vec<JsonCount<'a>>,
+    missing: u64,
+}
+
+#[derive(Serialize)]
+struct JsonCount<'a> {
+    value: &'a str,
+    count: u64,
+}
+
+#[derive(Serialize)]
+struct JsonSummary {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    total: usize,
+    shown: usize,
+    elapsed_ms: f64,
+}
+
+/// One JSON object per line: the hits, the facet counts, then a summary.
+fn write_json(out: &mut impl Write, results: &SearchResults, count_only: bool) -> io::Result<()> {
+    if !count_only {
+        for hit in &results.hits {
+            json_line(out, &JsonHit { kind: "hit", hit })?;
+        }
+        for facet in &results.facets {
+            json_line(out, &json_facet(facet))?;
+        }
+    }
+    json_line(
+        out,
+        &JsonSummary {
+            kind: "summary",
+            total: results.total,
+            shown: if count_only { 0 } else { results.hits.len() },
+            elapsed_ms: results.elapsed.as_secs_f64() * 1000.0,
+        },
+    )
+}
+
+fn json_facet(facet: &FacetCounts) -> JsonFacet<'_> {
+    JsonFacet {
+        kind: "facet",
+        field: facet.field,
+        counts: facet
+            .counts
+            .iter()
+            .map(|(value, count)| JsonCount {
+                value,
+                count: *count,
+            })
+            .collect(),
+        missing: facet.missing,
+    }
+}
+
+/// For people: each hit as a header line (speaker — outlet — date), the
+/// quotation (or a passage of the article) with the matched words marked,
+/// and the headline; then facet counts; `--count` prints the total alone.
+fn write_human(
+    out: &mut impl Write,
+    results: &SearchResults,
+    count_only: bool,
+    style: &Style,
+) -> io::Result<()> {
+    if count_only {
+        return writeln!(out, "{}", results.total);
+    }
+    for (i, hit) in results.hits.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        let who = match (hit.kind, &hit.speaker, &hit.speaker_mention) {
+            (HitKind::Article, ..) => "article".to_string(),
+            (_, Some(name), _) => name.clone(),
+            (_, None, Some(mention)) => format!("[{mention}]"),
+            (_, None, None) => "?".to_string(),
+        };
+        let mut header = vec![style.bold(&who)];
+        header.push(
+            hit.outlet
+                .clone()
+                .unwrap_or_else(|| hit.path.clone().unwrap_or_else(|| hit.article.clone())),
+        );
+        if let Some(date) = &hit.published {
+            header.push(date.clone());
+        }
+        writeln!(out, "{}", header.join(" — "))?;
+        match hit.kind {
+            HitKind::Quotation => {
+                let quote = hit.quote.as_deref().unwrap_or("");
+                writeln!(out, "  “{}”", style.marked(quote, &hit.highlights))?;
+            }
+            HitKind::Article => {
+                let snippet = hit.snippet.as_deref().unwrap_or("");
+                writeln!(out, "  {}", style.marked(snippet, &hit.highlights))?;
+            }
+        }
+        if let Some(title) = &hit.title {
+            writeln!(out, "  {}", style.dim(title))?;
+        }
+    }
+    for facet in &results.facets {
+        let name = match facet.field {
+            Some(FacetField::Outlet) => "outlet",
+            _ => "speaker",
+        };
+        writeln!(out, "\n{}", style.bold(&format!("hits by {name}:")))?;
+        for (value, count) in &facet.counts {
+            writeln!(out, "{count:>7}  {value}")?;
+        }
+        if facet.missing > 0 {
+            writeln!(out, "{:>7}  (none)", facet.missing)?;
+        }
+    }
+    let shown = results.hits.len();
+    if shown < results.total {
+        writeln!(
+            out,
+            "\n{}",
+            style.dim(&format!(
+                "{shown} of {} hits shown; --limit N shows more",
+                results.total
+            ))
+        )?;
+    }
+    Ok(())
+}

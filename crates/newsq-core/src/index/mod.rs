@@ -1,0 +1,165 @@
+//! The search index: a tantivy index of quotations and articles.
+//!
+//! * [`NewsIndex`] opens or creates an index (in a folder or in memory).
+//! * [`NewsWriter`] adds articles — extracting and attributing their
+//!   quotations — replaces them when they come again, and commits.
+//! * [`sync_paths`] brings an index up to date with folders of articles,
+//!   reading only new or changed files.
+//! * [`analysis`] is the text analysis shared by indexing and queries.
+//!
+//! ```
+//! use newsq_core::index::{NewsIndex, WriterOptions};
+//! use newsq_core::Article;
+//!
+//! # fn main() -> Result<(), newsq_core::index::IndexError> {
+//! let index = NewsIndex::create_in_ram()?;
+//! let mut writer = index.writer(&WriterOptions::default())?;
+//! let article = Article::from_body(
+//!     "harbour.txt",
+//!     "“We will not wait another winter,” Mayor Ana Lopes said.",
+//! );
+//! assert_eq!(writer.add_article(&article)?, 1);
+//! writer.commit()?;
+//! assert_eq!(index.reader()?.searcher().num_docs(), 2); // the article and its quotation
+//! # Ok(())
+//! # }
+//! ```
+
+pub mod analysis;
+pub mod date;
+mod error;
+mod schema;
+mod sync;
+mod writer;
+
+use std::path::{Path, PathBuf};
+
+use tantivy::directory::MmapDirectory;
+use tantivy::{Index, IndexReader, ReloadPolicy};
+
+pub use error::IndexError;
+pub use schema::{name, DocKind, Fields};
+pub use sync::{file_records, sync_paths, FileRecord, SyncEvent, SyncOptions, SyncSummary};
+pub use writer::{article_key, NewsWriter, SourceFile, WriterOptions};
+
+/// The on-disk format this build writes and reads. Bumped whenever the
+/// schema or the analysis changes so that an old index would answer wrongly.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The file in the index folder that records the newsq format version.
+const FORMAT_FILE: &str = "newsq-format.json";
+
+/// An open newsq index.
+#[derive(Clone)]
+pub struct NewsIndex {
+    index: Index,
+    fields: Fields,
+    dir: Option<PathBuf>,
+}
+
+impl NewsIndex {
+    /// Open the index in `dir`, creating the folder and an empty index when
+    /// there is none yet.
+    pub fn open_or_create(dir: &Path) -> Result<NewsIndex, IndexError> {
+        if dir.join("meta.json").exists() {
+            return NewsIndex::open(dir);
+        }
+        std::fs::create_dir_all(dir).map_err(|source| IndexError::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        let (schema, fields) = Fields::schema();
+        let directory = MmapDirectory::open(dir).map_err(|e| IndexError::tantivy(dir, e.into()))?;
+        let index = Index::create(directory, schema, Default::default())
+            .map_err(|e| IndexError::tantivy(dir, e))?;
+        let format = format!("{{\"newsq_format\": {FORMAT_VERSION}}}\n");
+        std::fs::write(dir.join(FORMAT_FILE), format).map_err(|source| IndexError::Io {
+            path: dir.join(FORMAT_FILE),
+            source,
+        })?;
+        Ok(NewsIndex::wrap(index, fields, Some(dir.to_path_buf())))
+    }
+
+    /// Open an existing index; [`IndexError::NotFound`] when `dir` holds none.
+    pub fn open(dir: &Path) -> Result<NewsIndex, IndexError> {
+        if !dir.join("meta.json").exists() {
+            return Err(IndexError::NotFound(dir.to_path_buf()));
+        }
+        check_format(dir)?;
+        let index = Index::open_in_dir(dir).map_err(|e| IndexError::tantivy(dir, e))?;
+        let fields =
+            Fields::from_schema(&index.schema()).ok_or_else(|| IndexError::Incompatible {
+                path: dir.to_path_buf(),
+                found: "an index without newsq's fields".to_string(),
+            })?;
+        Ok(NewsIndex::wrap(index, fields, Some(dir.to_path_buf())))
+    }
+
+    /// A new, empty index in memory (tests, short-lived tools).
+    pub fn create_in_ram() -> Result<NewsIndex, IndexError> {
+        let (schema, fields) = Fields::schema();
+        Ok(NewsIndex::wrap(Index::create_in_ram(schema), fields, None))
+    }
+
+    fn wrap(index: Index, fields: Fields, dir: Option<PathBuf>) -> NewsIndex {
+        analysis::register(index.tokenizers());
+        NewsIndex { index, fields, dir }
+    }
+
+    /// The field handles.
+    pub fn fields(&self) -> &Fields {
+        &self.fields
+    }
+
+    /// The underlying tantivy index, for queries of your own.
+    pub fn tantivy(&self) -> &Index {
+        &self.index
+    }
+
+    /// The folder of the index; `None` in memory.
+    pub fn dir(&self) -> Option<&Path> {
+        self.dir.as_deref()
+    }
+
+    /// A writer. Only one may exist per index at a time, across processes:
+    /// a second gets [`IndexError::Locked`].
+    pub fn writer(&self, options: &WriterOptions) -> Result<NewsWriter, IndexError> {
+        NewsWriter::new(self, options)
+    }
+
+    /// A reader that sees the last commit (call `reload()` to see a newer
+    /// one).
+    pub fn reader(&self) -> Result<IndexReader, IndexError> {
+        self.index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|e| IndexError::tantivy(self.dir_or_memory(), e))
+    }
+
+    pub(crate) fn dir_or_memory(&self) -> &Path {
+        self.dir.as_deref().unwrap_or(Path::new("(in memory)"))
+    }
+}
+
+fn check_format(dir: &Path) -> Result<(), IndexError> {
+    let path = dir.join(FORMAT_FILE);
+    let text = std::fs::read_to_string(&path).map_err(|_| IndexError::Incompatible {
+        path: dir.to_path_buf(),
+        found: "no newsq format record".to_string(),
+    })?;
+    let version = serde_json::from_str::<serde_json::Value>(&text)
+        .ok()
+        .and_then(|v| v.get("newsq_format")?.as_u64());
+    match version {
+        Some(v) if v == u64::from(FORMAT_VERSION) => Ok(()),
+        Some(v) => Err(IndexError::Incompatible {
+            path: dir.to_path_buf(),
+            found: format!("format {v}"),
+        }),
+        None => Err(IndexError::Incompatible {
+            path: dir.to_path_buf(),
+            found: format!("an unreadable {FORMAT_FILE}"),
+        }),
+    }
+}

@@ -1,0 +1,175 @@
+//! The index schema: one document per quotation, one per article, one per
+//! input file.
+
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, Schema,
+    TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
+};
+
+use super::analysis::{NAME_ANALYZER, TEXT_ANALYZER};
+
+/// What a document in the index stands for (the `kind` field).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocKind {
+    /// An article: title and body, searchable with `--articles`.
+    Article = 0,
+    /// One quotation with its speaker, outlet and article fields.
+    Quotation = 1,
+    /// An input file as last indexed (path, modification time, size), so
+    /// that re-indexing a folder reads only new or changed files.
+    File = 2,
+}
+
+impl DocKind {
+    /// The value stored in the `kind` field.
+    pub fn code(self) -> u64 {
+        self as u64
+    }
+}
+
+/// Field names, for embedders writing their own tantivy queries.
+pub mod name {
+    pub const KIND: &str = "kind";
+    pub const ARTICLE_ID: &str = "article_id";
+    pub const PATH: &str = "path";
+    pub const LINE: &str = "line";
+    pub const TITLE: &str = "title";
+    pub const BODY: &str = "body";
+    pub const QUOTE: &str = "quote";
+    pub const CONTEXT: &str = "context";
+    pub const SPEAKER: &str = "speaker";
+    pub const SPEAKER_KEY: &str = "speaker_key";
+    pub const SPEAKER_MENTION: &str = "speaker_mention";
+    pub const CUE: &str = "cue";
+    pub const OUTLET: &str = "outlet";
+    pub const OUTLET_KEY: &str = "outlet_key";
+    pub const PUBLISHED: &str = "published";
+    pub const URL: &str = "url";
+    pub const LANGUAGE: &str = "language";
+    pub const QUOTE_START: &str = "quote_start";
+    pub const QUOTE_END: &str = "quote_end";
+    pub const MTIME: &str = "mtime";
+    pub const SIZE: &str = "size";
+}
+
+/// The fields of a newsq index.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    /// [`DocKind`] code; indexed and fast.
+    pub kind: Field,
+    /// The article's id (its URL where known, else path and content hash):
+    /// on article and quotation documents, so re-indexing replaces both.
+    pub article_id: Field,
+    /// The input file, on all three kinds; fast, for the file list.
+    pub path: Field,
+    /// 1-based line of a JSON Lines article.
+    pub line: Field,
+    /// Headline; stemmed text.
+    pub title: Field,
+    /// Article text (article documents only); stemmed text with positions.
+    pub body: Field,
+    /// The quoted words; stemmed text with positions.
+    pub quote: Field,
+    /// The sentence around the quotation, stored for display.
+    pub context: Field,
+    /// Speaker as shown ("Volodymyr Zelensky"); name text, fast for facets.
+    pub speaker: Field,
+    /// [`super::analysis::name_key`] of the speaker, for exact filters.
+    pub speaker_key: Field,
+    /// The mention as written ("Mr Zelensky", "he").
+    pub speaker_mention: Field,
+    /// The reporting cue ("said").
+    pub cue: Field,
+    /// Outlet as shown; name text, fast for facets.
+    pub outlet: Field,
+    /// [`super::analysis::name_key`] of the outlet.
+    pub outlet_key: Field,
+    /// Publication date; indexed and fast (date filters, newest-first ties).
+    pub published: Field,
+    /// Canonical URL.
+    pub url: Field,
+    /// Language code where known.
+    pub language: Field,
+    /// Byte offsets of the quotation in the body.
+    pub quote_start: Field,
+    pub quote_end: Field,
+    /// File modification time (ns since 1970) and size, on file documents.
+    pub mtime: Field,
+    pub size: Field,
+}
+
+impl Fields {
+    /// Build the schema and its field handles.
+    pub fn schema() -> (Schema, Fields) {
+        let mut builder = Schema::builder();
+        let analysed = |tokenizer: &str| {
+            TextOptions::default()
+                .set_indexing_options(
+                    TextFieldIndexing::default()
+                        .set_tokenizer(tokenizer)
+                        .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+                )
+                .set_stored()
+        };
+        let stored_u64 = NumericOptions::default().set_stored();
+        let fields = Fields {
+            kind: builder.add_u64_field(name::KIND, INDEXED | FAST),
+            article_id: builder.add_text_field(name::ARTICLE_ID, STRING | STORED),
+            path: builder.add_text_field(name::PATH, STRING | STORED | FAST),
+            line: builder.add_u64_field(name::LINE, stored_u64.clone()),
+            title: builder.add_text_field(name::TITLE, analysed(TEXT_ANALYZER)),
+            body: builder.add_text_field(name::BODY, analysed(TEXT_ANALYZER)),
+            quote: builder.add_text_field(name::QUOTE, analysed(TEXT_ANALYZER)),
+            context: builder.add_text_field(name::CONTEXT, STORED),
+            speaker: builder.add_text_field(name::SPEAKER, analysed(NAME_ANALYZER).set_fast("raw")),
+            speaker_key: builder.add_text_field(name::SPEAKER_KEY, STRING | STORED),
+            speaker_mention: builder.add_text_field(name::SPEAKER_MENTION, STORED),
+            cue: builder.add_text_field(name::CUE, STORED),
+            outlet: builder.add_text_field(name::OUTLET, analysed(NAME_ANALYZER).set_fast("raw")),
+            outlet_key: builder.add_text_field(name::OUTLET_KEY, STRING | STORED),
+            published: builder.add_date_field(
+                name::PUBLISHED,
+                DateOptions::default()
+                    .set_indexed()
+                    .set_fast()
+                    .set_stored()
+                    .set_precision(DateTimePrecision::Seconds),
+            ),
+            url: builder.add_text_field(name::URL, STRING | STORED),
+            language: builder.add_text_field(name::LANGUAGE, STRING | STORED),
+            quote_start: builder.add_u64_field(name::QUOTE_START, stored_u64.clone()),
+            quote_end: builder.add_u64_field(name::QUOTE_END, stored_u64),
+            mtime: builder.add_u64_field(name::MTIME, FAST),
+            size: builder.add_u64_field(name::SIZE, FAST),
+        };
+        (builder.build(), fields)
+    }
+
+    /// The field handles of an existing schema; `None` if a field is missing.
+    pub fn from_schema(schema: &Schema) -> Option<Fields> {
+        let field = |n: &str| schema.get_field(n).ok();
+        Some(Fields {
+            kind: field(name::KIND)?,
+            article_id: field(name::ARTICLE_ID)?,
+            path: field(name::PATH)?,
+            line: field(name::LINE)?,
+            title: field(name::TITLE)?,
+            body: field(name::BODY)?,
+            quote: field(name::QUOTE)?,
+            context: field(name::CONTEXT)?,
+            speaker: field(name::SPEAKER)?,
+            speaker_key: field(name::SPEAKER_KEY)?,
+            speaker_mention: field(name::SPEAKER_MENTION)?,
+            cue: field(name::CUE)?,
+            outlet: field(name::OUTLET)?,
+            outlet_key: field(name::OUTLET_KEY)?,
+            published: field(name::PUBLISHED)?,
+            url: field(name::URL)?,
+            language: field(name::LANGUAGE)?,
+            quote_start: field(name::QUOTE_START)?,
+            quote_end: field(name::QUOTE_END)?,
+            mtime: field(name::MTIME)?,
+            size: field(name::SIZE)?,
+        })
+    }
+}

@@ -1,0 +1,284 @@
+//! Bring an index up to date with folders of articles, reading only what
+//! changed since the last run.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant, UNIX_EPOCH};
+
+use tantivy::collector::DocSetCollector;
+use tantivy::columnar::{Column, StrColumn};
+use tantivy::query::TermQuery;
+use tantivy::schema::{IndexRecordOption, Term};
+
+use super::schema::{name, DocKind};
+use super::writer::{path_text, NewsWriter, SourceFile};
+use super::{IndexError, NewsIndex};
+use crate::read::{self, ReadOptions, SkipReason, SkipSummary, Skipped};
+
+/// How [`sync_paths`] runs.
+#[derive(Debug, Clone)]
+pub struct SyncOptions {
+    /// How files are read (outlet override, metadata sidecar).
+    pub read: ReadOptions,
+    /// Remove the articles of files that were indexed from these paths
+    /// before and are gone now.
+    pub prune: bool,
+    /// Commit after this many bytes of input, so that an interrupted run
+    /// loses little work; the run always commits at its end.
+    pub commit_every_bytes: u64,
+    /// Re-read every file even when unchanged (after a change of `--meta`,
+    /// for instance).
+    pub force: bool,
+}
+
+impl Default for SyncOptions {
+    fn default() -> Self {
+        SyncOptions {
+            read: ReadOptions::default(),
+            prune: false,
+            commit_every_bytes: 256 << 20,
+            force: false,
+        }
+    }
+}
+
+/// What happened, as it happens: for progress bars and messages.
+#[derive(Debug)]
+pub enum SyncEvent<'a> {
+    /// The walk is done: this many files (and bytes) will be read; the rest
+    /// are unchanged.
+    Planned { files: usize, bytes: u64 },
+    /// A file has been read and indexed.
+    FileDone { path: &'a Path, bytes: u64 },
+    /// An input (a file, or a line of one) was passed over.
+    Skipped(&'a Skipped),
+}
+
+/// The outcome of a [`sync_paths`] run.
+#[derive(Debug, Clone, Default)]
+pub struct SyncSummary {
+    /// Files found under the paths.
+    pub files_found: usize,
+    /// Files read (new or changed).
+    pub files_read: usize,
+    /// Files unchanged since the last run, not read.
+    pub files_unchanged: usize,
+    /// Files gone since the last run whose articles were removed.
+    pub files_pruned: usize,
+    /// Articles indexed in this run.
+    pub articles: usize,
+    /// Quotations indexed in this run.
+    pub quotations: usize,
+    /// Bytes of input read.
+    pub bytes_read: u64,
+    /// Inputs passed over, by reason.
+    pub skipped: SkipSummary,
+    /// Whether a path the user named could not be read.
+    pub failed_inputs: bool,
+    /// Wall time of the run.
+    pub elapsed: Duration,
+}
+
+impl SyncSummary {
+    /// Input read per second, in MiB.
+    pub fn mib_per_second(&self) -> f64 {
+        let seconds = self.elapsed.as_secs_f64().max(1e-9);
+        self.bytes_read as f64 / (1024.0 * 1024.0) / seconds
+    }
+}
+
+/// A file as recorded in the index by its last indexing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileRecord {
+    /// Modification time, nanoseconds since 1970.
+    pub mtime_ns: u64,
+    /// Size in bytes.
+    pub size: u64,
+}
+
+/// Index the articles under `paths` (files and folders, as
+/// [`read::discover`] walks them): new and changed files are read and their
+/// articles replace what the index held for them; unchanged files are not
+/// read at all. With [`SyncOptions::prune`], files indexed from these paths
+/// before and gone now are removed. Commits as it goes and at the end.
+///
+/// Per-file problems (unreadable, binary, malformed lines) are reported
+/// through `on_event` and counted in the summary; only index failures are
+/// errors.
+pub fn sync_paths(
+    index: &NewsIndex,
+    writer: &mut NewsWriter,
+    paths: &[PathBuf],
+    options: &SyncOptions,
+    on_event: &mut dyn FnMut(SyncEvent),
+) -> Result<SyncSummary, IndexError> {
+    let started = Instant::now();
+    let mut summary = SyncSummary::default();
+    let known = file_records(index)?;
+    let roots: Vec<PathBuf> = paths.iter().map(|p| absolute(p)).collect();
+
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut plan: Vec<(PathBuf, SourceFile)> = Vec::new();
+    for found in read::discover(&roots) {
+        let path = match found {
+            Ok(path) => path,
+            Err(skipped) => {
+                summary.failed_inputs |= is_unreadable(&skipped.reason);
+                summary.skipped.record(&skipped);
+                on_event(SyncEvent::Skipped(&skipped));
+                continue;
+            }
+        };
+        let path = absolute(&path);
+        let text = path_text(&path);
+        if !seen.insert(text.clone()) {
+            continue;
+        }
+        summary.files_found += 1;
+        let (mtime_ns, size) = match std::fs::metadata(&path) {
+            Ok(meta) => (
+                meta.modified()
+                    .ok()
+                    .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+                    .map_or(0, |d| d.as_nanos().min(u128::from(u64::MAX)) as u64),
+                meta.len(),
+            ),
+            // Gone between the walk and now: read_file will say why.
+            Err(_) => (0, 0),
+        };
+        let record = FileRecord { mtime_ns, size };
+        if !options.force && known.get(&text) == Some(&record) {
+            summary.files_unchanged += 1;
+            continue;
+        }
+        plan.push((
+            path,
+            SourceFile {
+                path: text,
+                mtime_ns,
+                size,
+            },
+        ));
+    }
+    on_event(SyncEvent::Planned {
+        files: plan.len(),
+        bytes: plan.iter().map(|(_, f)| f.size).sum(),
+    });
+
+    let mut uncommitted = 0u64;
+    for (path, source) in &plan {
+        writer.delete_path(&source.path);
+        let mut readable = true;
+        for item in read::read_file(path, &options.read) {
+            match item {
+                Ok(article) => {
+                    summary.quotations += writer.add_article(&article)?;
+                    summary.articles += 1;
+                }
+                Err(skipped) => {
+                    readable &= !is_unreadable(&skipped.reason);
+                    summary.skipped.record(&skipped);
+                    on_event(SyncEvent::Skipped(&skipped));
+                }
+            }
+        }
+        // A file that could not be read is not recorded, so the next run
+        // tries it again; one whose content was passed over (binary, empty)
+        // is, so it is not re-read until it changes.
+        if readable {
+            writer.record_file(source)?;
+        }
+        summary.files_read += 1;
+        summary.bytes_read += source.size;
+        uncommitted += source.size;
+        on_event(SyncEvent::FileDone {
+            path,
+            bytes: source.size,
+        });
+        if uncommitted >= options.commit_every_bytes {
+            writer.commit()?;
+            uncommitted = 0;
+        }
+    }
+
+    if options.prune {
+        for path in known.keys() {
+            let under_a_root = roots.iter().any(|root| Path::new(path).starts_with(root));
+            if under_a_root && !seen.contains(path) {
+                writer.delete_path(path);
+                summary.files_pruned += 1;
+            }
+        }
+    }
+    writer.commit()?;
+    summary.elapsed = started.elapsed();
+    Ok(summary)
+}
+
+fn is_unreadable(reason: &SkipReason) -> bool {
+    matches!(reason, SkipReason::NotFound | SkipReason::Unreadable(_))
+}
+
+/// The path as it is recorded: absolute and, where the file exists, with
+/// symbolic links and `..` resolved, so the same file is the same record
+/// from any working directory.
+fn absolute(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path)
+        .or_else(|_| std::path::absolute(path))
+        .unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// Every input file recorded in the index, with its modification time and
+/// size as last indexed.
+pub fn file_records(index: &NewsIndex) -> Result<HashMap<String, FileRecord>, IndexError> {
+    let at = |e| IndexError::tantivy(index.dir_or_memory(), e);
+    let reader = index.reader()?;
+    let searcher = reader.searcher();
+    let files = TermQuery::new(
+        Term::from_field_u64(index.fields().kind, DocKind::File.code()),
+        IndexRecordOption::Basic,
+    );
+    let mut docs: Vec<_> = searcher
+        .search(&files, &DocSetCollector)
+        .map_err(at)?
+        .into_iter()
+        .collect();
+    docs.sort();
+    let mut records = HashMap::with_capacity(docs.len());
+    type SegmentColumns = (u32, StrColumn, Column<u64>, Column<u64>);
+    let mut segment: Option<SegmentColumns> = None;
+    let mut path = String::new();
+    for address in docs {
+        if segment.as_ref().map(|(ord, ..)| *ord) != Some(address.segment_ord) {
+            let fast = searcher.segment_reader(address.segment_ord).fast_fields();
+            let Some(paths) = fast.str(name::PATH).map_err(at)? else {
+                continue;
+            };
+            segment = Some((
+                address.segment_ord,
+                paths,
+                fast.u64(name::MTIME).map_err(at)?,
+                fast.u64(name::SIZE).map_err(at)?,
+            ));
+        }
+        let Some((_, paths, mtimes, sizes)) = &segment else {
+            continue;
+        };
+        let doc = address.doc_id;
+        let Some(ord) = paths.ords().first(doc) else {
+            continue;
+        };
+        path.clear();
+        if !paths.ord_to_str(ord, &mut path).unwrap_or(false) {
+            continue;
+        }
+        records.insert(
+            path.clone(),
+            FileRecord {
+                mtime_ns: mtimes.first(doc).unwrap_or(0),
+                size: sizes.first(doc).unwrap_or(0),
+            },
+        );
+    }
+    Ok(records)
+}

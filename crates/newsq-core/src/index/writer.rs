@@ -1,0 +1,298 @@
+//! Adding articles to an index.
+
+use std::path::Path;
+
+use tantivy::schema::Term;
+use tantivy::{DateTime, IndexWriter, TantivyDocument};
+
+use super::analysis::name_key;
+use super::date::parse_published;
+use super::schema::{DocKind, Fields};
+use super::{IndexError, NewsIndex};
+use crate::quote::{self, Quotation};
+use crate::Article;
+
+/// How much memory and how many threads a writer uses.
+#[derive(Debug, Clone)]
+pub struct WriterOptions {
+    /// Indexing threads (tantivy's segment writers).
+    pub threads: usize,
+    /// Memory budget in bytes for all threads together; a segment is
+    /// written to disk when its share fills up. At least 15 MB per thread.
+    pub memory_bytes: usize,
+}
+
+impl Default for WriterOptions {
+    fn default() -> Self {
+        WriterOptions {
+            threads: std::thread::available_parallelism()
+                .map(|n| n.get().min(2))
+                .unwrap_or(1),
+            memory_bytes: 256 << 20,
+        }
+    }
+}
+
+/// tantivy's floor for one indexing thread's memory budget.
+const MIN_MEMORY_PER_THREAD: usize = 15_000_000;
+
+/// An input file as indexed: recorded in the index so that the next run can
+/// tell whether it changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceFile {
+    /// The path as indexed (absolute).
+    pub path: String,
+    /// Modification time, nanoseconds since 1970.
+    pub mtime_ns: u64,
+    /// Size in bytes.
+    pub size: u64,
+}
+
+/// Writes articles and their quotations into a [`NewsIndex`]. Nothing is
+/// visible to readers until [`NewsWriter::commit`], and a commit is atomic:
+/// a reader sees an article with all its quotations or not at all.
+pub struct NewsWriter {
+    writer: IndexWriter,
+    fields: Fields,
+    index_path: std::path::PathBuf,
+}
+
+impl NewsWriter {
+    pub(crate) fn new(index: &NewsIndex, options: &WriterOptions) -> Result<Self, IndexError> {
+        let threads = options.threads.max(1);
+        let memory = options.memory_bytes.max(threads * MIN_MEMORY_PER_THREAD);
+        let writer = index
+            .tantivy()
+            .writer_with_num_threads(threads, memory)
+            .map_err(|e| IndexError::tantivy(index.dir_or_memory(), e))?;
+        Ok(NewsWriter {
+            writer,
+            fields: *index.fields(),
+            index_path: index.dir_or_memory().to_path_buf(),
+        })
+    }
+
+    /// Extract the article's quotations and add it with them, replacing any
+    /// article with the same [`article_key`]. Returns the number of
+    /// quotations added.
+    pub fn add_article(&mut self, article: &Article) -> Result<usize, IndexError> {
+        let quotations = quote::extract(&article.body);
+        self.add_article_with_quotations(article, &quotations)?;
+        Ok(quotations.len())
+    }
+
+    /// Add an article with quotations extracted already (or written by
+    /// hand), replacing any article with the same [`article_key`].
+    pub fn add_article_with_quotations(
+        &mut self,
+        article: &Article,
+        quotations: &[Quotation],
+    ) -> Result<(), IndexError> {
+        let f = self.fields;
+        let key = article_key(article);
+        self.writer
+            .delete_term(Term::from_field_text(f.article_id, &key));
+
+        let mut shared = TantivyDocument::default();
+        shared.add_text(f.article_id, &key);
+        if let Some(path) = &article.path {
+            shared.add_text(f.path, path_text(path));
+        }
+        if let Some(line) = article.line {
+            shared.add_u64(f.line, line as u64);
+        }
+        if let Some(title) = non_empty(&article.title) {
+            shared.add_text(f.title, title);
+        }
+        if let Some(outlet) = non_empty(&article.outlet) {
+            shared.add_text(f.outlet, outlet);
+            shared.add_text(f.outlet_key, name_key(outlet));
+        }
+        if let Some(seconds) = article.published.as_deref().and_then(parse_published) {
+            shared.add_date(f.published, DateTime::from_timestamp_secs(seconds));
+        }
+        if let Some(url) = non_empty(&article.url) {
+            shared.add_text(f.url, url);
+        }
+        if let Some(language) = non_empty(&article.language) {
+            shared.add_text(f.language, language);
+        }
+
+        let mut doc = shared.clone();
+        doc.add_u64(f.kind, DocKind::Article.code());
+        doc.add_text(f.body, &article.body);
+        self.add(doc)?;
+
+        for q in quotations {
+            let mut doc = shared.clone();
+            doc.add_u64(f.kind, DocKind::Quotation.code());
+            doc.add_text(f.quote, &q.text);
+            doc.add_text(f.context, sentence_around(&article.body, q.start, q.end));
+            if let Some(speaker) = q.speaker.as_deref().filter(|s| !s.trim().is_empty()) {
+                doc.add_text(f.speaker, speaker);
+                doc.add_text(f.speaker_key, name_key(speaker));
+            }
+            if let Some(mention) = &q.speaker_mention {
+                doc.add_text(f.speaker_mention, mention);
+            }
+            if let Some(cue) = &q.cue {
+                doc.add_text(f.cue, cue);
+            }
+            doc.add_u64(f.quote_start, q.start as u64);
+            doc.add_u64(f.quote_end, q.end as u64);
+            self.add(doc)?;
+        }
+        Ok(())
+    }
+
+    /// Remove every article, quotation and file record that came from
+    /// `path` (as recorded: see [`path_text`]).
+    pub fn delete_path(&mut self, path: &str) {
+        self.writer
+            .delete_term(Term::from_field_text(self.fields.path, path));
+    }
+
+    /// Remove an article and its quotations by [`article_key`].
+    pub fn delete_article(&mut self, key: &str) {
+        self.writer
+            .delete_term(Term::from_field_text(self.fields.article_id, key));
+    }
+
+    /// Record an input file as indexed (see [`super::sync_paths`]).
+    pub fn record_file(&mut self, file: &SourceFile) -> Result<(), IndexError> {
+        let f = self.fields;
+        let mut doc = TantivyDocument::default();
+        doc.add_u64(f.kind, DocKind::File.code());
+        doc.add_text(f.path, &file.path);
+        doc.add_u64(f.mtime, file.mtime_ns);
+        doc.add_u64(f.size, file.size);
+        self.add(doc)
+    }
+
+    /// Make everything added or deleted so far visible to new readers, at
+    /// once.
+    pub fn commit(&mut self) -> Result<(), IndexError> {
+        self.writer
+            .commit()
+            .map(|_| ())
+            .map_err(|e| IndexError::tantivy(&self.index_path, e))
+    }
+
+    /// Drop everything added or deleted since the last commit.
+    pub fn rollback(&mut self) -> Result<(), IndexError> {
+        self.writer
+            .rollback()
+            .map(|_| ())
+            .map_err(|e| IndexError::tantivy(&self.index_path, e))
+    }
+
+    /// Commit, then wait for background segment merges to finish, so that
+    /// the index is left compact.
+    pub fn finish(mut self) -> Result<(), IndexError> {
+        self.commit()?;
+        self.writer
+            .wait_merging_threads()
+            .map_err(|e| IndexError::tantivy(&self.index_path, e))
+    }
+
+    fn add(&mut self, doc: TantivyDocument) -> Result<(), IndexError> {
+        self.writer
+            .add_document(doc)
+            .map(|_| ())
+            .map_err(|e| IndexError::tantivy(&self.index_path, e))
+    }
+}
+
+fn non_empty(value: &Option<String>) -> Option<&str> {
+    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
+}
+
+/// How a path is written in the index: as given, lossily in UTF-8.
+pub(crate) fn path_text(path: &Path) -> String {
+    path.to_string_lossy().into_owned()
+}
+
+/// The identity of an article in the index: indexing an article with the
+/// same key replaces the earlier one. Its URL where known; otherwise its
+/// file (and line, in JSON Lines) with a hash of its text, so that two
+/// different articles never share a key.
+///
+/// ```
+/// use newsq_core::{index::article_key, Article};
+///
+/// let mut article = Article::from_body("a.txt", "Text.");
+/// assert!(article_key(&article).starts_with("a.txt#"));
+/// article.url = Some("https://example.com/a".into());
+/// assert_eq!(article_key(&article), "https://example.com/a");
+/// ```
+pub fn article_key(article: &Article) -> String {
+    if let Some(url) = non_empty(&article.url) {
+        return url.to_string();
+    }
+    let place = match &article.path {
+        Some(path) => path_text(path),
+        None => article.id.clone(),
+    };
+    let line = article.line.map(|l| format!(":{l}")).unwrap_or_default();
+    format!("{place}{line}#{:016x}", fnv1a(article.body.as_bytes()))
+}
+
+/// FNV-1a, 64 bits: a content hash that is the same on every platform and
+/// Rust version (std's hasher promises neither).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Longest context kept on each side of a quotation.
+const CONTEXT_BYTES: usize = 300;
+
+/// The sentence around a quotation (from the end of the sentence before it
+/// to the end of the sentence it ends), trimmed to a few hundred bytes on
+/// each side, for display with a hit.
+pub(crate) fn sentence_around(body: &str, start: usize, end: usize) -> &str {
+    let (Some(before), Some(after)) = (body.get(..start), body.get(end..)) else {
+        return "";
+    };
+    let mut from = before
+        .rfind(['.', '?', '!', '\n'])
+        .map(|i| i + 1)
+        .unwrap_or(0);
+    if start - from > CONTEXT_BYTES {
+        from = floor_char_boundary(body, start - CONTEXT_BYTES);
+    }
+    let mut to = after
+        .find(['.', '?', '!', '\n'])
+        .map(|i| end + i + 1)
+        .unwrap_or(body.len());
+    if to - end > CONTEXT_BYTES {
+        to = floor_char_boundary(body, end + CONTEXT_BYTES);
+    }
+    let to = if body.is_char_boundary(to) { to } else { end };
+    body.get(from..to).unwrap_or("").trim()
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn context_is_the_sentence_around_the_quote() {
+        let body = "Earlier news. The mayor said “we stay” on Monday. Next sentence.";
+        let start = body.find('“').unwrap();
+        let end = body.find('”').unwrap() + '”'.len_utf8();
+        assert_eq!(
+            sentence_around(body, start, end),
+            "The mayor said “we stay” on Monday."
+        );
+        assert_eq!(sentence_around(body, 5, 1000), "");
+    }
+}

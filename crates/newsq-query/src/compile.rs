@@ -1,0 +1,214 @@
+//! [`Expr`] → tantivy query, with the index's own analysis.
+
+use std::ops::Bound;
+
+use newsq_core::index::analysis::{analyze, name_analyzer, text_analyzer};
+use newsq_core::index::date::{days_from_civil, days_in_month};
+use newsq_core::index::Fields;
+use tantivy::query::{
+    AllQuery, BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption, Term};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::DateTime;
+
+use crate::ast::{DateBound, Expr, FilterField, PartialDate, Span};
+use crate::error::QueryError;
+
+/// Turns query trees into tantivy queries over a set of text fields.
+pub(crate) struct Compiler<'a> {
+    fields: &'a Fields,
+    /// The text fields words and phrases are searched in.
+    text_fields: &'a [Field],
+    text: TextAnalyzer,
+    names: TextAnalyzer,
+}
+
+impl<'a> Compiler<'a> {
+    pub(crate) fn new(fields: &'a Fields, text_fields: &'a [Field]) -> Self {
+        Compiler {
+            fields,
+            text_fields,
+            text: text_analyzer(),
+            names: name_analyzer(),
+        }
+    }
+
+    /// The tantivy query for `expr`.
+    pub(crate) fn compile(&mut self, expr: &Expr) -> Result<Box<dyn Query>, QueryError> {
+        Ok(match expr {
+            Expr::All => Box::new(AllQuery),
+            Expr::Word { text, span } | Expr::Phrase { text, span } => {
+                let terms = self.text_terms(text, *span)?;
+                self.in_text_fields(&terms)
+            }
+            Expr::Name { field, name, span } => {
+                let field = match field {
+                    FilterField::Speaker => self.fields.speaker,
+                    FilterField::Outlet => self.fields.outlet,
+                };
+                let words: Vec<String> = analyze(&mut self.names, name)
+                    .into_iter()
+                    .map(|t| t.text)
+                    .collect();
+                if words.is_empty() {
+                    return Err(QueryError::NothingToSearch {
+                        text: name.clone(),
+                        position: span.start,
+                    });
+                }
+                // A filter narrows the hits; it does not change their order.
+                Box::new(ConstScoreQuery::new(terms_query(field, &words), 0.0))
+            }
+            Expr::Date { bound, date, .. } => {
+                Box::new(ConstScoreQuery::new(self.date_range(*bound, *date), 0.0))
+            }
+            Expr::Not(inner) => Box::new(BooleanQuery::new(vec![
+                (Occur::Must, Box::new(AllQuery)),
+                (Occur::MustNot, self.compile(inner)?),
+            ])),
+            Expr::And(parts) => {
+                let mut clauses = Vec::with_capacity(parts.len() + 1);
+                for part in parts {
+                    clauses.push(match part {
+                        Expr::Not(inner) => (Occur::MustNot, self.compile(inner)?),
+                        part => (Occur::Must, self.compile(part)?),
+                    });
+                }
+                if clauses.iter().all(|(occur, _)| *occur == Occur::MustNot) {
+                    clauses.push((Occur::Must, Box::new(AllQuery)));
+                }
+                Box::new(BooleanQuery::new(clauses))
+            }
+            Expr::Or(parts) => {
+                let mut clauses = Vec::with_capacity(parts.len());
+                for part in parts {
+                    clauses.push((Occur::Should, self.compile(part)?));
+                }
+                Box::new(BooleanQuery::new(clauses))
+            }
+        })
+    }
+
+    /// The exact-phrase query for a query's plain words, when it has two or
+    /// more required words: hits holding them next to each other, in order,
+    /// rank above hits where they are scattered.
+    pub(crate) fn adjacency(&mut self, expr: &Expr) -> Option<Box<dyn Query>> {
+        let words: Vec<&str> = match expr {
+            Expr::And(parts) => parts
+                .iter()
+                .filter_map(|p| match p {
+                    Expr::Word { text, .. } => Some(text.as_str()),
+                    _ => None,
+                })
+                .collect(),
+            _ => return None,
+        };
+        if words.len() < 2 {
+            return None;
+        }
+        let terms: Vec<String> = words
+            .iter()
+            .flat_map(|w| analyze(&mut self.text, w))
+            .map(|t| t.text)
+            .collect();
+        (terms.len() >= 2).then(|| self.in_text_fields(&terms))
+    }
+
+    /// The analysed terms of the words and phrases a hit must contain, for
+    /// highlighting.
+    pub(crate) fn positive_terms(&mut self, expr: &Expr, out: &mut Vec<String>) {
+        match expr {
+            Expr::Word { text, .. } | Expr::Phrase { text, .. } => {
+                out.extend(analyze(&mut self.text, text).into_iter().map(|t| t.text))
+            }
+            Expr::And(parts) | Expr::Or(parts) => {
+                for part in parts {
+                    self.positive_terms(part, out);
+                }
+            }
+            Expr::Not(_) | Expr::All | Expr::Name { .. } | Expr::Date { .. } => {}
+        }
+    }
+
+    fn text_terms(&mut self, text: &str, span: Span) -> Result<Vec<String>, QueryError> {
+        let terms: Vec<String> = analyze(&mut self.text, text)
+            .into_iter()
+            .map(|t| t.text)
+            .collect();
+        if terms.is_empty() {
+            return Err(QueryError::NothingToSearch {
+                text: text.to_string(),
+                position: span.start,
+            });
+        }
+        Ok(terms)
+    }
+
+    /// One term, or a phrase of several ("well-known" is two words next to
+    /// each other), in any of the text fields.
+    fn in_text_fields(&self, terms: &[String]) -> Box<dyn Query> {
+        let mut per_field: Vec<Box<dyn Query>> = self
+            .text_fields
+            .iter()
+            .map(|&field| terms_query(field, terms))
+            .collect();
+        if per_field.len() == 1 {
+            per_field.remove(0)
+        } else {
+            Box::new(BooleanQuery::union(per_field))
+        }
+    }
+
+    fn date_range(&self, bound: DateBound, date: PartialDate) -> Box<dyn Query> {
+        let field = self.fields.published;
+        let first_day = first_day(date);
+        let term =
+            |days: i64| Term::from_field_date(field, DateTime::from_timestamp_secs(days * 86_400));
+        Box::new(match bound {
+            DateBound::Since => RangeQuery::new(Bound::Included(term(first_day)), Bound::Unbounded),
+            DateBound::Before => {
+                RangeQuery::new(Bound::Unbounded, Bound::Excluded(term(first_day)))
+            }
+            DateBound::Until => {
+                RangeQuery::new(Bound::Unbounded, Bound::Excluded(term(day_after(date))))
+            }
+        })
+    }
+}
+
+/// A term query for one word, a phrase query for several.
+fn terms_query(field: Field, words: &[String]) -> Box<dyn Query> {
+    let mut terms: Vec<Term> = words
+        .iter()
+        .map(|w| Term::from_field_text(field, w))
+        .collect();
+    if terms.len() == 1 {
+        Box::new(TermQuery::new(
+            terms.remove(0),
+            IndexRecordOption::WithFreqs,
+        ))
+    } else {
+        Box::new(PhraseQuery::new(terms))
+    }
+}
+
+/// Days since 1970 of the first day of a partial date.
+fn first_day(date: PartialDate) -> i64 {
+    days_from_civil(
+        date.year,
+        u32::from(date.month.unwrap_or(1)),
+        u32::from(date.day.unwrap_or(1)),
+    )
+}
+
+/// Days since 1970 of the day after the last day of a partial date.
+fn day_after(date: PartialDate) -> i64 {
+    match (date.month, date.day) {
+        (Some(_), Some(_)) => first_day(date) + 1,
+        (Some(month), None) => {
+            first_day(date) + i64::from(days_in_month(date.year, u32::from(month)))
+        }
+        _ => days_from_civil(date.year.saturating_add(1), 1, 1),
+    }
+}

@@ -1,0 +1,40 @@
+//! Errors of searching.
+
+use newsq_core::index::IndexError;
+
+use crate::parse::ParseError;
+
+/// Why a search failed.
+#[derive(Debug, thiserror::Error)]
+pub enum QueryError {
+    /// The query (or a `--since`/`--until`/`--speaker` value) is malformed.
+    #[error("{0}")]
+    Parse(#[from] ParseError),
+    /// A filter flag's value is malformed (`--since 2025-13`).
+    #[error("{flag} {value}: {message}")]
+    Flag {
+        flag: &'static str,
+        value: String,
+        message: String,
+    },
+    /// A word, phrase or name holds nothing searchable ("—", "...").
+    #[error("'{text}' has no letters or digits to search (at byte {position}); remove it or quote the text around it")]
+    NothingToSearch { text: String, position: usize },
+    /// The index could not be read.
+    #[error(transparent)]
+    Index(#[from] IndexError),
+    /// tantivy failed while searching.
+    #[error("search failed: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+}
+
+impl QueryError {
+    /// Where in the query the problem is, for errors that have a place.
+    pub fn position(&self) -> Option<usize> {
+        match self {
+            QueryError::Parse(e) => Some(e.position),
+            QueryError::NothingToSearch { position, .. } => Some(*position),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,132 @@
+//! Counting hits by speaker or outlet ("who said 'red line'?").
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::columnar::StrColumn;
+use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
+
+/// A field hits can be counted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FacetField {
+    Speaker,
+    Outlet,
+}
+
+impl FacetField {
+    pub(crate) fn field_name(self) -> &'static str {
+        match self {
+            FacetField::Speaker => newsq_core::index::name::SPEAKER,
+            FacetField::Outlet => newsq_core::index::name::OUTLET,
+        }
+    }
+}
+
+/// Hit counts by the values of one field, most frequent first (ties by
+/// name); `missing` counts hits without a value (unattributed quotations).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct FacetCounts {
+    pub field: Option<FacetField>,
+    pub counts: Vec<(String, u64)>,
+    pub missing: u64,
+}
+
+impl FacetCounts {
+    pub(crate) fn merge(&mut self, other: FacetCounts) {
+        let mut all: HashMap<String, u64> = self.counts.drain(..).collect();
+        for (value, count) in other.counts {
+            *all.entry(value).or_default() += count;
+        }
+        self.missing += other.missing;
+        self.counts = all.into_iter().collect();
+        self.sort();
+    }
+
+    fn sort(&mut self) {
+        self.counts
+            .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    }
+}
+
+/// Counts matching documents by the term ordinals of a fast text field,
+/// turning ordinals into strings once per segment.
+pub(crate) struct FacetCollector {
+    pub(crate) field: FacetField,
+}
+
+pub(crate) struct FacetSegmentCollector {
+    column: Option<StrColumn>,
+    counts: Vec<u64>,
+    missing: u64,
+}
+
+impl Collector for FacetCollector {
+    type Fruit = FacetCounts;
+    type Child = FacetSegmentCollector;
+
+    fn for_segment(
+        &self,
+        _segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<FacetSegmentCollector> {
+        let column = reader.fast_fields().str(self.field.field_name())?;
+        let terms = column.as_ref().map_or(0, |c| c.num_terms());
+        Ok(FacetSegmentCollector {
+            column,
+            counts: vec![0; terms],
+            missing: 0,
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<FacetCounts>) -> tantivy::Result<FacetCounts> {
+        let mut total = FacetCounts {
+            field: Some(self.field),
+            ..FacetCounts::default()
+        };
+        for fruit in fruits {
+            total.merge(fruit);
+        }
+        Ok(total)
+    }
+}
+
+impl SegmentCollector for FacetSegmentCollector {
+    type Fruit = FacetCounts;
+
+    fn collect(&mut self, doc: DocId, _score: Score) {
+        match self.column.as_ref().and_then(|c| c.ords().first(doc)) {
+            Some(ord) => {
+                if let Some(count) = self.counts.get_mut(ord as usize) {
+                    *count += 1;
+                }
+            }
+            None => self.missing += 1,
+        }
+    }
+
+    fn harvest(self) -> FacetCounts {
+        let mut counts = Vec::new();
+        if let Some(column) = &self.column {
+            let mut value = String::new();
+            for (ord, &count) in self.counts.iter().enumerate() {
+                value.clear();
+                if count > 0 && column.ord_to_str(ord as u64, &mut value).unwrap_or(false) {
+                    counts.push((value.clone(), count));
+                }
+            }
+        }
+        let mut fruit = FacetCounts {
+            field: None,
+            counts,
+            missing: self.missing,
+        };
+        fruit.sort();
+        fruit
+    }
+}

@@ -1,0 +1,463 @@
+//! Running a search: request in, ranked and highlighted hits out.
+
+use std::collections::HashSet;
+use std::time::{Duration, Instant};
+
+use newsq_core::index::analysis::text_analyzer;
+use newsq_core::index::date::format_date;
+use newsq_core::index::{DocKind, Fields, NewsIndex};
+use serde::Serialize;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption, Term, Value};
+use tantivy::{DocAddress, DocId, IndexReader, Score, SegmentReader, TantivyDocument};
+
+use crate::ast::{DateBound, Expr, FilterField, Span};
+use crate::compile::Compiler;
+use crate::error::QueryError;
+use crate::facet::{FacetCollector, FacetCounts, FacetField};
+use crate::highlight::{highlight, snippet};
+use crate::parse::parse;
+
+/// What a search looks through.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    /// Quotations only (the default).
+    #[default]
+    Quotations,
+    /// Quotations and the text of articles (title and body): a quotation
+    /// hit ranks above an article hit for the same words.
+    Articles,
+}
+
+/// A search: the query in newsq's language plus the filters that the CLI
+/// offers as flags.
+///
+/// ```
+/// use newsq_query::SearchRequest;
+///
+/// let request = SearchRequest::new("\"red line\"")
+///     .speaker("trump")
+///     .since("2025-08")
+///     .limit(5);
+/// assert_eq!(request.limit, 5);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchRequest {
+    /// The query: words, "phrases", -word, OR, ( ), speaker:, outlet:,
+    /// after:, before: (see the crate documentation).
+    pub query: String,
+    /// Quotations by any of these speakers (`--speaker`).
+    pub speakers: Vec<String>,
+    /// Hits from any of these outlets (`--outlet`).
+    pub outlets: Vec<String>,
+    /// Published on or after this date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub since: Option<String>,
+    /// Published on or before the end of this date.
+    pub until: Option<String>,
+    /// Quotations, or quotations and article text.
+    pub scope: Scope,
+    /// Most hits returned (the total is counted in full).
+    pub limit: usize,
+    /// Fields to count hits by.
+    pub facets: Vec<FacetField>,
+}
+
+impl SearchRequest {
+    /// A request for `query` with no filters, 10 hits.
+    pub fn new(query: impl Into<String>) -> Self {
+        SearchRequest {
+            query: query.into(),
+            speakers: Vec::new(),
+            outlets: Vec::new(),
+            since: None,
+            until: None,
+            scope: Scope::Quotations,
+            limit: 10,
+            facets: Vec::new(),
+        }
+    }
+
+    /// Add a speaker filter (several are alternatives).
+    pub fn speaker(mut self, name: impl Into<String>) -> Self {
+        self.speakers.push(name.into());
+        self
+    }
+
+    /// Add an outlet filter (several are alternatives).
+    pub fn outlet(mut self, name: impl Into<String>) -> Self {
+        self.outlets.push(name.into());
+        self
+    }
+
+    /// Published on or after `date`.
+    pub fn since(mut self, date: impl Into<String>) -> Self {
+        self.since = Some(date.into());
+        self
+    }
+
+    /// Published on or before the end of `date`.
+    pub fn until(mut self, date: impl Into<String>) -> Self {
+        self.until = Some(date.into());
+        self
+    }
+
+    /// Search article text as well as quotations.
+    pub fn articles(mut self) -> Self {
+        self.scope = Scope::Articles;
+        self
+    }
+
+    /// Return at most `limit` hits.
+    pub fn limit(mut self, limit: usize) -> Self {
+        self.limit = limit;
+        self
+    }
+
+    /// Count hits by `field`.
+    pub fn facet(mut self, field: FacetField) -> Self {
+        self.facets.push(field);
+        self
+    }
+
+    /// The whole request as one query tree: the parsed query and every
+    /// filter flag, all required.
+    pub fn to_expr(&self) -> Result<Expr, QueryError> {
+        let mut parts = vec![parse(&self.query)?];
+        let names = |field: FilterField, names: &[String]| {
+            let alternatives: Vec<Expr> = names
+                .iter()
+                .map(|name| Expr::Name {
+                    field,
+                    name: name.clone(),
+                    span: Span { start: 0, end: 0 },
+                })
+                .collect();
+            match alternatives.len() {
+                0 => None,
+                1 => alternatives.into_iter().next(),
+                _ => Some(Expr::Or(alternatives)),
+            }
+        };
+        parts.extend(names(FilterField::Speaker, &self.speakers));
+        parts.extend(names(FilterField::Outlet, &self.outlets));
+        if let Some(date) = &self.since {
+            parts.push(date_flag("--since", date, DateBound::Since)?);
+        }
+        if let Some(date) = &self.until {
+            parts.push(date_flag("--until", date, DateBound::Until)?);
+        }
+        let mut flat = Vec::with_capacity(parts.len());
+        for part in parts {
+            match part {
+                Expr::All => {}
+                Expr::And(inner) => flat.extend(inner),
+                other => flat.push(other),
+            }
+        }
+        Ok(match flat.len() {
+            0 => Expr::All,
+            1 => flat.remove(0),
+            _ => Expr::And(flat),
+        })
+    }
+}
+
+/// A date flag's value, checked by the query parser's own date rules.
+fn date_flag(flag: &'static str, value: &str, bound: DateBound) -> Result<Expr, QueryError> {
+    let flag_error = |message: String| QueryError::Flag {
+        flag,
+        value: value.to_string(),
+        message,
+    };
+    let expected = "expected a date: YYYY, YYYY-MM or YYYY-MM-DD";
+    if value.trim().is_empty() || value.chars().any(char::is_whitespace) {
+        return Err(flag_error(expected.to_string()));
+    }
+    match parse(&format!("after:{value}")) {
+        Ok(Expr::Date { date, .. }) => Ok(Expr::Date {
+            bound,
+            date,
+            span: Span { start: 0, end: 0 },
+        }),
+        Ok(_) => Err(flag_error(expected.to_string())),
+        Err(e) => Err(flag_error(e.message)),
+    }
+}
+
+/// What a hit is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HitKind {
+    Quotation,
+    Article,
+}
+
+/// One search result.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    /// Relevance (BM25); higher is better. Hits are ordered by tier first
+    /// (exact phrase, then quotation before article), then score, then date.
+    pub score: f32,
+    pub kind: HitKind,
+    /// The quotation (quotation hits).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+    /// The speaker, fullest name (quotation hits, when attributed).
+    pub speaker: Option<String>,
+    /// The speaker as written in the article ("Mr Trump", "he").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker_mention: Option<String>,
+    pub outlet: Option<String>,
+    /// The article's key (URL where known, else file and content hash).
+    pub article: String,
+    pub title: Option<String>,
+    /// Publication date, `YYYY-MM-DD`.
+    pub published: Option<String>,
+    pub url: Option<String>,
+    /// The file the article came from.
+    pub path: Option<String>,
+    /// The line within a JSON Lines file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u64>,
+    /// The sentence around the quotation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub context: Option<String>,
+    /// For article hits: a passage of the text around the matched words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub snippet: Option<String>,
+    /// Byte ranges of matched words in `quote` (quotation hits) or in
+    /// `snippet` (article hits).
+    pub highlights: Vec<(usize, usize)>,
+}
+
+/// The answer to a [`SearchRequest`].
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchResults {
+    /// The best hits, at most the request's limit.
+    pub hits: Vec<Hit>,
+    /// Every matching document, counted in full.
+    pub total: usize,
+    /// One entry per requested facet.
+    pub facets: Vec<FacetCounts>,
+    /// Time spent searching.
+    #[serde(skip)]
+    pub elapsed: Duration,
+}
+
+/// Searches one index; cheap to keep and reuse for many searches.
+///
+/// ```
+/// use newsq_core::index::{NewsIndex, WriterOptions};
+/// use newsq_core::Article;
+/// use newsq_query::{NewsSearcher, SearchRequest};
+///
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let index = NewsIndex::create_in_ram()?;
+/// let mut writer = index.writer(&WriterOptions::default())?;
+/// writer.add_article(&Article::from_body(
+///     "a.txt",
+///     "“Negotiations will resume in March,” Foreign Minister Ilse Brandt said.",
+/// ))?;
+/// writer.commit()?;
+///
+/// let results = NewsSearcher::new(&index)?.search(&SearchRequest::new("negotiate brandt"))?;
+/// # assert_eq!(results.total, 0); // "brandt" is the speaker, not in the quotation
+/// let results = NewsSearcher::new(&index)?.search(&SearchRequest::new("negotiate").speaker("brandt"))?;
+/// assert_eq!(results.total, 1);
+/// assert_eq!(results.hits[0].speaker.as_deref(), Some("Ilse Brandt"));
+/// # Ok(())
+/// # }
+/// ```
+pub struct NewsSearcher {
+    fields: Fields,
+    reader: IndexReader,
+}
+
+/// One kind of document searched, with its text fields.
+struct Pass {
+    kind: HitKind,
+    query: Box<dyn Query>,
+    adjacency: Option<Box<dyn Query>>,
+}
+
+impl NewsSearcher {
+    /// A searcher over the index's last commit.
+    pub fn new(index: &NewsIndex) -> Result<Self, QueryError> {
+        Ok(NewsSearcher {
+            fields: *index.fields(),
+            reader: index.reader()?,
+        })
+    }
+
+    /// See commits made since this searcher was created.
+    pub fn reload(&self) -> Result<(), QueryError> {
+        Ok(self.reader.reload()?)
+    }
+
+    /// Run a search.
+    pub fn search(&self, request: &SearchRequest) -> Result<SearchResults, QueryError> {
+        let started = Instant::now();
+        let expr = request.to_expr()?;
+        let f = &self.fields;
+        let quote_fields = [f.quote];
+        let article_fields = [f.title, f.body];
+        let mut kinds = vec![(HitKind::Quotation, DocKind::Quotation, &quote_fields[..])];
+        if request.scope == Scope::Articles {
+            kinds.push((HitKind::Article, DocKind::Article, &article_fields[..]));
+        }
+        let mut passes = Vec::with_capacity(kinds.len());
+        let mut terms = Vec::new();
+        for (hit_kind, doc_kind, text_fields) in kinds {
+            let mut compiler = Compiler::new(f, text_fields);
+            let matched = compiler.compile(&expr)?;
+            let kind = Box::new(ConstScoreQuery::new(
+                Box::new(TermQuery::new(
+                    Term::from_field_u64(f.kind, doc_kind.code()),
+                    IndexRecordOption::Basic,
+                )),
+                0.0,
+            ));
+            let query: Box<dyn Query> = Box::new(BooleanQuery::new(vec![
+                (Occur::Must, matched),
+                (Occur::Must, kind),
+            ]));
+            if terms.is_empty() {
+                compiler.positive_terms(&expr, &mut terms);
+            }
+            passes.push(Pass {
+                kind: hit_kind,
+                adjacency: compiler.adjacency(&expr),
+                query,
+            });
+        }
+
+        let searcher = self.reader.searcher();
+        let mut total = 0;
+        let mut facets: Vec<FacetCounts> = request
+            .facets
+            .iter()
+            .map(|&field| FacetCounts {
+                field: Some(field),
+                ..FacetCounts::default()
+            })
+            .collect();
+        for pass in &passes {
+            total += searcher.search(&pass.query, &Count)?;
+            for (counts, &field) in facets.iter_mut().zip(&request.facets) {
+                counts.merge(searcher.search(&pass.query, &FacetCollector { field })?);
+            }
+        }
+
+        // Tiers: the query's words next to each other first, then
+        // quotations before article text; within a tier, score then date.
+        let mut tiers: Vec<(HitKind, Box<dyn Query>)> = Vec::new();
+        for exact in [true, false] {
+            for pass in &passes {
+                let query: Box<dyn Query> = match (&pass.adjacency, exact) {
+                    (Some(adjacent), true) => Box::new(BooleanQuery::new(vec![
+                        (Occur::Must, pass.query.box_clone()),
+                        (Occur::Must, adjacent.box_clone()),
+                    ])),
+                    (Some(adjacent), false) => Box::new(BooleanQuery::new(vec![
+                        (Occur::Must, pass.query.box_clone()),
+                        (Occur::MustNot, adjacent.box_clone()),
+                    ])),
+                    (None, true) => pass.query.box_clone(),
+                    (None, false) => continue,
+                };
+                tiers.push((pass.kind, query));
+            }
+        }
+        let mut found: Vec<(HitKind, Score, DocAddress)> = Vec::new();
+        for (kind, query) in tiers {
+            let wanted = request.limit.saturating_sub(found.len());
+            if wanted == 0 {
+                break;
+            }
+            let top = TopDocs::with_limit(wanted).tweak_score(newest_first_on_ties);
+            for ((score, _), address) in searcher.search(&query, &top)? {
+                found.push((kind, score, address));
+            }
+        }
+
+        let term_set: HashSet<String> = terms.into_iter().collect();
+        let mut analyzer = text_analyzer();
+        let mut hits = Vec::with_capacity(found.len());
+        for (kind, score, address) in found {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            hits.push(self.hit(kind, score, &doc, &term_set, &mut analyzer));
+        }
+        Ok(SearchResults {
+            hits,
+            total,
+            facets,
+            elapsed: started.elapsed(),
+        })
+    }
+
+    fn hit(
+        &self,
+        kind: HitKind,
+        score: Score,
+        doc: &TantivyDocument,
+        terms: &HashSet<String>,
+        analyzer: &mut tantivy::tokenizer::TextAnalyzer,
+    ) -> Hit {
+        let f = &self.fields;
+        let text = |field: Field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str().map(str::to_string))
+        };
+        let (quote, snippet_text, highlights) = match kind {
+            HitKind::Quotation => {
+                let quote = text(f.quote).unwrap_or_default();
+                let marks = highlight(&quote, terms, analyzer);
+                (Some(quote), None, marks)
+            }
+            HitKind::Article => {
+                let body = text(f.body).unwrap_or_default();
+                let marks = highlight(&body, terms, analyzer);
+                let (shown, marks) = snippet(&body, &marks);
+                (None, Some(shown), marks)
+            }
+        };
+        Hit {
+            score,
+            kind,
+            quote,
+            speaker: text(f.speaker),
+            speaker_mention: text(f.speaker_mention),
+            outlet: text(f.outlet),
+            article: text(f.article_id).unwrap_or_default(),
+            title: text(f.title),
+            published: doc
+                .get_first(f.published)
+                .and_then(|v| v.as_datetime())
+                .map(|d| format_date(d.into_timestamp_secs())),
+            url: text(f.url),
+            path: text(f.path),
+            line: doc.get_first(f.line).and_then(|v| v.as_u64()),
+            context: text(f.context),
+            snippet: snippet_text,
+            highlights,
+        }
+    }
+}
+
+/// The sort key of a hit within a tier: score, then publication date
+/// (newest first; undated last).
+fn newest_first_on_ties(segment: &SegmentReader) -> impl Fn(DocId, Score) -> (Score, i64) {
+    let published = segment
+        .fast_fields()
+        .date(newsq_core::index::name::PUBLISHED)
+        .ok();
+    move |doc, score| {
+        let date = published
+            .as_ref()
+            .and_then(|column| column.first(doc))
+            .map_or(i64::MIN, |d| d.into_timestamp_secs());
+        (score, date)
+    }
+}
