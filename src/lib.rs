@@ -3,13 +3,34 @@
 //! This facade re-exports the library crates, so an embedder depends on one
 //! package:
 //!
-//! * [`core`] (crate `newsq-core`): reading articles and extracting attributed quotations.
+//! * [`core`] (crate `newsq-core`): reading articles, extracting attributed
+//!   quotations, and the tantivy index ([`index`]).
+//! * [`query`] (crate `newsq-query`): the query language and searching.
 //!
 //! ```
 //! let quotes = newsq::quote::extract("“We stay,” Ms Varga said.");
 //! assert_eq!(quotes[0].text, "We stay");
 //! assert_eq!(quotes[0].speaker.as_deref(), Some("Varga"));
 //! ```
+//!
+//! Index and search (see `examples/embed.rs` for a whole program):
+//!
+//! ```
+//! use newsq::index::{NewsIndex, WriterOptions};
+//! use newsq::query::{NewsSearcher, SearchRequest};
+//! use newsq::Article;
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let index = NewsIndex::create_in_ram()?;
+//! let mut writer = index.writer(&WriterOptions::default())?;
+//! writer.add_article(&Article::from_body("a.txt", "“We stay,” Mayor Ilona Varga said."))?;
+//! writer.commit()?;
+//! let results = NewsSearcher::new(&index)?.search(&SearchRequest::new("stay").speaker("varga"))?;
+//! assert_eq!(results.hits[0].quote.as_deref(), Some("We stay"));
+//! # Ok(())
+//! # }
+//! ```
 
 pub use newsq_core as core;
-pub use newsq_core::{quote, read, Article, Error, Quotation};
+pub use newsq_core::{index, quote, read, Article, Error, Quotation};
+pub use newsq_query as query;

@@ -2,9 +2,10 @@
 
 use std::ops::Bound;
 
-use newsq_core::index::analysis::{analyze, name_analyzer, text_analyzer};
+use newsq_core::index::analysis::{analyze, name_analyzer, text_analyzer, text_analyzer_for};
 use newsq_core::index::date::{days_from_civil, days_in_month};
 use newsq_core::index::Fields;
+use rust_stemmers::Algorithm;
 use tantivy::query::{
     AllQuery, BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
 };
@@ -12,7 +13,7 @@ use tantivy::schema::{Field, IndexRecordOption, Term};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::DateTime;
 
-use crate::ast::{DateBound, Expr, FilterField, PartialDate, Span};
+use crate::ast::{DateBound, Expr, FilterField, PartialDate};
 use crate::error::QueryError;
 
 /// Turns query trees into tantivy queries over a set of text fields.
@@ -20,18 +21,42 @@ pub(crate) struct Compiler<'a> {
     fields: &'a Fields,
     /// The text fields words and phrases are searched in.
     text_fields: &'a [Field],
-    text: TextAnalyzer,
+    /// English first, then every other language the index holds articles
+    /// in: a word is searched in each language's stemmed form.
+    text: Vec<TextAnalyzer>,
     names: TextAnalyzer,
 }
 
 impl<'a> Compiler<'a> {
-    pub(crate) fn new(fields: &'a Fields, text_fields: &'a [Field]) -> Self {
+    pub(crate) fn new(
+        fields: &'a Fields,
+        text_fields: &'a [Field],
+        other_languages: &[Algorithm],
+    ) -> Self {
+        let mut text = vec![text_analyzer()];
+        text.extend(other_languages.iter().map(|&l| text_analyzer_for(l)));
         Compiler {
             fields,
             text_fields,
-            text: text_analyzer(),
+            text,
             names: name_analyzer(),
         }
+    }
+
+    /// `text`'s terms in each language; duplicates (most words in most
+    /// languages) once.
+    fn analyses(&mut self, text: &str) -> Vec<Vec<String>> {
+        let mut out: Vec<Vec<String>> = Vec::with_capacity(self.text.len());
+        for analyzer in &mut self.text {
+            let terms: Vec<String> = analyze(analyzer, text)
+                .into_iter()
+                .map(|t| t.text)
+                .collect();
+            if !out.contains(&terms) {
+                out.push(terms);
+            }
+        }
+        out
     }
 
     /// The tantivy query for `expr`.
@@ -39,8 +64,14 @@ impl<'a> Compiler<'a> {
         Ok(match expr {
             Expr::All => Box::new(AllQuery),
             Expr::Word { text, span } | Expr::Phrase { text, span } => {
-                let terms = self.text_terms(text, *span)?;
-                self.in_text_fields(&terms)
+                let variants = self.analyses(text);
+                if variants.iter().all(Vec::is_empty) {
+                    return Err(QueryError::NothingToSearch {
+                        text: text.clone(),
+                        position: span.start,
+                    });
+                }
+                self.in_text_fields(&variants)
             }
             Expr::Name { field, name, span } => {
                 let field = match field {
@@ -107,12 +138,12 @@ impl<'a> Compiler<'a> {
         if words.len() < 2 {
             return None;
         }
-        let terms: Vec<String> = words
-            .iter()
-            .flat_map(|w| analyze(&mut self.text, w))
-            .map(|t| t.text)
+        let variants: Vec<Vec<String>> = self
+            .analyses(&words.join(" "))
+            .into_iter()
+            .filter(|terms| terms.len() >= 2)
             .collect();
-        (terms.len() >= 2).then(|| self.in_text_fields(&terms))
+        (!variants.is_empty()).then(|| self.in_text_fields(&variants))
     }
 
     /// The analysed terms of the words and phrases a hit must contain, for
@@ -120,7 +151,7 @@ impl<'a> Compiler<'a> {
     pub(crate) fn positive_terms(&mut self, expr: &Expr, out: &mut Vec<String>) {
         match expr {
             Expr::Word { text, .. } | Expr::Phrase { text, .. } => {
-                out.extend(analyze(&mut self.text, text).into_iter().map(|t| t.text))
+                out.extend(self.analyses(text).into_iter().flatten())
             }
             Expr::And(parts) | Expr::Or(parts) => {
                 for part in parts {
@@ -131,32 +162,19 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn text_terms(&mut self, text: &str, span: Span) -> Result<Vec<String>, QueryError> {
-        let terms: Vec<String> = analyze(&mut self.text, text)
-            .into_iter()
-            .map(|t| t.text)
-            .collect();
-        if terms.is_empty() {
-            return Err(QueryError::NothingToSearch {
-                text: text.to_string(),
-                position: span.start,
-            });
-        }
-        Ok(terms)
-    }
-
     /// One term, or a phrase of several ("well-known" is two words next to
-    /// each other), in any of the text fields.
-    fn in_text_fields(&self, terms: &[String]) -> Box<dyn Query> {
-        let mut per_field: Vec<Box<dyn Query>> = self
-            .text_fields
-            .iter()
-            .map(|&field| terms_query(field, terms))
-            .collect();
-        if per_field.len() == 1 {
-            per_field.remove(0)
+    /// each other), in any of the text fields, in any language's form.
+    fn in_text_fields(&self, variants: &[Vec<String>]) -> Box<dyn Query> {
+        let mut alternatives: Vec<Box<dyn Query>> = Vec::new();
+        for terms in variants.iter().filter(|t| !t.is_empty()) {
+            for &field in self.text_fields {
+                alternatives.push(terms_query(field, terms));
+            }
+        }
+        if alternatives.len() == 1 {
+            alternatives.remove(0)
         } else {
-            Box::new(BooleanQuery::union(per_field))
+            Box::new(BooleanQuery::union(alternatives))
         }
     }
 

@@ -72,13 +72,16 @@ impl ParseError {
     /// as spaces so that the caret stays under its column (characters drawn
     /// wider or narrower than one cell can still shift it).
     pub fn render(&self, query: &str) -> String {
-        let line: String = query
-            .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect();
+        let one_line = |text: &str| -> String {
+            text.chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect()
+        };
+        let line = one_line(query);
         let width = line.chars().count() + 1;
         let pad = " ".repeat(self.column.clamp(1, width) - 1);
-        format!("{line}\n{pad}^ {}", self.message)
+        // The message may quote the query, newlines and all.
+        format!("{line}\n{pad}^ {}", one_line(&self.message))
     }
 }
 

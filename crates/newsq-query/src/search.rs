@@ -3,9 +3,10 @@
 use std::collections::HashSet;
 use std::time::{Duration, Instant};
 
-use newsq_core::index::analysis::text_analyzer;
+use newsq_core::index::analysis::{stemming_language, text_analyzer, text_analyzer_for};
 use newsq_core::index::date::format_date;
 use newsq_core::index::{DocKind, Fields, NewsIndex};
+use rust_stemmers::Algorithm;
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
@@ -307,10 +308,12 @@ impl NewsSearcher {
         if request.scope == Scope::Articles {
             kinds.push((HitKind::Article, DocKind::Article, &article_fields[..]));
         }
+        let searcher = self.reader.searcher();
+        let languages = other_languages(&searcher, f.language);
         let mut passes = Vec::with_capacity(kinds.len());
         let mut terms = Vec::new();
         for (hit_kind, doc_kind, text_fields) in kinds {
-            let mut compiler = Compiler::new(f, text_fields);
+            let mut compiler = Compiler::new(f, text_fields, &languages);
             let matched = compiler.compile(&expr)?;
             let kind = Box::new(ConstScoreQuery::new(
                 Box::new(TermQuery::new(
@@ -333,7 +336,6 @@ impl NewsSearcher {
             });
         }
 
-        let searcher = self.reader.searcher();
         let mut total = 0;
         let mut facets: Vec<FacetCounts> = request
             .facets
@@ -410,6 +412,19 @@ impl NewsSearcher {
             doc.get_first(field)
                 .and_then(|v| v.as_str().map(str::to_string))
         };
+        // Highlight with the analysis the hit was indexed with.
+        let mut own_language;
+        let analyzer = match text(f.language)
+            .as_deref()
+            .and_then(stemming_language)
+            .filter(|&l| l != Algorithm::English)
+        {
+            Some(language) => {
+                own_language = text_analyzer_for(language);
+                &mut own_language
+            }
+            None => analyzer,
+        };
         let (quote, snippet_text, highlights) = match kind {
             HitKind::Quotation => {
                 let quote = text(f.quote).unwrap_or_default();
@@ -444,6 +459,32 @@ impl NewsSearcher {
             highlights,
         }
     }
+}
+
+/// The languages other than English that the index holds articles in and
+/// that newsq stems: queries are stemmed in each of them too.
+fn other_languages(searcher: &tantivy::Searcher, field: Field) -> Vec<Algorithm> {
+    let mut languages = Vec::new();
+    for segment in searcher.segment_readers() {
+        let Ok(inverted) = segment.inverted_index(field) else {
+            continue;
+        };
+        let Ok(mut terms) = inverted.terms().stream() else {
+            continue;
+        };
+        while terms.advance() {
+            let language = std::str::from_utf8(terms.key())
+                .ok()
+                .and_then(stemming_language)
+                .filter(|&l| l != Algorithm::English);
+            if let Some(language) = language {
+                if !languages.contains(&language) {
+                    languages.push(language);
+                }
+            }
+        }
+    }
+    languages
 }
 
 /// The sort key of a hit within a tier: score, then publication date

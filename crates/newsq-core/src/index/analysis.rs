@@ -1,9 +1,14 @@
 //! Text analysis: how article text and queries become index terms.
 //!
 //! Words are runs of letters and digits, with apostrophes inside a word kept
-//! ("don't", "Trump’s"); they are lowercased, folded to ASCII ("Zelenskyy"
-//! and "Zełenski" meet "zelenskyy", "zelenski") and stemmed with
-//! rust-stemmers ("negotiations" → "negoti"). Stemming is the expensive step,
+//! ("don't", "Trump’s"); they are lowercased, stemmed with rust-stemmers
+//! ("negotiations" → "negoti") and folded to ASCII ("Zelenskyy" and
+//! "Zełenski" meet "zelenskyy", "zelenski"). Stemming comes before folding
+//! because Snowball's French, German and other stemmers read accents.
+//!
+//! Articles are stemmed in English unless their language is known and
+//! rust-stemmers has a stemmer for it ([`stemming_language`]); queries are
+//! then stemmed in every language the index holds. Stemming is the expensive step,
 //! so each analyzer keeps a cache of the stems it has computed: news repeats
 //! its vocabulary, and a hash lookup is several times cheaper than Snowball.
 
@@ -12,8 +17,8 @@ use std::ops::Range;
 
 use rust_stemmers::{Algorithm, Stemmer};
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
-    TokenizerManager,
+    AsciiFoldingFilter, LowerCaser, PreTokenizedString, TextAnalyzer, Token, TokenFilter,
+    TokenStream, Tokenizer, TokenizerManager,
 };
 
 /// Name of the stemmed analyzer for quotation, title and body text.
@@ -219,13 +224,69 @@ impl<T: TokenStream> TokenStream for CachedStemStream<'_, T> {
 }
 
 /// The analyzer for quotation, title and body text: words, lowercased,
-/// folded to ASCII, stemmed in English.
+/// stemmed in English, folded to ASCII.
 pub fn text_analyzer() -> TextAnalyzer {
+    text_analyzer_for(Algorithm::English)
+}
+
+/// [`text_analyzer`] with another language's stemmer.
+pub fn text_analyzer_for(language: Algorithm) -> TextAnalyzer {
     TextAnalyzer::builder(WordTokenizer::default())
         .filter(LowerCaser)
+        .filter(CachedStemmer::new(language))
         .filter(AsciiFoldingFilter)
-        .filter(CachedStemmer::new(Algorithm::English))
         .build()
+}
+
+/// The stemmer for a language code as sources give it ("fr", "de-AT",
+/// "pt_BR", "english"); `None` when rust-stemmers has none.
+///
+/// ```
+/// use newsq_core::index::analysis::stemming_language;
+/// use rust_stemmers::Algorithm;
+///
+/// assert_eq!(stemming_language("de-AT"), Some(Algorithm::German));
+/// assert_eq!(stemming_language("ja"), None);
+/// ```
+pub fn stemming_language(code: &str) -> Option<Algorithm> {
+    let code = code.trim().to_ascii_lowercase();
+    let primary = code.split(['-', '_']).next().unwrap_or("");
+    Some(match primary {
+        "en" | "eng" | "english" => Algorithm::English,
+        "ar" | "ara" | "arabic" => Algorithm::Arabic,
+        "da" | "dan" | "danish" => Algorithm::Danish,
+        "nl" | "nld" | "dut" | "dutch" => Algorithm::Dutch,
+        "fi" | "fin" | "finnish" => Algorithm::Finnish,
+        "fr" | "fra" | "fre" | "french" => Algorithm::French,
+        "de" | "deu" | "ger" | "german" => Algorithm::German,
+        "el" | "ell" | "gre" | "greek" => Algorithm::Greek,
+        "hu" | "hun" | "hungarian" => Algorithm::Hungarian,
+        "it" | "ita" | "italian" => Algorithm::Italian,
+        "no" | "nb" | "nn" | "nor" | "nob" | "nno" | "norwegian" => Algorithm::Norwegian,
+        "pt" | "por" | "portuguese" => Algorithm::Portuguese,
+        "ro" | "ron" | "rum" | "romanian" => Algorithm::Romanian,
+        "ru" | "rus" | "russian" => Algorithm::Russian,
+        "es" | "spa" | "spanish" => Algorithm::Spanish,
+        "sv" | "swe" | "swedish" => Algorithm::Swedish,
+        "ta" | "tam" | "tamil" => Algorithm::Tamil,
+        "tr" | "tur" | "turkish" => Algorithm::Turkish,
+        _ => return None,
+    })
+}
+
+/// Analyse `text` into tantivy's pre-tokenized form, for a field whose
+/// registered analyzer is not the one this text needs (an article in
+/// another language).
+pub fn pre_tokenize(analyzer: &mut TextAnalyzer, text: &str) -> PreTokenizedString {
+    let mut tokens = Vec::new();
+    let mut stream = analyzer.token_stream(text);
+    while let Some(token) = stream.next() {
+        tokens.push(token.clone());
+    }
+    PreTokenizedString {
+        text: text.to_string(),
+        tokens,
+    }
 }
 
 /// The analyzer for speaker and outlet names: words, lowercased, folded to

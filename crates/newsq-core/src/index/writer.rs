@@ -5,7 +5,11 @@ use std::path::Path;
 use tantivy::schema::Term;
 use tantivy::{DateTime, IndexWriter, TantivyDocument};
 
-use super::analysis::name_key;
+use rust_stemmers::Algorithm;
+use tantivy::schema::Field;
+use tantivy::tokenizer::TextAnalyzer;
+
+use super::analysis::{name_key, pre_tokenize, stemming_language, text_analyzer_for};
 use super::date::parse_published;
 use super::schema::{DocKind, Fields};
 use super::{IndexError, NewsIndex};
@@ -55,6 +59,8 @@ pub struct NewsWriter {
     writer: IndexWriter,
     fields: Fields,
     index_path: std::path::PathBuf,
+    /// Analyzers for articles not in English, made on first use.
+    other_languages: Vec<(Algorithm, TextAnalyzer)>,
 }
 
 impl NewsWriter {
@@ -69,6 +75,7 @@ impl NewsWriter {
             writer,
             fields: *index.fields(),
             index_path: index.dir_or_memory().to_path_buf(),
+            other_languages: Vec::new(),
         })
     }
 
@@ -90,6 +97,14 @@ impl NewsWriter {
     ) -> Result<(), IndexError> {
         let f = self.fields;
         let key = article_key(article);
+        let language = article
+            .language
+            .as_deref()
+            .and_then(stemming_language)
+            .filter(|&l| l != Algorithm::English);
+        // The text fields' own analyzer stems English; other languages'
+        // text goes in analysed already.
+        let mut foreign = language.map(|language| self.take_analyzer(language));
         self.writer
             .delete_term(Term::from_field_text(f.article_id, &key));
 
@@ -102,7 +117,7 @@ impl NewsWriter {
             shared.add_u64(f.line, line as u64);
         }
         if let Some(title) = non_empty(&article.title) {
-            shared.add_text(f.title, title);
+            add_text(&mut shared, f.title, title, &mut foreign);
         }
         if let Some(outlet) = non_empty(&article.outlet) {
             shared.add_text(f.outlet, outlet);
@@ -120,13 +135,13 @@ impl NewsWriter {
 
         let mut doc = shared.clone();
         doc.add_u64(f.kind, DocKind::Article.code());
-        doc.add_text(f.body, &article.body);
+        add_text(&mut doc, f.body, &article.body, &mut foreign);
         self.add(doc)?;
 
         for q in quotations {
             let mut doc = shared.clone();
             doc.add_u64(f.kind, DocKind::Quotation.code());
-            doc.add_text(f.quote, &q.text);
+            add_text(&mut doc, f.quote, &q.text, &mut foreign);
             doc.add_text(f.context, sentence_around(&article.body, q.start, q.end));
             if let Some(speaker) = q.speaker.as_deref().filter(|s| !s.trim().is_empty()) {
                 doc.add_text(f.speaker, speaker);
@@ -142,7 +157,20 @@ impl NewsWriter {
             doc.add_u64(f.quote_end, q.end as u64);
             self.add(doc)?;
         }
+        self.other_languages.extend(foreign);
         Ok(())
+    }
+
+    /// The analyzer for a language other than English, made on first use.
+    fn take_analyzer(&mut self, language: Algorithm) -> (Algorithm, TextAnalyzer) {
+        match self
+            .other_languages
+            .iter()
+            .position(|(l, _)| *l == language)
+        {
+            Some(i) => self.other_languages.swap_remove(i),
+            None => (language, text_analyzer_for(language)),
+        }
     }
 
     /// Remove every article, quotation and file record that came from
@@ -200,6 +228,20 @@ impl NewsWriter {
             .add_document(doc)
             .map(|_| ())
             .map_err(|e| IndexError::tantivy(&self.index_path, e))
+    }
+}
+
+/// Add text to a field: analysed by the field's own (English) analyzer, or
+/// by `foreign`'s when the article is in another language.
+fn add_text(
+    doc: &mut TantivyDocument,
+    field: Field,
+    text: &str,
+    foreign: &mut Option<(Algorithm, TextAnalyzer)>,
+) {
+    match foreign {
+        None => doc.add_text(field, text),
+        Some((_, analyzer)) => doc.add_pre_tokenized_text(field, pre_tokenize(analyzer, text)),
     }
 }
 
