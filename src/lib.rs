@@ -34,3 +34,9 @@
 pub use newsq_core as core;
 pub use newsq_core::{index, quote, read, Article, Error, Quotation};
 pub use newsq_query as query;
+
+/// The README's Rust examples, compiled and run as doctests so that the
+/// README's library section cannot drift from the code.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeExamples;

@@ -1,0 +1,256 @@
+//! Text analysis and indexing throughput, each against a bare-tantivy
+//! baseline in the same run.
+//!
+//! ```text
+//! cargo bench --bench index                      # the sample corpus, examples/articles
+//! NEWSQ_BENCH_CORPUS=/path/to/dir cargo bench --bench index
+//! cargo bench --bench index -- --quick           # one run per stage (CI smoke run)
+//! ```
+//!
+//! Analysis (one thread, every article body):
+//! * `tantivy default`: tantivy's default analyzer (split, drop long
+//!   tokens, lowercase), no stemming — the floor;
+//! * `stem, no cache`: newsq's words, lowercase, plain rust-stemmers on every
+//!   token, ASCII folding — what stemming costs without the cache;
+//! * `newsq analysis`: newsq's analyzer as the index uses it (stem cache).
+//!
+//! Indexing (2 threads, 256 MiB, in memory, ending with a commit):
+//! * `bare tantivy`: one document per article body, default analyzer, with
+//!   positions, stored;
+//! * `newsq index`: `NewsWriter::add_article` — extraction, attribution, an
+//!   article document and one document per quotation — then commit.
+//!
+//! Each stage runs once to warm up, then 5 times (once with `--quick`); the
+//! median is reported, in MiB of body text per second.
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use newsq::index::analysis::{text_analyzer, WordTokenizer};
+use newsq::index::{NewsIndex, WriterOptions};
+use newsq::read::{discover, read_file, ReadOptions};
+use newsq::Article;
+use rust_stemmers::{Algorithm, Stemmer};
+use tantivy::schema::{Schema, STORED, TEXT};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, Token,
+    TokenFilter, TokenStream, Tokenizer,
+};
+use tantivy::{Index, IndexWriter, TantivyDocument};
+
+const MIB: f64 = 1024.0 * 1024.0;
+const RUNS: usize = 5;
+const THREADS: usize = 2;
+const MEMORY: usize = 256 << 20;
+
+fn main() -> ExitCode {
+    let quick = std::env::args().any(|a| a == "--quick");
+    let (label, articles) = match load() {
+        Ok(loaded) => loaded,
+        Err(message) => {
+            eprintln!("index bench: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let bytes: usize = articles.iter().map(|a| a.body.len()).sum();
+    println!(
+        "corpus: {label}\n  {} article(s), {:.2} MiB of body text\n",
+        articles.len(),
+        bytes as f64 / MIB
+    );
+
+    let analysis = [
+        (
+            "tantivy default",
+            time(quick, || tokens(&mut tantivy_default(), &articles)),
+        ),
+        (
+            "stem, no cache",
+            time(quick, || tokens(&mut uncached_stemming(), &articles)),
+        ),
+        (
+            "newsq analysis",
+            time(quick, || tokens(&mut text_analyzer(), &articles)),
+        ),
+    ];
+    print_table("analysis, 1 thread", &analysis, bytes);
+
+    let indexing = [
+        ("bare tantivy", time(quick, || bare_tantivy(&articles))),
+        ("newsq index", time(quick, || newsq_index(&articles))),
+    ];
+    print_table("indexing, 2 threads", &indexing, bytes);
+    ExitCode::SUCCESS
+}
+
+/// Tokens of every body through `analyzer`.
+fn tokens(analyzer: &mut TextAnalyzer, articles: &[Article]) -> u64 {
+    let mut count = 0;
+    for article in articles {
+        let mut stream = analyzer.token_stream(black_box(&article.body));
+        while stream.advance() {
+            count += 1;
+        }
+    }
+    count
+}
+
+fn bare_tantivy(articles: &[Article]) -> u64 {
+    let mut schema = Schema::builder();
+    let body = schema.add_text_field("body", TEXT | STORED);
+    let index = Index::create_in_ram(schema.build());
+    let run = || -> tantivy::Result<u64> {
+        let mut writer: IndexWriter = index.writer_with_num_threads(THREADS, MEMORY)?;
+        for article in articles {
+            let mut doc = TantivyDocument::default();
+            doc.add_text(body, &article.body);
+            writer.add_document(doc)?;
+        }
+        writer.commit()?;
+        Ok(articles.len() as u64)
+    };
+    run().unwrap_or_else(|e| panic!("bare tantivy failed: {e}"))
+}
+
+fn newsq_index(articles: &[Article]) -> u64 {
+    let run = || -> Result<u64, newsq::index::IndexError> {
+        let index = NewsIndex::create_in_ram()?;
+        let mut writer = index.writer(&WriterOptions {
+            threads: THREADS,
+            memory_bytes: MEMORY,
+        })?;
+        let mut quotations = 0;
+        for article in articles {
+            quotations += writer.add_article(article)? as u64;
+        }
+        writer.commit()?;
+        Ok(quotations)
+    };
+    run().unwrap_or_else(|e| panic!("newsq index failed: {e}"))
+}
+
+/// tantivy's `default` analyzer, as its TokenizerManager registers it.
+fn tantivy_default() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .build()
+}
+
+/// newsq's analysis with plain rust-stemmers on every token: the baseline
+/// the stem cache is measured against.
+fn uncached_stemming() -> TextAnalyzer {
+    TextAnalyzer::builder(WordTokenizer::default())
+        .filter(LowerCaser)
+        .filter(PlainStemmer)
+        .filter(AsciiFoldingFilter)
+        .build()
+}
+
+#[derive(Clone)]
+struct PlainStemmer;
+
+struct PlainStemmerFilter<T>(T);
+
+impl<T: Clone> Clone for PlainStemmerFilter<T> {
+    fn clone(&self) -> Self {
+        PlainStemmerFilter(self.0.clone())
+    }
+}
+
+impl TokenFilter for PlainStemmer {
+    type Tokenizer<T: Tokenizer> = PlainStemmerFilter<T>;
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> PlainStemmerFilter<T> {
+        PlainStemmerFilter(tokenizer)
+    }
+}
+
+impl<T: Tokenizer> Tokenizer for PlainStemmerFilter<T> {
+    type TokenStream<'a> = PlainStemStream<T::TokenStream<'a>>;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        PlainStemStream(
+            self.0.token_stream(text),
+            Stemmer::create(Algorithm::English),
+        )
+    }
+}
+
+struct PlainStemStream<T>(T, Stemmer);
+
+impl<T: TokenStream> TokenStream for PlainStemStream<T> {
+    fn advance(&mut self) -> bool {
+        if !self.0.advance() {
+            return false;
+        }
+        let stem = self.1.stem(&self.0.token().text).into_owned();
+        self.0.token_mut().text = stem;
+        true
+    }
+    fn token(&self) -> &Token {
+        self.0.token()
+    }
+    fn token_mut(&mut self) -> &mut Token {
+        self.0.token_mut()
+    }
+}
+
+/// Median wall time of `f` over the runs, and what it returned.
+fn time(quick: bool, mut f: impl FnMut() -> u64) -> (Duration, u64) {
+    let mut result = if quick { 0 } else { f() };
+    let mut times = Vec::new();
+    for _ in 0..if quick { 1 } else { RUNS } {
+        let started = Instant::now();
+        result = black_box(f());
+        times.push(started.elapsed());
+    }
+    times.sort();
+    (times[times.len() / 2], result)
+}
+
+fn print_table(title: &str, rows: &[(&str, (Duration, u64))], bytes: usize) {
+    println!("{title}:");
+    let base = rows[0].1 .0.as_secs_f64().max(1e-12);
+    for (name, (median, result)) in rows {
+        let seconds = median.as_secs_f64().max(1e-12);
+        println!(
+            "  {name:<16} {:>8.1} MiB/s  {:>9.2} ms  {:>5.2}x baseline time  ({result})",
+            bytes as f64 / MIB / seconds,
+            seconds * 1e3,
+            seconds / base,
+        );
+    }
+    println!();
+}
+
+fn load() -> Result<(String, Vec<Article>), String> {
+    let (root, label) = match std::env::var_os("NEWSQ_BENCH_CORPUS").filter(|d| !d.is_empty()) {
+        Some(dir) => {
+            let dir = PathBuf::from(dir);
+            let label = format!("{} (NEWSQ_BENCH_CORPUS)", dir.display());
+            (dir, label)
+        }
+        None => {
+            let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/articles");
+            let label = format!(
+                "{} (sample corpus; set NEWSQ_BENCH_CORPUS for another)",
+                dir.display()
+            );
+            (dir, label)
+        }
+    };
+    let articles: Vec<Article> = discover(std::slice::from_ref(&root))
+        .into_iter()
+        .flatten()
+        .flat_map(|path| read_file(&path, &ReadOptions::default()))
+        .flatten()
+        .collect();
+    if articles.is_empty() {
+        return Err(format!(
+            "no articles in {}; set NEWSQ_BENCH_CORPUS to a folder of articles",
+            root.display()
+        ));
+    }
+    Ok((label, articles))
+}
