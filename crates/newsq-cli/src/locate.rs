@@ -2,6 +2,7 @@
 //! platform's data folder; cached indexes for `newsq search QUERY PATH...`
 //! in the platform's cache folder.
 
+use newsq_core::index::stable_hash;
 use std::env;
 use std::path::{Path, PathBuf};
 
@@ -36,12 +37,7 @@ pub fn cache_dir_for(paths: &[PathBuf]) -> Result<PathBuf, String> {
         .collect();
     keys.sort();
     keys.dedup();
-    let hash = keys
-        .join("\n")
-        .bytes()
-        .fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-        });
+    let hash = stable_hash(keys.join("\n").as_bytes());
     let base = match env::var_os("NEWSQ_CACHE").filter(|v| !v.is_empty()) {
         Some(dir) => PathBuf::from(dir),
         None => platform_dir(Kind::Cache)

@@ -276,12 +276,15 @@ pub fn article_key(article: &Article) -> String {
         None => article.id.clone(),
     };
     let line = article.line.map(|l| format!(":{l}")).unwrap_or_default();
-    format!("{place}{line}#{:016x}", fnv1a(article.body.as_bytes()))
+    format!(
+        "{place}{line}#{:016x}",
+        stable_hash(article.body.as_bytes())
+    )
 }
 
-/// FNV-1a, 64 bits: a content hash that is the same on every platform and
-/// Rust version (std's hasher promises neither).
-fn fnv1a(bytes: &[u8]) -> u64 {
+/// FNV-1a, 64 bits: a hash for keys stored on disk, the same on every
+/// platform and Rust version (std's hasher promises neither).
+pub fn stable_hash(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
         (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })
