@@ -102,8 +102,9 @@ struct IndexArgs {
     /// Files and folders of articles.
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<PathBuf>,
-    /// The index folder (created if missing).
-    #[arg(long, value_name = "DIR", env = "NEWSQ_INDEX")]
+    /// The index folder (created if missing); default $NEWSQ_INDEX, else
+    /// the platform's data folder.
+    #[arg(long, value_name = "DIR")]
     index: Option<PathBuf>,
     #[command(flatten)]
     read: ReadArgs,
@@ -134,8 +135,10 @@ struct SearchArgs {
     /// index built with `newsq index`.
     #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
-    /// The index folder.
-    #[arg(long, value_name = "DIR", env = "NEWSQ_INDEX")]
+    /// The index folder; default $NEWSQ_INDEX, else the platform's data
+    /// folder. With PATHs: where to keep their index (default: a cache
+    /// folder of their own, ~/.cache/newsq or $NEWSQ_CACHE).
+    #[arg(long, value_name = "DIR")]
     index: Option<PathBuf>,
     /// Only quotations by this speaker (any of the name's words:
     /// "putin", "vladimir putin"); repeat for alternatives.
@@ -168,9 +171,9 @@ struct SearchArgs {
     /// When to colour the output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     color: ColorChoice,
-    /// How files named as PATH are read.
-    #[command(flatten)]
-    read: ReadArgs,
+    /// Metadata sidecar for the files named as PATH (see `newsq index`).
+    #[arg(long, value_name = "FILE")]
+    meta: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -212,5 +215,16 @@ fn main() -> ExitCode {
             eprintln!("newsq: {message}");
             ExitCode::from(2)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// clap checks a definition (unique ids, valid defaults) only in debug
+    /// builds and only when the command runs; check them all here.
+    #[test]
+    fn the_command_line_definition_is_valid() {
+        use clap::CommandFactory;
+        super::Cli::command().debug_assert();
     }
 }

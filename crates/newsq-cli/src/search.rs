@@ -12,7 +12,7 @@ use newsq_query::{
 use serde::Serialize;
 
 use crate::output::{finish_on_write_error, json_line, use_color, Style};
-use crate::{index, locate, FacetArg, SearchArgs};
+use crate::{index, locate, FacetArg, ReadArgs, SearchArgs};
 
 pub fn run(args: SearchArgs) -> Result<ExitCode, String> {
     let dir = if args.paths.is_empty() {
@@ -24,10 +24,14 @@ pub fn run(args: SearchArgs) -> Result<ExitCode, String> {
             Some(dir) => dir.clone(),
             None => locate::cache_dir_for(&args.paths)?,
         };
+        let read = ReadArgs {
+            outlet: None,
+            meta: args.meta.clone(),
+        };
         let summary = index::update(
             &dir,
             &args.paths,
-            &args.read,
+            &read,
             true,
             false,
             &WriterOptions::default(),

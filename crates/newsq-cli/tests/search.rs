@@ -360,7 +360,6 @@ fn index_of_a_missing_path_exits_2_naming_it() {
 // newsq search: output
 
 #[test]
-#[ignore = "BUG: every `newsq search` panics in debug builds: clap argument id 'outlet' is defined twice (SearchArgs.outlet and the flattened ReadArgs.outlet)"]
 fn search_subcommand_runs_in_a_debug_build() {
     let dir = scratch("clap");
     let index = indexed(&dir);
@@ -373,7 +372,6 @@ fn search_subcommand_runs_in_a_debug_build() {
 }
 
 #[test]
-#[ignore = "BUG: every `newsq search` panics in debug builds: clap argument id 'outlet' is defined twice (SearchArgs.outlet and the flattened ReadArgs.outlet)"]
 fn json_prints_one_hit_object_per_line_then_a_summary() {
     let dir = scratch("json");
     let index = indexed(&dir);
@@ -428,7 +426,6 @@ fn json_prints_one_hit_object_per_line_then_a_summary() {
 }
 
 #[test]
-#[ignore = "BUG: every `newsq search` panics in debug builds: clap argument id 'outlet' is defined twice (SearchArgs.outlet and the flattened ReadArgs.outlet)"]
 fn human_output_shows_speaker_outlet_date_quote_and_headline() {
     let dir = scratch("human");
     let index = indexed(&dir);
@@ -444,7 +441,6 @@ fn human_output_shows_speaker_outlet_date_quote_and_headline() {
 }
 
 #[test]
-#[ignore = "BUG: every `newsq search` panics in debug builds: clap argument id 'outlet' is defined twice (SearchArgs.outlet and the flattened ReadArgs.outlet)"]
 fn no_hit_exits_1_with_nothing_on_stdout_in_human_form() {
     let dir = scratch("none");
     let index = indexed(&dir);
@@ -460,7 +456,6 @@ fn no_hit_exits_1_with_nothing_on_stdout_in_human_form() {
 }
 
 #[test]
-#[ignore = "BUG: every `newsq search` panics in debug builds: clap argument id 'outlet' is defined twice (SearchArgs.outlet and the flattened ReadArgs.outlet)"]
 fn count_prints_only_the_total() {
     let dir = scratch("count");
     let index = indexed(&dir);
@@ -479,7 +474,6 @@ fn count_prints_only_the_total() {
 }
 
 #[test]
-#[ignore = "BUG: every `newsq search` panics in debug builds: clap argument id 'outlet' is defined twice (SearchArgs.outlet and the flattened ReadArgs.outlet)"]
 fn bad_queries_exit_2_and_show_the_query_with_a_caret() {
     let dir = scratch("bad-query");
     let index = indexed(&dir);
@@ -511,7 +505,6 @@ fn bad_queries_exit_2_and_show_the_query_with_a_caret() {
 }
 
 #[test]
-#[ignore = "BUG: every `newsq search` panics in debug builds: clap argument id 'outlet' is defined twice (SearchArgs.outlet and the flattened ReadArgs.outlet)"]
 fn bad_date_flags_exit_2_naming_the_flag_and_the_problem() {
     let dir = scratch("bad-date");
     let index = indexed(&dir);
@@ -528,7 +521,6 @@ fn bad_date_flags_exit_2_naming_the_flag_and_the_problem() {
 }
 
 #[test]
-#[ignore = "BUG: every `newsq search` panics in debug builds: clap argument id 'outlet' is defined twice (SearchArgs.outlet and the flattened ReadArgs.outlet)"]
 fn a_missing_index_exits_2_and_says_how_to_build_one() {
     let dir = scratch("no-index");
     let out = search(&dir, &s(&dir.join("nothing-here")), &["red"]);
@@ -544,7 +536,6 @@ fn a_missing_index_exits_2_and_says_how_to_build_one() {
 // newsq search: the query language and the flags
 
 #[test]
-#[ignore = "BUG: every `newsq search` panics in debug builds: clap argument id 'outlet' is defined twice (SearchArgs.outlet and the flattened ReadArgs.outlet)"]
 fn words_phrases_operators_and_filters_in_the_query() {
     let dir = scratch("language");
     let index = indexed(&dir);
@@ -582,7 +573,6 @@ fn words_phrases_operators_and_filters_in_the_query() {
 }
 
 #[test]
-#[ignore = "BUG: every `newsq search` panics in debug builds: clap argument id 'outlet' is defined twice (SearchArgs.outlet and the flattened ReadArgs.outlet)"]
 fn speaker_outlet_since_until_flags() {
     let dir = scratch("flags");
     let index = indexed(&dir);
@@ -625,7 +615,6 @@ fn speaker_outlet_since_until_flags() {
 }
 
 #[test]
-#[ignore = "BUG: every `newsq search` panics in debug builds: clap argument id 'outlet' is defined twice (SearchArgs.outlet and the flattened ReadArgs.outlet)"]
 fn limit_shows_fewer_hits_and_says_how_many_there_are() {
     let dir = scratch("limit");
     let index = indexed(&dir);
@@ -650,7 +639,6 @@ fn limit_shows_fewer_hits_and_says_how_many_there_are() {
 // newsq search: ranking, article hits, facets
 
 #[test]
-#[ignore = "BUG: every `newsq search` panics in debug builds: clap argument id 'outlet' is defined twice (SearchArgs.outlet and the flattened ReadArgs.outlet)"]
 fn adjacent_words_rank_first_and_ties_go_newest_first() {
     let dir = scratch("ranking");
     let index = indexed(&dir);
@@ -682,7 +670,6 @@ fn adjacent_words_rank_first_and_ties_go_newest_first() {
 }
 
 #[test]
-#[ignore = "BUG: every `newsq search` panics in debug builds: clap argument id 'outlet' is defined twice (SearchArgs.outlet and the flattened ReadArgs.outlet)"]
 fn articles_flag_adds_article_hits_with_highlighted_snippets_after_quotations() {
     let dir = scratch("articles");
     let index = indexed(&dir);
@@ -721,7 +708,6 @@ fn articles_flag_adds_article_hits_with_highlighted_snippets_after_quotations() 
 }
 
 #[test]
-#[ignore = "BUG: every `newsq search` panics in debug builds: clap argument id 'outlet' is defined twice (SearchArgs.outlet and the flattened ReadArgs.outlet)"]
 fn facets_count_hits_by_speaker_and_outlet() {
     let dir = scratch("facets");
     let index = indexed(&dir);
@@ -788,7 +774,6 @@ fn facets_count_hits_by_speaker_and_outlet() {
 // newsq search: colour
 
 #[test]
-#[ignore = "BUG: every `newsq search` panics in debug builds: clap argument id 'outlet' is defined twice (SearchArgs.outlet and the flattened ReadArgs.outlet)"]
 fn colour_only_when_asked_and_never_in_json() {
     let dir = scratch("colour");
     let index = indexed(&dir);
@@ -827,7 +812,6 @@ fn colour_only_when_asked_and_never_in_json() {
 // newsq search QUERY PATH: the cached index
 
 #[test]
-#[ignore = "BUG: every `newsq search` panics in debug builds: clap argument id 'outlet' is defined twice (SearchArgs.outlet and the flattened ReadArgs.outlet)"]
 fn searching_a_folder_keeps_a_cached_index_up_to_date() {
     let dir = scratch("cache");
     let articles = dir.join("articles");
@@ -884,7 +868,6 @@ fn searching_a_folder_keeps_a_cached_index_up_to_date() {
 }
 
 #[test]
-#[ignore = "BUG: with NEWSQ_INDEX set, `newsq search QUERY PATH` indexes PATH into that index and searches all of it instead of a cache of PATH (and debug builds panic on every search: clap id 'outlet' defined twice)"]
 fn searching_a_folder_searches_only_that_folder_even_with_newsq_index_set() {
     let dir = scratch("cache-vs-index");
     let main_index = indexed(&dir);
@@ -908,7 +891,6 @@ fn searching_a_folder_searches_only_that_folder_even_with_newsq_index_set() {
 // Completions and man page
 
 #[test]
-#[ignore = "BUG: `newsq completions` and `newsq man` panic in debug builds: clap argument id 'outlet' is defined twice in `search` (SearchArgs.outlet and the flattened ReadArgs.outlet)"]
 fn completions_and_man_page() {
     let dir = scratch("completions");
     let out = newsq_in(&dir, &["completions", "bash"]);

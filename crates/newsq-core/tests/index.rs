@@ -745,7 +745,7 @@ fn the_fields_are_the_documented_names() {
 }
 
 #[test]
-#[ignore = "BUG: when two files carry the same URL, pruning the file whose copy was indexed last removes the article although the other file still has it (and is not re-read)"]
+#[ignore = "KNOWN LIMITATION (see issue 3 note): when two files carry the same URL, pruning the file whose copy was indexed last removes the article although the other file still has it (and is not re-read)"]
 fn pruning_one_of_two_files_sharing_a_url_keeps_the_article_of_the_other() {
     let dir = scratch("shared-url");
     let articles = dir.join("articles");

@@ -15,6 +15,7 @@ use tantivy::DateTime;
 
 use crate::ast::{DateBound, Expr, FilterField, PartialDate};
 use crate::error::QueryError;
+use crate::highlight::Highlighter;
 
 /// Turns query trees into tantivy queries over a set of text fields.
 pub(crate) struct Compiler<'a> {
@@ -146,12 +147,14 @@ impl<'a> Compiler<'a> {
         (!variants.is_empty()).then(|| self.in_text_fields(&variants))
     }
 
-    /// The analysed terms of the words and phrases a hit must contain, for
+    /// The analysed words and phrases a hit must contain, for
     /// highlighting.
-    pub(crate) fn positive_terms(&mut self, expr: &Expr, out: &mut Vec<String>) {
+    pub(crate) fn positive_terms(&mut self, expr: &Expr, out: &mut Highlighter) {
         match expr {
             Expr::Word { text, .. } | Expr::Phrase { text, .. } => {
-                out.extend(self.analyses(text).into_iter().flatten())
+                for terms in self.analyses(text) {
+                    out.add(terms);
+                }
             }
             Expr::And(parts) | Expr::Or(parts) => {
                 for part in parts {

@@ -5,21 +5,60 @@ use std::collections::HashSet;
 use newsq_core::index::analysis::analyze;
 use tantivy::tokenizer::TextAnalyzer;
 
-/// Byte ranges of the words in `text` whose index term is one of `terms`:
-/// the same analysis as the index, so "negotiate" marks "negotiations".
-pub(crate) fn highlight(
-    text: &str,
-    terms: &HashSet<String>,
-    analyzer: &mut TextAnalyzer,
-) -> Vec<(usize, usize)> {
-    if terms.is_empty() {
-        return Vec::new();
+/// The words and phrases of a query, to mark in a hit's text with the same
+/// analysis as the index: "negotiate" marks "negotiations", and a phrase
+/// only where its words stand together.
+#[derive(Debug, Default)]
+pub(crate) struct Highlighter {
+    words: HashSet<String>,
+    phrases: Vec<Vec<String>>,
+}
+
+impl Highlighter {
+    /// Mark one analysed word, or a phrase of several.
+    pub(crate) fn add(&mut self, mut terms: Vec<String>) {
+        match terms.len() {
+            0 => {}
+            1 => {
+                self.words.extend(terms.pop());
+            }
+            _ => {
+                if !self.phrases.contains(&terms) {
+                    self.phrases.push(terms);
+                }
+            }
+        }
     }
-    analyze(analyzer, text)
-        .into_iter()
-        .filter(|t| terms.contains(&t.text))
-        .map(|t| (t.range.start, t.range.end))
-        .collect()
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.words.is_empty() && self.phrases.is_empty()
+    }
+
+    /// Byte ranges of the marked words in `text`, in order.
+    pub(crate) fn highlight(&self, text: &str, analyzer: &mut TextAnalyzer) -> Vec<(usize, usize)> {
+        if self.is_empty() {
+            return Vec::new();
+        }
+        let tokens = analyze(analyzer, text);
+        let mut marked = vec![false; tokens.len()];
+        for (i, token) in tokens.iter().enumerate() {
+            marked[i] = self.words.contains(&token.text);
+        }
+        for phrase in &self.phrases {
+            for start in 0..tokens.len().saturating_sub(phrase.len() - 1) {
+                let window = &tokens[start..start + phrase.len()];
+                if window.iter().zip(phrase).all(|(t, p)| t.text == *p) {
+                    marked[start..start + phrase.len()].fill(true);
+                }
+            }
+        }
+        tokens
+            .iter()
+            .zip(marked)
+            .filter(|(_, m)| *m)
+            .map(|(t, _)| (t.range.start, t.range.end))
+            .collect()
+    }
 }
 
 /// Bytes of article text shown with an article hit.
@@ -93,11 +132,22 @@ mod tests {
 
     #[test]
     fn marks_every_form_of_a_word() {
-        let terms: HashSet<String> = ["negoti".to_string()].into();
+        let mut wanted = Highlighter::default();
+        wanted.add(vec!["negoti".to_string()]);
         let text = "Negotiations stalled; they will negotiate.";
-        let ranges = highlight(text, &terms, &mut text_analyzer());
+        let ranges = wanted.highlight(text, &mut text_analyzer());
         let marked: Vec<&str> = ranges.iter().map(|&(s, e)| &text[s..e]).collect();
         assert_eq!(marked, ["Negotiations", "negotiate"]);
+    }
+
+    #[test]
+    fn marks_a_phrase_only_where_its_words_stand_together() {
+        let mut wanted = Highlighter::default();
+        wanted.add(vec!["red".to_string(), "line".to_string()]);
+        let text = "Red ink is one thing, but this is a red line.";
+        let ranges = wanted.highlight(text, &mut text_analyzer());
+        let marked: Vec<&str> = ranges.iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(marked, ["red", "line"]);
     }
 
     #[test]

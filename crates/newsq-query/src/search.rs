@@ -17,7 +17,7 @@ use crate::ast::{DateBound, Expr, FilterField, Span};
 use crate::compile::Compiler;
 use crate::error::QueryError;
 use crate::facet::{FacetCollector, FacetCounts, FacetField};
-use crate::highlight::{highlight, snippet};
+use crate::highlight::{snippet, Highlighter};
 use crate::parse::parse;
 
 /// What a search looks through.
@@ -183,7 +183,8 @@ fn date_flag(flag: &'static str, value: &str, bound: DateBound) -> Result<Expr, 
             span: Span { start: 0, end: 0 },
         }),
         Ok(_) => Err(flag_error(expected.to_string())),
-        Err(e) => Err(flag_error(e.message)),
+        // The parser's examples are in query syntax; show the flag's.
+        Err(e) => Err(flag_error(e.message.replace("after:", &format!("{flag} ")))),
     }
 }
 
@@ -311,7 +312,7 @@ impl NewsSearcher {
         let searcher = self.reader.searcher();
         let languages = other_languages(&searcher, f.language);
         let mut passes = Vec::with_capacity(kinds.len());
-        let mut terms = Vec::new();
+        let mut wanted = Highlighter::default();
         for (hit_kind, doc_kind, text_fields) in kinds {
             let mut compiler = Compiler::new(f, text_fields, &languages);
             let matched = compiler.compile(&expr)?;
@@ -326,8 +327,8 @@ impl NewsSearcher {
                 (Occur::Must, matched),
                 (Occur::Must, kind),
             ]));
-            if terms.is_empty() {
-                compiler.positive_terms(&expr, &mut terms);
+            if wanted.is_empty() {
+                compiler.positive_terms(&expr, &mut wanted);
             }
             passes.push(Pass {
                 kind: hit_kind,
@@ -354,42 +355,44 @@ impl NewsSearcher {
 
         // Tiers: the query's words next to each other first, then
         // quotations before article text; within a tier, score then date.
-        let mut tiers: Vec<(HitKind, Box<dyn Query>)> = Vec::new();
+        // The scattered tier is the whole query minus what the adjacent tier
+        // found (which is all of it whenever that tier did not fill the
+        // limit), not "query AND NOT phrase": tantivy 0.27 asserts in debug
+        // builds when a phrase sits under NOT.
+        let mut found: Vec<(HitKind, Score, DocAddress)> = Vec::new();
         for exact in [true, false] {
             for pass in &passes {
+                let wanted = request.limit.saturating_sub(found.len());
+                if wanted == 0 {
+                    break;
+                }
                 let query: Box<dyn Query> = match (&pass.adjacency, exact) {
                     (Some(adjacent), true) => Box::new(BooleanQuery::new(vec![
                         (Occur::Must, pass.query.box_clone()),
                         (Occur::Must, adjacent.box_clone()),
                     ])),
-                    (Some(adjacent), false) => Box::new(BooleanQuery::new(vec![
-                        (Occur::Must, pass.query.box_clone()),
-                        (Occur::MustNot, adjacent.box_clone()),
-                    ])),
                     (None, true) => pass.query.box_clone(),
+                    (Some(_), false) => pass.query.box_clone(),
                     (None, false) => continue,
                 };
-                tiers.push((pass.kind, query));
-            }
-        }
-        let mut found: Vec<(HitKind, Score, DocAddress)> = Vec::new();
-        for (kind, query) in tiers {
-            let wanted = request.limit.saturating_sub(found.len());
-            if wanted == 0 {
-                break;
-            }
-            let top = TopDocs::with_limit(wanted).tweak_score(newest_first_on_ties);
-            for ((score, _), address) in searcher.search(&query, &top)? {
-                found.push((kind, score, address));
+                let seen: HashSet<DocAddress> = found.iter().map(|&(_, _, a)| a).collect();
+                let top =
+                    TopDocs::with_limit(wanted + seen.len()).tweak_score(newest_first_on_ties);
+                let mut added = 0;
+                for ((score, _), address) in searcher.search(&query, &top)? {
+                    if added < wanted && !seen.contains(&address) {
+                        found.push((pass.kind, score, address));
+                        added += 1;
+                    }
+                }
             }
         }
 
-        let term_set: HashSet<String> = terms.into_iter().collect();
         let mut analyzer = text_analyzer();
         let mut hits = Vec::with_capacity(found.len());
         for (kind, score, address) in found {
             let doc: TantivyDocument = searcher.doc(address)?;
-            hits.push(self.hit(kind, score, &doc, &term_set, &mut analyzer));
+            hits.push(self.hit(kind, score, &doc, &wanted, &mut analyzer));
         }
         Ok(SearchResults {
             hits,
@@ -404,7 +407,7 @@ impl NewsSearcher {
         kind: HitKind,
         score: Score,
         doc: &TantivyDocument,
-        terms: &HashSet<String>,
+        wanted: &Highlighter,
         analyzer: &mut tantivy::tokenizer::TextAnalyzer,
     ) -> Hit {
         let f = &self.fields;
@@ -428,12 +431,12 @@ impl NewsSearcher {
         let (quote, snippet_text, highlights) = match kind {
             HitKind::Quotation => {
                 let quote = text(f.quote).unwrap_or_default();
-                let marks = highlight(&quote, terms, analyzer);
+                let marks = wanted.highlight(&quote, analyzer);
                 (Some(quote), None, marks)
             }
             HitKind::Article => {
                 let body = text(f.body).unwrap_or_default();
-                let marks = highlight(&body, terms, analyzer);
+                let marks = wanted.highlight(&body, analyzer);
                 let (shown, marks) = snippet(&body, &marks);
                 (None, Some(shown), marks)
             }
