@@ -1,11 +1,11 @@
 //! `newsq extract`: articles in, attributed quotations out.
 
 use newsq_core::quote;
-use newsq_core::read::{self, SkipReason, SkipSummary};
+use newsq_core::read::{self, SkipSummary};
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
-use crate::output::{finish_on_write_error, use_color, write_human, write_json};
+use crate::output::{count_of, finish_on_write_error, use_color, write_human, write_json};
 use crate::ExtractArgs;
 
 pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
@@ -21,7 +21,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
         skipped.record(s);
         // A path the user named that cannot be read is an error; bad content
         // found inside a folder is reported and passed over.
-        matches!(s.reason, SkipReason::NotFound | SkipReason::Unreadable(_))
+        s.reason.is_unreadable()
     };
     for file in read::discover(&args.paths) {
         let path = match file {
@@ -56,12 +56,10 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
     if let Err(e) = out.flush() {
         return finish_on_write_error(e);
     }
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let mut summary = format!(
         "newsq: {}, {}",
-        plural(articles, "article", "articles"),
-        plural(quotations, "quotation", "quotations")
+        count_of(articles, "article", "articles"),
+        count_of(quotations, "quotation", "quotations")
     );
     if skipped.total() > 0 {
         summary.push_str(&format!("; {skipped}"));

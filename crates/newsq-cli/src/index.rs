@@ -8,6 +8,7 @@ use newsq_core::index::{
 };
 
 use crate::locate;
+use crate::output::count_of;
 use crate::progress::Progress;
 use crate::{IndexArgs, ReadArgs};
 
@@ -73,13 +74,11 @@ pub fn update(
 
 /// `5 files read (5 articles, 70 quotations), 0 unchanged, 0 pruned; 0.1 MB in 0.4 s (0.3 MiB/s) → DIR`.
 fn describe(s: &SyncSummary, dir: &Path) -> String {
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let mut text = format!(
         "{} read ({}, {}), {} unchanged, {} pruned; {:.1} MB in {:.2} s ({:.1} MiB/s) → {}",
-        plural(s.files_read, "file", "files"),
-        plural(s.articles, "article", "articles"),
-        plural(s.quotations, "quotation", "quotations"),
+        count_of(s.files_read, "file", "files"),
+        count_of(s.articles, "article", "articles"),
+        count_of(s.quotations, "quotation", "quotations"),
         s.files_unchanged,
         s.files_pruned,
         s.bytes_read as f64 / 1e6,

@@ -7,6 +7,11 @@ use std::process::ExitCode;
 
 use crate::ColorChoice;
 
+/// "1 article", "2 articles".
+pub fn count_of(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// Whether to colour stdout: on a terminal only, never with `NO_COLOR`.
 pub fn use_color(choice: ColorChoice) -> bool {
     match choice {

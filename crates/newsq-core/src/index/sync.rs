@@ -13,7 +13,7 @@ use tantivy::schema::{IndexRecordOption, Term};
 use super::schema::{name, DocKind};
 use super::writer::{path_text, NewsWriter, SourceFile};
 use super::{IndexError, NewsIndex};
-use crate::read::{self, ReadOptions, SkipReason, SkipSummary, Skipped};
+use crate::read::{self, ReadOptions, SkipSummary, Skipped};
 
 /// How [`sync_paths`] runs.
 #[derive(Debug, Clone)]
@@ -123,7 +123,7 @@ pub fn sync_paths(
         let path = match found {
             Ok(path) => path,
             Err(skipped) => {
-                summary.failed_inputs |= is_unreadable(&skipped.reason);
+                summary.failed_inputs |= skipped.reason.is_unreadable();
                 summary.skipped.record(&skipped);
                 on_event(SyncEvent::Skipped(&skipped));
                 continue;
@@ -176,7 +176,7 @@ pub fn sync_paths(
                     summary.articles += 1;
                 }
                 Err(skipped) => {
-                    readable &= !is_unreadable(&skipped.reason);
+                    readable &= !skipped.reason.is_unreadable();
                     summary.skipped.record(&skipped);
                     on_event(SyncEvent::Skipped(&skipped));
                 }
@@ -213,10 +213,6 @@ pub fn sync_paths(
     writer.commit()?;
     summary.elapsed = started.elapsed();
     Ok(summary)
-}
-
-fn is_unreadable(reason: &SkipReason) -> bool {
-    matches!(reason, SkipReason::NotFound | SkipReason::Unreadable(_))
 }
 
 /// The path as it is recorded: absolute and, where the file exists, with

@@ -43,6 +43,15 @@ pub enum SkipReason {
     NoText,
 }
 
+impl SkipReason {
+    /// The input could not be read at all (missing, or no permission), as
+    /// opposed to read and found unusable: the former is an error when the
+    /// user named the path, and worth trying again next time.
+    pub fn is_unreadable(&self) -> bool {
+        matches!(self, SkipReason::NotFound | SkipReason::Unreadable(_))
+    }
+}
+
 impl Skipped {
     /// A skip for a whole file.
     pub fn file(path: impl Into<PathBuf>, reason: SkipReason) -> Self {
