@@ -274,6 +274,21 @@ pub fn stemming_language(code: &str) -> Option<Algorithm> {
     })
 }
 
+/// The stemmer for a language code when it is not English: articles in such
+/// a language are analysed with it rather than with the text fields' own
+/// English analyzer, and queries are stemmed in it too.
+///
+/// ```
+/// use newsq_core::index::analysis::non_english_stemmer;
+/// use rust_stemmers::Algorithm;
+///
+/// assert_eq!(non_english_stemmer("fr"), Some(Algorithm::French));
+/// assert_eq!(non_english_stemmer("en-GB"), None);
+/// ```
+pub fn non_english_stemmer(code: &str) -> Option<Algorithm> {
+    stemming_language(code).filter(|&l| l != Algorithm::English)
+}
+
 /// Analyse `text` into tantivy's pre-tokenized form, for a field whose
 /// registered analyzer is not the one this text needs (an article in
 /// another language).

@@ -2,14 +2,12 @@
 
 use std::path::Path;
 
-use tantivy::schema::Term;
+use rust_stemmers::Algorithm;
+use tantivy::schema::{Field, Term};
+use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DateTime, IndexWriter, TantivyDocument};
 
-use rust_stemmers::Algorithm;
-use tantivy::schema::Field;
-use tantivy::tokenizer::TextAnalyzer;
-
-use super::analysis::{name_key, pre_tokenize, stemming_language, text_analyzer_for};
+use super::analysis::{name_key, non_english_stemmer, pre_tokenize, text_analyzer_for};
 use super::date::parse_published;
 use super::schema::{DocKind, Fields};
 use super::{IndexError, NewsIndex};
@@ -97,16 +95,14 @@ impl NewsWriter {
     ) -> Result<(), IndexError> {
         let f = self.fields;
         let key = article_key(article);
-        let language = article
-            .language
-            .as_deref()
-            .and_then(stemming_language)
-            .filter(|&l| l != Algorithm::English);
         // The text fields' own analyzer stems English; other languages'
         // text goes in analysed already.
-        let mut foreign = language.map(|language| self.take_analyzer(language));
-        self.writer
-            .delete_term(Term::from_field_text(f.article_id, &key));
+        let mut foreign = article
+            .language
+            .as_deref()
+            .and_then(non_english_stemmer)
+            .map(|language| self.take_analyzer(language));
+        self.delete_article(&key);
 
         let mut shared = TantivyDocument::default();
         shared.add_text(f.article_id, &key);
