@@ -83,16 +83,9 @@ pub fn run(args: SearchArgs) -> Result<ExitCode, String> {
 
 /// A query error with the query and a caret under the problem.
 fn describe_error(error: &QueryError, query: &str) -> String {
-    match error {
-        QueryError::Parse(e) => format!("bad query:\n{}", indent(&e.render(query))),
-        QueryError::NothingToSearch { position, .. } => {
-            let column = query.get(..*position).map_or(0, |s| s.chars().count());
-            format!(
-                "bad query: {error}\n    {query}\n    {}^",
-                " ".repeat(column)
-            )
-        }
-        other => other.to_string(),
+    match error.render(query) {
+        Some(shown) => format!("bad query:\n{}", indent(&shown)),
+        None => error.to_string(),
     }
 }
 

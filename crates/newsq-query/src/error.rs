@@ -37,4 +37,16 @@ impl QueryError {
             _ => None,
         }
     }
+
+    /// For errors with a place in the query: the query on one line and a
+    /// caret under the problem with the message (see [`ParseError::render`]).
+    pub fn render(&self, query: &str) -> Option<String> {
+        match self {
+            QueryError::Parse(e) => Some(e.render(query)),
+            QueryError::NothingToSearch { position, .. } => {
+                Some(ParseError::at(query, *position, self.to_string()).render(query))
+            }
+            _ => None,
+        }
+    }
 }

@@ -51,7 +51,7 @@ pub struct ParseError {
 }
 
 impl ParseError {
-    fn at(query: &str, position: usize, message: impl Into<String>) -> Self {
+    pub(crate) fn at(query: &str, position: usize, message: impl Into<String>) -> Self {
         let position = floor_boundary(query, position);
         let column = query.get(..position).map_or(0, |s| s.chars().count()) + 1;
         ParseError {

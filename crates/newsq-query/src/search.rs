@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 use std::time::{Duration, Instant};
 
-use newsq_core::index::analysis::{stemming_language, text_analyzer, text_analyzer_for};
+use newsq_core::index::analysis::{non_english_stemmer, text_analyzer, text_analyzer_for};
 use newsq_core::index::date::format_date;
 use newsq_core::index::{DocKind, Fields, NewsIndex};
 use rust_stemmers::Algorithm;
@@ -346,10 +346,26 @@ impl NewsSearcher {
                 ..FacetCounts::default()
             })
             .collect();
+        // The total and every requested facet in one run of each query.
+        let facet = |field| {
+            request
+                .facets
+                .contains(&field)
+                .then_some(FacetCollector { field })
+        };
+        let counting = (Count, facet(FacetField::Speaker), facet(FacetField::Outlet));
         for pass in &passes {
-            total += searcher.search(&pass.query, &Count)?;
-            for (counts, &field) in facets.iter_mut().zip(&request.facets) {
-                counts.merge(searcher.search(&pass.query, &FacetCollector { field })?);
+            let (count, speakers, outlets) = searcher.search(&pass.query, &counting)?;
+            total += count;
+            for counts in &mut facets {
+                let found = match counts.field {
+                    Some(FacetField::Speaker) => &speakers,
+                    Some(FacetField::Outlet) => &outlets,
+                    None => &None,
+                };
+                if let Some(found) = found {
+                    counts.merge(found.clone());
+                }
             }
         }
 
@@ -417,11 +433,7 @@ impl NewsSearcher {
         };
         // Highlight with the analysis the hit was indexed with.
         let mut own_language;
-        let analyzer = match text(f.language)
-            .as_deref()
-            .and_then(stemming_language)
-            .filter(|&l| l != Algorithm::English)
-        {
+        let analyzer = match text(f.language).as_deref().and_then(non_english_stemmer) {
             Some(language) => {
                 own_language = text_analyzer_for(language);
                 &mut own_language
@@ -478,8 +490,7 @@ fn other_languages(searcher: &tantivy::Searcher, field: Field) -> Vec<Algorithm>
         while terms.advance() {
             let language = std::str::from_utf8(terms.key())
                 .ok()
-                .and_then(stemming_language)
-                .filter(|&l| l != Algorithm::English);
+                .and_then(non_english_stemmer);
             if let Some(language) = language {
                 if !languages.contains(&language) {
                     languages.push(language);
