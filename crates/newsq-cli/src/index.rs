@@ -7,6 +7,8 @@ use newsq_core::index::{
     sync_paths, NewsIndex, SyncEvent, SyncOptions, SyncSummary, WriterOptions,
 };
 
+use newsq_query::entity::Aliases;
+
 use crate::locate;
 use crate::output::count_of;
 use crate::progress::Progress;
@@ -14,6 +16,23 @@ use crate::{IndexArgs, ReadArgs};
 
 pub fn run(args: IndexArgs) -> Result<ExitCode, String> {
     let dir = locate::index_dir(args.index.as_deref())?;
+    if let Some(path) = &args.aliases {
+        let aliases = Aliases::from_path(path).map_err(|e| e.to_string())?;
+        let index = NewsIndex::open_or_create(&dir).map_err(|e| e.to_string())?;
+        aliases.store(&index).map_err(|e| e.to_string())?;
+        if !args.quiet {
+            eprintln!(
+                "newsq: aliases from {} ({}, {}) kept in {}",
+                path.display(),
+                count_of(aliases.speakers.len(), "speaker", "speakers"),
+                count_of(aliases.outlets.len(), "outlet", "outlets"),
+                dir.display()
+            );
+        }
+        if args.paths.is_empty() {
+            return Ok(ExitCode::SUCCESS);
+        }
+    }
     let writer_options = WriterOptions {
         memory_bytes: args.memory.saturating_mul(1 << 20),
         threads: args.threads.unwrap_or(WriterOptions::default().threads),

@@ -2,6 +2,7 @@
 //! together, prints, and turns outcomes into exit codes: 0 when something was
 //! found, 1 when nothing was, 2 on error (as ripgrep does).
 
+mod entities;
 mod extract;
 mod index;
 mod locate;
@@ -46,6 +47,15 @@ enum Command {
     /// With PATHs, searches those files and folders like ripgrep, through a
     /// cached index that is brought up to date on each call.
     Search(SearchArgs),
+    /// List the speakers of an index: each person once, with every
+    /// spelling articles used, quotation counts and outlets.
+    ///
+    /// PATTERN keeps speakers with a spelling containing it ("zel"), any
+    /// case, accents and transliteration ignored.
+    Speakers(EntityListArgs),
+    /// List the outlets of an index, with their spellings and article and
+    /// quotation counts.
+    Outlets(EntityListArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions {
         /// The shell.
@@ -100,8 +110,13 @@ struct ExtractArgs {
 #[derive(Debug, clap::Args)]
 struct IndexArgs {
     /// Files and folders of articles.
-    #[arg(required = true, value_name = "PATH")]
+    #[arg(required_unless_present = "aliases", value_name = "PATH")]
     paths: Vec<PathBuf>,
+    /// Speaker and outlet aliases (TOML or JSON) that merge spellings,
+    /// split people or name outlets; kept in the index and used by every
+    /// later search until replaced.
+    #[arg(long, value_name = "FILE")]
+    aliases: Option<PathBuf>,
     /// The index folder (created if missing); default $NEWSQ_INDEX, else
     /// the platform's data folder.
     #[arg(long, value_name = "DIR")]
@@ -140,11 +155,13 @@ struct SearchArgs {
     /// folder of their own, ~/.cache/newsq or $NEWSQ_CACHE).
     #[arg(long, value_name = "DIR")]
     index: Option<PathBuf>,
-    /// Only quotations by this speaker (any of the name's words:
-    /// "putin", "vladimir putin"); repeat for alternatives.
+    /// Only quotations by this speaker, however articles spelled them
+    /// ("zelenskiy", "vladimir putin"; a bare surname matches everyone
+    /// with it); repeat for alternatives.
     #[arg(long, value_name = "NAME")]
     speaker: Vec<String>,
-    /// Only hits from this outlet; repeat for alternatives.
+    /// Only hits from this outlet, by name, web address or abbreviation
+    /// ("ft", "independent.co.uk"); repeat for alternatives.
     #[arg(long = "outlet", value_name = "NAME")]
     outlet: Vec<String>,
     /// Published on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).
@@ -176,6 +193,26 @@ struct SearchArgs {
     meta: Option<PathBuf>,
 }
 
+#[derive(Debug, clap::Args)]
+struct EntityListArgs {
+    /// Only entries with a spelling containing this.
+    #[arg(value_name = "PATTERN", allow_hyphen_values = true)]
+    pattern: Option<String>,
+    /// The index folder; default $NEWSQ_INDEX, else the platform's data
+    /// folder.
+    #[arg(long, value_name = "DIR")]
+    index: Option<PathBuf>,
+    /// One JSON object per entry per line.
+    #[arg(long)]
+    json: bool,
+    /// Most entries shown (most quoted first); 0 for all.
+    #[arg(long, short = 'n', value_name = "N", default_value_t = 0)]
+    limit: usize,
+    /// When to colour the output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    color: ColorChoice,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum FacetArg {
     Speaker,
@@ -195,6 +232,8 @@ fn main() -> ExitCode {
         Command::Extract(args) => extract::run(args),
         Command::Index(args) => index::run(args),
         Command::Search(args) => search::run(args),
+        Command::Speakers(args) => entities::run(args, newsq_query::entity::EntityKind::Speaker),
+        Command::Outlets(args) => entities::run(args, newsq_query::entity::EntityKind::Outlet),
         Command::Completions { shell } => {
             let mut command = Cli::command();
             clap_complete::generate(shell, &mut command, "newsq", &mut std::io::stdout());

@@ -5,6 +5,7 @@ use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 use newsq_core::index::{NewsIndex, WriterOptions};
+use newsq_query::entity::NameMatch;
 use newsq_query::{
     FacetCounts, FacetField, Hit, HitKind, NewsSearcher, QueryError, Scope, SearchRequest,
     SearchResults,
@@ -63,6 +64,9 @@ pub fn run(args: SearchArgs) -> Result<ExitCode, String> {
         .and_then(|searcher| searcher.search(&request))
         .map_err(|e| describe_error(&e, &args.query))?;
 
+    for note in results.names.iter().filter_map(name_note) {
+        eprintln!("newsq: {note}");
+    }
     let style = Style::new(!args.json && use_color(args.color));
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
@@ -79,6 +83,29 @@ pub fn run(args: SearchArgs) -> Result<ExitCode, String> {
     } else {
         ExitCode::from(1)
     })
+}
+
+/// What to tell the user about a speaker or outlet name: nothing when it
+/// matched one entity.
+fn name_note(found: &NameMatch) -> Option<String> {
+    let noun = found.kind.noun();
+    if found.is_unknown() {
+        let hint = match found.suggestions.as_slice() {
+            [] => format!("`newsq {noun}s` lists them"),
+            [one] => format!("did you mean {one}?"),
+            several => format!("did you mean one of {}?", several.join(", ")),
+        };
+        Some(format!("no {noun} matches \"{}\"; {hint}", found.query))
+    } else if found.is_ambiguous() {
+        Some(format!(
+            "{noun} \"{}\" matches {} {noun}s: {}; showing all (give a fuller name to narrow)",
+            found.query,
+            found.matches.len(),
+            found.matches.join(", ")
+        ))
+    } else {
+        None
+    }
 }
 
 /// A query error with the query and a caret under the problem.
@@ -120,6 +147,14 @@ struct JsonCount<'a> {
 }
 
 #[derive(Serialize)]
+struct JsonName<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    #[serde(flatten)]
+    found: &'a NameMatch,
+}
+
+#[derive(Serialize)]
 struct JsonSummary {
     #[serde(rename = "type")]
     kind: &'static str,
@@ -137,6 +172,15 @@ fn write_json(out: &mut impl Write, results: &SearchResults, count_only: bool) -
         for facet in &results.facets {
             json_line(out, &json_facet(facet))?;
         }
+    }
+    for found in &results.names {
+        json_line(
+            out,
+            &JsonName {
+                kind: "name",
+                found,
+            },
+        )?;
     }
     json_line(
         out,

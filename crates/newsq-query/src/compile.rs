@@ -2,20 +2,36 @@
 
 use std::ops::Bound;
 
-use newsq_core::index::analysis::{analyze, name_analyzer, text_analyzer, text_analyzer_for};
+use std::collections::HashMap;
+
+use newsq_core::index::analysis::{analyze, name_key, text_analyzer, text_analyzer_for};
 use newsq_core::index::date::{days_from_civil, days_in_month};
 use newsq_core::index::Fields;
 use rust_stemmers::Algorithm;
 use tantivy::query::{
-    AllQuery, BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query, RangeQuery,
+    TermQuery, TermSetQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption, Term};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::DateTime;
 
 use crate::ast::{DateBound, Expr, FilterField, PartialDate};
+use crate::entity::{Entities, NameMatch};
 use crate::error::QueryError;
 use crate::highlight::Highlighter;
+
+/// Most spellings one word or phrase is searched in: a phrase of several
+/// names each spelled several ways multiplies.
+const MAX_SPELLINGS: usize = 16;
+
+/// The index's entities, for name filters and for names in free text.
+pub(crate) struct Names<'a> {
+    pub(crate) speakers: &'a Entities,
+    pub(crate) outlets: &'a Entities,
+    /// Other spellings in the text fields of an analysed name word.
+    pub(crate) variants: &'a dyn Fn(&str) -> Vec<String>,
+}
 
 /// Turns query trees into tantivy queries over a set of text fields.
 pub(crate) struct Compiler<'a> {
@@ -25,7 +41,11 @@ pub(crate) struct Compiler<'a> {
     /// English first, then every other language the index holds articles
     /// in: a word is searched in each language's stemmed form.
     text: Vec<TextAnalyzer>,
-    names: TextAnalyzer,
+    names: Names<'a>,
+    /// Spellings found for each analysed word, asked once.
+    variants: HashMap<String, Vec<String>>,
+    /// What each name filter matched, in query order.
+    pub(crate) matched: Vec<NameMatch>,
 }
 
 impl<'a> Compiler<'a> {
@@ -33,6 +53,7 @@ impl<'a> Compiler<'a> {
         fields: &'a Fields,
         text_fields: &'a [Field],
         other_languages: &[Algorithm],
+        names: Names<'a>,
     ) -> Self {
         let mut text = vec![text_analyzer()];
         text.extend(other_languages.iter().map(|&l| text_analyzer_for(l)));
@@ -40,12 +61,15 @@ impl<'a> Compiler<'a> {
             fields,
             text_fields,
             text,
-            names: name_analyzer(),
+            names,
+            variants: HashMap::new(),
+            matched: Vec::new(),
         }
     }
 
-    /// `text`'s terms in each language; duplicates (most words in most
-    /// languages) once.
+    /// `text`'s terms in each language, and with each word of a person's
+    /// name in every spelling the index holds ("zelenskiy" also as
+    /// "zelenskyy"); duplicates (most words in most languages) once.
     fn analyses(&mut self, text: &str) -> Vec<Vec<String>> {
         let mut out: Vec<Vec<String>> = Vec::with_capacity(self.text.len());
         for analyzer in &mut self.text {
@@ -57,7 +81,34 @@ impl<'a> Compiler<'a> {
                 out.push(terms);
             }
         }
-        out
+        let mut spelled = Vec::with_capacity(out.len());
+        for terms in out {
+            let mut combinations: Vec<Vec<String>> = vec![Vec::with_capacity(terms.len())];
+            for term in &terms {
+                let lookup = &self.names.variants;
+                let others = self
+                    .variants
+                    .entry(term.clone())
+                    .or_insert_with(|| lookup(term));
+                let mut next = Vec::with_capacity(combinations.len());
+                for spelling in std::iter::once(term).chain(others.iter()) {
+                    for start in &combinations {
+                        if next.len() < MAX_SPELLINGS {
+                            let mut longer = start.clone();
+                            longer.push(spelling.clone());
+                            next.push(longer);
+                        }
+                    }
+                }
+                combinations = next;
+            }
+            for combination in combinations {
+                if !spelled.contains(&combination) {
+                    spelled.push(combination);
+                }
+            }
+        }
+        spelled
     }
 
     /// The tantivy query for `expr`.
@@ -75,22 +126,32 @@ impl<'a> Compiler<'a> {
                 self.in_text_fields(&variants)
             }
             Expr::Name { field, name, span } => {
-                let field = match field {
-                    FilterField::Speaker => self.fields.speaker,
-                    FilterField::Outlet => self.fields.outlet,
-                };
-                let words: Vec<String> = analyze(&mut self.names, name)
-                    .into_iter()
-                    .map(|t| t.text)
-                    .collect();
-                if words.is_empty() {
+                if name_key(name).is_empty() {
                     return Err(QueryError::NothingToSearch {
                         text: name.clone(),
                         position: span.start,
                     });
                 }
+                let (entities, key_field) = match field {
+                    FilterField::Speaker => (self.names.speakers, self.fields.speaker_key),
+                    FilterField::Outlet => (self.names.outlets, self.fields.outlet_key),
+                };
+                let found = entities.resolve(name);
+                let matching: Box<dyn Query> = if found.keys.is_empty() {
+                    Box::new(EmptyQuery)
+                } else {
+                    Box::new(TermSetQuery::new(
+                        found
+                            .keys
+                            .iter()
+                            .map(|k| Term::from_field_text(key_field, k)),
+                    ))
+                };
+                if !self.matched.contains(&found) {
+                    self.matched.push(found);
+                }
                 // A filter narrows the hits; it does not change their order.
-                Box::new(ConstScoreQuery::new(terms_query(field, &words), 0.0))
+                Box::new(ConstScoreQuery::new(matching, 0.0))
             }
             Expr::Date { bound, date, .. } => {
                 Box::new(ConstScoreQuery::new(self.date_range(*bound, *date), 0.0))

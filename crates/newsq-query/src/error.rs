@@ -20,6 +20,9 @@ pub enum QueryError {
     /// A word, phrase or name holds nothing searchable ("—", "...").
     #[error("'{text}' has no letters or digits to search (at byte {position}); remove it or quote the text around it")]
     NothingToSearch { text: String, position: usize },
+    /// The index's alias file could not be read.
+    #[error(transparent)]
+    Aliases(#[from] crate::entity::AliasError),
     /// The index could not be read.
     #[error(transparent)]
     Index(#[from] IndexError),

@@ -24,7 +24,9 @@
 //! score, and among equal scores the newest first.
 
 mod ast;
+mod catalog;
 mod compile;
+pub mod entity;
 mod error;
 mod facet;
 mod highlight;
@@ -32,6 +34,7 @@ mod parse;
 mod search;
 
 pub use ast::{DateBound, Expr, FilterField, PartialDate, Span};
+pub use catalog::EntityReport;
 pub use error::QueryError;
 pub use facet::{FacetCounts, FacetField};
 pub use parse::{parse, ParseError};

@@ -1,6 +1,7 @@
 //! Running a search: request in, ranked and highlighted hits out.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use newsq_core::index::analysis::{non_english_stemmer, text_analyzer, text_analyzer_for};
@@ -14,7 +15,9 @@ use tantivy::schema::{Field, IndexRecordOption, Term, Value};
 use tantivy::{DocAddress, DocId, IndexReader, Score, SegmentReader, TantivyDocument};
 
 use crate::ast::{DateBound, Expr, FilterField, Span};
-use crate::compile::Compiler;
+use crate::catalog::{name_variants, outlet_reports, speaker_reports, EntityReport, Tables};
+use crate::compile::{Compiler, Names};
+use crate::entity::{Entities, NameMatch};
 use crate::error::QueryError;
 use crate::facet::{FacetCollector, FacetCounts, FacetField};
 use crate::highlight::{snippet, Highlighter};
@@ -206,12 +209,20 @@ pub struct Hit {
     /// The quotation (quotation hits).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
-    /// The speaker, fullest name (quotation hits, when attributed).
+    /// The speaker as the article names them, in full where it does
+    /// (quotation hits, when attributed).
     pub speaker: Option<String>,
+    /// The speaker entity's name, the same whatever the article's spelling
+    /// ("Volodymyr Zelensky" for "Volodymyr Zelenskiy").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker_entity: Option<String>,
     /// The speaker as written in the article ("Mr Trump", "he").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub speaker_mention: Option<String>,
     pub outlet: Option<String>,
+    /// The outlet entity's name ("The Financial Times" for "FT").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outlet_entity: Option<String>,
     /// The article's key (URL where known, else file and content hash).
     pub article: String,
     pub title: Option<String>,
@@ -241,8 +252,12 @@ pub struct SearchResults {
     pub hits: Vec<Hit>,
     /// Every matching document, counted in full.
     pub total: usize,
-    /// One entry per requested facet.
+    /// One entry per requested facet, counted by entity (every spelling
+    /// of a speaker under its one name).
     pub facets: Vec<FacetCounts>,
+    /// What each speaker and outlet filter matched: several entities when
+    /// a name is ambiguous, none (with suggestions) when it is unknown.
+    pub names: Vec<NameMatch>,
     /// Time spent searching.
     #[serde(skip)]
     pub elapsed: Duration,
@@ -273,8 +288,11 @@ pub struct SearchResults {
 /// # }
 /// ```
 pub struct NewsSearcher {
+    index: NewsIndex,
     fields: Fields,
     reader: IndexReader,
+    /// The entity tables of the last generation searched.
+    tables: Mutex<Option<Arc<Tables>>>,
 }
 
 /// One kind of document searched, with its text fields.
@@ -288,9 +306,78 @@ impl NewsSearcher {
     /// A searcher over the index's last commit.
     pub fn new(index: &NewsIndex) -> Result<Self, QueryError> {
         Ok(NewsSearcher {
+            index: index.clone(),
             fields: *index.fields(),
             reader: index.reader()?,
+            tables: Mutex::new(None),
         })
+    }
+
+    /// The entity tables for `searcher`'s generation, built on first use.
+    fn tables(&self, searcher: &tantivy::Searcher) -> Result<Arc<Tables>, QueryError> {
+        let generation = searcher.generation().generation_id();
+        let mut cached = self
+            .tables
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(tables) = cached.as_ref().filter(|t| t.generation == generation) {
+            return Ok(Arc::clone(tables));
+        }
+        let tables = Arc::new(Tables::build(&self.index, searcher)?);
+        *cached = Some(Arc::clone(&tables));
+        Ok(tables)
+    }
+
+    /// The speakers of the index: every spelling grouped into people.
+    pub fn speakers(&self) -> Result<Arc<Entities>, QueryError> {
+        Ok(Arc::clone(&self.tables(&self.reader.searcher())?.speakers))
+    }
+
+    /// The outlets of the index.
+    pub fn outlets(&self) -> Result<Arc<Entities>, QueryError> {
+        Ok(Arc::clone(&self.tables(&self.reader.searcher())?.outlets))
+    }
+
+    /// Speakers with a spelling containing `pattern` ("" for all), most
+    /// quoted first, with their spellings, quotation counts and outlets.
+    ///
+    /// ```
+    /// use newsq_core::index::{NewsIndex, WriterOptions};
+    /// use newsq_core::Article;
+    /// use newsq_query::NewsSearcher;
+    ///
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let index = NewsIndex::create_in_ram()?;
+    /// let mut writer = index.writer(&WriterOptions::default())?;
+    /// writer.add_article(&Article::from_body("a.txt", "“We stay,” Mayor Ana Lopes said."))?;
+    /// writer.add_article(&Article::from_body("b.txt", "“We go,” said Mayor Lopes."))?;
+    /// writer.commit()?;
+    ///
+    /// let speakers = NewsSearcher::new(&index)?.speaker_list("lopes")?;
+    /// assert_eq!(speakers.len(), 1);
+    /// assert_eq!(speakers[0].name, "Ana Lopes");
+    /// assert_eq!(speakers[0].quotations, 2);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn speaker_list(&self, pattern: &str) -> Result<Vec<EntityReport>, QueryError> {
+        let searcher = self.reader.searcher();
+        let tables = self.tables(&searcher)?;
+        speaker_reports(
+            &searcher,
+            &self.fields,
+            &tables.speakers,
+            &tables.outlets,
+            pattern,
+        )
+    }
+
+    /// Outlets with a spelling containing `pattern` ("" for all), with
+    /// their spellings and article and quotation counts.
+    pub fn outlet_list(&self, pattern: &str) -> Result<Vec<EntityReport>, QueryError> {
+        let searcher = self.reader.searcher();
+        let tables = self.tables(&searcher)?;
+        outlet_reports(&searcher, &self.fields, &tables.outlets, pattern)
     }
 
     /// See commits made since this searcher was created.
@@ -310,11 +397,22 @@ impl NewsSearcher {
             kinds.push((HitKind::Article, DocKind::Article, &article_fields[..]));
         }
         let searcher = self.reader.searcher();
+        let tables = self.tables(&searcher)?;
         let languages = other_languages(&searcher, f.language);
         let mut passes = Vec::with_capacity(kinds.len());
         let mut wanted = Highlighter::default();
+        let mut names = Vec::new();
+        // Spellings from every text field, so that highlighting (set up by
+        // the first pass) knows those the article text uses.
+        let all_text = [f.quote, f.title, f.body];
+        let variants = |term: &str| name_variants(&searcher, &tables.speakers, &all_text, term);
         for (hit_kind, doc_kind, text_fields) in kinds {
-            let mut compiler = Compiler::new(f, text_fields, &languages);
+            let entities = Names {
+                speakers: &tables.speakers,
+                outlets: &tables.outlets,
+                variants: &variants,
+            };
+            let mut compiler = Compiler::new(f, text_fields, &languages, entities);
             let matched = compiler.compile(&expr)?;
             let kind = Box::new(ConstScoreQuery::new(
                 Box::new(TermQuery::new(
@@ -335,6 +433,9 @@ impl NewsSearcher {
                 adjacency: compiler.adjacency(&expr),
                 query,
             });
+            if names.is_empty() {
+                names = std::mem::take(&mut compiler.matched);
+            }
         }
 
         let mut total = 0;
@@ -364,7 +465,11 @@ impl NewsSearcher {
                     None => &None,
                 };
                 if let Some(found) = found {
-                    counts.merge(found.clone());
+                    let entities = match counts.field {
+                        Some(FacetField::Outlet) => &tables.outlets,
+                        _ => &tables.speakers,
+                    };
+                    counts.merge(by_entity(found, entities));
                 }
             }
         }
@@ -408,12 +513,16 @@ impl NewsSearcher {
         let mut hits = Vec::with_capacity(found.len());
         for (kind, score, address) in found {
             let doc: TantivyDocument = searcher.doc(address)?;
-            hits.push(self.hit(kind, score, &doc, &wanted, &mut analyzer));
+            let mut hit = self.hit(kind, score, &doc, &wanted, &mut analyzer);
+            hit.speaker_entity = entity_name(hit.speaker.as_deref(), &tables.speakers);
+            hit.outlet_entity = entity_name(hit.outlet.as_deref(), &tables.outlets);
+            hits.push(hit);
         }
         Ok(SearchResults {
             hits,
             total,
             facets,
+            names,
             elapsed: started.elapsed(),
         })
     }
@@ -458,8 +567,10 @@ impl NewsSearcher {
             kind,
             quote,
             speaker: text(f.speaker),
+            speaker_entity: None,
             speaker_mention: text(f.speaker_mention),
             outlet: text(f.outlet),
+            outlet_entity: None,
             article: text(f.article_id).unwrap_or_default(),
             title: text(f.title),
             published: doc
@@ -473,6 +584,27 @@ impl NewsSearcher {
             snippet: snippet_text,
             highlights,
         }
+    }
+}
+
+/// The name of the entity a spelling belongs to.
+fn entity_name(spelling: Option<&str>, entities: &Entities) -> Option<String> {
+    entities.of_spelling(spelling?).map(|e| e.name.clone())
+}
+
+/// Facet counts by spelling → counts by entity.
+fn by_entity(counts: &FacetCounts, entities: &Entities) -> FacetCounts {
+    let mut merged: HashMap<String, u64> = HashMap::new();
+    for (spelling, count) in &counts.counts {
+        let name = entities
+            .of_spelling(spelling)
+            .map_or_else(|| spelling.clone(), |e| e.name.clone());
+        *merged.entry(name).or_default() += count;
+    }
+    FacetCounts {
+        field: counts.field,
+        counts: merged.into_iter().collect(),
+        missing: counts.missing,
     }
 }
 

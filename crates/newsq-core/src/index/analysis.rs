@@ -358,14 +358,21 @@ pub fn analyze(analyzer: &mut TextAnalyzer, text: &str) -> Vec<Term> {
 /// assert_eq!(newsq_core::index::analysis::name_key("Mr  Zełenski"), "mr zelenski");
 /// ```
 pub fn name_key(name: &str) -> String {
-    let mut analyzer = name_analyzer();
-    let mut key = String::with_capacity(name.len());
-    let mut stream = analyzer.token_stream(name);
-    while let Some(token) = stream.next() {
-        if !key.is_empty() {
-            key.push(' ');
-        }
-        key.push_str(&token.text);
+    // One analyzer per thread: this runs for every quotation indexed and
+    // every spelling an entity table reads.
+    thread_local! {
+        static NAMES: std::cell::RefCell<TextAnalyzer> = std::cell::RefCell::new(name_analyzer());
     }
-    key
+    NAMES.with(|names| {
+        let mut analyzer = names.borrow_mut();
+        let mut key = String::with_capacity(name.len());
+        let mut stream = analyzer.token_stream(name);
+        while let Some(token) = stream.next() {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            key.push_str(&token.text);
+        }
+        key
+    })
 }

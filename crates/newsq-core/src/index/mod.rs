@@ -44,7 +44,7 @@ pub use writer::{article_key, stable_hash, NewsWriter, SourceFile, WriterOptions
 
 /// The on-disk format this build writes and reads. Bumped whenever the
 /// schema or the analysis changes so that an old index would answer wrongly.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The file in the index folder that records the newsq format version.
 const FORMAT_FILE: &str = "newsq-format.json";

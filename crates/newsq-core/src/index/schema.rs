@@ -76,7 +76,8 @@ pub struct Fields {
     pub speaker: Field,
     /// [`super::analysis::name_key`] of the speaker, for exact filters.
     pub speaker_key: Field,
-    /// The mention as written ("Mr Zelensky", "he").
+    /// The mention as written ("Mr Zelensky", "he"); fast, so that the
+    /// speaker list can show how articles wrote each name.
     pub speaker_mention: Field,
     /// The reporting cue ("said").
     pub cue: Field,
@@ -123,7 +124,10 @@ impl Fields {
             context: builder.add_text_field(name::CONTEXT, STORED),
             speaker: builder.add_text_field(name::SPEAKER, analysed(NAME_ANALYZER).set_fast("raw")),
             speaker_key: builder.add_text_field(name::SPEAKER_KEY, STRING | STORED),
-            speaker_mention: builder.add_text_field(name::SPEAKER_MENTION, STORED),
+            speaker_mention: builder.add_text_field(
+                name::SPEAKER_MENTION,
+                TextOptions::default().set_stored().set_fast("raw"),
+            ),
             cue: builder.add_text_field(name::CUE, STORED),
             outlet: builder.add_text_field(name::OUTLET, analysed(NAME_ANALYZER).set_fast("raw")),
             outlet_key: builder.add_text_field(name::OUTLET_KEY, STRING | STORED),

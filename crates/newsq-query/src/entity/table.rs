@@ -1,0 +1,727 @@
+//! Entities: the spellings of an index grouped into people and outlets, and
+//! names resolved against them.
+//!
+//! Resolution works on distinct spellings, never on documents: an index of
+//! a million articles holds tens of thousands of speaker spellings, and
+//! grouping them is a few hash lookups each. Documents keep the spelling
+//! their article used, so adding articles never rewrites old ones, and a
+//! new spelling (or a new alias) changes the grouping at the next search.
+
+use std::collections::{HashMap, HashSet};
+
+use newsq_core::index::analysis::{analyze, name_key, text_analyzer};
+use serde::Serialize;
+
+use super::aliases::Aliases;
+use super::outlet::{read_outlet, OutletName};
+use super::person::{read_speaker, starts_with_title, PersonName, SpeakerName};
+use super::spelling::{edit_distance, folded_words, spelling_key};
+
+/// People or outlets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Speaker,
+    Outlet,
+}
+
+impl EntityKind {
+    /// "speaker" / "outlet".
+    pub fn noun(self) -> &'static str {
+        match self {
+            EntityKind::Speaker => "speaker",
+            EntityKind::Outlet => "outlet",
+        }
+    }
+}
+
+/// One way an entity is written in the index, with how many documents
+/// (quotations for a speaker, quotations and articles for an outlet) use it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Spelling {
+    pub text: String,
+    pub count: u64,
+}
+
+/// A person or an outlet: every spelling the index holds for it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Entity {
+    /// The fullest name ("Volodymyr Zelensky"), or the alias file's name.
+    pub name: String,
+    /// Every spelling, most used first.
+    pub spellings: Vec<Spelling>,
+    /// Documents under all spellings.
+    pub count: u64,
+    /// For a bare surname that fits several people ("Johnson" when the
+    /// index has Boris and Mike Johnson): their names. Such a spelling is
+    /// kept apart rather than guessed.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub may_be: Vec<String>,
+    /// The index keys ([`name_key`]) of the spellings: what a filter on this
+    /// entity matches.
+    #[serde(skip)]
+    pub(crate) keys: Vec<String>,
+}
+
+/// What a name given to a filter matched.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NameMatch {
+    pub kind: EntityKind,
+    /// The name as given.
+    pub query: String,
+    /// The names of the entities it matched; more than one when the name
+    /// is ambiguous (every match is searched).
+    pub matches: Vec<String>,
+    /// The closest names in the index when nothing matched.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub suggestions: Vec<String>,
+    /// The index keys to filter on.
+    #[serde(skip)]
+    pub(crate) keys: Vec<String>,
+}
+
+impl NameMatch {
+    /// More than one entity matched.
+    pub fn is_ambiguous(&self) -> bool {
+        self.matches.len() > 1
+    }
+
+    /// Nothing matched.
+    pub fn is_unknown(&self) -> bool {
+        self.matches.is_empty()
+    }
+}
+
+/// A distinct spelling (by index key) and what the rules read in it.
+struct Unit {
+    key: String,
+    shown: String,
+    count: u64,
+    alias: Option<usize>,
+    reading: Reading,
+}
+
+enum Reading {
+    Person(PersonName),
+    OtherSpeaker,
+    Outlet(OutletName),
+}
+
+/// The entities of one kind in an index.
+///
+/// ```
+/// use newsq_query::entity::{Aliases, Entities, EntityKind};
+///
+/// let spellings = [
+///     ("Volodymyr Zelensky", 5),
+///     ("Volodymyr Zelenskiy", 1),
+///     ("Mr Zelenskyy", 2),
+///     ("Dmitry Peskov", 3),
+///     ("Vladimir Putin", 9),
+/// ];
+/// let speakers = Entities::build(
+///     EntityKind::Speaker,
+///     spellings.iter().map(|&(s, n)| (s.to_string(), n)),
+///     &Aliases::default(),
+/// );
+/// assert_eq!(speakers.entities().len(), 3);
+/// let found = speakers.resolve("zelenskiy");
+/// assert_eq!(found.matches, ["Volodymyr Zelensky"]);
+/// assert_eq!(speakers.resolve("putin").matches, ["Vladimir Putin"]);
+/// assert_eq!(speakers.resolve("zelinsky").suggestions, ["Volodymyr Zelensky"]);
+/// ```
+#[derive(Debug, Clone)]
+pub struct Entities {
+    kind: EntityKind,
+    entities: Vec<Entity>,
+    /// Index key of a spelling → its entity.
+    by_key: HashMap<String, usize>,
+    /// Alias spellings (index keys) → entity, for names an alias file
+    /// lists but no document uses yet.
+    by_alias: HashMap<String, usize>,
+    /// Per entity: the entities a bare surname kept apart may be.
+    may_be: Vec<Vec<usize>>,
+    /// Per entity: the people it holds (speakers), for name queries.
+    people: Vec<Vec<PersonName>>,
+    /// Per entity: its outlet readings (outlets).
+    outlets: Vec<Vec<OutletName>>,
+    /// Spelling keys of the words of people's names, raw and stemmed, for
+    /// matching name variants in free text.
+    name_words: HashSet<String>,
+}
+
+impl Entities {
+    /// Group `spellings` (as written, with document counts) into entities,
+    /// with `aliases` deciding where they speak.
+    pub fn build(
+        kind: EntityKind,
+        spellings: impl IntoIterator<Item = (String, u64)>,
+        aliases: &Aliases,
+    ) -> Entities {
+        let alias_entries = aliases.entries(kind);
+        let mut alias_of: HashMap<String, usize> = HashMap::new();
+        for (i, entry) in alias_entries.iter().enumerate() {
+            for spelling in std::iter::once(&entry.name).chain(&entry.spellings) {
+                alias_of.insert(name_key(spelling), i);
+            }
+        }
+        let units = units(kind, spellings, &alias_of);
+        let mut groups = UnionFind::new(units.iter().map(|u| u.alias).collect());
+        // Spellings an alias names are one entity before any rule runs.
+        let mut first_of_alias: HashMap<usize, usize> = HashMap::new();
+        for (i, unit) in units.iter().enumerate() {
+            if let Some(alias) = unit.alias {
+                let first = *first_of_alias.entry(alias).or_insert(i);
+                groups.union(first, i);
+            }
+        }
+        let mut may_be: HashMap<usize, Vec<usize>> = HashMap::new();
+        match kind {
+            EntityKind::Speaker => group_people(&units, &mut groups, &mut may_be),
+            EntityKind::Outlet => group_outlets(&units, &mut groups),
+        }
+        assemble(kind, units, groups, may_be, alias_entries, &alias_of)
+    }
+
+    /// People or outlets.
+    pub fn kind(&self) -> EntityKind {
+        self.kind
+    }
+
+    /// Every entity, most documents first.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// The entity a spelling (as stored in the index) belongs to.
+    pub fn of_spelling(&self, spelling: &str) -> Option<&Entity> {
+        self.by_key
+            .get(&name_key(spelling))
+            .map(|&i| &self.entities[i])
+    }
+
+    /// Entities with a spelling or name containing `pattern` (any case,
+    /// accents and transliteration ignored); every entity for "".
+    pub fn matching(&self, pattern: &str) -> Vec<&Entity> {
+        let wanted = folded_words(pattern).join(" ");
+        let spelled = |text: &str| folded_words(text).join(" ").contains(&wanted);
+        let keyed = spelling_keys(&wanted);
+        self.entities
+            .iter()
+            .filter(|e| {
+                wanted.is_empty()
+                    || spelled(&e.name)
+                    || e.spellings.iter().any(|s| spelled(&s.text))
+                    || e.spellings
+                        .iter()
+                        .any(|s| spelling_keys(&folded_words(&s.text).join(" ")).contains(&keyed))
+            })
+            .collect()
+    }
+
+    /// The entities a name given to a filter stands for. A person's name
+    /// matches whatever the spelling ("zelenskiy" finds Volodymyr Zelensky);
+    /// a bare surname matches every person with it; an outlet matches by
+    /// name, web address or abbreviation ("ft" finds the Financial Times).
+    pub fn resolve(&self, query: &str) -> NameMatch {
+        let key = name_key(query);
+        let mut found: Vec<usize> = Vec::new();
+        if let Some(&i) = self.by_key.get(&key).or_else(|| self.by_alias.get(&key)) {
+            found.push(i);
+            // A bare surname kept apart stands for the people it may be.
+            found.extend(&self.may_be[i]);
+        } else {
+            match self.kind {
+                EntityKind::Speaker => self.resolve_person(query, &mut found),
+                EntityKind::Outlet => self.resolve_outlet(query, &mut found),
+            }
+        }
+        let mut seen = HashSet::new();
+        found.retain(|i| seen.insert(*i));
+        let suggestions = if found.is_empty() && !key.is_empty() {
+            self.closest(&key)
+        } else {
+            Vec::new()
+        };
+        NameMatch {
+            kind: self.kind,
+            query: query.to_string(),
+            matches: found
+                .iter()
+                .map(|&i| self.entities[i].name.clone())
+                .collect(),
+            suggestions,
+            keys: found
+                .iter()
+                .flat_map(|&i| self.entities[i].keys.iter().cloned())
+                .collect(),
+        }
+    }
+
+    fn resolve_person(&self, query: &str, found: &mut Vec<usize>) {
+        let SpeakerName::Person(wanted) = read_speaker(query, false) else {
+            return;
+        };
+        let fits = |p: &PersonName| -> bool {
+            if p.surname != wanted.surname {
+                return false;
+            }
+            if wanted.is_surname_only() {
+                return true;
+            }
+            let given = if wanted.given_is_initial || p.given_is_initial {
+                p.given.chars().next() == wanted.given.chars().next()
+            } else {
+                p.given == wanted.given
+            };
+            given && (wanted.middle.is_empty() || p.middle.is_empty() || p.middle == wanted.middle)
+        };
+        for (i, people) in self.people.iter().enumerate() {
+            if people.iter().any(&fits) {
+                found.push(i);
+            }
+        }
+        // "Xi" for Xi Jinping: a single word that is no one's surname may be
+        // a family name written first.
+        if found.is_empty() && wanted.is_surname_only() {
+            for (i, people) in self.people.iter().enumerate() {
+                if people.iter().any(|p| p.given == wanted.surname) {
+                    found.push(i);
+                }
+            }
+        }
+    }
+
+    fn resolve_outlet(&self, query: &str, found: &mut Vec<usize>) {
+        let wanted = read_outlet(query);
+        if wanted.words.is_empty() {
+            return;
+        }
+        for (i, outlets) in self.outlets.iter().enumerate() {
+            if outlets
+                .iter()
+                .any(|o| o.key() == wanted.key() || wanted.abbreviates(o) || o.abbreviates(&wanted))
+            {
+                found.push(i);
+            }
+        }
+        // "times": every outlet with all the words.
+        if found.is_empty() {
+            for (i, outlets) in self.outlets.iter().enumerate() {
+                if outlets
+                    .iter()
+                    .any(|o| wanted.words.iter().all(|w| o.words.contains(w)))
+                {
+                    found.push(i);
+                }
+            }
+        }
+    }
+
+    /// Up to three entity names closest to `key` in spelling.
+    fn closest(&self, key: &str) -> Vec<String> {
+        let limit = (key.chars().count() / 3).max(2);
+        let mut scored: Vec<(usize, u64, &str)> = Vec::new();
+        for entity in &self.entities {
+            let distance = entity
+                .keys
+                .iter()
+                .flat_map(|k| {
+                    // The whole spelling, and each of its words ("zelinsky"
+                    // is close to the surname of "volodymyr zelensky").
+                    std::iter::once(k.as_str()).chain(k.split(' '))
+                })
+                .map(|candidate| edit_distance(key, candidate))
+                .min()
+                .unwrap_or(usize::MAX);
+            if distance <= limit {
+                scored.push((distance, entity.count, &entity.name));
+            }
+        }
+        scored.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2)));
+        scored
+            .into_iter()
+            .take(3)
+            .map(|(_, _, n)| n.to_string())
+            .collect()
+    }
+
+    /// Whether an analysed word's spelling key is a word of a person's name
+    /// in the index: such words also match their other spellings in text.
+    pub fn is_name_word(&self, term: &str) -> bool {
+        self.name_words.contains(&spelling_key(term))
+    }
+}
+
+fn spelling_keys(folded: &str) -> String {
+    folded
+        .split(' ')
+        .map(spelling_key)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Distinct spellings by index key; the most used way of writing each is
+/// the one shown.
+fn units(
+    kind: EntityKind,
+    spellings: impl IntoIterator<Item = (String, u64)>,
+    alias_of: &HashMap<String, usize>,
+) -> Vec<Unit> {
+    let mut by_key: HashMap<String, (Vec<(String, u64)>, u64)> = HashMap::new();
+    for (text, count) in spellings {
+        let key = name_key(&text);
+        if key.is_empty() {
+            continue;
+        }
+        let entry = by_key.entry(key).or_default();
+        entry.1 += count;
+        entry.0.push((text, count));
+    }
+    let mut units: Vec<Unit> = by_key
+        .into_iter()
+        .map(|(key, (mut texts, count))| {
+            texts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            let shown = texts.swap_remove(0).0;
+            let reading = match kind {
+                EntityKind::Speaker => match read_speaker(&shown, true) {
+                    SpeakerName::Person(p) => Reading::Person(p),
+                    SpeakerName::Other => Reading::OtherSpeaker,
+                },
+                EntityKind::Outlet => Reading::Outlet(read_outlet(&shown)),
+            };
+            Unit {
+                alias: alias_of.get(&key).copied(),
+                key,
+                shown,
+                count,
+                reading,
+            }
+        })
+        .collect();
+    // Deterministic grouping whatever order the index listed spellings in.
+    units.sort_by(|a, b| a.key.cmp(&b.key));
+    units
+}
+
+/// The rules for people, in order of confidence:
+/// 1. the same given name and surname (whatever the spelling) are one
+///    person, unless their middle initials differ; a name without middle
+///    initials joins the one person with them, and is kept apart when there
+///    are several (George Bush, between George H. W. and George W.);
+/// 2. an initial ("V. Putin") joins the one person it fits;
+/// 3. a bare surname ("Mr Putin") joins the one person with that surname,
+///    else the one person whose given name it is (family name first: "Xi"),
+///    and is kept apart, listing whom it may be, when several fit.
+///
+/// Spellings an alias file places are never moved by rules 2 and 3.
+fn group_people(units: &[Unit], groups: &mut UnionFind, may_be: &mut HashMap<usize, Vec<usize>>) {
+    let person = |i: usize| match &units[i].reading {
+        Reading::Person(p) => Some(p),
+        _ => None,
+    };
+    // Rule 1.
+    let mut by_name: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    for (i, unit) in units.iter().enumerate() {
+        if let Reading::Person(p) = &unit.reading {
+            if !p.is_surname_only() && !p.given_is_initial {
+                by_name.entry((&p.surname, &p.given)).or_default().push(i);
+            }
+        }
+    }
+    let mut names: Vec<_> = by_name.into_iter().collect();
+    names.sort();
+    for (_, members) in &names {
+        let mut by_middle: Vec<(&str, Vec<usize>)> = Vec::new();
+        for &i in members {
+            let middle = person(i).map_or("", |p| p.middle.as_str());
+            match by_middle.iter_mut().find(|(m, _)| *m == middle) {
+                Some((_, list)) => list.push(i),
+                None => by_middle.push((middle, vec![i])),
+            }
+        }
+        for (_, list) in &by_middle {
+            for &i in &list[1..] {
+                groups.union(list[0], i);
+            }
+        }
+        let with_middle: Vec<usize> = by_middle
+            .iter()
+            .filter(|(m, _)| !m.is_empty())
+            .map(|(_, list)| list[0])
+            .collect();
+        if let Some((_, bare)) = by_middle.iter().find(|(m, _)| m.is_empty()) {
+            match with_middle.as_slice() {
+                [] => {}
+                [one] => groups.union(*one, bare[0]),
+                several => {
+                    may_be.insert(bare[0], several.to_vec());
+                }
+            }
+        }
+    }
+    // Full names by surname and by given name, for rules 2 and 3.
+    let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_given: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (_, members) in &names {
+        by_surname
+            .entry(names_surname(units, members[0]))
+            .or_default()
+            .push(members[0]);
+        if let Some(p) = person(members[0]) {
+            by_given.entry(&p.given).or_default().push(members[0]);
+        }
+    }
+    for (i, unit) in units.iter().enumerate() {
+        let Reading::Person(p) = &unit.reading else {
+            continue;
+        };
+        if unit.alias.is_some() || !(p.is_surname_only() || p.given_is_initial) {
+            continue;
+        }
+        let mut candidates: Vec<usize> = by_surname
+            .get(p.surname.as_str())
+            .into_iter()
+            .flatten()
+            .filter(|&&c| {
+                !p.given_is_initial
+                    || person(c)
+                        .is_some_and(|full| full.given.chars().next() == p.given.chars().next())
+            })
+            .map(|&c| groups.find(c))
+            .collect();
+        if candidates.is_empty() && p.is_surname_only() {
+            candidates = by_given
+                .get(p.surname.as_str())
+                .into_iter()
+                .flatten()
+                .map(|&c| groups.find(c))
+                .collect();
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        match candidates.as_slice() {
+            [] => {}
+            [one] => groups.union(*one, i),
+            several => {
+                may_be.insert(i, several.to_vec());
+            }
+        }
+    }
+}
+
+fn names_surname(units: &[Unit], i: usize) -> &str {
+    match &units[i].reading {
+        Reading::Person(p) => &p.surname,
+        _ => "",
+    }
+}
+
+/// The rules for outlets: the same name once "the", edition words ("UK")
+/// and web address parts are off is one outlet; a web address or acronym
+/// joins the one outlet it abbreviates ("ft.com", "FT" → Financial Times).
+fn group_outlets(units: &[Unit], groups: &mut UnionFind) {
+    let outlet = |i: usize| match &units[i].reading {
+        Reading::Outlet(o) => Some(o),
+        _ => None,
+    };
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    for i in 0..units.len() {
+        let Some(o) = outlet(i).filter(|o| !o.words.is_empty()) else {
+            continue;
+        };
+        match by_name.get(&o.key()) {
+            Some(&first) => groups.union(first, i),
+            None => {
+                by_name.insert(o.key(), i);
+            }
+        }
+    }
+    for (i, unit) in units.iter().enumerate() {
+        let Some(short) = outlet(i).filter(|o| o.compact) else {
+            continue;
+        };
+        if unit.alias.is_some() {
+            continue;
+        }
+        let mut candidates: Vec<usize> = (0..units.len())
+            .filter(|&j| outlet(j).is_some_and(|full| short.abbreviates(full)))
+            .map(|j| groups.find(j))
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        if let [one] = candidates.as_slice() {
+            groups.union(*one, i);
+        }
+    }
+}
+
+/// Turn groups of units into entities.
+fn assemble(
+    kind: EntityKind,
+    units: Vec<Unit>,
+    mut groups: UnionFind,
+    may_be: HashMap<usize, Vec<usize>>,
+    alias_entries: &[super::aliases::AliasEntry],
+    alias_of: &HashMap<String, usize>,
+) -> Entities {
+    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..units.len() {
+        members.entry(groups.find(i)).or_default().push(i);
+    }
+    let mut grouped: Vec<Vec<usize>> = members.into_values().collect();
+    let count = |group: &Vec<usize>| group.iter().map(|&i| units[i].count).sum::<u64>();
+    grouped.sort_by(|a, b| {
+        count(b)
+            .cmp(&count(a))
+            .then_with(|| units[a[0]].key.cmp(&units[b[0]].key))
+    });
+    let mut entity_of_unit = vec![0; units.len()];
+    for (e, group) in grouped.iter().enumerate() {
+        for &i in group {
+            entity_of_unit[i] = e;
+        }
+    }
+    let mut entities = Vec::with_capacity(grouped.len());
+    let mut people = Vec::new();
+    let mut outlets = Vec::new();
+    let mut name_words = HashSet::new();
+    let mut may_be_ids = Vec::with_capacity(grouped.len());
+    let mut stemmer = text_analyzer();
+    for group in &grouped {
+        let alias_name = group
+            .iter()
+            .find_map(|&i| units[i].alias)
+            .map(|a| alias_entries[a].name.clone());
+        let fullest = group
+            .iter()
+            .max_by(|&&a, &&b| {
+                fullness(&units[a])
+                    .cmp(&fullness(&units[b]))
+                    .then(units[b].shown.cmp(&units[a].shown))
+            })
+            .map(|&i| units[i].shown.clone())
+            .unwrap_or_default();
+        let mut spellings: Vec<Spelling> = group
+            .iter()
+            .map(|&i| Spelling {
+                text: units[i].shown.clone(),
+                count: units[i].count,
+            })
+            .collect();
+        spellings.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.text.cmp(&b.text)));
+        let mut entity_people = Vec::new();
+        let mut entity_outlets = Vec::new();
+        for &i in group {
+            match &units[i].reading {
+                Reading::Person(p) => {
+                    entity_people.push(p.clone());
+                    for word in folded_words(&units[i].shown) {
+                        name_words.insert(spelling_key(&word));
+                        for term in analyze(&mut stemmer, &word) {
+                            name_words.insert(spelling_key(&term.text));
+                        }
+                    }
+                }
+                Reading::Outlet(o) => entity_outlets.push(o.clone()),
+                Reading::OtherSpeaker => {}
+            }
+        }
+        let mut may_be_entities: Vec<usize> = group
+            .iter()
+            .filter_map(|i| may_be.get(i))
+            .flatten()
+            .map(|&u| entity_of_unit[u])
+            .collect();
+        may_be_entities.sort_unstable();
+        may_be_entities.dedup();
+        may_be_ids.push(may_be_entities);
+        entities.push(Entity {
+            name: alias_name.unwrap_or(fullest),
+            spellings,
+            count: count(group),
+            may_be: Vec::new(),
+            keys: group.iter().map(|&i| units[i].key.clone()).collect(),
+        });
+        people.push(entity_people);
+        outlets.push(entity_outlets);
+    }
+    for (e, ids) in may_be_ids.iter().enumerate() {
+        entities[e].may_be = ids.iter().map(|&id| entities[id].name.clone()).collect();
+    }
+    let by_key = units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| (u.key.clone(), entity_of_unit[i]))
+        .collect();
+    let mut by_alias = HashMap::new();
+    for (key, &alias) in alias_of {
+        if let Some(i) = units.iter().position(|u| u.alias == Some(alias)) {
+            by_alias.insert(key.clone(), entity_of_unit[i]);
+        }
+    }
+    Entities {
+        kind,
+        entities,
+        by_key,
+        by_alias,
+        may_be: may_be_ids,
+        people,
+        outlets,
+        name_words,
+    }
+}
+
+/// How full a spelling is as an entity's name: a person's full name over a
+/// surname, no title over a title, more words, more documents.
+fn fullness(unit: &Unit) -> (bool, bool, usize, u64) {
+    let full = match &unit.reading {
+        Reading::Person(p) => !p.is_surname_only() && !p.given_is_initial,
+        _ => false,
+    };
+    let untitled = !starts_with_title(&unit.shown);
+    (
+        full,
+        untitled,
+        unit.shown.split_whitespace().count(),
+        unit.count,
+    )
+}
+
+/// Union-find over units that never joins two different aliases' groups.
+struct UnionFind {
+    parent: Vec<usize>,
+    alias: Vec<Option<usize>>,
+}
+
+impl UnionFind {
+    fn new(alias: Vec<Option<usize>>) -> Self {
+        UnionFind {
+            parent: (0..alias.len()).collect(),
+            alias,
+        }
+    }
+
+    fn find(&mut self, mut i: usize) -> usize {
+        while self.parent[i] != i {
+            self.parent[i] = self.parent[self.parent[i]];
+            i = self.parent[i];
+        }
+        i
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra == rb {
+            return;
+        }
+        match (self.alias[ra], self.alias[rb]) {
+            (Some(x), Some(y)) if x != y => {}
+            (x, y) => {
+                let (keep, join) = (ra.min(rb), ra.max(rb));
+                self.parent[join] = keep;
+                self.alias[keep] = x.or(y);
+            }
+        }
+    }
+}
