@@ -6,8 +6,12 @@
 //! Every run gets HOME, XDG folders, NEWSQ_CACHE and NEWSQ_INDEX inside the
 //! test's scratch folder, so nothing outside it is touched.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
+
+use common::{expect_code, json_lines, newsq_env, newsq_in, s, scratch, stderr, stdout, write};
 
 use serde_json::Value;
 
@@ -52,70 +56,6 @@ const CLAP_BUG: &str =
 
 // ---------------------------------------------------------------------------
 // Helpers
-
-/// A fresh folder for one test's files.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("newsq-search-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
-    dir
-}
-
-fn write(path: &Path, text: &str) {
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).unwrap_or_else(|e| panic!("{}: {e}", parent.display()));
-    }
-    std::fs::write(path, text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-}
-
-fn s(path: &Path) -> String {
-    path.display().to_string()
-}
-
-/// `newsq ARGS` with every folder it could touch inside `dir`.
-fn newsq_in(dir: &Path, args: &[&str]) -> Output {
-    newsq_env(dir, args, &[], &[])
-}
-
-fn newsq_env(dir: &Path, args: &[&str], set: &[(&str, &str)], remove: &[&str]) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_newsq"));
-    command
-        .args(args)
-        .env_remove("NO_COLOR")
-        .env("HOME", dir.join("home"))
-        .env("XDG_DATA_HOME", dir.join("xdg-data"))
-        .env("XDG_CACHE_HOME", dir.join("xdg-cache"))
-        .env("NEWSQ_CACHE", dir.join("cache"))
-        .env("NEWSQ_INDEX", dir.join("default-index"));
-    for (key, value) in set {
-        command.env(key, value);
-    }
-    for key in remove {
-        command.env_remove(key);
-    }
-    match command.output() {
-        Ok(out) => out,
-        Err(e) => panic!("cannot run newsq: {e}"),
-    }
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn expect_code(out: &Output, code: i32) {
-    assert_eq!(
-        out.status.code(),
-        Some(code),
-        "stdout:\n{}\nstderr:\n{}",
-        stdout(out),
-        stderr(out)
-    );
-}
 
 /// The corpus in `dir/articles`, its sidecar in `dir/meta.tsv`.
 fn write_corpus(dir: &Path) -> (PathBuf, PathBuf) {
@@ -162,13 +102,6 @@ fn search(dir: &Path, index: &str, args: &[&str]) -> Output {
     let mut all = vec!["search", "--index", index];
     all.extend_from_slice(args);
     newsq_in(dir, &all)
-}
-
-fn json_lines(out: &Output) -> Vec<Value> {
-    stdout(out)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
-        .collect()
 }
 
 fn hits(lines: &[Value]) -> Vec<&Value> {

@@ -31,8 +31,10 @@ use tantivy::Directory;
 
 use super::table::EntityKind;
 
-/// The file inside an index that holds its aliases.
-pub const ALIAS_FILE: &str = "newsq-aliases.json";
+/// The file inside an index that holds its aliases. The leading dot keeps
+/// it out of tantivy's file management, which deletes the files it manages
+/// once no commit uses them.
+pub const ALIAS_FILE: &str = ".newsq-aliases.json";
 
 /// One entity as the user defines it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

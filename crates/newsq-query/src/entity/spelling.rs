@@ -89,29 +89,30 @@ pub fn folded_words(text: &str) -> Vec<String> {
 /// ```
 /// use newsq_query::entity::spelling_key;
 ///
-/// for spelling in ["zelensky", "zelenskiy", "zelenskyy", "zelenskii", "zelenski"] {
-///     assert_eq!(spelling_key(spelling), "zelensky");
+/// for spelling in ["zelensky", "zelenskiy", "zelenskyy", "zelenskii", "zelenskij"] {
+///     assert_eq!(spelling_key(spelling), spelling_key("zelenski"));
 /// }
 /// assert_eq!(spelling_key("mattarella"), spelling_key("matarella"));
-/// assert_ne!(spelling_key("li"), spelling_key("ly"));
+/// assert_eq!(spelling_key("dmytro"), spelling_key("dmitro"));
+/// assert_ne!(spelling_key("putin"), spelling_key("peskov"));
 /// ```
 pub fn spelling_key(word: &str) -> String {
-    let mut collapsed = String::with_capacity(word.len());
+    let mut key = String::with_capacity(word.len());
     let mut last = None;
-    for c in word.chars() {
+    for (i, c) in word.chars().enumerate() {
+        // Inside a word y is a vowel, written i as often as y.
+        let c = if c == 'y' && i > 0 { 'i' } else { c };
         if Some(c) != last {
-            collapsed.push(c);
+            key.push(c);
         }
         last = Some(c);
     }
-    let stem = collapsed.trim_end_matches(['i', 'y', 'j']);
-    if stem.len() < collapsed.len() && stem.chars().count() >= 3 {
-        let mut key = stem.to_string();
-        key.push('y');
-        key
-    } else {
-        collapsed
+    let stem_len = key.trim_end_matches(['i', 'j']).len();
+    if stem_len < key.len() && key[..stem_len].chars().count() >= 3 {
+        key.truncate(stem_len);
+        key.push('i');
     }
+    key
 }
 
 /// Edit distance between two short strings (for "did you mean").
@@ -139,8 +140,9 @@ mod tests {
         let russian = folded_words("Владимир Зеленский");
         let ukrainian = folded_words("Володимир Зеленський");
         assert_eq!(russian, ["vladimir", "zelenskiy"]);
-        assert_eq!(spelling_key(&ukrainian[1]), "zelensky");
-        assert_eq!(spelling_key(&russian[1]), "zelensky");
+        assert_eq!(spelling_key(&ukrainian[1]), spelling_key("zelensky"));
+        assert_eq!(spelling_key(&russian[1]), spelling_key("zelensky"));
+        assert_eq!(spelling_key(&ukrainian[0]), spelling_key("volodymyr"));
         assert_eq!(transliterate("Путин"), "Putin");
     }
 
@@ -150,6 +152,8 @@ mod tests {
         assert_eq!(spelling_key("yuri"), spelling_key("yuriy"));
         assert_eq!(spelling_key("sergei"), spelling_key("sergey"));
         assert_eq!(spelling_key("ali"), "ali");
+        // A first y is a consonant.
+        assert_eq!(spelling_key("yuri"), "yuri");
         assert_ne!(spelling_key("putin"), spelling_key("peskov"));
     }
 

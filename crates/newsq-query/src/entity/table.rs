@@ -177,7 +177,16 @@ impl Entities {
         }
         let mut may_be: HashMap<usize, Vec<usize>> = HashMap::new();
         match kind {
-            EntityKind::Speaker => group_people(&units, &mut groups, &mut may_be),
+            EntityKind::Speaker => {
+                let alias_people: Vec<Option<PersonName>> = alias_entries
+                    .iter()
+                    .map(|entry| match read_speaker(&entry.name, false) {
+                        SpeakerName::Person(p) => Some(p),
+                        SpeakerName::Other => None,
+                    })
+                    .collect();
+                group_people(&units, &alias_people, &mut groups, &mut may_be)
+            }
             EntityKind::Outlet => group_outlets(&units, &mut groups),
         }
         assemble(kind, units, groups, may_be, alias_entries, &alias_of)
@@ -415,16 +424,27 @@ fn units(
 ///    and is kept apart, listing whom it may be, when several fit.
 ///
 /// Spellings an alias file places are never moved by rules 2 and 3.
-fn group_people(units: &[Unit], groups: &mut UnionFind, may_be: &mut HashMap<usize, Vec<usize>>) {
+fn group_people(
+    units: &[Unit],
+    alias_people: &[Option<PersonName>],
+    groups: &mut UnionFind,
+    may_be: &mut HashMap<usize, Vec<usize>>,
+) {
     let person = |i: usize| match &units[i].reading {
         Reading::Person(p) => Some(p),
         _ => None,
     };
-    // Rule 1.
+    // Rule 1. A spelling an alias gives to someone of another name ("Donald
+    // Trump" is "Someone Else") takes no part: the alias moved it.
     let mut by_name: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
     for (i, unit) in units.iter().enumerate() {
         if let Reading::Person(p) = &unit.reading {
-            if !p.is_surname_only() && !p.given_is_initial {
+            let moved = unit.alias.is_some_and(|a| {
+                alias_people[a]
+                    .as_ref()
+                    .is_none_or(|named| (&named.surname, &named.given) != (&p.surname, &p.given))
+            });
+            if !p.is_surname_only() && !p.given_is_initial && !moved {
                 by_name.entry((&p.surname, &p.given)).or_default().push(i);
             }
         }
@@ -463,13 +483,13 @@ fn group_people(units: &[Unit], groups: &mut UnionFind, may_be: &mut HashMap<usi
     // Full names by surname and by given name, for rules 2 and 3.
     let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut by_given: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (_, members) in &names {
+    for &member in names.iter().flat_map(|(_, members)| members) {
         by_surname
-            .entry(names_surname(units, members[0]))
+            .entry(names_surname(units, member))
             .or_default()
-            .push(members[0]);
-        if let Some(p) = person(members[0]) {
-            by_given.entry(&p.given).or_default().push(members[0]);
+            .push(member);
+        if let Some(p) = person(member) {
+            by_given.entry(&p.given).or_default().push(member);
         }
     }
     for (i, unit) in units.iter().enumerate() {
@@ -596,8 +616,8 @@ fn assemble(
         let fullest = group
             .iter()
             .max_by(|&&a, &&b| {
-                fullness(&units[a])
-                    .cmp(&fullness(&units[b]))
+                preference(&units[a])
+                    .cmp(&preference(&units[b]))
                     .then(units[b].shown.cmp(&units[a].shown))
             })
             .map(|&i| units[i].shown.clone())
@@ -672,20 +692,34 @@ fn assemble(
     }
 }
 
-/// How full a spelling is as an entity's name: a person's full name over a
-/// surname, no title over a title, more words, more documents.
-fn fullness(unit: &Unit) -> (bool, bool, usize, u64) {
-    let full = match &unit.reading {
-        Reading::Person(p) => !p.is_surname_only() && !p.given_is_initial,
-        _ => false,
+/// How well a spelling names its entity (higher is better). A person: a
+/// full name over a surname, no title over a title, more words, more
+/// quotations. An outlet: a name over a web address or acronym, then the
+/// most used, then the shortest ("The Herald" over "The Herald UK").
+fn preference(unit: &Unit) -> (bool, bool, i64, i64) {
+    let words = unit.shown.split_whitespace().count() as i64;
+    let count = i64::try_from(unit.count).unwrap_or(i64::MAX);
+    match &unit.reading {
+        Reading::Person(p) => (
+            !p.is_surname_only() && !p.given_is_initial,
+            !starts_with_title(&unit.shown),
+            words,
+            count,
+        ),
+        // "The Herald" over "The Herald UK": no edition words.
+        Reading::Outlet(o) => (!o.compact, plain_outlet_name(&unit.shown, o), count, -words),
+        Reading::OtherSpeaker => (false, true, words, count),
+    }
+}
+
+/// Whether `shown` is the outlet's name with nothing but "the" around it.
+fn plain_outlet_name(shown: &str, outlet: &OutletName) -> bool {
+    let words = folded_words(shown);
+    let words = match words.split_first() {
+        Some((first, rest)) if first == "the" => rest,
+        _ => &words[..],
     };
-    let untitled = !starts_with_title(&unit.shown);
-    (
-        full,
-        untitled,
-        unit.shown.split_whitespace().count(),
-        unit.count,
-    )
+    words == outlet.words.as_slice()
 }
 
 /// Union-find over units that never joins two different aliases' groups.
@@ -723,5 +757,146 @@ impl UnionFind {
                 self.alias[keep] = x.or(y);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entity::AliasEntry;
+
+    fn speakers(spellings: &[&str], aliases: &Aliases) -> Entities {
+        Entities::build(
+            EntityKind::Speaker,
+            spellings.iter().map(|s| (s.to_string(), 1)),
+            aliases,
+        )
+    }
+
+    fn names(entities: &Entities) -> Vec<Vec<&str>> {
+        let mut out: Vec<Vec<&str>> = entities
+            .entities()
+            .iter()
+            .map(|e| {
+                let mut spellings: Vec<&str> =
+                    e.spellings.iter().map(|s| s.text.as_str()).collect();
+                spellings.sort_unstable();
+                spellings
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn middle_initials_keep_father_and_son_apart() {
+        let table = speakers(
+            &[
+                "George H. W. Bush",
+                "George W. Bush",
+                "George Bush",
+                "Laura Bush",
+                "Bush",
+            ],
+            &Aliases::default(),
+        );
+        assert_eq!(table.entities().len(), 5);
+        assert_eq!(table.resolve("George W. Bush").matches, ["George W. Bush"]);
+        let george = table.resolve("George Bush");
+        assert_eq!(george.matches.len(), 3, "{george:?}");
+        let bare = table.of_spelling("Bush").expect("listed");
+        // Either George, the unresolved "George Bush", or Laura.
+        assert_eq!(bare.may_be.len(), 4, "{bare:?}");
+    }
+
+    #[test]
+    fn one_middle_initial_joins_and_an_alias_splits() {
+        let table = speakers(
+            &["Donald J. Trump", "Donald Trump", "Mr Trump"],
+            &Aliases::default(),
+        );
+        assert_eq!(
+            names(&table),
+            [vec!["Donald J. Trump", "Donald Trump", "Mr Trump"]]
+        );
+
+        let aliases = Aliases {
+            speakers: vec![AliasEntry {
+                name: "Someone Else".into(),
+                spellings: vec!["Donald Trump".into()],
+            }],
+            outlets: Vec::new(),
+        };
+        let table = speakers(&["Donald J. Trump", "Donald Trump"], &aliases);
+        assert_eq!(
+            names(&table),
+            [vec!["Donald J. Trump"], vec!["Donald Trump"]]
+        );
+        assert_eq!(table.resolve("donald trump").matches, ["Someone Else"]);
+    }
+
+    #[test]
+    fn initials_cyrillic_and_family_names_first() {
+        let table = speakers(
+            &[
+                "Dmytro Zarechny",
+                "D. Zarechnyy",
+                "Дмитро Заречний",
+                "Xi Jinping",
+                "Mr Xi",
+            ],
+            &Aliases::default(),
+        );
+        assert_eq!(
+            names(&table),
+            [
+                vec!["D. Zarechnyy", "Dmytro Zarechny", "Дмитро Заречний"],
+                vec!["Mr Xi", "Xi Jinping"],
+            ]
+        );
+        assert_eq!(table.entities()[0].may_be, Vec::<String>::new());
+    }
+
+    #[test]
+    fn descriptions_stay_whole() {
+        let table = speakers(
+            &["Vladimir Putin", "Putin's spokesman", "the Kremlin"],
+            &Aliases::default(),
+        );
+        assert_eq!(table.entities().len(), 3);
+        assert_eq!(table.resolve("putin").matches, ["Vladimir Putin"]);
+        assert_eq!(table.resolve("the kremlin").matches, ["the Kremlin"]);
+        assert!(table.resolve("kremlin").is_unknown());
+    }
+
+    #[test]
+    fn outlets_by_name_address_and_acronym() {
+        let table = Entities::build(
+            EntityKind::Outlet,
+            [
+                "The Financial Times",
+                "FT",
+                "ft.com",
+                "Financial Times",
+                "The Times",
+                "The New York Times",
+            ]
+            .iter()
+            .map(|s| (s.to_string(), 1)),
+            &Aliases::default(),
+        );
+        assert_eq!(table.entities().len(), 3);
+        assert_eq!(table.resolve("ft").matches.len(), 1);
+        assert_eq!(table.resolve("times").matches, ["The Times"]);
+        assert_eq!(table.resolve("nytimes.com").matches, ["The New York Times"]);
+        assert_eq!(table.resolve("financial").matches.len(), 1);
+        assert_eq!(
+            table
+                .resolve("the tines")
+                .suggestions
+                .first()
+                .map(String::as_str),
+            Some("The Times")
+        );
     }
 }
