@@ -50,7 +50,7 @@ const ARTICLES: &[(&str, &str)] = &[
         "a7.txt",
         "Harbour plan questioned\n\n\
          Critics questioned the harbour plan on Friday.\n\n\
-         “We stand by every word of it,” Marsh said.\n",
+         “We stand by every word of it,” Ms Marsh said.\n",
     ),
 ];
 

@@ -1,90 +1,281 @@
 //! The entities of an index: built from the spellings its documents hold,
 //! listed with their numbers, and used to widen names in free text.
 
+use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
-use newsq_core::index::analysis::name_key;
-use newsq_core::index::{name, DocKind, Fields, NewsIndex};
+use newsq_core::index::analysis::{analyze, name_key, text_analyzer};
+use newsq_core::index::{name, DocKind, Fields};
 use serde::Serialize;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::StrColumn;
-use tantivy::query::TermQuery;
+use tantivy::query::{Query, TermQuery, TermSetQuery};
 use tantivy::schema::{Field, IndexRecordOption, Term};
-use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
+use tantivy::{DocId, Score, Searcher, SegmentOrdinal, SegmentReader};
 
 use crate::entity::{
-    read_speaker, spelling_key, Aliases, Entities, EntityKind, SpeakerName, Spelling,
+    folded_words, looks_like_name, read_speaker, spelling_key, transliterate, Aliases, Entities,
+    EntityKind, NameMatch, Sighting, SpeakerName, Spelling,
 };
 use crate::error::QueryError;
 
-/// The speaker and outlet entities of one searcher generation.
-pub(crate) struct Tables {
-    pub(crate) generation: u64,
-    pub(crate) speakers: Arc<Entities>,
-    pub(crate) outlets: Arc<Entities>,
+/// Every speaker of the index, from one pass over the quotations' speaker
+/// and mention columns (listings and facets).
+pub(crate) fn all_speakers(
+    searcher: &Searcher,
+    fields: &Fields,
+    aliases: &Aliases,
+) -> Result<Entities, QueryError> {
+    let sightings = speaker_sightings(searcher, &kind_query(fields, DocKind::Quotation))?;
+    Ok(Entities::build(EntityKind::Speaker, sightings, aliases))
 }
 
-impl Tables {
-    /// Read the distinct spellings of every segment (a dictionary walk, not
-    /// a document scan) and group them with the index's aliases.
-    pub(crate) fn build(
-        index: &NewsIndex,
-        searcher: &tantivy::Searcher,
-    ) -> Result<Tables, QueryError> {
-        let aliases = Aliases::load(index)?;
-        let fields = index.fields();
-        let spellings =
-            |column: &str, key_field: Field| -> Result<Vec<(String, u64)>, QueryError> {
-                let mut counts: HashMap<String, u64> = HashMap::new();
-                for segment in searcher.segment_readers() {
-                    let Some(values) = segment.fast_fields().str(column)? else {
-                        continue;
-                    };
-                    // Spellings that differ only in case or accents share an
-                    // index key: its documents count once, under the first.
-                    let mut by_key: HashMap<String, Vec<String>> = HashMap::new();
-                    let mut stream = values
-                        .dictionary()
-                        .stream()
-                        .map_err(tantivy::TantivyError::from)?;
-                    while stream.advance() {
-                        if let Ok(text) = std::str::from_utf8(stream.key()) {
-                            by_key
-                                .entry(name_key(text))
-                                .or_default()
-                                .push(text.to_string());
-                        }
-                    }
-                    let inverted = segment.inverted_index(key_field)?;
-                    for (key, texts) in by_key {
-                        let freq = inverted
-                            .doc_freq(&Term::from_field_text(key_field, &key))
-                            .map_err(tantivy::TantivyError::from)?;
-                        for (i, text) in texts.into_iter().enumerate() {
-                            *counts.entry(text).or_default() +=
-                                if i == 0 { u64::from(freq) } else { 0 };
+/// Every outlet of the index: outlets are few, so their spellings come from
+/// the column dictionaries and their counts from the key terms.
+pub(crate) fn all_outlets(
+    searcher: &Searcher,
+    fields: &Fields,
+    aliases: &Aliases,
+) -> Result<Entities, QueryError> {
+    let mut counts: HashMap<String, u64> = HashMap::new();
+    for segment in searcher.segment_readers() {
+        let Some(values) = segment.fast_fields().str(name::OUTLET)? else {
+            continue;
+        };
+        // Spellings that differ only in case or accents share an index key:
+        // its documents count once, under the first.
+        let mut by_key: HashMap<String, Vec<String>> = HashMap::new();
+        let mut stream = values
+            .dictionary()
+            .stream()
+            .map_err(tantivy::TantivyError::from)?;
+        while stream.advance() {
+            if let Ok(text) = std::str::from_utf8(stream.key()) {
+                by_key
+                    .entry(name_key(text))
+                    .or_default()
+                    .push(text.to_string());
+            }
+        }
+        let inverted = segment.inverted_index(fields.outlet_key)?;
+        for (key, texts) in by_key {
+            let freq = inverted
+                .doc_freq(&Term::from_field_text(fields.outlet_key, &key))
+                .map_err(tantivy::TantivyError::from)?;
+            for (i, text) in texts.into_iter().enumerate() {
+                *counts.entry(text).or_default() += if i == 0 { u64::from(freq) } else { 0 };
+            }
+        }
+    }
+    let sightings = counts
+        .into_iter()
+        .map(|(spelling, count)| Sighting::new(spelling, count));
+    Ok(Entities::build(EntityKind::Outlet, sightings, aliases))
+}
+
+/// (speaker, mention) pairs with their counts among `query`'s documents.
+fn speaker_sightings(searcher: &Searcher, query: &dyn Query) -> Result<Vec<Sighting>, QueryError> {
+    let rows = searcher.search(
+        query,
+        &ValueCounter {
+            columns: [name::SPEAKER, name::SPEAKER_MENTION],
+        },
+    )?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|([speaker, mention], count)| {
+            Some(Sighting {
+                spelling: speaker?,
+                mention,
+                count,
+            })
+        })
+        .collect())
+}
+
+/// Speaker entities looked up name by name: each name gets a table of
+/// only the spellings that share its surname (or, for a description, its
+/// longest word), found through the speaker field's term dictionary. The
+/// rules group a spelling using only spellings with the same surname, so
+/// the answer is the one the whole table would give, at a cost that does
+/// not grow with the number of speakers in the index.
+pub(crate) struct SpeakerLookup<'s> {
+    searcher: &'s Searcher,
+    fields: Fields,
+    aliases: Aliases,
+    tables: RefCell<HashMap<BTreeSet<String>, Arc<Entities>>>,
+}
+
+impl<'s> SpeakerLookup<'s> {
+    pub(crate) fn new(searcher: &'s Searcher, fields: Fields, aliases: Aliases) -> Self {
+        SpeakerLookup {
+            searcher,
+            fields,
+            aliases,
+            tables: RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// What a name given to a speaker filter matches.
+    pub(crate) fn resolve(&self, name: &str) -> Result<NameMatch, QueryError> {
+        Ok(self.table_for(name, false)?.resolve(name))
+    }
+
+    /// The entity name of a speaker spelling from the index.
+    pub(crate) fn entity_name(&self, spelling: &str) -> Result<Option<String>, QueryError> {
+        Ok(self
+            .table_for(spelling, true)?
+            .of_spelling(spelling)
+            .map(|e| e.name.clone()))
+    }
+
+    /// Whether an analysed query word is (a form of) a word of some
+    /// speaker's name: "zelenskiy" when the index has a Zelensky.
+    pub(crate) fn is_name_word(&self, term: &str) -> bool {
+        let key = spelling_key(term);
+        let mut stemmer = text_analyzer();
+        let found = terms_with_key(self.searcher, &[self.fields.speaker], &key, |word| {
+            spelling_key(word) == key
+                || analyze(&mut stemmer, word)
+                    .first()
+                    .is_some_and(|t| spelling_key(&t.text) == key)
+        });
+        !found.is_empty()
+    }
+
+    fn table_for(&self, name: &str, strict: bool) -> Result<Arc<Entities>, QueryError> {
+        let mut keys: BTreeSet<String> = lookup_key(name, strict).into_iter().collect();
+        // An alias entry brings the words of all its spellings.
+        let wanted = name_key(name);
+        for kind_entries in [&self.aliases.speakers] {
+            for entry in kind_entries.iter() {
+                let spellings = || std::iter::once(&entry.name).chain(&entry.spellings);
+                if spellings().any(|s| name_key(s) == wanted) {
+                    keys.extend(spellings().filter_map(|s| lookup_key(s, false)));
+                }
+            }
+        }
+        if let Some(table) = self.tables.borrow().get(&keys) {
+            return Ok(Arc::clone(table));
+        }
+        let mut words = BTreeSet::new();
+        for key in &keys {
+            words.extend(terms_with_key(
+                self.searcher,
+                &[self.fields.speaker],
+                key,
+                |word| spelling_key(&transliterate(word)) == *key,
+            ));
+        }
+        let mut sightings = Vec::new();
+        if !words.is_empty() {
+            let terms = words
+                .iter()
+                .map(|w| Term::from_field_text(self.fields.speaker, w));
+            sightings = speaker_sightings(self.searcher, &TermSetQuery::new(terms))?;
+        }
+        // Alias spellings the index may hold under other words.
+        let seen: BTreeSet<String> = sightings.iter().map(|s| name_key(&s.spelling)).collect();
+        for entry in &self.aliases.speakers {
+            let spellings = || std::iter::once(&entry.name).chain(&entry.spellings);
+            if spellings().any(|s| seen.contains(&name_key(s)) || name_key(s) == wanted) {
+                sightings.extend(spellings().map(|s| Sighting::new(s.clone(), 0)));
+            }
+        }
+        let table = Arc::new(Entities::build(
+            EntityKind::Speaker,
+            sightings,
+            &self.aliases,
+        ));
+        self.tables.borrow_mut().insert(keys, Arc::clone(&table));
+        Ok(table)
+    }
+}
+
+/// The word a name is looked up by: its surname's last word for a person,
+/// its longest word otherwise.
+fn lookup_key(name: &str, strict: bool) -> Option<String> {
+    match read_speaker(name, strict) {
+        SpeakerName::Person(p) => Some(p.last_word),
+        SpeakerName::Other => folded_words(name)
+            .into_iter()
+            .max_by_key(|w| w.len())
+            .map(|w| spelling_key(&w)),
+    }
+}
+
+/// Terms of `fields` whose spelling key is `key` (as `accept` judges):
+/// those starting with the key's first letters, each once or twice and i
+/// as i or y, and every term outside ASCII (Cyrillic spellings).
+fn terms_with_key(
+    searcher: &Searcher,
+    fields: &[Field],
+    key: &str,
+    mut accept: impl FnMut(&str) -> bool,
+) -> BTreeSet<String> {
+    let mut prefixes: Vec<String> = vec![String::new()];
+    for (i, c) in key.chars().take(3).enumerate() {
+        let mut forms = vec![c.to_string(), format!("{c}{c}")];
+        if c == 'i' && i > 0 {
+            forms.extend([
+                "y".to_string(),
+                "yy".to_string(),
+                "iy".to_string(),
+                "yi".to_string(),
+            ]);
+        }
+        prefixes = prefixes
+            .iter()
+            .flat_map(|p| forms.iter().map(move |f| format!("{p}{f}")))
+            .collect();
+    }
+    let mut ranges: Vec<(Vec<u8>, Option<Vec<u8>>)> = prefixes
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let mut upper = p.clone().into_bytes();
+            if let Some(last) = upper.last_mut() {
+                *last += 1;
+            }
+            (p.into_bytes(), Some(upper))
+        })
+        .collect();
+    ranges.push((vec![0xC0], None));
+    let mut found = BTreeSet::new();
+    for segment in searcher.segment_readers() {
+        for &field in fields {
+            let Ok(inverted) = segment.inverted_index(field) else {
+                continue;
+            };
+            let terms = inverted.terms();
+            for (lower, upper) in &ranges {
+                let mut range = terms.range().ge(lower);
+                if let Some(upper) = upper {
+                    range = range.lt(upper);
+                }
+                let Ok(mut stream) = range.into_stream() else {
+                    continue;
+                };
+                while stream.advance() {
+                    if let Ok(term) = std::str::from_utf8(stream.key()) {
+                        if !found.contains(term) && accept(term) {
+                            found.insert(term.to_string());
                         }
                     }
                 }
-                Ok(counts.into_iter().collect())
-            };
-        let speakers = spellings(name::SPEAKER, fields.speaker_key)?;
-        let outlets = spellings(name::OUTLET, fields.outlet_key)?;
-        Ok(Tables {
-            generation: searcher.generation().generation_id(),
-            speakers: Arc::new(Entities::build(EntityKind::Speaker, speakers, &aliases)),
-            outlets: Arc::new(Entities::build(EntityKind::Outlet, outlets, &aliases)),
-        })
+            }
+        }
     }
+    found
 }
 
 /// Other spellings, in the index's text fields, of a name word: for a
 /// query word that is part of a speaker's name ("zelenskiy"), the terms
 /// with the same spelling key ("zelenski", "zelenskyy").
 pub(crate) fn name_variants(
-    searcher: &tantivy::Searcher,
-    speakers: &Entities,
+    searcher: &Searcher,
+    speakers: &SpeakerLookup<'_>,
     text_fields: &[Field],
     term: &str,
 ) -> Vec<String> {
@@ -92,52 +283,10 @@ pub(crate) fn name_variants(
         return Vec::new();
     }
     let key = spelling_key(term);
-    let start: Vec<char> = key.chars().take(3).collect();
-    if start.len() < 3 {
-        return Vec::new();
-    }
-    // Terms start with the key's first three letters, each once or twice.
-    let mut prefixes = Vec::with_capacity(8);
-    for doubled in 0u8..8 {
-        let mut prefix = String::with_capacity(6);
-        for (i, &c) in start.iter().enumerate() {
-            prefix.push(c);
-            if doubled & (1 << i) != 0 {
-                prefix.push(c);
-            }
-        }
-        prefixes.push(prefix);
-    }
-    let mut found = BTreeSet::new();
-    for segment in searcher.segment_readers() {
-        for &field in text_fields {
-            let Ok(inverted) = segment.inverted_index(field) else {
-                continue;
-            };
-            for prefix in &prefixes {
-                let mut upper = prefix.clone().into_bytes();
-                if let Some(last) = upper.last_mut() {
-                    *last += 1;
-                }
-                let Ok(mut stream) = inverted
-                    .terms()
-                    .range()
-                    .ge(prefix.as_bytes())
-                    .lt(&upper)
-                    .into_stream()
-                else {
-                    continue;
-                };
-                while stream.advance() {
-                    if let Ok(candidate) = std::str::from_utf8(stream.key()) {
-                        if candidate != term && spelling_key(candidate) == key {
-                            found.insert(candidate.to_string());
-                        }
-                    }
-                }
-            }
-        }
-    }
+    let mut found = terms_with_key(searcher, text_fields, &key, |candidate| {
+        candidate.is_ascii() && spelling_key(candidate) == key
+    });
+    found.remove(term);
     found.into_iter().collect()
 }
 
@@ -258,6 +407,9 @@ pub(crate) fn outlet_reports(
 }
 
 fn same_surname(mention: &str, speaker: &str) -> bool {
+    if !looks_like_name(mention) {
+        return false;
+    }
     match (read_speaker(mention, true), read_speaker(speaker, true)) {
         (SpeakerName::Person(m), SpeakerName::Person(s)) => m.surname == s.surname,
         _ => false,

@@ -27,7 +27,8 @@ const MAX_SPELLINGS: usize = 16;
 
 /// The index's entities, for name filters and for names in free text.
 pub(crate) struct Names<'a> {
-    pub(crate) speakers: &'a Entities,
+    /// Resolves a speaker filter's name.
+    pub(crate) speakers: &'a dyn Fn(&str) -> Result<NameMatch, QueryError>,
     pub(crate) outlets: &'a Entities,
     /// Other spellings in the text fields of an analysed name word.
     pub(crate) variants: &'a dyn Fn(&str) -> Vec<String>,
@@ -132,11 +133,12 @@ impl<'a> Compiler<'a> {
                         position: span.start,
                     });
                 }
-                let (entities, key_field) = match field {
-                    FilterField::Speaker => (self.names.speakers, self.fields.speaker_key),
-                    FilterField::Outlet => (self.names.outlets, self.fields.outlet_key),
+                let (found, key_field) = match field {
+                    FilterField::Speaker => ((self.names.speakers)(name)?, self.fields.speaker_key),
+                    FilterField::Outlet => {
+                        (self.names.outlets.resolve(name), self.fields.outlet_key)
+                    }
                 };
-                let found = entities.resolve(name);
                 let matching: Box<dyn Query> = if found.keys.is_empty() {
                     Box::new(EmptyQuery)
                 } else {

@@ -15,9 +15,12 @@ use tantivy::schema::{Field, IndexRecordOption, Term, Value};
 use tantivy::{DocAddress, DocId, IndexReader, Score, SegmentReader, TantivyDocument};
 
 use crate::ast::{DateBound, Expr, FilterField, Span};
-use crate::catalog::{name_variants, outlet_reports, speaker_reports, EntityReport, Tables};
+use crate::catalog::{
+    all_outlets, all_speakers, name_variants, outlet_reports, speaker_reports, EntityReport,
+    SpeakerLookup,
+};
 use crate::compile::{Compiler, Names};
-use crate::entity::{Entities, NameMatch};
+use crate::entity::{Aliases, Entities, NameMatch};
 use crate::error::QueryError;
 use crate::facet::{FacetCollector, FacetCounts, FacetField};
 use crate::highlight::{snippet, Highlighter};
@@ -291,8 +294,10 @@ pub struct NewsSearcher {
     index: NewsIndex,
     fields: Fields,
     reader: IndexReader,
-    /// The entity tables of the last generation searched.
-    tables: Mutex<Option<Arc<Tables>>>,
+    /// Every speaker and every outlet, as of a searcher generation: built
+    /// when first needed (listings, facets, outlet filters).
+    all_speakers: Mutex<Option<(u64, Arc<Entities>)>>,
+    all_outlets: Mutex<Option<(u64, Arc<Entities>)>>,
 }
 
 /// One kind of document searched, with its text fields.
@@ -309,33 +314,37 @@ impl NewsSearcher {
             index: index.clone(),
             fields: *index.fields(),
             reader: index.reader()?,
-            tables: Mutex::new(None),
+            all_speakers: Mutex::new(None),
+            all_outlets: Mutex::new(None),
         })
     }
 
-    /// The entity tables for `searcher`'s generation, built on first use.
-    fn tables(&self, searcher: &tantivy::Searcher) -> Result<Arc<Tables>, QueryError> {
+    /// A table of `slot`'s kind for `searcher`'s generation, built once.
+    fn cached(
+        &self,
+        slot: &Mutex<Option<(u64, Arc<Entities>)>>,
+        searcher: &tantivy::Searcher,
+        build: fn(&tantivy::Searcher, &Fields, &Aliases) -> Result<Entities, QueryError>,
+    ) -> Result<Arc<Entities>, QueryError> {
         let generation = searcher.generation().generation_id();
-        let mut cached = self
-            .tables
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        if let Some(tables) = cached.as_ref().filter(|t| t.generation == generation) {
-            return Ok(Arc::clone(tables));
+        let mut cached = slot.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some((_, table)) = cached.as_ref().filter(|(g, _)| *g == generation) {
+            return Ok(Arc::clone(table));
         }
-        let tables = Arc::new(Tables::build(&self.index, searcher)?);
-        *cached = Some(Arc::clone(&tables));
-        Ok(tables)
+        let aliases = Aliases::load(&self.index)?;
+        let table = Arc::new(build(searcher, &self.fields, &aliases)?);
+        *cached = Some((generation, Arc::clone(&table)));
+        Ok(table)
     }
 
-    /// The speakers of the index: every spelling grouped into people.
+    /// Every speaker of the index: its spellings grouped into people.
     pub fn speakers(&self) -> Result<Arc<Entities>, QueryError> {
-        Ok(Arc::clone(&self.tables(&self.reader.searcher())?.speakers))
+        self.cached(&self.all_speakers, &self.reader.searcher(), all_speakers)
     }
 
-    /// The outlets of the index.
+    /// Every outlet of the index.
     pub fn outlets(&self) -> Result<Arc<Entities>, QueryError> {
-        Ok(Arc::clone(&self.tables(&self.reader.searcher())?.outlets))
+        self.cached(&self.all_outlets, &self.reader.searcher(), all_outlets)
     }
 
     /// Speakers with a spelling containing `pattern` ("" for all), most
@@ -362,22 +371,17 @@ impl NewsSearcher {
     /// ```
     pub fn speaker_list(&self, pattern: &str) -> Result<Vec<EntityReport>, QueryError> {
         let searcher = self.reader.searcher();
-        let tables = self.tables(&searcher)?;
-        speaker_reports(
-            &searcher,
-            &self.fields,
-            &tables.speakers,
-            &tables.outlets,
-            pattern,
-        )
+        let speakers = self.cached(&self.all_speakers, &searcher, all_speakers)?;
+        let outlets = self.cached(&self.all_outlets, &searcher, all_outlets)?;
+        speaker_reports(&searcher, &self.fields, &speakers, &outlets, pattern)
     }
 
     /// Outlets with a spelling containing `pattern` ("" for all), with
     /// their spellings and article and quotation counts.
     pub fn outlet_list(&self, pattern: &str) -> Result<Vec<EntityReport>, QueryError> {
         let searcher = self.reader.searcher();
-        let tables = self.tables(&searcher)?;
-        outlet_reports(&searcher, &self.fields, &tables.outlets, pattern)
+        let outlets = self.cached(&self.all_outlets, &searcher, all_outlets)?;
+        outlet_reports(&searcher, &self.fields, &outlets, pattern)
     }
 
     /// See commits made since this searcher was created.
@@ -397,7 +401,8 @@ impl NewsSearcher {
             kinds.push((HitKind::Article, DocKind::Article, &article_fields[..]));
         }
         let searcher = self.reader.searcher();
-        let tables = self.tables(&searcher)?;
+        let speakers = SpeakerLookup::new(&searcher, *f, Aliases::load(&self.index)?);
+        let outlets = self.cached(&self.all_outlets, &searcher, all_outlets)?;
         let languages = other_languages(&searcher, f.language);
         let mut passes = Vec::with_capacity(kinds.len());
         let mut wanted = Highlighter::default();
@@ -405,11 +410,18 @@ impl NewsSearcher {
         // Spellings from every text field, so that highlighting (set up by
         // the first pass) knows those the article text uses.
         let all_text = [f.quote, f.title, f.body];
-        let variants = |term: &str| name_variants(&searcher, &tables.speakers, &all_text, term);
+        let variants = |term: &str| name_variants(&searcher, &speakers, &all_text, term);
+        // An unknown name asks the whole table, for "did you mean".
+        let resolve_speaker = |name: &str| match speakers.resolve(name)? {
+            found if found.is_unknown() => Ok(self
+                .cached(&self.all_speakers, &searcher, all_speakers)?
+                .resolve(name)),
+            found => Ok(found),
+        };
         for (hit_kind, doc_kind, text_fields) in kinds {
             let entities = Names {
-                speakers: &tables.speakers,
-                outlets: &tables.outlets,
+                speakers: &resolve_speaker,
+                outlets: &outlets,
                 variants: &variants,
             };
             let mut compiler = Compiler::new(f, text_fields, &languages, entities);
@@ -456,20 +468,20 @@ impl NewsSearcher {
         };
         let counting = (Count, facet(FacetField::Speaker), facet(FacetField::Outlet));
         for pass in &passes {
-            let (count, speakers, outlets) = searcher.search(&pass.query, &counting)?;
+            let (count, by_speaker, by_outlet) = searcher.search(&pass.query, &counting)?;
             total += count;
             for counts in &mut facets {
                 let found = match counts.field {
-                    Some(FacetField::Speaker) => &speakers,
-                    Some(FacetField::Outlet) => &outlets,
+                    Some(FacetField::Speaker) => &by_speaker,
+                    Some(FacetField::Outlet) => &by_outlet,
                     None => &None,
                 };
                 if let Some(found) = found {
                     let entities = match counts.field {
-                        Some(FacetField::Outlet) => &tables.outlets,
-                        _ => &tables.speakers,
+                        Some(FacetField::Outlet) => Arc::clone(&outlets),
+                        _ => self.cached(&self.all_speakers, &searcher, all_speakers)?,
                     };
-                    counts.merge(by_entity(found, entities));
+                    counts.merge(by_entity(found, &entities));
                 }
             }
         }
@@ -514,8 +526,10 @@ impl NewsSearcher {
         for (kind, score, address) in found {
             let doc: TantivyDocument = searcher.doc(address)?;
             let mut hit = self.hit(kind, score, &doc, &wanted, &mut analyzer);
-            hit.speaker_entity = entity_name(hit.speaker.as_deref(), &tables.speakers);
-            hit.outlet_entity = entity_name(hit.outlet.as_deref(), &tables.outlets);
+            if let Some(spelling) = hit.speaker.as_deref() {
+                hit.speaker_entity = speakers.entity_name(spelling)?;
+            }
+            hit.outlet_entity = entity_name(hit.outlet.as_deref(), &outlets);
             hits.push(hit);
         }
         Ok(SearchResults {

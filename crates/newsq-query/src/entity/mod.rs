@@ -20,6 +20,9 @@ mod table;
 
 pub use aliases::{AliasEntry, AliasError, Aliases, ALIAS_FILE};
 pub use outlet::{read_outlet, OutletName};
-pub use person::{read_speaker, PersonName, SpeakerName};
+pub use person::{
+    looks_like_name, office_titles, read_speaker, title_cue, PersonName, SpeakerName, TitleCue,
+};
+pub(crate) use spelling::folded_words;
 pub use spelling::{spelling_key, transliterate};
-pub use table::{Entities, Entity, EntityKind, NameMatch, Spelling};
+pub use table::{Entities, Entity, EntityKind, NameMatch, Sighting, Spelling};

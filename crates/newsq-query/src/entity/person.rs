@@ -96,6 +96,62 @@ const PARTICLES: &[&str] = &[
     "le", "st", "ten", "ter", "van", "von",
 ];
 
+/// Words that make a name an organisation's ("Oversight Committee",
+/// "Washington Post", "Labour Party").
+const ORGANISATIONS: &[&str] = &[
+    "agency",
+    "association",
+    "bank",
+    "board",
+    "bureau",
+    "campaign",
+    "center",
+    "centre",
+    "church",
+    "club",
+    "college",
+    "commission",
+    "committee",
+    "company",
+    "congress",
+    "corp",
+    "corporation",
+    "council",
+    "court",
+    "department",
+    "foundation",
+    "fund",
+    "gazette",
+    "group",
+    "herald",
+    "inc",
+    "institute",
+    "journal",
+    "league",
+    "ltd",
+    "ministry",
+    "movement",
+    "network",
+    "news",
+    "office",
+    "organisation",
+    "organization",
+    "parliament",
+    "party",
+    "police",
+    "post",
+    "press",
+    "project",
+    "school",
+    "service",
+    "society",
+    "team",
+    "times",
+    "tribune",
+    "union",
+    "university",
+];
+
 /// Words after a name that are not part of it.
 const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 
@@ -111,6 +167,9 @@ pub struct PersonName {
     pub middle: String,
     /// Spelling keys of the surname's words, particles included.
     pub surname: String,
+    /// Spelling key of the surname's last word as the index splits words
+    /// ("eakin" of Holtz-Eakin): what a name is looked up by.
+    pub last_word: String,
 }
 
 impl PersonName {
@@ -160,17 +219,29 @@ pub fn read_speaker(raw: &str, strict: bool) -> SpeakerName {
     for word in &words {
         let lower = word.to_lowercase();
         let possessive = lower.ends_with("'s") || lower.ends_with("’s") || lower.ends_with("s'");
-        let lowercase_word = word.chars().next().is_some_and(char::is_lowercase)
-            && !PARTICLES.contains(&lower.as_str());
         if possessive
             || word.chars().any(|c| c.is_ascii_digit())
-            || (strict && lowercase_word && !TITLES.contains(&plain(word).as_str()))
+            || ORGANISATIONS.contains(&plain(word).as_str())
+            || (strict && is_acronym(word))
         {
             return SpeakerName::Other;
         }
     }
-    while words.len() > 1 && TITLES.contains(&plain(words[0]).as_str()) {
-        words.remove(0);
+    // Titles and what comes before them describe the person: "Atlantic City
+    // Mayor Don Guardian", "Former Swedish Prime Minister, Carl Bildt".
+    if let Some(last_title) = words[..words.len() - 1]
+        .iter()
+        .rposition(|w| TITLES.contains(&plain(w).as_str()))
+    {
+        words.drain(..=last_title);
+    }
+    if strict
+        && words.iter().any(|w| {
+            w.chars().next().is_some_and(char::is_lowercase)
+                && !PARTICLES.contains(&w.to_lowercase().as_str())
+        })
+    {
+        return SpeakerName::Other;
     }
     while words.len() > 1 && SUFFIXES.contains(&plain(words[words.len() - 1]).as_str()) {
         words.pop();
@@ -205,6 +276,10 @@ pub fn read_speaker(raw: &str, strict: bool) -> SpeakerName {
     if surname.is_empty() || is_initials(words[words.len() - 1]) {
         return SpeakerName::Other;
     }
+    let last_word = folded_words(words[words.len() - 1])
+        .last()
+        .map(|w| spelling_key(w))
+        .unwrap_or_default();
     let (given, given_is_initial) = match words[..surname_start].first() {
         None => (String::new(), false),
         Some(first) if is_initials(first) => (initial(first), true),
@@ -221,14 +296,109 @@ pub fn read_speaker(raw: &str, strict: bool) -> SpeakerName {
         given_is_initial,
         middle,
         surname,
+        last_word,
     })
 }
 
-/// Whether a name begins with a title ("President Putin").
-pub fn starts_with_title(raw: &str) -> bool {
-    let mut words = raw.split_whitespace();
-    let first = words.next().map(|w| w.trim_end_matches('.').to_lowercase());
-    words.next().is_some() && first.is_some_and(|w| TITLES.contains(&w.as_str()))
+/// Whether `raw` is written as a name: every word capitalised, or a
+/// particle or title ("Prime Minister Tony Blair", "Mr. Obama"), not a
+/// phrase that contains a name ("a spokesman for Mr Blair").
+pub fn looks_like_name(raw: &str) -> bool {
+    raw.split_whitespace().all(|word| {
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let lower = bare.to_lowercase();
+        bare.is_empty()
+            || bare.chars().next().is_some_and(char::is_uppercase)
+            || PARTICLES.contains(&lower.as_str())
+            || TITLES.contains(&lower.as_str())
+    })
+}
+
+/// What a title says about the person it names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TitleCue {
+    /// "President", "Senator", "Dr": a person, no more.
+    Person,
+    /// "Mr", "Sir", "King".
+    Man,
+    /// "Mrs", "Ms", "Dame", "Queen".
+    Woman,
+}
+
+/// The title before the name in `raw`, if any ("Mr. Obama" → a man;
+/// "Gov. Kasich" → a person). A bare word with a title is a person's
+/// surname; without one it may be a place or a group ("Virginia",
+/// "Democrats").
+pub fn title_cue(raw: &str) -> Option<TitleCue> {
+    let words: Vec<String> = raw
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let (_, before_name) = words.split_last()?;
+    before_name
+        .iter()
+        .filter_map(|w| match w.as_str() {
+            "mr" | "sir" | "lord" | "king" | "prince" | "father" | "sultan" | "emir" => {
+                Some(TitleCue::Man)
+            }
+            "mrs" | "ms" | "miss" | "madam" | "dame" | "lady" | "queen" | "princess" => {
+                Some(TitleCue::Woman)
+            }
+            w if TITLES.contains(&w) => Some(TitleCue::Person),
+            _ => None,
+        })
+        .max()
+}
+
+/// The office titles before the name in `raw`, written out ("Sen." →
+/// "senator"): two spellings with a common office are likelier one person
+/// ("President Obama" and "President Barack Obama").
+pub fn office_titles(raw: &str) -> Vec<&'static str> {
+    let words: Vec<String> = raw
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let Some((_, before_name)) = words.split_last() else {
+        return Vec::new();
+    };
+    before_name
+        .iter()
+        .filter_map(|w| {
+            let long = match w.as_str() {
+                "sen" => "senator",
+                "gov" => "governor",
+                "rep" => "representative",
+                "gen" => "general",
+                "prof" => "professor",
+                other => other,
+            };
+            let title = TITLES.iter().find(|&&t| t == long)?;
+            // Courtesy titles say nothing of the office; sex is read apart.
+            (!matches!(
+                *title,
+                "mr" | "mrs" | "ms" | "miss" | "mx" | "former" | "acting"
+            ))
+            .then_some(*title)
+        })
+        .collect()
+}
+
+/// "NATO", "CBS", "POLITICO": capitals only, so an acronym or a brand,
+/// not a name (initials with dots and roman numerals aside).
+fn is_acronym(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2
+        && !word.contains('.')
+        && letters.iter().all(|c| c.is_uppercase())
+        && !SUFFIXES.contains(&word.to_lowercase().as_str())
 }
 
 /// "J.", "J", "J.R." — letters each on their own.
@@ -264,6 +434,9 @@ mod tests {
         assert!(person("Mr Putin").is_surname_only());
         assert_eq!(person("John Major").surname, "major");
         assert_eq!(person("President").surname, "president");
+        let p = person("Atlantic City Mayor Don Guardian");
+        assert_eq!((p.given.as_str(), p.surname.as_str()), ("don", "guardian"));
+        assert_eq!(person("Secretary of State John Kerry").given, "john");
     }
 
     #[test]
@@ -288,6 +461,8 @@ mod tests {
             "the Kremlin",
             "officials",
             "Leaders of 27 countries",
+            "Oversight Committee Republicans",
+            "POLITICO Florida",
             "",
         ] {
             assert_eq!(read_speaker(raw, true), SpeakerName::Other, "{raw}");
@@ -298,6 +473,18 @@ mod tests {
             SpeakerName::Person(_)
         ));
         assert_eq!(read_speaker("putin's aide", false), SpeakerName::Other);
+    }
+
+    #[test]
+    fn titles_tell_a_person_and_sometimes_a_gender() {
+        assert_eq!(title_cue("Mr. Obama"), Some(TitleCue::Man));
+        assert_eq!(title_cue("Gov. Kasich"), Some(TitleCue::Person));
+        assert_eq!(
+            title_cue("First Lady Michelle Obama"),
+            Some(TitleCue::Woman)
+        );
+        assert_eq!(title_cue("Virginia"), None);
+        assert_eq!(title_cue("John Major"), None);
     }
 
     #[test]

@@ -9,12 +9,14 @@
 
 use std::collections::{HashMap, HashSet};
 
-use newsq_core::index::analysis::{analyze, name_key, text_analyzer};
+use newsq_core::index::analysis::name_key;
 use serde::Serialize;
 
 use super::aliases::Aliases;
 use super::outlet::{read_outlet, OutletName};
-use super::person::{read_speaker, starts_with_title, PersonName, SpeakerName};
+use super::person::{
+    looks_like_name, office_titles, read_speaker, title_cue, PersonName, SpeakerName, TitleCue,
+};
 use super::spelling::{edit_distance, folded_words, spelling_key};
 
 /// People or outlets.
@@ -31,6 +33,27 @@ impl EntityKind {
         match self {
             EntityKind::Speaker => "speaker",
             EntityKind::Outlet => "outlet",
+        }
+    }
+}
+
+/// One spelling of a speaker or outlet as the index holds it: how many
+/// documents use it and, for a speaker, how one article mentioned them
+/// ("Mr. Obama" for the speaker "Obama").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sighting {
+    pub spelling: String,
+    pub mention: Option<String>,
+    pub count: u64,
+}
+
+impl Sighting {
+    /// A spelling seen `count` times, with no mention.
+    pub fn new(spelling: impl Into<String>, count: u64) -> Self {
+        Sighting {
+            spelling: spelling.into(),
+            mention: None,
+            count,
         }
     }
 }
@@ -99,6 +122,13 @@ struct Unit {
     count: u64,
     alias: Option<usize>,
     reading: Reading,
+    /// A title was written with this spelling, in the speaker name or in
+    /// the article's mention ("Mr. Obama"): it names a person.
+    titled: bool,
+    /// What the titles say of the person's sex, when they agree.
+    sex: Option<TitleCue>,
+    /// Offices written before the name ("president", "senator").
+    offices: HashSet<&'static str>,
 }
 
 enum Reading {
@@ -110,7 +140,7 @@ enum Reading {
 /// The entities of one kind in an index.
 ///
 /// ```
-/// use newsq_query::entity::{Aliases, Entities, EntityKind};
+/// use newsq_query::entity::{Aliases, Entities, EntityKind, Sighting};
 ///
 /// let spellings = [
 ///     ("Volodymyr Zelensky", 5),
@@ -121,7 +151,7 @@ enum Reading {
 /// ];
 /// let speakers = Entities::build(
 ///     EntityKind::Speaker,
-///     spellings.iter().map(|&(s, n)| (s.to_string(), n)),
+///     spellings.iter().map(|&(s, n)| Sighting::new(s, n)),
 ///     &Aliases::default(),
 /// );
 /// assert_eq!(speakers.entities().len(), 3);
@@ -145,9 +175,6 @@ pub struct Entities {
     people: Vec<Vec<PersonName>>,
     /// Per entity: its outlet readings (outlets).
     outlets: Vec<Vec<OutletName>>,
-    /// Spelling keys of the words of people's names, raw and stemmed, for
-    /// matching name variants in free text.
-    name_words: HashSet<String>,
 }
 
 impl Entities {
@@ -155,7 +182,7 @@ impl Entities {
     /// with `aliases` deciding where they speak.
     pub fn build(
         kind: EntityKind,
-        spellings: impl IntoIterator<Item = (String, u64)>,
+        sightings: impl IntoIterator<Item = Sighting>,
         aliases: &Aliases,
     ) -> Entities {
         let alias_entries = aliases.entries(kind);
@@ -165,7 +192,7 @@ impl Entities {
                 alias_of.insert(name_key(spelling), i);
             }
         }
-        let units = units(kind, spellings, &alias_of);
+        let units = units(kind, sightings, &alias_of);
         let mut groups = UnionFind::new(units.iter().map(|u| u.alias).collect());
         // Spellings an alias names are one entity before any rule runs.
         let mut first_of_alias: HashMap<usize, usize> = HashMap::new();
@@ -290,6 +317,19 @@ impl Entities {
                 found.push(i);
             }
         }
+        // "wasserman schultz" for Debbie Wasserman Schultz: a surname of
+        // two words reads as a given name and a surname.
+        if found.is_empty() && !wanted.is_surname_only() {
+            let first = wanted.given.chars().next();
+            for (i, people) in self.people.iter().enumerate() {
+                let fits = |p: &PersonName| {
+                    p.surname == wanted.surname && first.is_some_and(|c| p.middle.contains(c))
+                };
+                if people.iter().any(fits) {
+                    found.push(i);
+                }
+            }
+        }
         // "Xi" for Xi Jinping: a single word that is no one's surname may be
         // a family name written first.
         if found.is_empty() && wanted.is_surname_only() {
@@ -354,12 +394,6 @@ impl Entities {
             .map(|(_, _, n)| n.to_string())
             .collect()
     }
-
-    /// Whether an analysed word's spelling key is a word of a person's name
-    /// in the index: such words also match their other spellings in text.
-    pub fn is_name_word(&self, term: &str) -> bool {
-        self.name_words.contains(&spelling_key(term))
-    }
 }
 
 fn spelling_keys(folded: &str) -> String {
@@ -374,24 +408,43 @@ fn spelling_keys(folded: &str) -> String {
 /// the one shown.
 fn units(
     kind: EntityKind,
-    spellings: impl IntoIterator<Item = (String, u64)>,
+    sightings: impl IntoIterator<Item = Sighting>,
     alias_of: &HashMap<String, usize>,
 ) -> Vec<Unit> {
-    let mut by_key: HashMap<String, (Vec<(String, u64)>, u64)> = HashMap::new();
-    for (text, count) in spellings {
-        let key = name_key(&text);
+    #[derive(Default)]
+    struct Seen {
+        texts: HashMap<String, u64>,
+        count: u64,
+        cues: HashSet<TitleCue>,
+        offices: HashSet<&'static str>,
+    }
+    let mut by_key: HashMap<String, Seen> = HashMap::new();
+    for sighting in sightings {
+        let key = name_key(&sighting.spelling);
         if key.is_empty() {
             continue;
         }
-        let entry = by_key.entry(key).or_default();
-        entry.1 += count;
-        entry.0.push((text, count));
+        let seen = by_key.entry(key).or_default();
+        seen.count += sighting.count;
+        if kind == EntityKind::Speaker {
+            // "a spokesman for Mr Blair" is not how Blair is named.
+            let mention = sighting.mention.as_deref().filter(|m| looks_like_name(m));
+            let cues = [Some(sighting.spelling.as_str()), mention];
+            for written in cues.into_iter().flatten() {
+                seen.cues.extend(title_cue(written));
+                seen.offices.extend(office_titles(written));
+            }
+        }
+        *seen.texts.entry(sighting.spelling).or_default() += sighting.count;
     }
     let mut units: Vec<Unit> = by_key
         .into_iter()
-        .map(|(key, (mut texts, count))| {
-            texts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            let shown = texts.swap_remove(0).0;
+        .filter_map(|(key, seen)| {
+            let shown = seen
+                .texts
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))?
+                .0;
             let reading = match kind {
                 EntityKind::Speaker => match read_speaker(&shown, true) {
                     SpeakerName::Person(p) => Reading::Person(p),
@@ -399,13 +452,22 @@ fn units(
                 },
                 EntityKind::Outlet => Reading::Outlet(read_outlet(&shown)),
             };
-            Unit {
+            let man = seen.cues.contains(&TitleCue::Man);
+            let woman = seen.cues.contains(&TitleCue::Woman);
+            Some(Unit {
                 alias: alias_of.get(&key).copied(),
                 key,
                 shown,
-                count,
+                count: seen.count,
                 reading,
-            }
+                titled: !seen.cues.is_empty(),
+                offices: seen.offices,
+                sex: match (man, woman) {
+                    (true, false) => Some(TitleCue::Man),
+                    (false, true) => Some(TitleCue::Woman),
+                    _ => None,
+                },
+            })
         })
         .collect();
     // Deterministic grouping whatever order the index listed spellings in.
@@ -419,9 +481,12 @@ fn units(
 ///    initials joins the one person with them, and is kept apart when there
 ///    are several (George Bush, between George H. W. and George W.);
 /// 2. an initial ("V. Putin") joins the one person it fits;
-/// 3. a bare surname ("Mr Putin") joins the one person with that surname,
-///    else the one person whose given name it is (family name first: "Xi"),
-///    and is kept apart, listing whom it may be, when several fit.
+/// 3. a bare surname joins the one person with that surname (of the sex
+///    its titles say, "Mr." or "Mrs."), else the one person whose given
+///    name it is (family name first: "Xi"), and is kept apart, listing whom
+///    it may be, when several fit. Only a surname written with a title
+///    somewhere ("Mr Putin", "Gov. Kasich") joins anyone: a bare
+///    "Virginia" or "Democrats" is a place or a group as often as a name.
 ///
 /// Spellings an alias file places are never moved by rules 2 and 3.
 fn group_people(
@@ -499,6 +564,7 @@ fn group_people(
         if unit.alias.is_some() || !(p.is_surname_only() || p.given_is_initial) {
             continue;
         }
+        let may_join = unit.titled || !p.is_surname_only();
         let mut candidates: Vec<usize> = by_surname
             .get(p.surname.as_str())
             .into_iter()
@@ -520,9 +586,47 @@ fn group_people(
         }
         candidates.sort_unstable();
         candidates.dedup();
+        // "Mr. Obama" is not Michelle Obama: drop people whose titles say
+        // the other sex.
+        if let Some(sex) = unit.sex {
+            let members = by_surname.get(p.surname.as_str()).into_iter().flatten();
+            let mut sexes: HashMap<usize, HashSet<TitleCue>> = HashMap::new();
+            for &member in members {
+                let root = groups.find(member);
+                sexes.entry(root).or_default().extend(units[member].sex);
+            }
+            candidates.retain(|root| {
+                sexes
+                    .get(root)
+                    .is_none_or(|seen| seen.is_empty() || seen.contains(&sex) || seen.len() > 1)
+            });
+        }
+        // "President Obama" is the Obama written "President" elsewhere.
+        if candidates.len() > 1 && !unit.offices.is_empty() {
+            let mut offices: HashMap<usize, HashSet<&str>> = HashMap::new();
+            for &member in by_surname.get(p.surname.as_str()).into_iter().flatten() {
+                let root = groups.find(member);
+                offices
+                    .entry(root)
+                    .or_default()
+                    .extend(&units[member].offices);
+            }
+            let holding: Vec<usize> = candidates
+                .iter()
+                .copied()
+                .filter(|root| {
+                    offices
+                        .get(root)
+                        .is_some_and(|held| held.iter().any(|o| unit.offices.contains(o)))
+                })
+                .collect();
+            if holding.len() == 1 {
+                candidates = holding;
+            }
+        }
         match candidates.as_slice() {
             [] => {}
-            [one] => groups.union(*one, i),
+            [one] if may_join => groups.union(*one, i),
             several => {
                 may_be.insert(i, several.to_vec());
             }
@@ -605,9 +709,7 @@ fn assemble(
     let mut entities = Vec::with_capacity(grouped.len());
     let mut people = Vec::new();
     let mut outlets = Vec::new();
-    let mut name_words = HashSet::new();
     let mut may_be_ids = Vec::with_capacity(grouped.len());
-    let mut stemmer = text_analyzer();
     for group in &grouped {
         let alias_name = group
             .iter()
@@ -634,15 +736,7 @@ fn assemble(
         let mut entity_outlets = Vec::new();
         for &i in group {
             match &units[i].reading {
-                Reading::Person(p) => {
-                    entity_people.push(p.clone());
-                    for word in folded_words(&units[i].shown) {
-                        name_words.insert(spelling_key(&word));
-                        for term in analyze(&mut stemmer, &word) {
-                            name_words.insert(spelling_key(&term.text));
-                        }
-                    }
-                }
+                Reading::Person(p) => entity_people.push(p.clone()),
                 Reading::Outlet(o) => entity_outlets.push(o.clone()),
                 Reading::OtherSpeaker => {}
             }
@@ -688,7 +782,6 @@ fn assemble(
         may_be: may_be_ids,
         people,
         outlets,
-        name_words,
     }
 }
 
@@ -702,7 +795,7 @@ fn preference(unit: &Unit) -> (bool, bool, i64, i64) {
     match &unit.reading {
         Reading::Person(p) => (
             !p.is_surname_only() && !p.given_is_initial,
-            !starts_with_title(&unit.shown),
+            title_cue(&unit.shown).is_none(),
             words,
             count,
         ),
@@ -768,7 +861,7 @@ mod tests {
     fn speakers(spellings: &[&str], aliases: &Aliases) -> Entities {
         Entities::build(
             EntityKind::Speaker,
-            spellings.iter().map(|s| (s.to_string(), 1)),
+            spellings.iter().map(|s| Sighting::new(*s, 1)),
             aliases,
         )
     }
@@ -858,6 +951,60 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_word_joins_a_person_only_when_a_title_says_it_is_a_surname() {
+        let seen = |spelling: &str, mention: &str, count| Sighting {
+            spelling: spelling.into(),
+            mention: Some(mention.into()),
+            count,
+        };
+        let table = Entities::build(
+            EntityKind::Speaker,
+            [
+                seen("West Virginia", "West Virginia", 2),
+                seen("Virginia", "Virginia", 5),
+                seen("Barack Obama", "Mr. Obama", 70),
+                seen("Michelle Obama", "Mrs. Obama", 9),
+                seen("Obama", "President Obama", 40),
+                seen("Bush", "President Bush", 4),
+                seen("George W. Bush", "President George W. Bush", 8),
+                seen("Laura Bush", "Laura Bush", 3),
+                seen("Obama", "Mr. Obama", 50),
+            ],
+            &Aliases::default(),
+        );
+        let virginia = table.of_spelling("Virginia").expect("listed");
+        assert_eq!(
+            virginia.spellings.len(),
+            1,
+            "a place stays apart: {virginia:?}"
+        );
+        assert_eq!(virginia.may_be, ["West Virginia"]);
+        // "Mr." rules out Michelle Obama.
+        let obama = table.of_spelling("Obama").expect("listed");
+        assert_eq!(obama.name, "Barack Obama");
+        assert_eq!(obama.count, 160);
+        assert_eq!(table.resolve("michelle obama").matches, ["Michelle Obama"]);
+        // The same office: "President Bush" is the president, not Laura.
+        assert_eq!(
+            table.of_spelling("Bush").map(|e| e.name.as_str()),
+            Some("George W. Bush")
+        );
+    }
+
+    #[test]
+    fn a_two_word_surname_finds_its_person() {
+        let table = speakers(
+            &["Debbie Wasserman Schultz", "Aung San Suu Kyi"],
+            &Aliases::default(),
+        );
+        assert_eq!(
+            table.resolve("wasserman schultz").matches,
+            ["Debbie Wasserman Schultz"]
+        );
+        assert_eq!(table.resolve("suu kyi").matches, ["Aung San Suu Kyi"]);
+    }
+
+    #[test]
     fn descriptions_stay_whole() {
         let table = speakers(
             &["Vladimir Putin", "Putin's spokesman", "the Kremlin"],
@@ -882,7 +1029,7 @@ mod tests {
                 "The New York Times",
             ]
             .iter()
-            .map(|s| (s.to_string(), 1)),
+            .map(|s| Sighting::new(*s, 1)),
             &Aliases::default(),
         );
         assert_eq!(table.entities().len(), 3);
