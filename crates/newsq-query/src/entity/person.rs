@@ -325,12 +325,9 @@ pub enum TitleCue {
     Woman,
 }
 
-/// The title before the name in `raw`, if any ("Mr. Obama" → a man;
-/// "Gov. Kasich" → a person). A bare word with a title is a person's
-/// surname; without one it may be a place or a group ("Virginia",
-/// "Democrats").
-pub fn title_cue(raw: &str) -> Option<TitleCue> {
-    let words: Vec<String> = raw
+/// The lowercase words of `raw` before its last word (where titles are).
+fn words_before_last(raw: &str) -> Vec<String> {
+    let mut words: Vec<String> = raw
         .split(|c: char| c.is_whitespace() || c == ',')
         .map(|w| {
             w.trim_matches(|c: char| !c.is_alphanumeric())
@@ -338,8 +335,16 @@ pub fn title_cue(raw: &str) -> Option<TitleCue> {
         })
         .filter(|w| !w.is_empty())
         .collect();
-    let (_, before_name) = words.split_last()?;
-    before_name
+    words.pop();
+    words
+}
+
+/// The title before the name in `raw`, if any ("Mr. Obama" → a man;
+/// "Gov. Kasich" → a person). A bare word with a title is a person's
+/// surname; without one it may be a place or a group ("Virginia",
+/// "Democrats").
+pub fn title_cue(raw: &str) -> Option<TitleCue> {
+    words_before_last(raw)
         .iter()
         .filter_map(|w| match w.as_str() {
             "mr" | "sir" | "lord" | "king" | "prince" | "father" | "sultan" | "emir" => {
@@ -358,18 +363,7 @@ pub fn title_cue(raw: &str) -> Option<TitleCue> {
 /// "senator"): two spellings with a common office are likelier one person
 /// ("President Obama" and "President Barack Obama").
 pub fn office_titles(raw: &str) -> Vec<&'static str> {
-    let words: Vec<String> = raw
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .filter(|w| !w.is_empty())
-        .collect();
-    let Some((_, before_name)) = words.split_last() else {
-        return Vec::new();
-    };
-    before_name
+    words_before_last(raw)
         .iter()
         .filter_map(|w| {
             let long = match w.as_str() {
