@@ -290,3 +290,36 @@ fn aliases_merge_split_and_name_entities() {
         .iter()
         .all(|h| h.outlet_entity.as_deref() == Some("Harbour Herald")));
 }
+
+mod untrusted_names {
+    use newsq_query::entity::{
+        read_outlet, read_speaker, spelling_key, Aliases, Entities, EntityKind, Sighting,
+    };
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Names come from articles and from users: any text is read,
+        /// grouped and resolved without a panic, and resolving a spelling
+        /// the table holds finds its entity.
+        #[test]
+        fn any_names_group_and_resolve(names in proptest::collection::vec("\\PC{0,24}", 1..8), query in "\\PC{0,24}") {
+            for kind in [EntityKind::Speaker, EntityKind::Outlet] {
+                let table = Entities::build(
+                    kind,
+                    names.iter().map(|n| Sighting::new(n.clone(), 1)),
+                    &Aliases::default(),
+                );
+                let _ = table.resolve(&query);
+                let _ = table.matching(&query);
+                for name in &names {
+                    if let Some(entity) = table.of_spelling(name) {
+                        prop_assert!(table.resolve(name).matches.contains(&entity.name));
+                    }
+                }
+            }
+            let _ = read_speaker(&query, true);
+            let _ = read_outlet(&query);
+            let _ = spelling_key(&query.to_lowercase());
+        }
+    }
+}
