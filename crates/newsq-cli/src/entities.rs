@@ -47,10 +47,7 @@ pub fn run(args: EntityListArgs, kind: EntityKind) -> Result<ExitCode, String> {
         return finish_on_write_error(e);
     }
     if reports.is_empty() {
-        let what = match kind {
-            EntityKind::Speaker => "speakers",
-            EntityKind::Outlet => "outlets",
-        };
+        let what = format!("{}s", kind.noun());
         if pattern.is_empty() {
             eprintln!("newsq: no {what} in {}", dir.display());
         } else {

@@ -148,12 +148,9 @@ impl<'s> SpeakerLookup<'s> {
         let mut keys: BTreeSet<String> = lookup_key(name, strict).into_iter().collect();
         // An alias entry brings the words of all its spellings.
         let wanted = name_key(name);
-        for kind_entries in [&self.aliases.speakers] {
-            for entry in kind_entries.iter() {
-                let spellings = || std::iter::once(&entry.name).chain(&entry.spellings);
-                if spellings().any(|s| name_key(s) == wanted) {
-                    keys.extend(spellings().filter_map(|s| lookup_key(s, false)));
-                }
+        for entry in &self.aliases.speakers {
+            if entry.all_spellings().any(|s| name_key(s) == wanted) {
+                keys.extend(entry.all_spellings().filter_map(|s| lookup_key(s, false)));
             }
         }
         if let Some(table) = self.tables.borrow().get(&keys) {
@@ -178,9 +175,12 @@ impl<'s> SpeakerLookup<'s> {
         // Alias spellings the index may hold under other words.
         let seen: BTreeSet<String> = sightings.iter().map(|s| name_key(&s.spelling)).collect();
         for entry in &self.aliases.speakers {
-            let spellings = || std::iter::once(&entry.name).chain(&entry.spellings);
-            if spellings().any(|s| seen.contains(&name_key(s)) || name_key(s) == wanted) {
-                sightings.extend(spellings().map(|s| Sighting::new(s.clone(), 0)));
+            let touched = entry.all_spellings().any(|s| {
+                let key = name_key(s);
+                key == wanted || seen.contains(&key)
+            });
+            if touched {
+                sightings.extend(entry.all_spellings().map(|s| Sighting::new(s.clone(), 0)));
             }
         }
         let table = Arc::new(Entities::build(
@@ -315,22 +315,36 @@ pub struct EntityReport {
     pub may_be: Vec<String>,
 }
 
-/// Speaker entities matching `pattern` with their numbers, from one pass
-/// over the quotations' fast columns.
-pub(crate) fn speaker_reports(
-    searcher: &tantivy::Searcher,
-    fields: &Fields,
-    speakers: &Entities,
-    outlets: &Entities,
-    pattern: &str,
-) -> Result<Vec<EntityReport>, QueryError> {
-    let wanted: Vec<&crate::entity::Entity> = speakers.matching(pattern);
-    let rows = searcher.search(
+/// Every quotation's (speaker, mention, outlet), counted: one pass over the
+/// fast columns for a speaker listing.
+pub(crate) fn speaker_rows(searcher: &Searcher, fields: &Fields) -> Result<Rows<3>, QueryError> {
+    Ok(searcher.search(
         &kind_query(fields, DocKind::Quotation),
         &ValueCounter {
             columns: [name::SPEAKER, name::SPEAKER_MENTION, name::OUTLET],
         },
-    )?;
+    )?)
+}
+
+/// The speaker sightings in [`speaker_rows`].
+pub(crate) fn sightings_of(rows: &Rows<3>) -> impl Iterator<Item = Sighting> + '_ {
+    rows.iter().filter_map(|([speaker, mention, _], count)| {
+        Some(Sighting {
+            spelling: speaker.clone()?,
+            mention: mention.clone(),
+            count: *count,
+        })
+    })
+}
+
+/// Speaker entities matching `pattern` with their numbers.
+pub(crate) fn speaker_reports(
+    rows: Rows<3>,
+    speakers: &Entities,
+    outlets: &Entities,
+    pattern: &str,
+) -> Vec<EntityReport> {
+    let wanted: Vec<&crate::entity::Entity> = speakers.matching(pattern);
     let mut reports: HashMap<&str, Builder> = wanted
         .iter()
         .map(|e| (e.name.as_str(), Builder::new(e)))
@@ -362,7 +376,7 @@ pub(crate) fn speaker_reports(
             *report.outlets.entry(outlet).or_default() += count;
         }
     }
-    Ok(finish(EntityKind::Speaker, wanted, reports))
+    finish(EntityKind::Speaker, wanted, reports)
 }
 
 /// Outlet entities matching `pattern` with their numbers.
@@ -491,7 +505,7 @@ struct ValueSegmentCounter<const N: usize> {
     counts: HashMap<[Option<u64>; N], u64>,
 }
 
-type Rows<const N: usize> = Vec<([Option<String>; N], u64)>;
+pub(crate) type Rows<const N: usize> = Vec<([Option<String>; N], u64)>;
 
 impl<const N: usize> Collector for ValueCounter<N> {
     type Fruit = Rows<N>;

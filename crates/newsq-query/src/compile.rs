@@ -2,8 +2,6 @@
 
 use std::ops::Bound;
 
-use std::collections::HashMap;
-
 use newsq_core::index::analysis::{analyze, name_key, text_analyzer, text_analyzer_for};
 use newsq_core::index::date::{days_from_civil, days_in_month};
 use newsq_core::index::Fields;
@@ -30,7 +28,8 @@ pub(crate) struct Names<'a> {
     /// Resolves a speaker filter's name.
     pub(crate) speakers: &'a dyn Fn(&str) -> Result<NameMatch, QueryError>,
     pub(crate) outlets: &'a Entities,
-    /// Other spellings in the text fields of an analysed name word.
+    /// Other spellings in the text fields of an analysed name word (the
+    /// caller remembers answers: every pass asks for the same words).
     pub(crate) variants: &'a dyn Fn(&str) -> Vec<String>,
 }
 
@@ -43,8 +42,6 @@ pub(crate) struct Compiler<'a> {
     /// in: a word is searched in each language's stemmed form.
     text: Vec<TextAnalyzer>,
     names: Names<'a>,
-    /// Spellings found for each analysed word, asked once.
-    variants: HashMap<String, Vec<String>>,
     /// What each name filter matched, in query order.
     pub(crate) matched: Vec<NameMatch>,
 }
@@ -63,7 +60,6 @@ impl<'a> Compiler<'a> {
             text_fields,
             text,
             names,
-            variants: HashMap::new(),
             matched: Vec::new(),
         }
     }
@@ -86,11 +82,7 @@ impl<'a> Compiler<'a> {
         for terms in out {
             let mut combinations: Vec<Vec<String>> = vec![Vec::with_capacity(terms.len())];
             for term in &terms {
-                let lookup = &self.names.variants;
-                let others = self
-                    .variants
-                    .entry(term.clone())
-                    .or_insert_with(|| lookup(term));
+                let others = (self.names.variants)(term);
                 let mut next = Vec::with_capacity(combinations.len());
                 for spelling in std::iter::once(term).chain(others.iter()) {
                     for start in &combinations {

@@ -1,5 +1,6 @@
 //! Running a search: request in, ranked and highlighted hits out.
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -16,11 +17,11 @@ use tantivy::{DocAddress, DocId, IndexReader, Score, SegmentReader, TantivyDocum
 
 use crate::ast::{DateBound, Expr, FilterField, Span};
 use crate::catalog::{
-    all_outlets, all_speakers, name_variants, outlet_reports, speaker_reports, EntityReport,
-    SpeakerLookup,
+    all_outlets, all_speakers, name_variants, outlet_reports, sightings_of, speaker_reports,
+    speaker_rows, EntityReport, SpeakerLookup,
 };
 use crate::compile::{Compiler, Names};
-use crate::entity::{Aliases, Entities, NameMatch};
+use crate::entity::{Aliases, Entities, EntityKind, NameMatch};
 use crate::error::QueryError;
 use crate::facet::{FacetCollector, FacetCounts, FacetField};
 use crate::highlight::{snippet, Highlighter};
@@ -324,7 +325,7 @@ impl NewsSearcher {
         &self,
         slot: &Mutex<Option<(u64, Arc<Entities>)>>,
         searcher: &tantivy::Searcher,
-        build: fn(&tantivy::Searcher, &Fields, &Aliases) -> Result<Entities, QueryError>,
+        build: impl FnOnce(&Aliases) -> Result<Entities, QueryError>,
     ) -> Result<Arc<Entities>, QueryError> {
         let generation = searcher.generation().generation_id();
         let mut cached = slot.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
@@ -332,19 +333,31 @@ impl NewsSearcher {
             return Ok(Arc::clone(table));
         }
         let aliases = Aliases::load(&self.index)?;
-        let table = Arc::new(build(searcher, &self.fields, &aliases)?);
+        let table = Arc::new(build(&aliases)?);
         *cached = Some((generation, Arc::clone(&table)));
         Ok(table)
     }
 
+    fn speaker_table(&self, searcher: &tantivy::Searcher) -> Result<Arc<Entities>, QueryError> {
+        self.cached(&self.all_speakers, searcher, |aliases| {
+            all_speakers(searcher, &self.fields, aliases)
+        })
+    }
+
+    fn outlet_table(&self, searcher: &tantivy::Searcher) -> Result<Arc<Entities>, QueryError> {
+        self.cached(&self.all_outlets, searcher, |aliases| {
+            all_outlets(searcher, &self.fields, aliases)
+        })
+    }
+
     /// Every speaker of the index: its spellings grouped into people.
     pub fn speakers(&self) -> Result<Arc<Entities>, QueryError> {
-        self.cached(&self.all_speakers, &self.reader.searcher(), all_speakers)
+        self.speaker_table(&self.reader.searcher())
     }
 
     /// Every outlet of the index.
     pub fn outlets(&self) -> Result<Arc<Entities>, QueryError> {
-        self.cached(&self.all_outlets, &self.reader.searcher(), all_outlets)
+        self.outlet_table(&self.reader.searcher())
     }
 
     /// Speakers with a spelling containing `pattern` ("" for all), most
@@ -371,16 +384,25 @@ impl NewsSearcher {
     /// ```
     pub fn speaker_list(&self, pattern: &str) -> Result<Vec<EntityReport>, QueryError> {
         let searcher = self.reader.searcher();
-        let speakers = self.cached(&self.all_speakers, &searcher, all_speakers)?;
-        let outlets = self.cached(&self.all_outlets, &searcher, all_outlets)?;
-        speaker_reports(&searcher, &self.fields, &speakers, &outlets, pattern)
+        // One pass over the quotations serves the report and, when not
+        // built yet, the speaker table.
+        let rows = speaker_rows(&searcher, &self.fields)?;
+        let speakers = self.cached(&self.all_speakers, &searcher, |aliases| {
+            Ok(Entities::build(
+                EntityKind::Speaker,
+                sightings_of(&rows),
+                aliases,
+            ))
+        })?;
+        let outlets = self.outlet_table(&searcher)?;
+        Ok(speaker_reports(rows, &speakers, &outlets, pattern))
     }
 
     /// Outlets with a spelling containing `pattern` ("" for all), with
     /// their spellings and article and quotation counts.
     pub fn outlet_list(&self, pattern: &str) -> Result<Vec<EntityReport>, QueryError> {
         let searcher = self.reader.searcher();
-        let outlets = self.cached(&self.all_outlets, &searcher, all_outlets)?;
+        let outlets = self.outlet_table(&searcher)?;
         outlet_reports(&searcher, &self.fields, &outlets, pattern)
     }
 
@@ -402,7 +424,7 @@ impl NewsSearcher {
         }
         let searcher = self.reader.searcher();
         let speakers = SpeakerLookup::new(&searcher, *f, Aliases::load(&self.index)?);
-        let outlets = self.cached(&self.all_outlets, &searcher, all_outlets)?;
+        let outlets = self.outlet_table(&searcher)?;
         let languages = other_languages(&searcher, f.language);
         let mut passes = Vec::with_capacity(kinds.len());
         let mut wanted = Highlighter::default();
@@ -410,12 +432,20 @@ impl NewsSearcher {
         // Spellings from every text field, so that highlighting (set up by
         // the first pass) knows those the article text uses.
         let all_text = [f.quote, f.title, f.body];
-        let variants = |term: &str| name_variants(&searcher, &speakers, &all_text, term);
+        let known_variants: RefCell<HashMap<String, Vec<String>>> = RefCell::default();
+        let variants = |term: &str| {
+            let known = known_variants.borrow().get(term).cloned();
+            known.unwrap_or_else(|| {
+                let found = name_variants(&searcher, &speakers, &all_text, term);
+                known_variants
+                    .borrow_mut()
+                    .insert(term.to_string(), found.clone());
+                found
+            })
+        };
         // An unknown name asks the whole table, for "did you mean".
         let resolve_speaker = |name: &str| match speakers.resolve(name)? {
-            found if found.is_unknown() => Ok(self
-                .cached(&self.all_speakers, &searcher, all_speakers)?
-                .resolve(name)),
+            found if found.is_unknown() => Ok(self.speaker_table(&searcher)?.resolve(name)),
             found => Ok(found),
         };
         for (hit_kind, doc_kind, text_fields) in kinds {
@@ -479,7 +509,7 @@ impl NewsSearcher {
                 if let Some(found) = found {
                     let entities = match counts.field {
                         Some(FacetField::Outlet) => Arc::clone(&outlets),
-                        _ => self.cached(&self.all_speakers, &searcher, all_speakers)?,
+                        _ => self.speaker_table(&searcher)?,
                     };
                     counts.merge(by_entity(found, &entities));
                 }

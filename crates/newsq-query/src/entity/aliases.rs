@@ -47,6 +47,13 @@ pub struct AliasEntry {
     pub spellings: Vec<String>,
 }
 
+impl AliasEntry {
+    /// The name and the other spellings: every way of writing the entity.
+    pub fn all_spellings(&self) -> impl Iterator<Item = &String> {
+        std::iter::once(&self.name).chain(&self.spellings)
+    }
+}
+
 /// A user's aliases for speakers and outlets.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -130,7 +137,7 @@ impl Aliases {
                         kind.noun()
                     ));
                 }
-                for spelling in std::iter::once(&entry.name).chain(&entry.spellings) {
+                for spelling in entry.all_spellings() {
                     let key = name_key(spelling);
                     if key.is_empty() {
                         continue;

@@ -188,7 +188,7 @@ impl Entities {
         let alias_entries = aliases.entries(kind);
         let mut alias_of: HashMap<String, usize> = HashMap::new();
         for (i, entry) in alias_entries.iter().enumerate() {
-            for spelling in std::iter::once(&entry.name).chain(&entry.spellings) {
+            for spelling in entry.all_spellings() {
                 alias_of.insert(name_key(spelling), i);
             }
         }
@@ -240,17 +240,17 @@ impl Entities {
     /// accents and transliteration ignored); every entity for "".
     pub fn matching(&self, pattern: &str) -> Vec<&Entity> {
         let wanted = folded_words(pattern).join(" ");
-        let spelled = |text: &str| folded_words(text).join(" ").contains(&wanted);
         let keyed = spelling_keys(&wanted);
+        let spelled = |text: &str| folded_words(text).join(" ").contains(&wanted);
+        // A spelling contains the pattern as written or by spelling key.
+        let holds = |text: &str| {
+            let folded = folded_words(text).join(" ");
+            folded.contains(&wanted) || spelling_keys(&folded).contains(&keyed)
+        };
         self.entities
             .iter()
             .filter(|e| {
-                wanted.is_empty()
-                    || spelled(&e.name)
-                    || e.spellings.iter().any(|s| spelled(&s.text))
-                    || e.spellings
-                        .iter()
-                        .any(|s| spelling_keys(&folded_words(&s.text).join(" ")).contains(&keyed))
+                wanted.is_empty() || spelled(&e.name) || e.spellings.iter().any(|s| holds(&s.text))
             })
             .collect()
     }
@@ -267,10 +267,10 @@ impl Entities {
             // A bare surname kept apart stands for the people it may be.
             found.extend(&self.may_be[i]);
         } else {
-            match self.kind {
-                EntityKind::Speaker => self.resolve_person(query, &mut found),
-                EntityKind::Outlet => self.resolve_outlet(query, &mut found),
-            }
+            found = match self.kind {
+                EntityKind::Speaker => self.resolve_person(query),
+                EntityKind::Outlet => self.resolve_outlet(query),
+            };
         }
         let mut seen = HashSet::new();
         found.retain(|i| seen.insert(*i));
@@ -294,11 +294,11 @@ impl Entities {
         }
     }
 
-    fn resolve_person(&self, query: &str, found: &mut Vec<usize>) {
+    fn resolve_person(&self, query: &str) -> Vec<usize> {
         let SpeakerName::Person(wanted) = read_speaker(query, false) else {
-            return;
+            return Vec::new();
         };
-        let fits = |p: &PersonName| -> bool {
+        let found = entities_where(&self.people, |p| {
             if p.surname != wanted.surname {
                 return false;
             }
@@ -311,60 +311,39 @@ impl Entities {
                 p.given == wanted.given
             };
             given && (wanted.middle.is_empty() || p.middle.is_empty() || p.middle == wanted.middle)
-        };
-        for (i, people) in self.people.iter().enumerate() {
-            if people.iter().any(&fits) {
-                found.push(i);
-            }
+        });
+        if !found.is_empty() {
+            return found;
         }
-        // "wasserman schultz" for Debbie Wasserman Schultz: a surname of
-        // two words reads as a given name and a surname.
-        if found.is_empty() && !wanted.is_surname_only() {
+        if wanted.is_surname_only() {
+            // "Xi" for Xi Jinping: a single word that is no one's surname
+            // may be a family name written first.
+            entities_where(&self.people, |p| p.given == wanted.surname)
+        } else {
+            // "wasserman schultz" for Debbie Wasserman Schultz: a surname of
+            // two words reads as a given name and a surname.
             let first = wanted.given.chars().next();
-            for (i, people) in self.people.iter().enumerate() {
-                let fits = |p: &PersonName| {
-                    p.surname == wanted.surname && first.is_some_and(|c| p.middle.contains(c))
-                };
-                if people.iter().any(fits) {
-                    found.push(i);
-                }
-            }
-        }
-        // "Xi" for Xi Jinping: a single word that is no one's surname may be
-        // a family name written first.
-        if found.is_empty() && wanted.is_surname_only() {
-            for (i, people) in self.people.iter().enumerate() {
-                if people.iter().any(|p| p.given == wanted.surname) {
-                    found.push(i);
-                }
-            }
+            entities_where(&self.people, |p| {
+                p.surname == wanted.surname && first.is_some_and(|c| p.middle.contains(c))
+            })
         }
     }
 
-    fn resolve_outlet(&self, query: &str, found: &mut Vec<usize>) {
+    fn resolve_outlet(&self, query: &str) -> Vec<usize> {
         let wanted = read_outlet(query);
         if wanted.words.is_empty() {
-            return;
+            return Vec::new();
         }
-        for (i, outlets) in self.outlets.iter().enumerate() {
-            if outlets
-                .iter()
-                .any(|o| o.key() == wanted.key() || wanted.abbreviates(o) || o.abbreviates(&wanted))
-            {
-                found.push(i);
-            }
+        let found = entities_where(&self.outlets, |o| {
+            o.key() == wanted.key() || wanted.abbreviates(o) || o.abbreviates(&wanted)
+        });
+        if !found.is_empty() {
+            return found;
         }
         // "times": every outlet with all the words.
-        if found.is_empty() {
-            for (i, outlets) in self.outlets.iter().enumerate() {
-                if outlets
-                    .iter()
-                    .any(|o| wanted.words.iter().all(|w| o.words.contains(w)))
-                {
-                    found.push(i);
-                }
-            }
-        }
+        entities_where(&self.outlets, |o| {
+            wanted.words.iter().all(|w| o.words.contains(w))
+        })
     }
 
     /// Up to three entity names closest to `key` in spelling.
@@ -394,6 +373,16 @@ impl Entities {
             .map(|(_, _, n)| n.to_string())
             .collect()
     }
+}
+
+/// The entities with a reading that fits.
+fn entities_where<T>(readings: &[Vec<T>], fits: impl Fn(&T) -> bool) -> Vec<usize> {
+    readings
+        .iter()
+        .enumerate()
+        .filter(|(_, held)| held.iter().any(&fits))
+        .map(|(i, _)| i)
+        .collect()
 }
 
 fn spelling_keys(folded: &str) -> String {
@@ -549,11 +538,8 @@ fn group_people(
     let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut by_given: HashMap<&str, Vec<usize>> = HashMap::new();
     for &member in names.iter().flat_map(|(_, members)| members) {
-        by_surname
-            .entry(names_surname(units, member))
-            .or_default()
-            .push(member);
         if let Some(p) = person(member) {
+            by_surname.entry(&p.surname).or_default().push(member);
             by_given.entry(&p.given).or_default().push(member);
         }
     }
@@ -586,38 +572,34 @@ fn group_people(
         }
         candidates.sort_unstable();
         candidates.dedup();
+        // What each candidate's spellings were written with: sexes from
+        // "Mr."/"Mrs.", and offices.
+        let mut evidence: HashMap<usize, (HashSet<TitleCue>, HashSet<&str>)> = HashMap::new();
+        if unit.sex.is_some() || !unit.offices.is_empty() {
+            for &member in by_surname.get(p.surname.as_str()).into_iter().flatten() {
+                let (sexes, offices) = evidence.entry(groups.find(member)).or_default();
+                sexes.extend(units[member].sex);
+                offices.extend(&units[member].offices);
+            }
+        }
         // "Mr. Obama" is not Michelle Obama: drop people whose titles say
         // the other sex.
         if let Some(sex) = unit.sex {
-            let members = by_surname.get(p.surname.as_str()).into_iter().flatten();
-            let mut sexes: HashMap<usize, HashSet<TitleCue>> = HashMap::new();
-            for &member in members {
-                let root = groups.find(member);
-                sexes.entry(root).or_default().extend(units[member].sex);
-            }
             candidates.retain(|root| {
-                sexes
-                    .get(root)
-                    .is_none_or(|seen| seen.is_empty() || seen.contains(&sex) || seen.len() > 1)
+                evidence.get(root).is_none_or(|(seen, _)| {
+                    seen.is_empty() || seen.contains(&sex) || seen.len() > 1
+                })
             });
         }
         // "President Obama" is the Obama written "President" elsewhere.
         if candidates.len() > 1 && !unit.offices.is_empty() {
-            let mut offices: HashMap<usize, HashSet<&str>> = HashMap::new();
-            for &member in by_surname.get(p.surname.as_str()).into_iter().flatten() {
-                let root = groups.find(member);
-                offices
-                    .entry(root)
-                    .or_default()
-                    .extend(&units[member].offices);
-            }
             let holding: Vec<usize> = candidates
                 .iter()
                 .copied()
                 .filter(|root| {
-                    offices
+                    evidence
                         .get(root)
-                        .is_some_and(|held| held.iter().any(|o| unit.offices.contains(o)))
+                        .is_some_and(|(_, held)| held.iter().any(|o| unit.offices.contains(o)))
                 })
                 .collect();
             if holding.len() == 1 {
@@ -631,13 +613,6 @@ fn group_people(
                 may_be.insert(i, several.to_vec());
             }
         }
-    }
-}
-
-fn names_surname(units: &[Unit], i: usize) -> &str {
-    match &units[i].reading {
-        Reading::Person(p) => &p.surname,
-        _ => "",
     }
 }
 
@@ -768,12 +743,16 @@ fn assemble(
         .enumerate()
         .map(|(i, u)| (u.key.clone(), entity_of_unit[i]))
         .collect();
-    let mut by_alias = HashMap::new();
-    for (key, &alias) in alias_of {
-        if let Some(i) = units.iter().position(|u| u.alias == Some(alias)) {
-            by_alias.insert(key.clone(), entity_of_unit[i]);
+    let mut entity_of_alias: HashMap<usize, usize> = HashMap::new();
+    for (i, unit) in units.iter().enumerate() {
+        if let Some(alias) = unit.alias {
+            entity_of_alias.entry(alias).or_insert(entity_of_unit[i]);
         }
     }
+    let by_alias = alias_of
+        .iter()
+        .filter_map(|(key, alias)| Some((key.clone(), *entity_of_alias.get(alias)?)))
+        .collect();
     Entities {
         kind,
         entities,
