@@ -7,7 +7,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{expect_code, json_lines, newsq_in, s, scratch, stderr, stdout, write};
+use common::{expect_code, hits, json_lines, newsq_in, s, scratch, search, stderr, stdout, write};
 use serde_json::Value;
 
 /// One president in three spellings (Zarechny, Zarechniy, Zarechnyy) in
@@ -85,10 +85,6 @@ fn indexed(dir: &Path) -> String {
     index
 }
 
-fn run(dir: &Path, args: &[&str]) -> std::process::Output {
-    newsq_in(dir, args)
-}
-
 fn texts(list: &Value) -> Vec<String> {
     list.as_array()
         .map(|items| {
@@ -104,7 +100,7 @@ fn texts(list: &Value) -> Vec<String> {
 fn speakers_lists_one_entity_with_every_spelling() {
     let dir = scratch("speakers");
     let index = indexed(&dir);
-    let out = run(&dir, &["speakers", "--index", &index, "zar", "--json"]);
+    let out = newsq_in(&dir, &["speakers", "--index", &index, "zar", "--json"]);
     expect_code(&out, 0);
     let lines = json_lines(&out);
     assert_eq!(lines.len(), 1, "{}", stdout(&out));
@@ -127,7 +123,7 @@ fn speakers_lists_one_entity_with_every_spelling() {
     // Its quotations come from one outlet, however its name was written.
     assert_eq!(texts(&zarechny["outlets"]), ["The Harbour Herald"]);
 
-    let out = run(
+    let out = newsq_in(
         &dir,
         &["speakers", "--index", &index, "zar", "--color", "never"],
     );
@@ -141,7 +137,7 @@ fn speakers_lists_one_entity_with_every_spelling() {
 fn speakers_with_no_match_exits_1_and_says_so() {
     let dir = scratch("speakers-none");
     let index = indexed(&dir);
-    let out = run(&dir, &["speakers", "--index", &index, "nobody"]);
+    let out = newsq_in(&dir, &["speakers", "--index", &index, "nobody"]);
     expect_code(&out, 1);
     assert_eq!(stdout(&out), "");
     assert!(
@@ -155,7 +151,7 @@ fn speakers_with_no_match_exits_1_and_says_so() {
 fn outlets_lists_each_outlet_once_with_its_spellings() {
     let dir = scratch("outlets");
     let index = indexed(&dir);
-    let out = run(&dir, &["outlets", "--index", &index, "--json"]);
+    let out = newsq_in(&dir, &["outlets", "--index", &index, "--json"]);
     expect_code(&out, 0);
     let lines = json_lines(&out);
     let names: Vec<&str> = lines.iter().filter_map(|l| l["name"].as_str()).collect();
@@ -170,28 +166,17 @@ fn outlets_lists_each_outlet_once_with_its_spellings() {
 fn speaker_filter_takes_any_spelling_and_never_the_spokesman() {
     let dir = scratch("speaker-filter");
     let index = indexed(&dir);
-    let out = run(
-        &dir,
-        &[
-            "search",
-            "--index",
-            &index,
-            "--speaker",
-            "zarechnyy",
-            "",
-            "--json",
-        ],
-    );
+    let out = search(&dir, &index, &["--speaker", "zarechnyy", "", "--json"]);
     expect_code(&out, 0);
     let lines = json_lines(&out);
-    let hits: Vec<&Value> = lines.iter().filter(|l| l["type"] == "hit").collect();
-    assert_eq!(hits.len(), 3);
-    let mut articles: Vec<&str> = hits.iter().filter_map(|h| h["path"].as_str()).collect();
+    let found = hits(&lines);
+    assert_eq!(found.len(), 3);
+    let mut articles: Vec<&str> = found.iter().filter_map(|h| h["path"].as_str()).collect();
     articles.sort_unstable();
     articles.dedup();
     assert_eq!(articles.len(), 3, "three articles, three spellings");
-    let entity = &hits[0]["speaker_entity"];
-    assert!(hits.iter().all(|h| &h["speaker_entity"] == entity));
+    let entity = &found[0]["speaker_entity"];
+    assert!(found.iter().all(|h| &h["speaker_entity"] == entity));
     let name = lines
         .iter()
         .find(|l| l["type"] == "name")
@@ -199,15 +184,12 @@ fn speaker_filter_takes_any_spelling_and_never_the_spokesman() {
     assert_eq!(name["kind"], "speaker");
     assert_eq!(name["matches"].as_array().map(Vec::len), Some(1));
 
-    let out = run(
-        &dir,
-        &["search", "--index", &index, "speaker:volkonsky", "--json"],
-    );
+    let out = search(&dir, &index, &["speaker:volkonsky", "--json"]);
     expect_code(&out, 0);
-    let speakers: Vec<String> = json_lines(&out)
+    let lines = json_lines(&out);
+    let speakers: Vec<&str> = hits(&lines)
         .iter()
-        .filter(|l| l["type"] == "hit")
-        .filter_map(|h| h["speaker"].as_str().map(str::to_string))
+        .filter_map(|h| h["speaker"].as_str())
         .collect();
     assert_eq!(speakers, ["Arkady Volkonsky"]);
 }
@@ -216,18 +198,7 @@ fn speaker_filter_takes_any_spelling_and_never_the_spokesman() {
 fn an_ambiguous_surname_shows_every_match_and_says_which() {
     let dir = scratch("ambiguous");
     let index = indexed(&dir);
-    let out = run(
-        &dir,
-        &[
-            "search",
-            "--index",
-            &index,
-            "--speaker",
-            "marsh",
-            "",
-            "--count",
-        ],
-    );
+    let out = search(&dir, &index, &["--speaker", "marsh", "", "--count"]);
     expect_code(&out, 0);
     assert_eq!(stdout(&out).trim(), "3");
     let said = stderr(&out);
@@ -240,18 +211,7 @@ fn an_ambiguous_surname_shows_every_match_and_says_which() {
         "{said}"
     );
 
-    let out = run(
-        &dir,
-        &[
-            "search",
-            "--index",
-            &index,
-            "--speaker",
-            "tobias marsh",
-            "",
-            "--count",
-        ],
-    );
+    let out = search(&dir, &index, &["--speaker", "tobias marsh", "", "--count"]);
     expect_code(&out, 0);
     assert_eq!(stdout(&out).trim(), "1");
     assert_eq!(stderr(&out), "");
@@ -261,22 +221,16 @@ fn an_ambiguous_surname_shows_every_match_and_says_which() {
 fn an_unknown_speaker_exits_1_with_did_you_mean() {
     let dir = scratch("unknown");
     let index = indexed(&dir);
-    let out = run(
-        &dir,
-        &["search", "--index", &index, "--speaker", "volkonski", ""],
-    );
+    let out = search(&dir, &index, &["--speaker", "volkonski", ""]);
     expect_code(&out, 0); // a spelling variant, not a typo
-    let out = run(
-        &dir,
-        &["search", "--index", &index, "--speaker", "volkovsky", ""],
-    );
+    let out = search(&dir, &index, &["--speaker", "volkovsky", ""]);
     expect_code(&out, 1);
     assert!(
         stderr(&out).contains("no speaker matches \"volkovsky\"; did you mean Arkady Volkonsky?"),
         "{}",
         stderr(&out)
     );
-    let out = run(&dir, &["search", "--index", &index, "--outlet", "zzzz", ""]);
+    let out = search(&dir, &index, &["--outlet", "zzzz", ""]);
     expect_code(&out, 1);
     assert!(stderr(&out).contains("newsq outlets"), "{}", stderr(&out));
 }
@@ -292,7 +246,7 @@ fn an_alias_file_is_kept_in_the_index_and_applies_to_later_runs() {
          [[speaker]]\nname = \"Tobias Marsh\"\nspellings = [\"Marsh\"]\n\n\
          [[outlet]]\nname = \"Harbour Herald\"\nspellings = [\"The Harbour Herald UK\"]\n",
     );
-    let out = run(
+    let out = newsq_in(
         &dir,
         &["index", "--index", &index, "--aliases", &s(&aliases)],
     );
@@ -310,7 +264,7 @@ fn an_alias_file_is_kept_in_the_index_and_applies_to_later_runs() {
         &dir.join("articles").join("a8.txt"),
         "Sailor retires\n\nTobias Marsh retired on Sunday.\n\n“It is time,” Tobias Marsh said.\n",
     );
-    let out = run(
+    let out = newsq_in(
         &dir,
         &[
             "index",
@@ -322,18 +276,7 @@ fn an_alias_file_is_kept_in_the_index_and_applies_to_later_runs() {
     );
     expect_code(&out, 0);
 
-    let out = run(
-        &dir,
-        &[
-            "search",
-            "--index",
-            &index,
-            "--speaker",
-            "marsh",
-            "",
-            "--json",
-        ],
-    );
+    let out = search(&dir, &index, &["--speaker", "marsh", "", "--json"]);
     expect_code(&out, 0);
     let lines = json_lines(&out);
     let name = lines
@@ -341,9 +284,9 @@ fn an_alias_file_is_kept_in_the_index_and_applies_to_later_runs() {
         .find(|l| l["type"] == "name")
         .expect("a name line");
     assert_eq!(name["matches"], serde_json::json!(["Tobias Marsh"]));
-    assert_eq!(lines.iter().filter(|l| l["type"] == "hit").count(), 3);
+    assert_eq!(hits(&lines).len(), 3);
 
-    let out = run(&dir, &["outlets", "--index", &index, "herald", "--json"]);
+    let out = newsq_in(&dir, &["outlets", "--index", &index, "herald", "--json"]);
     expect_code(&out, 0);
     assert_eq!(json_lines(&out)[0]["name"], "Harbour Herald");
 }
@@ -357,7 +300,7 @@ fn a_bad_alias_file_exits_2_naming_the_file_and_line() {
         &aliases,
         "[[speaker]]\nname = \"Tobias Marsh\"\nspelling = [\"Marsh\"]\n",
     );
-    let out = run(
+    let out = newsq_in(
         &dir,
         &["index", "--index", &index, "--aliases", &s(&aliases)],
     );

@@ -9,9 +9,10 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Output;
 
-use common::{expect_code, json_lines, newsq_env, newsq_in, s, scratch, stderr, stdout, write};
+use common::{
+    expect_code, hits, json_lines, newsq_env, newsq_in, s, scratch, search, stderr, stdout, write,
+};
 
 use serde_json::Value;
 
@@ -95,17 +96,6 @@ fn indexed(dir: &Path) -> String {
     );
     expect_code(&out, 0);
     index
-}
-
-/// `newsq search --index INDEX ARGS...`.
-fn search(dir: &Path, index: &str, args: &[&str]) -> Output {
-    let mut all = vec!["search", "--index", index];
-    all.extend_from_slice(args);
-    newsq_in(dir, &all)
-}
-
-fn hits(lines: &[Value]) -> Vec<&Value> {
-    lines.iter().filter(|v| v["type"] == "hit").collect()
 }
 
 fn count(dir: &Path, index: &str, args: &[&str]) -> usize {

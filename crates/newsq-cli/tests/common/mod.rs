@@ -82,3 +82,15 @@ pub fn json_lines(out: &Output) -> Vec<Value> {
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
         .collect()
 }
+
+/// `newsq search --index INDEX ARGS...`.
+pub fn search(dir: &Path, index: &str, args: &[&str]) -> Output {
+    let mut all = vec!["search", "--index", index];
+    all.extend_from_slice(args);
+    newsq_in(dir, &all)
+}
+
+/// The hit lines of `--json` output.
+pub fn hits(lines: &[Value]) -> Vec<&Value> {
+    lines.iter().filter(|v| v["type"] == "hit").collect()
+}
