@@ -1,7 +1,11 @@
 //! The `newsq` binary as a user runs it: exit codes, output, messages.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 use std::process::{Command, Output};
+
+use common::{scratch, stderr, stdout};
 
 fn newsq(args: &[&str]) -> Output {
     match Command::new(env!("CARGO_BIN_EXE_newsq"))
@@ -14,26 +18,10 @@ fn newsq(args: &[&str]) -> Output {
     }
 }
 
-/// A fresh folder for one test's files.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("newsq-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
-    dir
-}
-
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
     let path = dir.join(name);
     std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     path.display().to_string()
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
 const ARTICLE: &str = "Harbour to reopen in spring\n\nPort Averill mayor Ilona Varga said on Monday that the harbour would reopen.\n\n“We will not wait another winter,” Ms Varga said.\n";
