@@ -9,6 +9,7 @@ mod locate;
 mod output;
 mod progress;
 mod search;
+mod trail;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use newsq_core::read::{Metadata, ReadOptions};
@@ -47,6 +48,16 @@ enum Command {
     /// With PATHs, searches those files and folders like ripgrep, through a
     /// cached index that is brought up to date on each call.
     Search(SearchArgs),
+    /// The trail of a statement: every article that carries it, earliest
+    /// first, with the words each changed.
+    ///
+    /// Quotations are the same statement when they have the same speaker
+    /// and the same words (punctuation, case and quote marks aside), when
+    /// one is part of the other, or when a few words differ. Differences
+    /// from the fullest version are marked [-its words-]{+this version's+};
+    /// "wording differs" flags changes beyond punctuation, case and
+    /// elision ("…").
+    Trail(TrailArgs),
     /// List the speakers of an index: each person once, with every
     /// spelling articles used, quotation counts and outlets.
     ///
@@ -155,27 +166,19 @@ struct SearchArgs {
     /// folder of their own, ~/.cache/newsq or $NEWSQ_CACHE).
     #[arg(long, value_name = "DIR")]
     index: Option<PathBuf>,
-    /// Only quotations by this speaker, however articles spelled them
-    /// ("zelenskiy", "vladimir putin"; a bare surname matches everyone
-    /// with it); repeat for alternatives.
-    #[arg(long, value_name = "NAME")]
-    speaker: Vec<String>,
-    /// Only hits from this outlet, by name, web address or abbreviation
-    /// ("ft", "independent.co.uk"); repeat for alternatives.
-    #[arg(long = "outlet", value_name = "NAME")]
-    outlet: Vec<String>,
-    /// Published on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
-    since: Option<String>,
-    /// Published on or before the end of DATE.
-    #[arg(long, value_name = "DATE")]
-    until: Option<String>,
+    #[command(flatten)]
+    filters: FilterArgs,
     /// Most hits shown.
     #[arg(long, short = 'n', value_name = "N", default_value_t = 10)]
     limit: usize,
     /// Search article text too: quotation hits first, then articles.
     #[arg(long)]
     articles: bool,
+    /// Fold the versions of one statement into one hit, with the outlets
+    /// that carried it ("reported by 3 outlets"); -n then counts
+    /// statements.
+    #[arg(long)]
+    group: bool,
     /// Count hits by speaker or outlet; repeatable.
     #[arg(long, value_enum, value_name = "FIELD")]
     facet: Vec<FacetArg>,
@@ -191,6 +194,61 @@ struct SearchArgs {
     /// Metadata sidecar for the files named as PATH (see `newsq index`).
     #[arg(long, value_name = "FILE")]
     meta: Option<PathBuf>,
+}
+
+/// Filters shared by `search` and `trail`.
+#[derive(Debug, Clone, clap::Args)]
+struct FilterArgs {
+    /// Only quotations by this speaker, however articles spelled them
+    /// ("zelenskiy", "vladimir putin"; a bare surname matches everyone
+    /// with it); repeat for alternatives.
+    #[arg(long, value_name = "NAME")]
+    speaker: Vec<String>,
+    /// Only hits from this outlet, by name, web address or abbreviation
+    /// ("ft", "independent.co.uk"); repeat for alternatives.
+    #[arg(long = "outlet", value_name = "NAME")]
+    outlet: Vec<String>,
+    /// Published on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    since: Option<String>,
+    /// Published on or before the end of DATE.
+    #[arg(long, value_name = "DATE")]
+    until: Option<String>,
+}
+
+impl FilterArgs {
+    /// A search request for `query` with these filters.
+    fn request(&self, query: &str, limit: usize) -> newsq_query::SearchRequest {
+        let mut request = newsq_query::SearchRequest::new(query).limit(limit);
+        request.speakers = self.speaker.clone();
+        request.outlets = self.outlet.clone();
+        request.since = self.since.clone();
+        request.until = self.until.clone();
+        request
+    }
+}
+
+#[derive(Debug, clap::Args)]
+struct TrailArgs {
+    /// Words of the quotation, in the query language of `newsq search`, or
+    /// a quotation id from `newsq search --json`.
+    #[arg(value_name = "QUERY", allow_hyphen_values = true)]
+    query: String,
+    /// The index folder; default $NEWSQ_INDEX, else the platform's data
+    /// folder.
+    #[arg(long, value_name = "DIR")]
+    index: Option<PathBuf>,
+    #[command(flatten)]
+    filters: FilterArgs,
+    /// Most statements shown.
+    #[arg(long, short = 'n', value_name = "N", default_value_t = 5)]
+    limit: usize,
+    /// One JSON object per statement per line, then a summary line.
+    #[arg(long)]
+    json: bool,
+    /// When to colour the output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    color: ColorChoice,
 }
 
 #[derive(Debug, clap::Args)]
@@ -232,6 +290,7 @@ fn main() -> ExitCode {
         Command::Extract(args) => extract::run(args),
         Command::Index(args) => index::run(args),
         Command::Search(args) => search::run(args),
+        Command::Trail(args) => trail::run(args),
         Command::Speakers(args) => entities::run(args, newsq_query::entity::EntityKind::Speaker),
         Command::Outlets(args) => entities::run(args, newsq_query::entity::EntityKind::Outlet),
         Command::Completions { shell } => {

@@ -116,6 +116,16 @@ impl Style {
         self.wrap("2", text)
     }
 
+    /// Words a version left out or replaced.
+    pub fn removed(&self, text: &str) -> String {
+        self.wrap("31", text)
+    }
+
+    /// Words a version put in.
+    pub fn added(&self, text: &str) -> String {
+        self.wrap("32", text)
+    }
+
     /// `text` with the byte ranges `marks` in bold red, as ripgrep marks
     /// matches; ranges that are not on character boundaries are ignored.
     pub fn marked(&self, text: &str, marks: &[(usize, usize)]) -> String {

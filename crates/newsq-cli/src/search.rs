@@ -7,12 +7,12 @@ use std::process::ExitCode;
 use newsq_core::index::{NewsIndex, WriterOptions};
 use newsq_query::entity::NameMatch;
 use newsq_query::{
-    FacetCounts, FacetField, Hit, HitKind, NewsSearcher, QueryError, Scope, SearchRequest,
+    FacetCounts, FacetField, GroupSummary, Hit, HitKind, NewsSearcher, QueryError, Scope,
     SearchResults,
 };
 use serde::Serialize;
 
-use crate::output::{finish_on_write_error, json_line, use_color, Style};
+use crate::output::{count_of, finish_on_write_error, json_line, use_color, Style};
 use crate::{index, locate, FacetArg, ReadArgs, SearchArgs};
 
 pub fn run(args: SearchArgs) -> Result<ExitCode, String> {
@@ -44,11 +44,8 @@ pub fn run(args: SearchArgs) -> Result<ExitCode, String> {
         dir
     };
     let news = NewsIndex::open(&dir).map_err(|e| e.to_string())?;
-    let mut request = SearchRequest::new(args.query.clone()).limit(args.limit);
-    request.speakers = args.speaker.clone();
-    request.outlets = args.outlet.clone();
-    request.since = args.since.clone();
-    request.until = args.until.clone();
+    let mut request = args.filters.request(&args.query, args.limit);
+    request.group = args.group;
     if args.articles {
         request.scope = Scope::Articles;
     }
@@ -87,7 +84,7 @@ pub fn run(args: SearchArgs) -> Result<ExitCode, String> {
 
 /// What to tell the user about a speaker or outlet name: nothing when it
 /// matched one entity.
-fn name_note(found: &NameMatch) -> Option<String> {
+pub fn name_note(found: &NameMatch) -> Option<String> {
     let noun = found.kind.noun();
     if found.is_unknown() {
         let hint = match found.suggestions.as_slice() {
@@ -109,7 +106,7 @@ fn name_note(found: &NameMatch) -> Option<String> {
 }
 
 /// A query error with the query and a caret under the problem.
-fn describe_error(error: &QueryError, query: &str) -> String {
+pub fn describe_error(error: &QueryError, query: &str) -> String {
     match error.render(query) {
         Some(shown) => format!("bad query:\n{}", indent(&shown)),
         None => error.to_string(),
@@ -209,6 +206,28 @@ fn json_facet(facet: &FacetCounts) -> JsonFacet<'_> {
     }
 }
 
+/// "reported by 3 outlets (A, B, C) in 4 articles; wording differs — newsq
+/// trail ID".
+fn group_line(group: &GroupSummary) -> String {
+    let articles = count_of(group.articles, "article", "articles");
+    let mut line = match group.outlets.as_slice() {
+        [] => format!("reported in {articles}"),
+        [one] => format!("reported in {articles} ({one})"),
+        several => format!(
+            "reported by {} ({}) in {articles}",
+            count_of(several.len(), "outlet", "outlets"),
+            several.join(", ")
+        ),
+    };
+    if group.differs {
+        line.push_str("; wording differs");
+    }
+    if group.quotations > 1 {
+        line.push_str(&format!(" — newsq trail {}", group.id));
+    }
+    line
+}
+
 /// For people: each hit as a header line (speaker — outlet — date), the
 /// quotation (or a passage of the article) with the matched words marked,
 /// and the headline; then facet counts; `--count` prints the total alone.
@@ -254,6 +273,9 @@ fn write_human(
         if let Some(title) = &hit.title {
             writeln!(out, "  {}", style.dim(title))?;
         }
+        if let Some(group) = &hit.group {
+            writeln!(out, "  {}", style.dim(&group_line(group)))?;
+        }
     }
     for facet in &results.facets {
         let name = match facet.field {
@@ -269,7 +291,17 @@ fn write_human(
         }
     }
     let shown = results.hits.len();
-    if shown < results.total {
+    if results.hits.iter().any(|hit| hit.group.is_some()) {
+        writeln!(
+            out,
+            "\n{}",
+            style.dim(&format!(
+                "{} from {}",
+                count_of(shown, "hit", "hits"),
+                count_of(results.total, "matching quotation", "matching quotations")
+            ))
+        )?;
+    } else if shown < results.total {
         writeln!(
             out,
             "\n{}",

@@ -4,6 +4,7 @@
 //!   aggregator boilerplate, captions and footers removed, the outlet detected.
 //! * [`quote`] finds every direct quotation in an article body and works out who
 //!   said it.
+//! * [`wording`] compares the wording of two quotations, word by word.
 //! * [`index`] builds and updates a tantivy index of quotations and articles.
 //!
 //! ```
@@ -24,6 +25,7 @@ pub mod error;
 pub mod index;
 pub mod quote;
 pub mod read;
+pub mod wording;
 
 pub use article::Article;
 pub use error::Error;

@@ -5,6 +5,9 @@
 //! * [`NewsSearcher`] runs a [`SearchRequest`] — the query plus the filters
 //!   the CLI offers as flags — over a [`newsq_core::index::NewsIndex`] and
 //!   returns ranked, highlighted [`Hit`]s, the total and facet counts.
+//! * [`NewsSearcher::trail`] groups the versions of one statement across
+//!   articles ([`QuoteGroup`]): who carried it, earliest first, and where
+//!   the wording differs.
 //!
 //! # The language
 //!
@@ -32,10 +35,16 @@ mod facet;
 mod highlight;
 mod parse;
 mod search;
+mod trail;
 
 pub use ast::{DateBound, Expr, FilterField, PartialDate, Span};
 pub use catalog::EntityReport;
 pub use error::QueryError;
 pub use facet::{FacetCounts, FacetField};
+pub use newsq_core::wording::EditKind;
 pub use parse::{parse, ParseError};
 pub use search::{Hit, HitKind, NewsSearcher, Scope, SearchRequest, SearchResults};
+pub use trail::{
+    GroupMember, GroupSummary, QuoteGroup, Reading, TrailResults, Variant, WordEdit,
+    MIN_STATEMENT_WORDS,
+};

@@ -26,6 +26,7 @@ use crate::error::QueryError;
 use crate::facet::{FacetCollector, FacetCounts, FacetField};
 use crate::highlight::{snippet, Highlighter};
 use crate::parse::parse;
+use crate::trail::{GroupSummary, Grouper, QuoteGroup};
 
 /// What a search looks through.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -70,6 +71,10 @@ pub struct SearchRequest {
     pub limit: usize,
     /// Fields to count hits by.
     pub facets: Vec<FacetField>,
+    /// Fold quotation hits that are versions of one statement into one hit
+    /// (the best ranked) carrying a [`GroupSummary`]; `limit` then counts
+    /// statements.
+    pub group: bool,
 }
 
 impl SearchRequest {
@@ -84,6 +89,7 @@ impl SearchRequest {
             scope: Scope::Quotations,
             limit: 10,
             facets: Vec::new(),
+            group: false,
         }
     }
 
@@ -126,6 +132,13 @@ impl SearchRequest {
     /// Count hits by `field`.
     pub fn facet(mut self, field: FacetField) -> Self {
         self.facets.push(field);
+        self
+    }
+
+    /// Fold the versions of one statement into one hit (see
+    /// [`SearchRequest::group`]).
+    pub fn grouped(mut self) -> Self {
+        self.group = true;
         self
     }
 
@@ -210,6 +223,9 @@ pub struct Hit {
     /// (exact phrase, then quotation before article), then score, then date.
     pub score: f32,
     pub kind: HitKind,
+    /// The quotation's id, for `newsq trail` (quotation hits).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// The quotation (quotation hits).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
@@ -247,6 +263,11 @@ pub struct Hit {
     /// Byte ranges of matched words in `quote` (quotation hits) or in
     /// `snippet` (article hits).
     pub highlights: Vec<(usize, usize)>,
+    /// With [`SearchRequest::group`]: the statement this hit stands for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<GroupSummary>,
+    #[serde(skip)]
+    pub(crate) address: Option<DocAddress>,
 }
 
 /// The answer to a [`SearchRequest`].
@@ -292,9 +313,9 @@ pub struct SearchResults {
 /// # }
 /// ```
 pub struct NewsSearcher {
-    index: NewsIndex,
-    fields: Fields,
-    reader: IndexReader,
+    pub(crate) index: NewsIndex,
+    pub(crate) fields: Fields,
+    pub(crate) reader: IndexReader,
     /// Every speaker and every outlet, as of a searcher generation: built
     /// when first needed (listings, facets, outlet filters).
     all_speakers: Mutex<Option<(u64, Arc<Entities>)>>,
@@ -516,51 +537,62 @@ impl NewsSearcher {
             }
         }
 
-        // Tiers: the query's words next to each other first, then
-        // quotations before article text; within a tier, score then date.
-        // The scattered tier is the whole query minus what the adjacent tier
-        // found (which is all of it whenever that tier did not fill the
-        // limit), not "query AND NOT phrase": tantivy 0.27 asserts in debug
-        // builds when a phrase sits under NOT.
-        let mut found: Vec<(HitKind, Score, DocAddress)> = Vec::new();
-        for exact in [true, false] {
-            for pass in &passes {
-                let wanted = request.limit.saturating_sub(found.len());
-                if wanted == 0 {
-                    break;
-                }
-                let query: Box<dyn Query> = match (&pass.adjacency, exact) {
-                    (Some(adjacent), true) => Box::new(BooleanQuery::new(vec![
-                        (Occur::Must, pass.query.box_clone()),
-                        (Occur::Must, adjacent.box_clone()),
-                    ])),
-                    (None, true) => pass.query.box_clone(),
-                    (Some(_), false) => pass.query.box_clone(),
-                    (None, false) => continue,
-                };
-                let seen: HashSet<DocAddress> = found.iter().map(|&(_, _, a)| a).collect();
-                let top =
-                    TopDocs::with_limit(wanted + seen.len()).tweak_score(newest_first_on_ties);
-                let mut added = 0;
-                for ((score, _), address) in searcher.search(&query, &top)? {
-                    if added < wanted && !seen.contains(&address) {
-                        found.push((pass.kind, score, address));
-                        added += 1;
-                    }
-                }
-            }
-        }
-
         let mut analyzer = text_analyzer();
-        let mut hits = Vec::with_capacity(found.len());
-        for (kind, score, address) in found {
+        let mut hits = Vec::new();
+        let to_hit = |kind, score, address, analyzer: &mut _| -> Result<Hit, QueryError> {
             let doc: TantivyDocument = searcher.doc(address)?;
-            let mut hit = self.hit(kind, score, &doc, &wanted, &mut analyzer);
+            let mut hit = self.hit(kind, score, &doc, &wanted, analyzer);
             if let Some(spelling) = hit.speaker.as_deref() {
                 hit.speaker_entity = speakers.entity_name(spelling)?;
             }
             hit.outlet_entity = entity_name(hit.outlet.as_deref(), &outlets);
-            hits.push(hit);
+            hit.address = Some(address);
+            Ok(hit)
+        };
+        if request.group {
+            // Read ever more hits until `limit` statements are found.
+            let mut grouper = Grouper::new(&searcher, *f, &speakers, Arc::clone(&outlets));
+            let mut groups: Vec<QuoteGroup> = Vec::new();
+            let mut reading = request.limit.saturating_mul(4).max(40);
+            loop {
+                let found = top_hits(&searcher, &passes, reading)?;
+                hits.clear();
+                for (kind, score, address) in found.iter().copied() {
+                    if hits.len() == request.limit {
+                        break;
+                    }
+                    let mut hit = to_hit(kind, score, address, &mut analyzer)?;
+                    if kind == HitKind::Quotation {
+                        let id = hit.id.clone().unwrap_or_default();
+                        let known = groups.iter().position(|g| g.contains(&id));
+                        let index = match known {
+                            Some(index) => index,
+                            None => {
+                                groups.push(grouper.group(address)?);
+                                groups.len() - 1
+                            }
+                        };
+                        let summary = groups[index].summary();
+                        // A better-ranked version stands for it already.
+                        if hits
+                            .iter()
+                            .any(|h: &Hit| h.group.as_ref() == Some(&summary))
+                        {
+                            continue;
+                        }
+                        hit.group = Some(summary);
+                    }
+                    hits.push(hit);
+                }
+                if hits.len() == request.limit || found.len() < reading {
+                    break;
+                }
+                reading = reading.saturating_mul(4);
+            }
+        } else {
+            for (kind, score, address) in top_hits(&searcher, &passes, request.limit)? {
+                hits.push(to_hit(kind, score, address, &mut analyzer)?);
+            }
         }
         Ok(SearchResults {
             hits,
@@ -627,8 +659,52 @@ impl NewsSearcher {
             context: text(f.context),
             snippet: snippet_text,
             highlights,
+            id: text(f.quote_id),
+            group: None,
+            address: None,
         }
     }
+}
+
+/// The best `limit` hits over the passes, in tiers: the query's words next
+/// to each other first, then quotations before article text; within a
+/// tier, score then date. The scattered tier is the whole query minus what
+/// the adjacent tier found (which is all of it whenever that tier did not
+/// fill the limit), not "query AND NOT phrase": tantivy 0.27 asserts in
+/// debug builds when a phrase sits under NOT.
+fn top_hits(
+    searcher: &tantivy::Searcher,
+    passes: &[Pass],
+    limit: usize,
+) -> Result<Vec<(HitKind, Score, DocAddress)>, QueryError> {
+    let mut found: Vec<(HitKind, Score, DocAddress)> = Vec::new();
+    for exact in [true, false] {
+        for pass in passes {
+            let wanted = limit.saturating_sub(found.len());
+            if wanted == 0 {
+                break;
+            }
+            let query: Box<dyn Query> = match (&pass.adjacency, exact) {
+                (Some(adjacent), true) => Box::new(BooleanQuery::new(vec![
+                    (Occur::Must, pass.query.box_clone()),
+                    (Occur::Must, adjacent.box_clone()),
+                ])),
+                (None, true) => pass.query.box_clone(),
+                (Some(_), false) => pass.query.box_clone(),
+                (None, false) => continue,
+            };
+            let seen: HashSet<DocAddress> = found.iter().map(|&(_, _, a)| a).collect();
+            let top = TopDocs::with_limit(wanted + seen.len()).tweak_score(newest_first_on_ties);
+            let mut added = 0;
+            for ((score, _), address) in searcher.search(&query, &top)? {
+                if added < wanted && !seen.contains(&address) {
+                    found.push((pass.kind, score, address));
+                    added += 1;
+                }
+            }
+        }
+    }
+    Ok(found)
 }
 
 /// The name of the entity a spelling belongs to.

@@ -40,11 +40,11 @@ use tantivy::{Index, IndexReader, ReloadPolicy};
 pub use error::IndexError;
 pub use schema::{name, DocKind, Fields};
 pub use sync::{file_records, sync_paths, FileRecord, SyncEvent, SyncOptions, SyncSummary};
-pub use writer::{article_key, stable_hash, NewsWriter, SourceFile, WriterOptions};
+pub use writer::{article_key, quotation_id, stable_hash, NewsWriter, SourceFile, WriterOptions};
 
 /// The on-disk format this build writes and reads. Bumped whenever the
 /// schema or the analysis changes so that an old index would answer wrongly.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// The file in the index folder that records the newsq format version.
 const FORMAT_FILE: &str = "newsq-format.json";

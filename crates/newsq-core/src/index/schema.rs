@@ -48,6 +48,8 @@ pub mod name {
     pub const LANGUAGE: &str = "language";
     pub const QUOTE_START: &str = "quote_start";
     pub const QUOTE_END: &str = "quote_end";
+    pub const QUOTE_ID: &str = "quote_id";
+    pub const QUOTE_SHINGLE: &str = "quote_shingle";
     pub const MTIME: &str = "mtime";
     pub const SIZE: &str = "size";
 }
@@ -94,6 +96,13 @@ pub struct Fields {
     /// Byte offsets of the quotation in the body.
     pub quote_start: Field,
     pub quote_end: Field,
+    /// A quotation's id ([`super::quotation_id`]): shown with each hit,
+    /// accepted by `newsq trail`.
+    pub quote_id: Field,
+    /// Hashes of the quotation's three-word runs
+    /// ([`crate::wording::Wording::shingles`]), one term each: how the
+    /// versions of a quotation in other articles are found.
+    pub quote_shingle: Field,
     /// File modification time (ns since 1970) and size, on file documents.
     pub mtime: Field,
     pub size: Field,
@@ -143,6 +152,15 @@ impl Fields {
             language: builder.add_text_field(name::LANGUAGE, STRING | STORED),
             quote_start: builder.add_u64_field(name::QUOTE_START, stored_u64.clone()),
             quote_end: builder.add_u64_field(name::QUOTE_END, stored_u64),
+            quote_id: builder.add_text_field(name::QUOTE_ID, STRING | STORED),
+            quote_shingle: builder.add_text_field(
+                name::QUOTE_SHINGLE,
+                TextOptions::default().set_indexing_options(
+                    TextFieldIndexing::default()
+                        .set_tokenizer("raw")
+                        .set_index_option(IndexRecordOption::WithFreqs),
+                ),
+            ),
             mtime: builder.add_u64_field(name::MTIME, FAST),
             size: builder.add_u64_field(name::SIZE, FAST),
         };
@@ -172,6 +190,8 @@ impl Fields {
             language: field(name::LANGUAGE)?,
             quote_start: field(name::QUOTE_START)?,
             quote_end: field(name::QUOTE_END)?,
+            quote_id: field(name::QUOTE_ID)?,
+            quote_shingle: field(name::QUOTE_SHINGLE)?,
             mtime: field(name::MTIME)?,
             size: field(name::SIZE)?,
         })

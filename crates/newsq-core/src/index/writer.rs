@@ -12,6 +12,7 @@ use super::date::parse_published;
 use super::schema::{DocKind, Fields};
 use super::{IndexError, NewsIndex};
 use crate::quote::{self, Quotation};
+use crate::wording::{shingle_term, Wording};
 use crate::Article;
 
 /// How much memory and how many threads a writer uses.
@@ -149,6 +150,10 @@ impl NewsWriter {
             if let Some(cue) = &q.cue {
                 doc.add_text(f.cue, cue);
             }
+            doc.add_text(f.quote_id, quotation_id(&key, q.start));
+            for shingle in Wording::new(&q.text).shingles() {
+                doc.add_text(f.quote_shingle, shingle_term(shingle));
+            }
             doc.add_u64(f.quote_start, q.start as u64);
             doc.add_u64(f.quote_end, q.end as u64);
             self.add(doc)?;
@@ -275,6 +280,23 @@ pub fn article_key(article: &Article) -> String {
     format!(
         "{place}{line}#{:016x}",
         stable_hash(article.body.as_bytes())
+    )
+}
+
+/// The id of the quotation starting at byte `start` of the article with key
+/// `article_key`: 16 hex digits, stable across re-indexing.
+///
+/// ```
+/// use newsq_core::index::quotation_id;
+///
+/// assert_eq!(quotation_id("a.txt#1", 10), quotation_id("a.txt#1", 10));
+/// assert_ne!(quotation_id("a.txt#1", 10), quotation_id("a.txt#1", 11));
+/// assert_eq!(quotation_id("a.txt#1", 10).len(), 16);
+/// ```
+pub fn quotation_id(article_key: &str, start: usize) -> String {
+    format!(
+        "{:016x}",
+        stable_hash(format!("{article_key}@{start}").as_bytes())
     )
 }
 

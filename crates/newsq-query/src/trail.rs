@@ -1,0 +1,693 @@
+//! Quote trails: the versions of one statement across articles, grouped,
+//! ordered earliest first, and compared word by word.
+//!
+//! Groups are found at search time, from the quotation out: its three-word
+//! shingles (stored in the index when the article was added) find the
+//! quotations that share any of them, rarest shingles first; each candidate
+//! by the same speaker is aligned with [`compare`] and joins when it is the
+//! same statement — identical after normalising, one inside the other, or
+//! nearly the same wording. Every member is then searched from in turn, so
+//! a group is the whole chain of versions. Nothing is precomputed: an
+//! article indexed or replaced changes the groups at its commit, and the
+//! cost of a group is a few term queries, whatever the size of the index.
+
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use newsq_core::index::date::format_date;
+use newsq_core::index::Fields;
+use newsq_core::wording::{compare, shingle_term, EditKind, Relation, Wording};
+use serde::Serialize;
+use tantivy::collector::TopDocs;
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::schema::{IndexRecordOption, Term, Value};
+use tantivy::{DocAddress, Searcher, TantivyDocument};
+
+use crate::catalog::SpeakerLookup;
+use crate::entity::{read_speaker, Aliases, Entities, NameMatch, SpeakerName};
+use crate::error::QueryError;
+use crate::search::{NewsSearcher, Scope, SearchRequest};
+
+/// Fewest words for two quotations in different articles to count as one
+/// statement: identical or contained quotations of one to three words
+/// ("the war", "very well") are everyday phrases, not a statement.
+pub const MIN_STATEMENT_WORDS: usize = 4;
+
+/// Most quotations read per candidate search: the best by shared rare
+/// shingles.
+const CANDIDATES_PER_SEARCH: usize = 500;
+
+/// Most shingles asked for per quotation: a long quotation is looked up by
+/// an even sample of its runs.
+const MAX_QUERY_SHINGLES: usize = 128;
+
+/// Most members searched from per group; a group that reaches it is marked
+/// incomplete rather than taking unbounded time.
+const MAX_SEARCHES: usize = 200;
+
+/// One statement as carried by one or more articles.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteGroup {
+    /// The id of the earliest member's quotation: stable while no earlier
+    /// version is indexed.
+    pub id: String,
+    /// The speaker entity ("Vladimir Putin"); `None` when no member is
+    /// attributed.
+    pub speaker: Option<String>,
+    /// Every version, earliest first (undated last).
+    pub members: Vec<GroupMember>,
+    /// Number of distinct articles carrying the statement.
+    pub articles: usize,
+    /// Outlets carrying it, in order of first appearance.
+    pub outlets: Vec<String>,
+    /// Index in `members` of the reference version: the fullest, the one
+    /// the others are compared with.
+    pub reference: usize,
+    /// Whether any version's words differ from the reference beyond
+    /// punctuation, case and elision.
+    pub differs: bool,
+    /// Each place where the wording differs, with who says what.
+    pub variants: Vec<Variant>,
+    /// False when the group reached the search limit and may hold more
+    /// versions than listed.
+    pub complete: bool,
+}
+
+/// One article's version of a statement.
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupMember {
+    /// The quotation's id (as in search hits).
+    pub id: String,
+    pub quote: String,
+    /// The speaker as the article names them.
+    pub speaker: Option<String>,
+    pub outlet: Option<String>,
+    /// The outlet entity's name.
+    pub outlet_entity: Option<String>,
+    pub article: String,
+    pub title: Option<String>,
+    /// Publication date, `YYYY-MM-DD`.
+    pub published: Option<String>,
+    pub url: Option<String>,
+    pub path: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u64>,
+    /// Quotes only part of the reference version.
+    pub partial: bool,
+    /// Its words differ from the reference beyond punctuation, case and
+    /// elision.
+    pub differs: bool,
+    /// The differences from the reference, in order.
+    pub edits: Vec<WordEdit>,
+}
+
+/// One difference between a version and the reference.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WordEdit {
+    pub kind: EditKind,
+    /// The reference's words here, as written there ("" for an insertion).
+    pub reference: String,
+    /// The version's words here, as written ("" for a deletion).
+    pub version: String,
+    /// Byte range of the version's words in its `quote` (empty where words
+    /// were left out).
+    pub at: (usize, usize),
+}
+
+/// A place where versions word a statement differently.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Variant {
+    /// The readings, the reference's first: "this crisis" in two
+    /// quotations, "the conflict" in one.
+    pub readings: Vec<Reading>,
+}
+
+/// One wording of a [`Variant`] and the quotations that use it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reading {
+    /// The words as written ("" where they are left out).
+    pub words: String,
+    /// Ids of the quotations reading so.
+    pub quotations: Vec<String>,
+}
+
+/// What a hit folded by `--group` stands for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GroupSummary {
+    /// The group's id ([`QuoteGroup::id`]).
+    pub id: String,
+    /// Quotations in the group.
+    pub quotations: usize,
+    /// Distinct articles.
+    pub articles: usize,
+    /// Outlets, in order of first appearance.
+    pub outlets: Vec<String>,
+    /// Whether the wording differs between versions.
+    pub differs: bool,
+}
+
+impl QuoteGroup {
+    /// The summary shown with a folded search hit.
+    pub fn summary(&self) -> GroupSummary {
+        GroupSummary {
+            id: self.id.clone(),
+            quotations: self.members.len(),
+            articles: self.articles,
+            outlets: self.outlets.clone(),
+            differs: self.differs,
+        }
+    }
+
+    /// Whether the quotation with this id is a member.
+    pub fn contains(&self, quotation_id: &str) -> bool {
+        self.members.iter().any(|m| m.id == quotation_id)
+    }
+}
+
+/// The answer to [`NewsSearcher::trail`].
+#[derive(Debug, Clone, Serialize)]
+pub struct TrailResults {
+    /// The statements whose quotations match, best match first.
+    pub groups: Vec<QuoteGroup>,
+    /// Quotations matching the query (all of them, counted).
+    pub matched: usize,
+    /// What each speaker and outlet filter matched.
+    pub names: Vec<NameMatch>,
+    /// Time spent.
+    #[serde(skip)]
+    pub elapsed: Duration,
+}
+
+impl NewsSearcher {
+    /// The trail of a statement: the groups of the quotations matching
+    /// `request` (words, filters and all, as for [`NewsSearcher::search`]),
+    /// at most `request.limit` groups, best match first. A query that is a
+    /// quotation id (16 hex digits, as in [`Hit::id`](crate::Hit::id)) asks for that
+    /// quotation's group.
+    ///
+    /// ```
+    /// use newsq_core::index::{NewsIndex, WriterOptions};
+    /// use newsq_core::Article;
+    /// use newsq_query::{NewsSearcher, SearchRequest};
+    ///
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let index = NewsIndex::create_in_ram()?;
+    /// let mut writer = index.writer(&WriterOptions::default())?;
+    /// writer.add_article(&Article::from_body(
+    ///     "a.txt",
+    ///     "“The harbour will reopen before the first storms,” Mayor Ana Lopes said.",
+    /// ))?;
+    /// writer.add_article(&Article::from_body(
+    ///     "b.txt",
+    ///     "Mayor Ana Lopes said: “The harbour will reopen before the winter storms.”",
+    /// ))?;
+    /// writer.commit()?;
+    ///
+    /// let trail = NewsSearcher::new(&index)?.trail(&SearchRequest::new("harbour reopen"))?;
+    /// let group = &trail.groups[0];
+    /// assert_eq!(group.articles, 2);
+    /// assert_eq!(group.speaker.as_deref(), Some("Ana Lopes"));
+    /// assert!(group.differs);
+    /// assert_eq!(group.variants[0].readings[0].words, "first");
+    /// assert_eq!(group.variants[0].readings[1].words, "winter");
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn trail(&self, request: &SearchRequest) -> Result<TrailResults, QueryError> {
+        let started = Instant::now();
+        let searcher = self.reader.searcher();
+        let speakers = SpeakerLookup::new(&searcher, self.fields, Aliases::load(&self.index)?);
+        let mut grouper = Grouper::new(&searcher, self.fields, &speakers, self.outlets()?);
+        let query = request.query.trim();
+        if is_quotation_id(query) {
+            if let Some(address) = grouper.find(query)? {
+                return Ok(TrailResults {
+                    groups: vec![grouper.group(address)?],
+                    matched: 1,
+                    names: Vec::new(),
+                    elapsed: started.elapsed(),
+                });
+            }
+        }
+        let seeds = self.search(&SearchRequest {
+            scope: Scope::Quotations,
+            limit: request.limit.saturating_mul(5).max(50),
+            facets: Vec::new(),
+            group: false,
+            ..request.clone()
+        })?;
+        let mut groups: Vec<QuoteGroup> = Vec::new();
+        for hit in &seeds.hits {
+            if groups.len() == request.limit {
+                break;
+            }
+            let (Some(address), Some(id)) = (hit.address, hit.id.as_deref()) else {
+                continue;
+            };
+            if !groups.iter().any(|g| g.contains(id)) {
+                groups.push(grouper.group(address)?);
+            }
+        }
+        Ok(TrailResults {
+            groups,
+            matched: seeds.total,
+            names: seeds.names,
+            elapsed: started.elapsed(),
+        })
+    }
+
+    /// The group of the quotation with this id ([`Hit::id`](crate::Hit::id)); `None` when
+    /// the index holds no such quotation.
+    pub fn group_of(&self, quotation_id: &str) -> Result<Option<QuoteGroup>, QueryError> {
+        let searcher = self.reader.searcher();
+        let speakers = SpeakerLookup::new(&searcher, self.fields, Aliases::load(&self.index)?);
+        let mut grouper = Grouper::new(&searcher, self.fields, &speakers, self.outlets()?);
+        match grouper.find(quotation_id)? {
+            Some(address) => Ok(Some(grouper.group(address)?)),
+            None => Ok(None),
+        }
+    }
+}
+
+/// Whether a query is a quotation id: 16 hex digits.
+fn is_quotation_id(query: &str) -> bool {
+    query.len() == 16 && query.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// A quotation read from the index, with what grouping needs.
+struct Quoted {
+    id: String,
+    article: String,
+    quote: String,
+    wording: Wording,
+    speaker: Option<String>,
+    /// The speaker entity's name.
+    entity: Option<String>,
+    outlet: Option<String>,
+    title: Option<String>,
+    published: Option<i64>,
+    url: Option<String>,
+    path: Option<String>,
+    line: Option<u64>,
+    start: u64,
+}
+
+/// Builds groups over one searcher generation; remembers what it read.
+pub(crate) struct Grouper<'s> {
+    searcher: &'s Searcher,
+    fields: Fields,
+    speakers: &'s SpeakerLookup<'s>,
+    outlets: Arc<Entities>,
+    read: HashMap<DocAddress, Arc<Quoted>>,
+    relations: HashMap<(u64, u64), Relation>,
+}
+
+impl<'s> Grouper<'s> {
+    pub(crate) fn new(
+        searcher: &'s Searcher,
+        fields: Fields,
+        speakers: &'s SpeakerLookup<'s>,
+        outlets: Arc<Entities>,
+    ) -> Self {
+        Grouper {
+            searcher,
+            fields,
+            speakers,
+            outlets,
+            read: HashMap::new(),
+            relations: HashMap::new(),
+        }
+    }
+
+    /// The quotation with this id, if the index holds one.
+    pub(crate) fn find(&self, quotation_id: &str) -> Result<Option<DocAddress>, QueryError> {
+        let query = TermQuery::new(
+            Term::from_field_text(self.fields.quote_id, quotation_id),
+            IndexRecordOption::Basic,
+        );
+        let top = self
+            .searcher
+            .search(&query, &TopDocs::with_limit(1).order_by_score())?;
+        Ok(top.first().map(|&(_, address)| address))
+    }
+
+    /// The group of the quotation at `seed`.
+    pub(crate) fn group(&mut self, seed: DocAddress) -> Result<QuoteGroup, QueryError> {
+        let first = self.read(seed)?;
+        let mut speaker = first.entity.clone();
+        let mut members = vec![first];
+        let mut is_member: HashSet<DocAddress> = HashSet::from([seed]);
+        let mut searched_wordings = HashSet::new();
+        let mut searched_articles = HashSet::new();
+        let mut queue = VecDeque::from([0]);
+        let mut searches = 0;
+        let mut complete = true;
+        while let Some(i) = queue.pop_front() {
+            let member = Arc::clone(&members[i]);
+            let mut candidates = Vec::new();
+            if searched_articles.insert(member.article.clone()) {
+                candidates.extend(self.same_article(&member.article)?);
+            }
+            if searched_wordings.insert(member.wording.fingerprint()) {
+                if searches == MAX_SEARCHES {
+                    complete = false;
+                    break;
+                }
+                searches += 1;
+                candidates.extend(self.sharing_shingles(&member.wording)?);
+            }
+            for address in candidates {
+                if is_member.contains(&address) {
+                    continue;
+                }
+                let candidate = self.read(address)?;
+                if candidate.quote.is_empty() || !same_person(speaker.as_deref(), &candidate) {
+                    continue;
+                }
+                if self.same_statement(&member, &candidate) {
+                    if speaker.is_none() || is_fuller(candidate.entity.as_deref(), &speaker) {
+                        speaker.clone_from(&candidate.entity);
+                    }
+                    is_member.insert(address);
+                    queue.push_back(members.len());
+                    members.push(candidate);
+                }
+            }
+        }
+        Ok(self.assemble(members, speaker, complete))
+    }
+
+    /// Whether `b` is the same statement as `a`, a member of the group.
+    fn same_statement(&mut self, a: &Quoted, b: &Quoted) -> bool {
+        let key = (a.wording.fingerprint(), b.wording.fingerprint());
+        let relation = *self
+            .relations
+            .entry(key)
+            .or_insert_with(|| compare(&a.wording, &b.wording).relation());
+        let shorter = a.wording.len().min(b.wording.len());
+        // Within one article a short fragment by the same, named speaker
+        // repeats the fuller quotation ("immediately" in the headline).
+        let named_in_one_article =
+            a.article == b.article && a.entity.is_some() && a.entity == b.entity;
+        match relation {
+            Relation::Unrelated => false,
+            Relation::Similar => shorter >= MIN_STATEMENT_WORDS,
+            Relation::Identical | Relation::VersionInside | Relation::ReferenceInside => {
+                shorter >= MIN_STATEMENT_WORDS || (named_in_one_article && shorter > 0)
+            }
+        }
+    }
+
+    /// Quotations sharing a shingle with `wording`, best first.
+    fn sharing_shingles(&self, wording: &Wording) -> Result<Vec<DocAddress>, QueryError> {
+        let shingles = wording.shingles();
+        if shingles.is_empty() {
+            return Ok(Vec::new());
+        }
+        let step = shingles.len().div_ceil(MAX_QUERY_SHINGLES);
+        let clauses: Vec<(Occur, Box<dyn Query>)> = shingles
+            .iter()
+            .step_by(step)
+            .map(|&shingle| {
+                let term = Term::from_field_text(self.fields.quote_shingle, &shingle_term(shingle));
+                let query: Box<dyn Query> =
+                    Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs));
+                (Occur::Should, query)
+            })
+            .collect();
+        let top = self.searcher.search(
+            &BooleanQuery::new(clauses),
+            &TopDocs::with_limit(CANDIDATES_PER_SEARCH).order_by_score(),
+        )?;
+        Ok(top.into_iter().map(|(_, address)| address).collect())
+    }
+
+    /// Every document of an article (quotations and the article itself;
+    /// the caller skips what has no quotation).
+    fn same_article(&self, article: &str) -> Result<Vec<DocAddress>, QueryError> {
+        let query = TermQuery::new(
+            Term::from_field_text(self.fields.article_id, article),
+            IndexRecordOption::Basic,
+        );
+        let top = self.searcher.search(
+            &query,
+            &TopDocs::with_limit(CANDIDATES_PER_SEARCH).order_by_score(),
+        )?;
+        Ok(top.into_iter().map(|(_, address)| address).collect())
+    }
+
+    fn read(&mut self, address: DocAddress) -> Result<Arc<Quoted>, QueryError> {
+        if let Some(quoted) = self.read.get(&address) {
+            return Ok(Arc::clone(quoted));
+        }
+        let doc: TantivyDocument = self.searcher.doc(address)?;
+        let f = &self.fields;
+        let text = |field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str().map(str::to_string))
+        };
+        let quote = text(f.quote).unwrap_or_default();
+        let speaker = text(f.speaker);
+        let entity = match speaker.as_deref() {
+            Some(spelling) => self.speakers.entity_name(spelling)?,
+            None => None,
+        };
+        let quoted = Arc::new(Quoted {
+            id: text(f.quote_id).unwrap_or_default(),
+            article: text(f.article_id).unwrap_or_default(),
+            wording: Wording::new(&quote),
+            quote,
+            speaker,
+            entity,
+            outlet: text(f.outlet),
+            title: text(f.title),
+            published: doc
+                .get_first(f.published)
+                .and_then(|v| v.as_datetime())
+                .map(|d| d.into_timestamp_secs()),
+            url: text(f.url),
+            path: text(f.path),
+            line: doc.get_first(f.line).and_then(|v| v.as_u64()),
+            start: doc
+                .get_first(f.quote_start)
+                .and_then(|v| v.as_u64())
+                .unwrap_or(0),
+        });
+        self.read.insert(address, Arc::clone(&quoted));
+        Ok(quoted)
+    }
+
+    /// Order the members, pick the reference and compare every version
+    /// with it.
+    fn assemble(
+        &self,
+        mut members: Vec<Arc<Quoted>>,
+        speaker: Option<String>,
+        complete: bool,
+    ) -> QuoteGroup {
+        members.sort_by(|a, b| {
+            let key = |m: &Quoted| {
+                (
+                    m.published.is_none(),
+                    m.published,
+                    m.path.clone(),
+                    m.article.clone(),
+                    m.line,
+                    m.start,
+                )
+            };
+            key(a).cmp(&key(b))
+        });
+        let reference = reference_version(&members);
+        let base = Arc::clone(&members[reference]);
+        let mut variants: Vec<(std::ops::Range<usize>, Variant)> = Vec::new();
+        let mut spans = Vec::with_capacity(members.len());
+        let mut out = Vec::with_capacity(members.len());
+        for member in &members {
+            let comparison = compare(&base.wording, &member.wording);
+            let aligned = comparison.relation() != Relation::Unrelated;
+            let edits: Vec<WordEdit> = if aligned {
+                comparison
+                    .edits
+                    .iter()
+                    .map(|edit| {
+                        let ours = member.wording.byte_range(edit.version.clone());
+                        let theirs = base.wording.byte_range(edit.reference.clone());
+                        WordEdit {
+                            kind: edit.kind,
+                            reference: base.quote.get(theirs).unwrap_or_default().to_string(),
+                            version: member
+                                .quote
+                                .get(ours.clone())
+                                .unwrap_or_default()
+                                .to_string(),
+                            at: (ours.start, ours.end),
+                        }
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            if aligned {
+                for (edit, shown) in comparison.edits.iter().zip(&edits) {
+                    if edit.kind == EditKind::Elided {
+                        continue;
+                    }
+                    let at = match variants.iter().position(|(r, _)| *r == edit.reference) {
+                        Some(at) => at,
+                        None => {
+                            variants.push((
+                                edit.reference.clone(),
+                                Variant {
+                                    readings: vec![Reading {
+                                        words: shown.reference.clone(),
+                                        quotations: Vec::new(),
+                                    }],
+                                },
+                            ));
+                            variants.len() - 1
+                        }
+                    };
+                    let variant = &mut variants[at].1;
+                    let wording = Wording::new(&shown.version);
+                    match variant
+                        .readings
+                        .iter_mut()
+                        .skip(1)
+                        .find(|r| Wording::new(&r.words).words() == wording.words())
+                    {
+                        Some(reading) => reading.quotations.push(member.id.clone()),
+                        None => variant.readings.push(Reading {
+                            words: shown.version.clone(),
+                            quotations: vec![member.id.clone()],
+                        }),
+                    }
+                }
+            }
+            let partial = comparison.reference_span.len() < base.wording.len();
+            spans.push(aligned.then(|| (comparison.reference_span.clone(), comparison.edits)));
+            out.push(GroupMember {
+                id: member.id.clone(),
+                quote: member.quote.clone(),
+                speaker: member.speaker.clone(),
+                outlet: member.outlet.clone(),
+                outlet_entity: member
+                    .outlet
+                    .as_deref()
+                    .and_then(|o| self.outlets.of_spelling(o))
+                    .map(|e| e.name.clone()),
+                article: member.article.clone(),
+                title: member.title.clone(),
+                published: member.published.map(format_date),
+                url: member.url.clone(),
+                path: member.path.clone(),
+                line: member.line,
+                partial,
+                differs: edits.iter().any(|e| e.kind != EditKind::Elided),
+                edits,
+            });
+        }
+        // The reference reading of each variant: every version that quotes
+        // that stretch and does not change it.
+        for (range, variant) in &mut variants {
+            for (member, span) in members.iter().zip(&spans) {
+                let Some((span, edits)) = span else { continue };
+                let covers = span.start <= range.start && range.end <= span.end;
+                let changes = edits.iter().any(|e| {
+                    e.kind != EditKind::Elided
+                        && e.reference.start < range.end.max(range.start + 1)
+                        && range.start < e.reference.end.max(e.reference.start + 1)
+                });
+                if covers && !changes {
+                    variant.readings[0].quotations.push(member.id.clone());
+                }
+            }
+        }
+        let mut articles = HashSet::new();
+        let mut outlets: Vec<String> = Vec::new();
+        for member in &out {
+            articles.insert(member.article.as_str());
+            if let Some(outlet) = member.outlet_entity.as_ref().or(member.outlet.as_ref()) {
+                if !outlets.contains(outlet) {
+                    outlets.push(outlet.clone());
+                }
+            }
+        }
+        QuoteGroup {
+            id: out.first().map(|m| m.id.clone()).unwrap_or_default(),
+            speaker,
+            articles: articles.len(),
+            outlets,
+            reference,
+            differs: out.iter().any(|m| m.differs),
+            variants: variants.into_iter().map(|(_, v)| v).collect(),
+            complete,
+            members: out,
+        }
+    }
+}
+
+/// Most distinct wordings tried as the reference of a group.
+const REFERENCE_CANDIDATES: usize = 16;
+
+/// The reference version of a group: the wording most others agree with
+/// word for word (identical, or part of it); among equals the fullest,
+/// then the earliest. So the majority wording is the one others are
+/// marked against.
+fn reference_version(members: &[Arc<Quoted>]) -> usize {
+    let mut distinct: Vec<usize> = Vec::new();
+    for (i, member) in members.iter().enumerate() {
+        let fingerprint = member.wording.fingerprint();
+        if !distinct
+            .iter()
+            .any(|&d| members[d].wording.fingerprint() == fingerprint)
+        {
+            distinct.push(i);
+        }
+    }
+    distinct.sort_by_key(|&i| std::cmp::Reverse(members[i].wording.len()));
+    distinct.truncate(REFERENCE_CANDIDATES);
+    let agreeing = |i: usize| {
+        members
+            .iter()
+            .filter(|other| {
+                let relation = compare(&members[i].wording, &other.wording).relation();
+                matches!(relation, Relation::Identical | Relation::VersionInside)
+            })
+            .count()
+    };
+    distinct
+        .into_iter()
+        .max_by_key(|&i| (agreeing(i), members[i].wording.len(), std::cmp::Reverse(i)))
+        .unwrap_or(0)
+}
+
+/// Whether a candidate may be the group's speaker: unattributed, the same
+/// entity, or a bare surname of the group's speaker (an outlet writing
+/// "Clinton" where the rest name Hillary Clinton), or the other way round.
+fn same_person(group: Option<&str>, candidate: &Quoted) -> bool {
+    let (Some(group), Some(theirs)) = (group, candidate.entity.as_deref()) else {
+        return true;
+    };
+    if group == theirs {
+        return true;
+    }
+    match (read_speaker(group, false), read_speaker(theirs, false)) {
+        (SpeakerName::Person(a), SpeakerName::Person(b)) => {
+            a.last_word == b.last_word && (a.is_surname_only() || b.is_surname_only())
+        }
+        _ => false,
+    }
+}
+
+/// Whether `candidate` names the speaker more fully than `current`.
+fn is_fuller(candidate: Option<&str>, current: &Option<String>) -> bool {
+    match (candidate, current.as_deref()) {
+        (Some(candidate), Some(current)) => {
+            candidate.split_whitespace().count() > current.split_whitespace().count()
+        }
+        (Some(_), None) => true,
+        (None, _) => false,
+    }
+}
