@@ -12,6 +12,7 @@
 use std::ops::Range;
 
 use crate::index::analysis::name_analyzer;
+use crate::index::continue_hash;
 use crate::index::stable_hash;
 
 /// Words per shingle. Three finds a short quotation with one word changed
@@ -140,7 +141,14 @@ impl Wording {
         let mut out: Vec<u64> = self
             .words
             .windows(SHINGLE_WORDS)
-            .map(|run| stable_hash(run.join(" ").as_bytes()))
+            .map(|run| {
+                // FNV-1a over the words joined by spaces, without joining.
+                let mut hash = stable_hash(run[0].as_bytes());
+                for word in &run[1..] {
+                    hash = continue_hash(continue_hash(hash, b" "), word.as_bytes());
+                }
+                hash
+            })
             .collect();
         out.sort_unstable();
         out.dedup();
@@ -151,11 +159,6 @@ impl Wording {
 /// Whether the text between two words marks an elision.
 fn is_elision(between: &str) -> bool {
     between.contains('…') || between.contains("..")
-}
-
-/// The text of a shingle hash as stored in the index.
-pub fn shingle_term(shingle: u64) -> String {
-    format!("{shingle:016x}")
 }
 
 /// How a version differs from the reference at one place.

@@ -122,6 +122,12 @@ impl<'s> SpeakerLookup<'s> {
         Ok(self.table_for(name, false)?.resolve(name))
     }
 
+    /// Whether an alias file names speakers: then two spellings with
+    /// different surnames may still be one person.
+    pub(crate) fn has_speaker_aliases(&self) -> bool {
+        !self.aliases.entries(EntityKind::Speaker).is_empty()
+    }
+
     /// The entity name of a speaker spelling from the index.
     pub(crate) fn entity_name(&self, spelling: &str) -> Result<Option<String>, QueryError> {
         Ok(self

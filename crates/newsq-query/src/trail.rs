@@ -16,10 +16,11 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use newsq_core::index::date::format_date;
-use newsq_core::index::Fields;
-use newsq_core::wording::{compare, shingle_term, EditKind, Relation, Wording};
+use newsq_core::index::{name, Fields};
+use newsq_core::wording::{compare, EditKind, Relation, Wording};
 use serde::Serialize;
 use tantivy::collector::TopDocs;
+use tantivy::columnar::StrColumn;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Term, Value};
 use tantivy::{DocAddress, Searcher, TantivyDocument};
@@ -282,8 +283,6 @@ struct Quoted {
     quote: String,
     wording: Wording,
     speaker: Option<String>,
-    /// The speaker entity's name.
-    entity: Option<String>,
     outlet: Option<String>,
     title: Option<String>,
     published: Option<i64>,
@@ -301,6 +300,11 @@ pub(crate) struct Grouper<'s> {
     outlets: Arc<Entities>,
     read: HashMap<DocAddress, Arc<Quoted>>,
     relations: HashMap<(u64, u64), Relation>,
+    /// Each segment's speaker column: a candidate by someone else is
+    /// passed over without reading its document.
+    speaker_columns: Vec<Option<StrColumn>>,
+    /// Entity names of the speaker spellings met.
+    entities: HashMap<String, Option<String>>,
 }
 
 impl<'s> Grouper<'s> {
@@ -310,6 +314,11 @@ impl<'s> Grouper<'s> {
         speakers: &'s SpeakerLookup<'s>,
         outlets: Arc<Entities>,
     ) -> Self {
+        let speaker_columns = searcher
+            .segment_readers()
+            .iter()
+            .map(|segment| segment.fast_fields().str(name::SPEAKER).ok().flatten())
+            .collect();
         Grouper {
             searcher,
             fields,
@@ -317,6 +326,8 @@ impl<'s> Grouper<'s> {
             outlets,
             read: HashMap::new(),
             relations: HashMap::new(),
+            speaker_columns,
+            entities: HashMap::new(),
         }
     }
 
@@ -335,7 +346,7 @@ impl<'s> Grouper<'s> {
     /// The group of the quotation at `seed`.
     pub(crate) fn group(&mut self, seed: DocAddress) -> Result<QuoteGroup, QueryError> {
         let first = self.read(seed)?;
-        let mut speaker = first.entity.clone();
+        let mut speaker = self.speaker_entity(&first)?;
         let mut members = vec![first];
         let mut is_member: HashSet<DocAddress> = HashSet::from([seed]);
         let mut searched_wordings = HashSet::new();
@@ -358,16 +369,17 @@ impl<'s> Grouper<'s> {
                 candidates.extend(self.sharing_shingles(&member.wording)?);
             }
             for address in candidates {
-                if is_member.contains(&address) {
+                if is_member.contains(&address) || self.surely_not_by(speaker.as_deref(), address) {
                     continue;
                 }
                 let candidate = self.read(address)?;
-                if candidate.quote.is_empty() || !same_person(speaker.as_deref(), &candidate) {
+                if candidate.quote.is_empty() || !self.same_statement(&member, &candidate)? {
                     continue;
                 }
-                if self.same_statement(&member, &candidate) {
-                    if speaker.is_none() || is_fuller(candidate.entity.as_deref(), &speaker) {
-                        speaker.clone_from(&candidate.entity);
+                let entity = self.speaker_entity(&candidate)?;
+                if same_person(speaker.as_deref(), entity.as_deref()) {
+                    if speaker.is_none() || is_fuller(entity.as_deref(), &speaker) {
+                        speaker = entity;
                     }
                     is_member.insert(address);
                     queue.push_back(members.len());
@@ -379,23 +391,34 @@ impl<'s> Grouper<'s> {
     }
 
     /// Whether `b` is the same statement as `a`, a member of the group.
-    fn same_statement(&mut self, a: &Quoted, b: &Quoted) -> bool {
+    fn same_statement(&mut self, a: &Quoted, b: &Quoted) -> Result<bool, QueryError> {
         let key = (a.wording.fingerprint(), b.wording.fingerprint());
         let relation = *self
             .relations
             .entry(key)
             .or_insert_with(|| compare(&a.wording, &b.wording).relation());
         let shorter = a.wording.len().min(b.wording.len());
-        // Within one article a short fragment by the same, named speaker
-        // repeats the fuller quotation ("immediately" in the headline).
-        let named_in_one_article =
-            a.article == b.article && a.entity.is_some() && a.entity == b.entity;
-        match relation {
+        Ok(match relation {
             Relation::Unrelated => false,
             Relation::Similar => shorter >= MIN_STATEMENT_WORDS,
             Relation::Identical | Relation::VersionInside | Relation::ReferenceInside => {
-                shorter >= MIN_STATEMENT_WORDS || (named_in_one_article && shorter > 0)
+                // Within one article a short fragment by the same, named
+                // speaker repeats the fuller quotation ("immediately" in
+                // the headline).
+                shorter >= MIN_STATEMENT_WORDS
+                    || (shorter > 0 && a.article == b.article && {
+                        let theirs = self.speaker_entity(b)?;
+                        theirs.is_some() && theirs == self.speaker_entity(a)?
+                    })
             }
+        })
+    }
+
+    /// The speaker entity of a quotation.
+    fn speaker_entity(&mut self, quoted: &Quoted) -> Result<Option<String>, QueryError> {
+        match quoted.speaker.as_deref() {
+            Some(spelling) => self.entity_of(spelling),
+            None => Ok(None),
         }
     }
 
@@ -410,9 +433,9 @@ impl<'s> Grouper<'s> {
             .iter()
             .step_by(step)
             .map(|&shingle| {
-                let term = Term::from_field_text(self.fields.quote_shingle, &shingle_term(shingle));
+                let term = Term::from_field_u64(self.fields.quote_shingle, shingle);
                 let query: Box<dyn Query> =
-                    Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs));
+                    Box::new(TermQuery::new(term, IndexRecordOption::Basic));
                 (Occur::Should, query)
             })
             .collect();
@@ -437,29 +460,64 @@ impl<'s> Grouper<'s> {
         Ok(top.into_iter().map(|(_, address)| address).collect())
     }
 
+    /// Whether the quotation at `address` is surely not by `speaker`: its
+    /// speaker column names someone with another surname (and no alias file
+    /// could make them one person). Decided without reading the document
+    /// or looking the name up, so that candidates by other people cost
+    /// little.
+    fn surely_not_by(&self, speaker: Option<&str>, address: DocAddress) -> bool {
+        let Some(speaker) = speaker else {
+            return false;
+        };
+        if self.speakers.has_speaker_aliases() {
+            return false;
+        }
+        let Some(column) = self
+            .speaker_columns
+            .get(address.segment_ord as usize)
+            .and_then(Option::as_ref)
+        else {
+            return false;
+        };
+        let mut spelling = String::new();
+        let found = column
+            .term_ords(address.doc_id)
+            .next()
+            .is_some_and(|ord| column.ord_to_str(ord, &mut spelling).unwrap_or(false));
+        match (found, surname_key(&spelling), surname_key(speaker)) {
+            (true, Some(theirs), Some(ours)) => theirs != ours,
+            _ => false,
+        }
+    }
+
+    /// The entity name of a speaker spelling, looked up once.
+    fn entity_of(&mut self, spelling: &str) -> Result<Option<String>, QueryError> {
+        if let Some(entity) = self.entities.get(spelling) {
+            return Ok(entity.clone());
+        }
+        let entity = self.speakers.entity_name(spelling)?;
+        self.entities.insert(spelling.to_string(), entity.clone());
+        Ok(entity)
+    }
+
     fn read(&mut self, address: DocAddress) -> Result<Arc<Quoted>, QueryError> {
         if let Some(quoted) = self.read.get(&address) {
             return Ok(Arc::clone(quoted));
         }
         let doc: TantivyDocument = self.searcher.doc(address)?;
-        let f = &self.fields;
+        let f = self.fields;
         let text = |field| {
             doc.get_first(field)
                 .and_then(|v| v.as_str().map(str::to_string))
         };
         let quote = text(f.quote).unwrap_or_default();
         let speaker = text(f.speaker);
-        let entity = match speaker.as_deref() {
-            Some(spelling) => self.speakers.entity_name(spelling)?,
-            None => None,
-        };
         let quoted = Arc::new(Quoted {
             id: text(f.quote_id).unwrap_or_default(),
             article: text(f.article_id).unwrap_or_default(),
             wording: Wording::new(&quote),
             quote,
             speaker,
-            entity,
             outlet: text(f.outlet),
             title: text(f.title),
             published: doc
@@ -666,8 +724,8 @@ fn reference_version(members: &[Arc<Quoted>]) -> usize {
 /// Whether a candidate may be the group's speaker: unattributed, the same
 /// entity, or a bare surname of the group's speaker (an outlet writing
 /// "Clinton" where the rest name Hillary Clinton), or the other way round.
-fn same_person(group: Option<&str>, candidate: &Quoted) -> bool {
-    let (Some(group), Some(theirs)) = (group, candidate.entity.as_deref()) else {
+fn same_person(group: Option<&str>, candidate: Option<&str>) -> bool {
+    let (Some(group), Some(theirs)) = (group, candidate) else {
         return true;
     };
     if group == theirs {
@@ -678,6 +736,15 @@ fn same_person(group: Option<&str>, candidate: &Quoted) -> bool {
             a.last_word == b.last_word && (a.is_surname_only() || b.is_surname_only())
         }
         _ => false,
+    }
+}
+
+/// The spelling key of a person's surname; `None` for what is not read as a
+/// person's name.
+fn surname_key(name: &str) -> Option<String> {
+    match read_speaker(name, false) {
+        SpeakerName::Person(person) => Some(person.last_word),
+        SpeakerName::Other => None,
     }
 }
 

@@ -153,14 +153,7 @@ impl Fields {
             quote_start: builder.add_u64_field(name::QUOTE_START, stored_u64.clone()),
             quote_end: builder.add_u64_field(name::QUOTE_END, stored_u64),
             quote_id: builder.add_text_field(name::QUOTE_ID, STRING | STORED),
-            quote_shingle: builder.add_text_field(
-                name::QUOTE_SHINGLE,
-                TextOptions::default().set_indexing_options(
-                    TextFieldIndexing::default()
-                        .set_tokenizer("raw")
-                        .set_index_option(IndexRecordOption::WithFreqs),
-                ),
-            ),
+            quote_shingle: builder.add_u64_field(name::QUOTE_SHINGLE, INDEXED),
             mtime: builder.add_u64_field(name::MTIME, FAST),
             size: builder.add_u64_field(name::SIZE, FAST),
         };

@@ -12,7 +12,7 @@ use super::date::parse_published;
 use super::schema::{DocKind, Fields};
 use super::{IndexError, NewsIndex};
 use crate::quote::{self, Quotation};
-use crate::wording::{shingle_term, Wording};
+use crate::wording::Wording;
 use crate::Article;
 
 /// How much memory and how many threads a writer uses.
@@ -152,7 +152,7 @@ impl NewsWriter {
             }
             doc.add_text(f.quote_id, quotation_id(&key, q.start));
             for shingle in Wording::new(&q.text).shingles() {
-                doc.add_text(f.quote_shingle, shingle_term(shingle));
+                doc.add_u64(f.quote_shingle, shingle);
             }
             doc.add_u64(f.quote_start, q.start as u64);
             doc.add_u64(f.quote_end, q.end as u64);
@@ -303,7 +303,13 @@ pub fn quotation_id(article_key: &str, start: usize) -> String {
 /// FNV-1a, 64 bits: a hash for keys stored on disk, the same on every
 /// platform and Rust version (std's hasher promises neither).
 pub fn stable_hash(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
+    continue_hash(0xcbf2_9ce4_8422_2325, bytes)
+}
+
+/// [`stable_hash`] of some text followed by `bytes`, given `hash`, the hash
+/// of that text: hashes a sequence without joining it.
+pub(crate) fn continue_hash(hash: u64, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(hash, |hash, &b| {
         (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })
 }
