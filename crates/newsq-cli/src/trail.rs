@@ -5,7 +5,7 @@ use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 use newsq_core::index::NewsIndex;
-use newsq_query::{EditKind, GroupMember, NewsSearcher, QuoteGroup, TrailResults, WordEdit};
+use newsq_query::{GroupMember, NewsSearcher, QuoteGroup, TrailResults, WordEdit};
 use serde::Serialize;
 
 use crate::output::{count_of, finish_on_write_error, json_line, use_color, Style};
@@ -192,7 +192,7 @@ fn marked_version(member: &GroupMember, style: &Style) -> String {
     let quote = member.quote.as_str();
     let mut out = String::with_capacity(quote.len() + 32);
     let mut at = 0;
-    for edit in member.edits.iter().filter(|e| e.kind != EditKind::Elided) {
+    for edit in member.edits.iter().filter(|e| e.kind.changes_wording()) {
         let (start, end) = edit.at;
         let Some(before) = quote.get(at..start) else {
             continue;

@@ -57,11 +57,21 @@ impl Wording {
         }
         let mut words = Vec::new();
         let mut spans: Vec<Range<usize>> = Vec::new();
+        let editorial = bracketed(text);
         WORDS.with(|analyzer| {
             let mut analyzer = analyzer.borrow_mut();
             let mut stream = analyzer.token_stream(text);
             while let Some(token) = stream.next() {
-                words.push(token.text.clone());
+                // "[Trump]" is the reporter's word, not the speaker's.
+                if editorial.iter().any(|r| r.contains(&token.offset_from)) {
+                    continue;
+                }
+                let mut word = token.text.clone();
+                // "ISIS’s" and "ISIS’" are one spelling.
+                if word.len() > 2 && word.ends_with("'s") {
+                    word.truncate(word.len() - 2);
+                }
+                words.push(word);
                 spans.push(token.offset_from..token.offset_to);
             }
         });
@@ -156,9 +166,48 @@ impl Wording {
     }
 }
 
-/// Whether the text between two words marks an elision.
+/// Whether the text between two words marks an elision, or holds words the
+/// reporter put in square brackets.
 fn is_elision(between: &str) -> bool {
-    between.contains('…') || between.contains("..")
+    between.contains('…') || between.contains("..") || between.contains('[')
+}
+
+/// Byte ranges of square-bracketed insertions ("[the president]").
+fn bracketed(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(open) = text.get(from..).and_then(|t| t.find('[')) {
+        let open = from + open;
+        let Some(close) = text[open..].find(']') else {
+            break;
+        };
+        out.push(open..open + close + 1);
+        from = open + close + 1;
+    }
+    out
+}
+
+/// Whether two runs of words are one spelling apart: "tyres" / "tires",
+/// "pre-conditions" / "preconditions", not "pay" / "play".
+fn same_words_spelled_differently(reference: &[String], version: &[String]) -> bool {
+    let joined = |words: &[String]| words.concat();
+    let (a, b) = (joined(reference), joined(version));
+    if a == b {
+        return true;
+    }
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if reference.len() != 1 || version.len() != 1 || a.len().min(b.len()) < 5 {
+        return false;
+    }
+    // One letter changed, added or dropped.
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let suffix = a[prefix..]
+        .iter()
+        .rev()
+        .zip(b[prefix..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    a.len() - prefix - suffix <= 1 && b.len() - prefix - suffix <= 1
 }
 
 /// How a version differs from the reference at one place.
@@ -171,9 +220,20 @@ pub enum EditKind {
     Deleted,
     /// Words of the reference the version words differently.
     Replaced,
-    /// Words one side leaves out where it marks an elision ("…"): not a
-    /// change of wording.
+    /// Words one side leaves out where it marks an elision ("…") or puts
+    /// in brackets: not a change of wording.
     Elided,
+    /// The same words spelled differently ("tyres" / "tires"): not a
+    /// change of wording.
+    Spelling,
+}
+
+impl EditKind {
+    /// Whether the speaker's words differ here, beyond punctuation, case,
+    /// elision and spelling.
+    pub fn changes_wording(self) -> bool {
+        !matches!(self, EditKind::Elided | EditKind::Spelling)
+    }
 }
 
 /// One difference between two wordings, as word ranges in each.
@@ -223,7 +283,7 @@ impl Comparison {
     /// Whether the version words the shared stretch differently, beyond
     /// punctuation, case and elision.
     pub fn differs(&self) -> bool {
-        self.edits.iter().any(|e| e.kind != EditKind::Elided)
+        self.edits.iter().any(|e| e.kind.changes_wording())
     }
 
     /// The relation: identical, one inside the other, similar or
@@ -354,6 +414,14 @@ fn push_edit(
         (true, false) if reference.elides_before(reference_words.start) => EditKind::Elided,
         (false, true) => EditKind::Deleted,
         (true, false) => EditKind::Inserted,
+        (false, false)
+            if same_words_spelled_differently(
+                &reference.words[reference_words.clone()],
+                &version.words[version_words.clone()],
+            ) =>
+        {
+            EditKind::Spelling
+        }
         (false, false) => EditKind::Replaced,
     };
     edits.push(Edit {
@@ -508,6 +576,24 @@ mod tests {
             ),
             Relation::Unrelated
         );
+    }
+
+    #[test]
+    fn spelling_possessives_and_bracketed_words_are_not_a_change() {
+        for (a, b) in [
+            ("the tyres were worn", "the tires were worn"),
+            ("no pre-conditions at all", "no preconditions at all"),
+            ("ISIS’ leaders must go", "ISIS's leaders must go"),
+            ("he will win the vote", "[Trump] will win the vote"),
+        ] {
+            let comparison = compare(&Wording::new(a), &Wording::new(b));
+            assert!(!comparison.differs(), "{a} / {b}: {comparison:?}");
+        }
+        let comparison = compare(
+            &Wording::new("you have to pay to win"),
+            &Wording::new("you have to play to win"),
+        );
+        assert!(comparison.differs());
     }
 
     #[test]

@@ -46,5 +46,5 @@ pub use parse::{parse, ParseError};
 pub use search::{Hit, HitKind, NewsSearcher, Scope, SearchRequest, SearchResults};
 pub use trail::{
     GroupMember, GroupSummary, QuoteGroup, Reading, TrailResults, Variant, WordEdit,
-    MIN_STATEMENT_WORDS,
+    MIN_REWORDED_WORDS, MIN_STATEMENT_WORDS, MIN_UNATTRIBUTED_WORDS,
 };

@@ -31,9 +31,21 @@ use crate::error::QueryError;
 use crate::search::{NewsSearcher, Scope, SearchRequest};
 
 /// Fewest words for two quotations in different articles to count as one
-/// statement: identical or contained quotations of one to three words
-/// ("the war", "very well") are everyday phrases, not a statement.
-pub const MIN_STATEMENT_WORDS: usize = 4;
+/// statement when one is the other or part of it: shorter runs ("the
+/// war", "a lot of people", "make America great again") are stock phrases
+/// and slogans that many statements share.
+pub const MIN_STATEMENT_WORDS: usize = 6;
+
+/// Fewest words of the shorter quotation, and of words shared, for two
+/// differently worded quotations to count as one statement: in a short
+/// quotation one changed word ("raise money" / "raise delegates") makes
+/// another statement.
+pub const MIN_REWORDED_WORDS: usize = 8;
+
+/// Fewest words for a quotation without a speaker to join a statement (or
+/// for a statement without one to take in others): nothing but the words
+/// vouches for it.
+pub const MIN_UNATTRIBUTED_WORDS: usize = 10;
 
 /// Most quotations read per candidate search: the best by shared rare
 /// shingles.
@@ -299,7 +311,8 @@ pub(crate) struct Grouper<'s> {
     speakers: &'s SpeakerLookup<'s>,
     outlets: Arc<Entities>,
     read: HashMap<DocAddress, Arc<Quoted>>,
-    relations: HashMap<(u64, u64), Relation>,
+    /// Relation and words shared, by the two wordings' fingerprints.
+    relations: HashMap<(u64, u64), (Relation, usize)>,
     /// Each segment's speaker column: a candidate by someone else is
     /// passed over without reading its document.
     speaker_columns: Vec<Option<StrColumn>>,
@@ -377,6 +390,11 @@ impl<'s> Grouper<'s> {
                     continue;
                 }
                 let entity = self.speaker_entity(&candidate)?;
+                let unvouched = speaker.is_none() || entity.is_none();
+                let shorter = member.wording.len().min(candidate.wording.len());
+                if unvouched && shorter < MIN_UNATTRIBUTED_WORDS {
+                    continue;
+                }
                 if same_person(speaker.as_deref(), entity.as_deref()) {
                     if speaker.is_none() || is_fuller(entity.as_deref(), &speaker) {
                         speaker = entity;
@@ -393,14 +411,14 @@ impl<'s> Grouper<'s> {
     /// Whether `b` is the same statement as `a`, a member of the group.
     fn same_statement(&mut self, a: &Quoted, b: &Quoted) -> Result<bool, QueryError> {
         let key = (a.wording.fingerprint(), b.wording.fingerprint());
-        let relation = *self
-            .relations
-            .entry(key)
-            .or_insert_with(|| compare(&a.wording, &b.wording).relation());
+        let (relation, matched) = *self.relations.entry(key).or_insert_with(|| {
+            let comparison = compare(&a.wording, &b.wording);
+            (comparison.relation(), comparison.matched)
+        });
         let shorter = a.wording.len().min(b.wording.len());
         Ok(match relation {
             Relation::Unrelated => false,
-            Relation::Similar => shorter >= MIN_STATEMENT_WORDS,
+            Relation::Similar => shorter >= MIN_REWORDED_WORDS && matched >= MIN_STATEMENT_WORDS,
             Relation::Identical | Relation::VersionInside | Relation::ReferenceInside => {
                 // Within one article a short fragment by the same, named
                 // speaker repeats the fuller quotation ("immediately" in
@@ -589,7 +607,7 @@ impl<'s> Grouper<'s> {
             };
             if aligned {
                 for (edit, shown) in comparison.edits.iter().zip(&edits) {
-                    if edit.kind == EditKind::Elided {
+                    if !edit.kind.changes_wording() {
                         continue;
                     }
                     let at = match variants.iter().position(|(r, _)| *r == edit.reference) {
@@ -642,7 +660,7 @@ impl<'s> Grouper<'s> {
                 path: member.path.clone(),
                 line: member.line,
                 partial,
-                differs: edits.iter().any(|e| e.kind != EditKind::Elided),
+                differs: edits.iter().any(|e| e.kind.changes_wording()),
                 edits,
             });
         }
@@ -653,7 +671,7 @@ impl<'s> Grouper<'s> {
                 let Some((span, edits)) = span else { continue };
                 let covers = span.start <= range.start && range.end <= span.end;
                 let changes = edits.iter().any(|e| {
-                    e.kind != EditKind::Elided
+                    e.kind.changes_wording()
                         && e.reference.start < range.end.max(range.start + 1)
                         && range.start < e.reference.end.max(e.reference.start + 1)
                 });
