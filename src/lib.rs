@@ -32,7 +32,7 @@
 //! ```
 
 pub use newsq_core as core;
-pub use newsq_core::{index, quote, read, Article, Error, Quotation};
+pub use newsq_core::{index, quote, read, wording, Article, Error, Quotation};
 pub use newsq_query as query;
 
 /// The README's Rust examples, compiled and run as doctests so that the
