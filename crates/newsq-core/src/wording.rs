@@ -46,6 +46,9 @@ pub struct Wording {
     /// Word indices with an elision mark just before them (`words.len()`
     /// for one at the end).
     gaps: Vec<usize>,
+    /// [`Wording::fingerprint`], computed once: grouping asks for it at
+    /// every comparison.
+    fingerprint: u64,
 }
 
 impl Wording {
@@ -90,7 +93,13 @@ impl Wording {
                 from = word.end;
             }
         }
-        Wording { words, spans, gaps }
+        let fingerprint = hash_words(&words);
+        Wording {
+            words,
+            spans,
+            gaps,
+            fingerprint,
+        }
     }
 
     /// The words, lowercased and folded to ASCII.
@@ -133,7 +142,7 @@ impl Wording {
 
     /// A hash of all the words: equal for quotations worded the same.
     pub fn fingerprint(&self) -> u64 {
-        stable_hash(self.words.join(" ").as_bytes())
+        self.fingerprint
     }
 
     /// Distinct hashes of every run of [`SHINGLE_WORDS`] words, as stored in
@@ -148,22 +157,24 @@ impl Wording {
     /// assert!(part.shingles().iter().all(|s| full.shingles().contains(s)));
     /// ```
     pub fn shingles(&self) -> Vec<u64> {
-        let mut out: Vec<u64> = self
-            .words
-            .windows(SHINGLE_WORDS)
-            .map(|run| {
-                // FNV-1a over the words joined by spaces, without joining.
-                let mut hash = stable_hash(run[0].as_bytes());
-                for word in &run[1..] {
-                    hash = continue_hash(continue_hash(hash, b" "), word.as_bytes());
-                }
-                hash
-            })
-            .collect();
+        let mut out: Vec<u64> = self.words.windows(SHINGLE_WORDS).map(hash_words).collect();
         out.sort_unstable();
         out.dedup();
         out
     }
+}
+
+/// [`stable_hash`] of the words joined by single spaces, without joining
+/// them.
+fn hash_words(words: &[String]) -> u64 {
+    let mut hash = stable_hash(b"");
+    for (i, word) in words.iter().enumerate() {
+        if i > 0 {
+            hash = continue_hash(hash, b" ");
+        }
+        hash = continue_hash(hash, word.as_bytes());
+    }
+    hash
 }
 
 /// Whether the text between two words marks an elision, or holds words the
@@ -190,24 +201,38 @@ fn bracketed(text: &str) -> Vec<Range<usize>> {
 /// Whether two runs of words are one spelling apart: "tyres" / "tires",
 /// "pre-conditions" / "preconditions", not "pay" / "play".
 fn same_words_spelled_differently(reference: &[String], version: &[String]) -> bool {
-    let joined = |words: &[String]| words.concat();
-    let (a, b) = (joined(reference), joined(version));
+    let (a, b) = (reference.concat(), version.concat());
     if a == b {
         return true;
     }
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    if reference.len() != 1 || version.len() != 1 || a.len().min(b.len()) < 5 {
-        return false;
+    reference.len() == 1
+        && version.len() == 1
+        && a.chars().count().min(b.chars().count()) >= 5
+        && edit_distance(&a, &b) <= 1
+}
+
+/// Edit distance (letters changed, added or dropped) between two short
+/// strings: spelling variants here, "did you mean" for names.
+///
+/// ```
+/// use newsq_core::wording::edit_distance;
+///
+/// assert_eq!(edit_distance("zelinsky", "zelensky"), 1);
+/// assert_eq!(edit_distance("", "abc"), 3);
+/// ```
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut current = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        current[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != cb);
+            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+        }
+        std::mem::swap(&mut previous, &mut current);
     }
-    // One letter changed, added or dropped.
-    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let suffix = a[prefix..]
-        .iter()
-        .rev()
-        .zip(b[prefix..].iter().rev())
-        .take_while(|(x, y)| x == y)
-        .count();
-    a.len() - prefix - suffix <= 1 && b.len() - prefix - suffix <= 1
+    previous[b.len()]
 }
 
 /// How a version differs from the reference at one place.
