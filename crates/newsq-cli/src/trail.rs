@@ -5,7 +5,7 @@ use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 use newsq_core::index::NewsIndex;
-use newsq_query::{GroupMember, NewsSearcher, QuoteGroup, TrailResults, WordEdit};
+use newsq_query::{is_quotation_id, GroupMember, NewsSearcher, QuoteGroup, TrailResults, WordEdit};
 use serde::Serialize;
 
 use crate::output::{count_of, finish_on_write_error, json_line, use_color, Style};
@@ -23,10 +23,7 @@ pub fn run(args: TrailArgs) -> Result<ExitCode, String> {
         eprintln!("newsq: {note}");
     }
     let query = args.query.trim();
-    if results.groups.is_empty()
-        && query.len() == 16
-        && query.chars().all(|c| c.is_ascii_hexdigit())
-    {
+    if results.groups.is_empty() && is_quotation_id(query) {
         eprintln!(
             "newsq: no quotation has the id {query} (ids are in `newsq search --json` output)"
         );

@@ -45,6 +45,6 @@ pub use newsq_core::wording::EditKind;
 pub use parse::{parse, ParseError};
 pub use search::{Hit, HitKind, NewsSearcher, Scope, SearchRequest, SearchResults};
 pub use trail::{
-    GroupMember, GroupSummary, QuoteGroup, Reading, TrailResults, Variant, WordEdit,
-    MIN_REWORDED_WORDS, MIN_STATEMENT_WORDS, MIN_UNATTRIBUTED_WORDS,
+    is_quotation_id, GroupMember, GroupSummary, QuoteGroup, Reading, TrailResults, Variant,
+    WordEdit, MIN_REWORDED_WORDS, MIN_STATEMENT_WORDS, MIN_UNATTRIBUTED_WORDS,
 };

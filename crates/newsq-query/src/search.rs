@@ -550,38 +550,42 @@ impl NewsSearcher {
             Ok(hit)
         };
         if request.group {
-            // Read ever more hits until `limit` statements are found.
+            // Read ever more hits until `limit` statements are found. A
+            // longer list of top hits starts with the shorter one, so each
+            // round goes on where the last stopped; a hit is built only
+            // when it stands for a statement not shown yet.
             let mut grouper = Grouper::new(&searcher, *f, &speakers, Arc::clone(&outlets));
             let mut groups: Vec<QuoteGroup> = Vec::new();
+            let mut shown: Vec<GroupSummary> = Vec::new();
+            let mut looked_at = 0;
             let mut reading = request.limit.saturating_mul(4).max(40);
             loop {
                 let found = top_hits(&searcher, &passes, reading)?;
-                hits.clear();
-                for (kind, score, address) in found.iter().copied() {
+                for &(kind, score, address) in &found[looked_at.min(found.len())..] {
                     if hits.len() == request.limit {
                         break;
                     }
-                    let mut hit = to_hit(kind, score, address, &mut analyzer)?;
+                    looked_at += 1;
+                    let mut group = None;
                     if kind == HitKind::Quotation {
-                        let id = hit.id.clone().unwrap_or_default();
-                        let known = groups.iter().position(|g| g.contains(&id));
-                        let index = match known {
+                        let id = grouper.id_of(address)?;
+                        let index = match groups.iter().position(|g| g.contains(&id)) {
                             Some(index) => index,
                             None => {
                                 groups.push(grouper.group(address)?);
                                 groups.len() - 1
                             }
                         };
-                        let summary = groups[index].summary();
                         // A better-ranked version stands for it already.
-                        if hits
-                            .iter()
-                            .any(|h: &Hit| h.group.as_ref() == Some(&summary))
-                        {
+                        let summary = groups[index].summary();
+                        if shown.contains(&summary) {
                             continue;
                         }
-                        hit.group = Some(summary);
+                        shown.push(summary.clone());
+                        group = Some(summary);
                     }
+                    let mut hit = to_hit(kind, score, address, &mut analyzer)?;
+                    hit.group = group;
                     hits.push(hit);
                 }
                 if hits.len() == request.limit || found.len() < reading {

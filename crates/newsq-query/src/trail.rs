@@ -283,8 +283,14 @@ impl NewsSearcher {
     }
 }
 
-/// Whether a query is a quotation id: 16 hex digits.
-fn is_quotation_id(query: &str) -> bool {
+/// Whether a query is a quotation id ([`Hit::id`](crate::Hit::id)): 16 hex
+/// digits.
+///
+/// ```
+/// assert!(newsq_query::is_quotation_id("135493efe95047fa"));
+/// assert!(!newsq_query::is_quotation_id("root causes"));
+/// ```
+pub fn is_quotation_id(query: &str) -> bool {
     query.len() == 16 && query.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
@@ -360,6 +366,8 @@ impl<'s> Grouper<'s> {
     pub(crate) fn group(&mut self, seed: DocAddress) -> Result<QuoteGroup, QueryError> {
         let first = self.read(seed)?;
         let mut speaker = self.speaker_entity(&first)?;
+        // Its surname, read once rather than for every candidate.
+        let mut surname = speaker.as_deref().and_then(surname_key);
         let mut members = vec![first];
         let mut is_member: HashSet<DocAddress> = HashSet::from([seed]);
         let mut searched_wordings = HashSet::new();
@@ -382,7 +390,7 @@ impl<'s> Grouper<'s> {
                 candidates.extend(self.sharing_shingles(&member.wording)?);
             }
             for address in candidates {
-                if is_member.contains(&address) || self.surely_not_by(speaker.as_deref(), address) {
+                if is_member.contains(&address) || self.surely_not_by(surname.as_deref(), address) {
                     continue;
                 }
                 let candidate = self.read(address)?;
@@ -397,6 +405,7 @@ impl<'s> Grouper<'s> {
                 }
                 if same_person(speaker.as_deref(), entity.as_deref()) {
                     if speaker.is_none() || is_fuller(entity.as_deref(), &speaker) {
+                        surname = entity.as_deref().and_then(surname_key);
                         speaker = entity;
                     }
                     is_member.insert(address);
@@ -478,13 +487,13 @@ impl<'s> Grouper<'s> {
         Ok(top.into_iter().map(|(_, address)| address).collect())
     }
 
-    /// Whether the quotation at `address` is surely not by `speaker`: its
-    /// speaker column names someone with another surname (and no alias file
-    /// could make them one person). Decided without reading the document
+    /// Whether the quotation at `address` is surely not by the person with
+    /// the [`surname_key`] `surname`: its speaker column names someone with
+    /// another surname (and no alias file could make them one person). Decided without reading the document
     /// or looking the name up, so that candidates by other people cost
     /// little.
-    fn surely_not_by(&self, speaker: Option<&str>, address: DocAddress) -> bool {
-        let Some(speaker) = speaker else {
+    fn surely_not_by(&self, surname: Option<&str>, address: DocAddress) -> bool {
+        let Some(ours) = surname else {
             return false;
         };
         if self.speakers.has_speaker_aliases() {
@@ -502,10 +511,7 @@ impl<'s> Grouper<'s> {
             .term_ords(address.doc_id)
             .next()
             .is_some_and(|ord| column.ord_to_str(ord, &mut spelling).unwrap_or(false));
-        match (found, surname_key(&spelling), surname_key(speaker)) {
-            (true, Some(theirs), Some(ours)) => theirs != ours,
-            _ => false,
-        }
+        found && surname_key(&spelling).is_some_and(|theirs| theirs != ours)
     }
 
     /// The entity name of a speaker spelling, looked up once.
@@ -516,6 +522,11 @@ impl<'s> Grouper<'s> {
         let entity = self.speakers.entity_name(spelling)?;
         self.entities.insert(spelling.to_string(), entity.clone());
         Ok(entity)
+    }
+
+    /// The quotation id of the document at `address`.
+    pub(crate) fn id_of(&mut self, address: DocAddress) -> Result<String, QueryError> {
+        Ok(self.read(address)?.id.clone())
     }
 
     fn read(&mut self, address: DocAddress) -> Result<Arc<Quoted>, QueryError> {
