@@ -20,6 +20,11 @@ use crate::index::stable_hash;
 /// up") while keeping posting lists of common runs short.
 pub const SHINGLE_WORDS: usize = 3;
 
+/// Shingles per winnowing window ([`Wording::anchors`]): two wordings
+/// sharing six words in a row always share an anchor, and a quotation of
+/// up to six words keeps all its shingles.
+pub const ANCHOR_WINDOW: usize = 4;
+
 /// Longest run of unmatched words at either end, on both sides, still read as
 /// a change of wording ("…causes of this crisis" / "…causes of the
 /// conflict") rather than as two quotations that cut the speech differently.
@@ -157,11 +162,58 @@ impl Wording {
     /// assert!(part.shingles().iter().all(|s| full.shingles().contains(s)));
     /// ```
     pub fn shingles(&self) -> Vec<u64> {
-        let mut out: Vec<u64> = self.words.windows(SHINGLE_WORDS).map(hash_words).collect();
+        let mut out: Vec<u64> = self
+            .words
+            .windows(SHINGLE_WORDS)
+            .map(shingle_hash)
+            .collect();
         out.sort_unstable();
         out.dedup();
         out
     }
+
+    /// The shingles the index keeps: the smallest hash in every window of
+    /// [`ANCHOR_WINDOW`] consecutive shingles (winnowing, as
+    /// document-fingerprinting tools do), distinct and sorted; all of them
+    /// for a quotation with fewer. About 40 % of the shingles, and two
+    /// wordings sharing a run of `ANCHOR_WINDOW + 2` words share an anchor
+    /// in it: both pick the same smallest hash of the window inside the run.
+    ///
+    /// ```
+    /// use newsq_core::wording::Wording;
+    ///
+    /// let speech = Wording::new(
+    ///     "we will not rest until every family in this valley has clean water again",
+    /// );
+    /// let cut = Wording::new("“…until every family in this valley has clean water”");
+    /// assert!(speech.anchors().len() < speech.shingles().len());
+    /// assert!(cut.anchors().iter().any(|a| speech.anchors().contains(a)));
+    /// ```
+    pub fn anchors(&self) -> Vec<u64> {
+        let hashes: Vec<u64> = self
+            .words
+            .windows(SHINGLE_WORDS)
+            .map(shingle_hash)
+            .collect();
+        let mut out: Vec<u64> = if hashes.len() <= ANCHOR_WINDOW {
+            hashes
+        } else {
+            hashes
+                .windows(ANCHOR_WINDOW)
+                .filter_map(|window| window.iter().min().copied())
+                .collect()
+        };
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// The hash of a shingle: 32 bits of [`hash_words`]. A term of the index
+/// takes less room than with 64, and the rare quotation that shares a hash
+/// without sharing the words is dropped when the wordings are compared.
+fn shingle_hash(words: &[String]) -> u64 {
+    hash_words(words) >> 32
 }
 
 /// [`stable_hash`] of the words joined by single spaces, without joining

@@ -10,7 +10,9 @@ use newsq_core::index::{name, DocKind, Fields};
 use serde::Serialize;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::StrColumn;
-use tantivy::query::{Query, TermQuery, TermSetQuery};
+use tantivy::query::{Query, TermQuery};
+
+use crate::compile::any_term;
 use tantivy::schema::{Field, IndexRecordOption, Term};
 use tantivy::{DocId, Score, Searcher, SegmentOrdinal, SegmentReader};
 
@@ -175,8 +177,9 @@ impl<'s> SpeakerLookup<'s> {
         if !words.is_empty() {
             let terms = words
                 .iter()
-                .map(|w| Term::from_field_text(self.fields.speaker, w));
-            sightings = speaker_sightings(self.searcher, &TermSetQuery::new(terms))?;
+                .map(|w| Term::from_field_text(self.fields.speaker, w))
+                .collect();
+            sightings = speaker_sightings(self.searcher, any_term(terms).as_ref())?;
         }
         // Alias spellings the index may hold under other words.
         let seen: BTreeSet<String> = sightings.iter().map(|s| name_key(&s.spelling)).collect();

@@ -652,7 +652,7 @@ impl NewsSearcher {
             outlet: text(f.outlet),
             outlet_entity: None,
             article: text(f.article_id).unwrap_or_default(),
-            title: text(f.title),
+            title: text(f.title).or_else(|| text(f.headline)),
             published: doc
                 .get_first(f.published)
                 .and_then(|v| v.as_datetime())

@@ -52,7 +52,7 @@ pub const MIN_UNATTRIBUTED_WORDS: usize = 10;
 const CANDIDATES_PER_SEARCH: usize = 500;
 
 /// Most shingles asked for per quotation: a long quotation is looked up by
-/// an even sample of its runs.
+/// its anchors, and a very long one by an even sample of them.
 const MAX_QUERY_SHINGLES: usize = 128;
 
 /// Most members searched from per group; a group that reaches it is marked
@@ -451,7 +451,13 @@ impl<'s> Grouper<'s> {
 
     /// Quotations sharing a shingle with `wording`, best first.
     fn sharing_shingles(&self, wording: &Wording) -> Result<Vec<DocAddress>, QueryError> {
-        let shingles = wording.shingles();
+        // The index keeps each quotation's anchors: every shingle asked for
+        // finds them, and a long quotation's own anchors still meet every
+        // quotation sharing six words in a row with it.
+        let mut shingles = wording.shingles();
+        if shingles.len() > MAX_QUERY_SHINGLES {
+            shingles = wording.anchors();
+        }
         if shingles.is_empty() {
             return Ok(Vec::new());
         }
@@ -548,7 +554,7 @@ impl<'s> Grouper<'s> {
             quote,
             speaker,
             outlet: text(f.outlet),
-            title: text(f.title),
+            title: text(f.title).or_else(|| text(f.headline)),
             published: doc
                 .get_first(f.published)
                 .and_then(|v| v.as_datetime())

@@ -13,11 +13,12 @@
 //! its vocabulary, and a hash lookup is several times cheaper than Snowball.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use rust_stemmers::{Algorithm, Stemmer};
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, PreTokenizedString, TextAnalyzer, Token, TokenFilter,
+    AsciiFoldingFilter, LowerCaser, PreTokenizedString, RawTokenizer, TextAnalyzer, Token,
     TokenStream, Tokenizer, TokenizerManager,
 };
 
@@ -62,52 +63,84 @@ impl Tokenizer for WordTokenizer {
     }
 }
 
-fn is_apostrophe(c: char) -> bool {
-    c == '\'' || c == '’'
-}
-
-impl WordTokenStream<'_> {
-    /// The next word's byte range at or after the cursor, if any.
-    fn next_word(&mut self) -> Option<Range<usize>> {
-        let rest = self.text.get(self.cursor..)?;
-        let (offset, _) = rest.char_indices().find(|&(_, c)| c.is_alphanumeric())?;
-        let start = self.cursor + offset;
-        let mut end = start;
-        let mut chars = self.text[start..].char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            if c.is_alphanumeric() {
-                end = start + i + c.len_utf8();
-            } else if is_apostrophe(c)
-                && chars
-                    .peek()
-                    .is_some_and(|&(_, next)| next.is_alphanumeric())
-            {
-                continue;
-            } else {
+/// The byte range of the first word in `text` at or after `from`: a run of
+/// letters and digits, with `'` or `’` kept between two of them. ASCII text,
+/// most of news, takes a byte-at-a-time path.
+fn next_word(text: &str, from: usize) -> Option<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut start = from;
+    loop {
+        let b = *bytes.get(start)?;
+        if b < 0x80 {
+            if b.is_ascii_alphanumeric() {
                 break;
             }
+            start += 1;
+        } else {
+            let c = text.get(start..)?.chars().next()?;
+            if c.is_alphanumeric() {
+                break;
+            }
+            start += c.len_utf8();
         }
-        self.cursor = end;
-        Some(start..end)
+    }
+    let mut end = start;
+    let mut i = start;
+    while let Some(&b) = bytes.get(i) {
+        let (alphanumeric, apostrophe, width) = if b < 0x80 {
+            (b.is_ascii_alphanumeric(), b == b'\'', 1)
+        } else {
+            match text.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) => (c.is_alphanumeric(), c == '’', c.len_utf8()),
+                None => break,
+            }
+        };
+        if alphanumeric {
+            i += width;
+            end = i;
+        } else if apostrophe && starts_alphanumeric(text, i + width) {
+            i += width;
+        } else {
+            break;
+        }
+    }
+    Some(start..end)
+}
+
+fn starts_alphanumeric(text: &str, at: usize) -> bool {
+    text.get(at..)
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(char::is_alphanumeric)
+}
+
+/// `word` with `’` written as `'`, appended to `out`, lowercased when
+/// `lowercase`.
+fn push_word(out: &mut String, word: &str, lowercase: bool) {
+    if word.is_ascii() {
+        out.push_str(word);
+        if lowercase {
+            out.make_ascii_lowercase();
+        }
+        return;
+    }
+    for c in word.chars() {
+        match c {
+            '’' => out.push('\''),
+            c if lowercase => out.extend(c.to_lowercase()),
+            c => out.push(c),
+        }
     }
 }
 
 impl TokenStream for WordTokenStream<'_> {
     fn advance(&mut self) -> bool {
-        while let Some(range) = self.next_word() {
+        while let Some(range) = next_word(self.text, self.cursor) {
+            self.cursor = range.end;
             if range.len() > MAX_TOKEN_BYTES {
                 continue;
             }
-            let word = &self.text[range.clone()];
             self.token.text.clear();
-            if word.contains('’') {
-                self.token.text.extend(word.chars().map(|c| match c {
-                    '’' => '\'',
-                    c => c,
-                }));
-            } else {
-                self.token.text.push_str(word);
-            }
+            push_word(&mut self.token.text, &self.text[range.clone()], false);
             self.token.offset_from = range.start;
             self.token.offset_to = range.end;
             self.token.position = self.token.position.wrapping_add(1);
@@ -125,101 +158,210 @@ impl TokenStream for WordTokenStream<'_> {
     }
 }
 
-/// A token filter that stems with rust-stemmers, remembering the stems it has
-/// computed.
-#[derive(Clone, Copy)]
-pub struct CachedStemmer {
-    algorithm: Algorithm,
-}
-
-impl CachedStemmer {
-    /// A stemmer for one language.
-    pub fn new(algorithm: Algorithm) -> Self {
-        CachedStemmer { algorithm }
-    }
-}
-
-impl TokenFilter for CachedStemmer {
-    type Tokenizer<T: Tokenizer> = CachedStemmerFilter<T>;
-
-    fn transform<T: Tokenizer>(self, tokenizer: T) -> CachedStemmerFilter<T> {
-        CachedStemmerFilter {
-            inner: tokenizer,
-            algorithm: self.algorithm,
-            stemmer: Stemmer::create(self.algorithm),
-            cache: HashMap::new(),
-        }
-    }
-}
-
-/// [`CachedStemmer`] applied to a tokenizer.
-pub struct CachedStemmerFilter<T> {
-    inner: T,
+/// The text analyzer's tokenizer: words ([`WordTokenizer`]'s), lowercased,
+/// stemmed, folded to ASCII, in one pass. Stemming is the expensive step, so
+/// it remembers the terms it has made: news repeats its vocabulary, and a
+/// hash lookup is several times cheaper than Snowball.
+pub struct StemmingTokenizer {
     algorithm: Algorithm,
     stemmer: Stemmer,
-    cache: HashMap<String, String>,
+    /// Lowercased word → term, for words and terms short enough to keep
+    /// inline (nearly all): a lookup then reads no other memory.
+    short_terms: HashMap<ShortText, ShortText, BuildHasherDefault<WordHasher>>,
+    /// The others.
+    long_terms: HashMap<Box<str>, Box<str>, BuildHasherDefault<WordHasher>>,
+    word: String,
+    token: Token,
 }
 
-impl<T: Clone> Clone for CachedStemmerFilter<T> {
+impl StemmingTokenizer {
+    /// A tokenizer stemming in one language.
+    pub fn new(algorithm: Algorithm) -> Self {
+        StemmingTokenizer {
+            algorithm,
+            stemmer: Stemmer::create(algorithm),
+            short_terms: HashMap::default(),
+            long_terms: HashMap::default(),
+            word: String::new(),
+            token: Token::default(),
+        }
+    }
+
+    /// Append the term for a lowercased word to `out`: the word stemmed,
+    /// then folded to ASCII (Snowball's French, German and other stemmers
+    /// read accents).
+    fn push_term(&mut self, word: &str, out: &mut String) {
+        let short_word = ShortText::new(word);
+        if let Some(key) = &short_word {
+            if let Some(term) = self.short_terms.get(key) {
+                out.push_str(term.as_str());
+                return;
+            }
+        } else if let Some(term) = self.long_terms.get(word) {
+            out.push_str(term);
+            return;
+        }
+        let stem = self.stemmer.stem(word);
+        let term = if stem.is_ascii() {
+            stem.into_owned()
+        } else {
+            fold_to_ascii(&stem)
+        };
+        out.push_str(&term);
+        if self.short_terms.len() + self.long_terms.len() >= STEM_CACHE_ENTRIES {
+            self.short_terms.clear();
+            self.long_terms.clear();
+        }
+        match (short_word, ShortText::new(&term)) {
+            (Some(key), Some(value)) => {
+                self.short_terms.insert(key, value);
+            }
+            _ => {
+                self.long_terms.insert(word.into(), term.into());
+            }
+        }
+    }
+}
+
+/// Text of up to [`ShortText::CAPACITY`] bytes held inline, padded with
+/// NUL bytes (a word never holds one).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct ShortText([u8; ShortText::CAPACITY]);
+
+impl ShortText {
+    const CAPACITY: usize = 24;
+
+    fn new(text: &str) -> Option<ShortText> {
+        let bytes = text.as_bytes();
+        if bytes.len() > Self::CAPACITY || bytes.contains(&0) {
+            return None;
+        }
+        let mut inline = [0; Self::CAPACITY];
+        inline[..bytes.len()].copy_from_slice(bytes);
+        Some(ShortText(inline))
+    }
+
+    fn as_str(&self) -> &str {
+        let len = self
+            .0
+            .iter()
+            .position(|&b| b == 0)
+            .unwrap_or(Self::CAPACITY);
+        // Made from a &str and cut at its end: always whole characters.
+        std::str::from_utf8(&self.0[..len]).unwrap_or("")
+    }
+}
+
+impl Clone for StemmingTokenizer {
     fn clone(&self) -> Self {
-        // A clone starts with an empty cache: clones serve other threads.
-        CachedStemmerFilter {
-            inner: self.inner.clone(),
-            algorithm: self.algorithm,
-            stemmer: Stemmer::create(self.algorithm),
-            cache: HashMap::new(),
+        // A clone starts with no remembered terms: clones serve other threads.
+        StemmingTokenizer::new(self.algorithm)
+    }
+}
+
+/// The stream of [`StemmingTokenizer`].
+pub struct StemmingTokenStream<'a> {
+    text: &'a str,
+    cursor: usize,
+    tokenizer: &'a mut StemmingTokenizer,
+}
+
+impl Tokenizer for StemmingTokenizer {
+    type TokenStream<'a> = StemmingTokenStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> StemmingTokenStream<'a> {
+        self.token.reset();
+        StemmingTokenStream {
+            text,
+            cursor: 0,
+            tokenizer: self,
         }
     }
 }
 
-impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
-    type TokenStream<'a> = CachedStemStream<'a, T::TokenStream<'a>>;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        CachedStemStream {
-            tail: self.inner.token_stream(text),
-            stemmer: &self.stemmer,
-            cache: &mut self.cache,
-        }
-    }
-}
-
-/// The stream of [`CachedStemmerFilter`].
-pub struct CachedStemStream<'a, T> {
-    tail: T,
-    stemmer: &'a Stemmer,
-    cache: &'a mut HashMap<String, String>,
-}
-
-impl<T: TokenStream> TokenStream for CachedStemStream<'_, T> {
+impl TokenStream for StemmingTokenStream<'_> {
     fn advance(&mut self) -> bool {
-        if !self.tail.advance() {
-            return false;
-        }
-        let text = &mut self.tail.token_mut().text;
-        // Numbers have no inflection; skip the lookup.
-        if text.bytes().all(|b| b.is_ascii_digit()) {
+        while let Some(range) = next_word(self.text, self.cursor) {
+            self.cursor = range.end;
+            if range.len() > MAX_TOKEN_BYTES {
+                continue;
+            }
+            let tokenizer = &mut *self.tokenizer;
+            let mut word = std::mem::take(&mut tokenizer.word);
+            word.clear();
+            push_word(&mut word, &self.text[range.clone()], true);
+            let mut text = std::mem::take(&mut tokenizer.token.text);
+            text.clear();
+            // Numbers have no inflection.
+            if word.bytes().all(|b| b.is_ascii_digit()) {
+                text.push_str(&word);
+            } else {
+                tokenizer.push_term(&word, &mut text);
+            }
+            tokenizer.word = word;
+            let token = &mut tokenizer.token;
+            token.text = text;
+            token.offset_from = range.start;
+            token.offset_to = range.end;
+            token.position = token.position.wrapping_add(1);
             return true;
         }
-        if let Some(stem) = self.cache.get(text.as_str()) {
-            text.clone_from(stem);
-            return true;
-        }
-        let stem = self.stemmer.stem(text).into_owned();
-        if self.cache.len() >= STEM_CACHE_ENTRIES {
-            self.cache.clear();
-        }
-        self.cache
-            .insert(std::mem::replace(text, stem.clone()), stem);
-        true
+        false
     }
 
     fn token(&self) -> &Token {
-        self.tail.token()
+        &self.tokenizer.token
     }
 
     fn token_mut(&mut self) -> &mut Token {
-        self.tail.token_mut()
+        &mut self.tokenizer.token
+    }
+}
+
+/// `text` folded to ASCII as tantivy's [`AsciiFoldingFilter`] folds it.
+fn fold_to_ascii(text: &str) -> String {
+    let mut folding = TextAnalyzer::builder(RawTokenizer::default())
+        .filter(AsciiFoldingFilter)
+        .build();
+    let mut stream = folding.token_stream(text);
+    match stream.next() {
+        Some(token) => token.text.clone(),
+        None => text.to_string(),
+    }
+}
+
+/// FxHash, as rustc uses it: the stem cache hashes every word of every
+/// article, and SipHash cost more than the lookup saved. Not resistant to
+/// chosen collisions; the cache is bounded, so crafted text can slow
+/// indexing down but not exhaust memory.
+#[derive(Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl WordHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
 }
 
@@ -231,11 +373,7 @@ pub fn text_analyzer() -> TextAnalyzer {
 
 /// [`text_analyzer`] with another language's stemmer.
 pub fn text_analyzer_for(language: Algorithm) -> TextAnalyzer {
-    TextAnalyzer::builder(WordTokenizer::default())
-        .filter(LowerCaser)
-        .filter(CachedStemmer::new(language))
-        .filter(AsciiFoldingFilter)
-        .build()
+    TextAnalyzer::from(StemmingTokenizer::new(language))
 }
 
 /// The stemmer for a language code as sources give it ("fr", "de-AT",

@@ -34,6 +34,7 @@ pub mod name {
     pub const PATH: &str = "path";
     pub const LINE: &str = "line";
     pub const TITLE: &str = "title";
+    pub const HEADLINE: &str = "headline";
     pub const BODY: &str = "body";
     pub const QUOTE: &str = "quote";
     pub const CONTEXT: &str = "context";
@@ -66,8 +67,11 @@ pub struct Fields {
     pub path: Field,
     /// 1-based line of a JSON Lines article.
     pub line: Field,
-    /// Headline; stemmed text.
+    /// Headline, on article documents; stemmed text.
     pub title: Field,
+    /// The article's headline on quotation documents: stored only, since
+    /// quotations are searched by their own words.
+    pub headline: Field,
     /// Article text (article documents only); stemmed text with positions.
     pub body: Field,
     /// The quoted words; stemmed text with positions.
@@ -99,8 +103,8 @@ pub struct Fields {
     /// A quotation's id ([`super::quotation_id`]): shown with each hit,
     /// accepted by `newsq trail`.
     pub quote_id: Field,
-    /// Hashes of the quotation's three-word runs
-    /// ([`crate::wording::Wording::shingles`]), one term each: how the
+    /// Hashes of a sample of the quotation's three-word runs
+    /// ([`crate::wording::Wording::anchors`]), one term each: how the
     /// versions of a quotation in other articles are found.
     pub quote_shingle: Field,
     /// File modification time (ns since 1970) and size, on file documents.
@@ -128,6 +132,7 @@ impl Fields {
             path: builder.add_text_field(name::PATH, STRING | STORED | FAST),
             line: builder.add_u64_field(name::LINE, stored_u64.clone()),
             title: builder.add_text_field(name::TITLE, analysed(TEXT_ANALYZER)),
+            headline: builder.add_text_field(name::HEADLINE, STORED),
             body: builder.add_text_field(name::BODY, analysed(TEXT_ANALYZER)),
             quote: builder.add_text_field(name::QUOTE, analysed(TEXT_ANALYZER)),
             context: builder.add_text_field(name::CONTEXT, STORED),
@@ -169,6 +174,7 @@ impl Fields {
             path: field(name::PATH)?,
             line: field(name::LINE)?,
             title: field(name::TITLE)?,
+            headline: field(name::HEADLINE)?,
             body: field(name::BODY)?,
             quote: field(name::QUOTE)?,
             context: field(name::CONTEXT)?,

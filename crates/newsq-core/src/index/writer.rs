@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use rust_stemmers::Algorithm;
+use tantivy::indexer::UserOperation;
 use tantivy::schema::{Field, Term};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DateTime, IndexWriter, TantivyDocument};
@@ -103,7 +104,14 @@ impl NewsWriter {
             .as_deref()
             .and_then(non_english_stemmer)
             .map(|language| self.take_analyzer(language));
-        self.delete_article(&key);
+        // One batch per article: its documents go to the same segment,
+        // next to each other in the document store, where the fields they
+        // share compress away.
+        let mut batch = Vec::with_capacity(quotations.len() + 2);
+        batch.push(UserOperation::Delete(Term::from_field_text(
+            f.article_id,
+            &key,
+        )));
 
         let mut shared = TantivyDocument::default();
         shared.add_text(f.article_id, &key);
@@ -112,9 +120,6 @@ impl NewsWriter {
         }
         if let Some(line) = article.line {
             shared.add_u64(f.line, line as u64);
-        }
-        if let Some(title) = non_empty(&article.title) {
-            add_text(&mut shared, f.title, title, &mut foreign);
         }
         if let Some(outlet) = non_empty(&article.outlet) {
             shared.add_text(f.outlet, outlet);
@@ -130,14 +135,21 @@ impl NewsWriter {
             shared.add_text(f.language, language);
         }
 
+        let title = non_empty(&article.title);
         let mut doc = shared.clone();
         doc.add_u64(f.kind, DocKind::Article.code());
+        if let Some(title) = title {
+            add_text(&mut doc, f.title, title, &mut foreign);
+        }
         add_text(&mut doc, f.body, &article.body, &mut foreign);
-        self.add(doc)?;
+        batch.push(UserOperation::Add(doc));
 
         for q in quotations {
             let mut doc = shared.clone();
             doc.add_u64(f.kind, DocKind::Quotation.code());
+            if let Some(title) = title {
+                doc.add_text(f.headline, title);
+            }
             add_text(&mut doc, f.quote, &q.text, &mut foreign);
             doc.add_text(f.context, sentence_around(&article.body, q.start, q.end));
             if let Some(speaker) = q.speaker.as_deref().filter(|s| !s.trim().is_empty()) {
@@ -151,15 +163,18 @@ impl NewsWriter {
                 doc.add_text(f.cue, cue);
             }
             doc.add_text(f.quote_id, quotation_id(&key, q.start));
-            for shingle in Wording::new(&q.text).shingles() {
+            for shingle in Wording::new(&q.text).anchors() {
                 doc.add_u64(f.quote_shingle, shingle);
             }
             doc.add_u64(f.quote_start, q.start as u64);
             doc.add_u64(f.quote_end, q.end as u64);
-            self.add(doc)?;
+            batch.push(UserOperation::Add(doc));
         }
         self.other_languages.extend(foreign);
-        Ok(())
+        self.writer
+            .run(batch)
+            .map(|_| ())
+            .map_err(|e| IndexError::tantivy(&self.index_path, e))
     }
 
     /// The analyzer for a language other than English, made on first use.

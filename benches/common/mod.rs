@@ -1,0 +1,108 @@
+//! What the benchmarks share: the corpus they run on, where they keep
+//! indexes between runs, and how they report times.
+
+#![allow(dead_code)] // each benchmark uses its own part
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use newsq::read::{discover, read_file, ReadOptions};
+use newsq::Article;
+use newsq_synthetic::{Generator, SyntheticArticle};
+
+pub const MIB: f64 = 1024.0 * 1024.0;
+
+/// The generated corpus's seed: the same articles on every machine.
+pub const SEED: u64 = 7;
+
+/// A folder of real articles named by `NEWSQ_BENCH_CORPUS`, if set.
+pub fn corpus_dir() -> Option<PathBuf> {
+    std::env::var_os("NEWSQ_BENCH_CORPUS")
+        .filter(|d| !d.is_empty())
+        .map(PathBuf::from)
+}
+
+/// Every article under `dir`, read and cleaned as `newsq index` reads them.
+pub fn read_corpus(dir: &Path) -> Result<Vec<Article>, String> {
+    let articles: Vec<Article> = discover(&[dir.to_path_buf()])
+        .into_iter()
+        .flatten()
+        .flat_map(|path| read_file(&path, &ReadOptions::default()))
+        .flatten()
+        .collect();
+    if articles.is_empty() {
+        return Err(format!(
+            "no articles in {}; set NEWSQ_BENCH_CORPUS to a folder of articles",
+            dir.display()
+        ));
+    }
+    Ok(articles)
+}
+
+/// Generated article `n` as newsq reads it.
+pub fn generated(generator: &Generator, n: u64) -> Article {
+    to_article(generator.article(n), n)
+}
+
+fn to_article(article: SyntheticArticle, n: u64) -> Article {
+    Article {
+        id: article.url.clone(),
+        outlet: Some(article.outlet),
+        title: Some(article.title),
+        published: Some(article.published),
+        authors: article.authors,
+        url: Some(article.url),
+        body: article.body,
+        line: Some(n as usize + 1),
+        ..Article::default()
+    }
+}
+
+/// `count` generated articles.
+pub fn generate(count: u64) -> Vec<Article> {
+    let generator = Generator::new(SEED);
+    (0..count).map(|n| generated(&generator, n)).collect()
+}
+
+/// Where benchmarks keep what they build (indexes, generated files) between
+/// runs: `target/newsq-bench`.
+pub fn scratch_dir() -> PathBuf {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .or_else(|| {
+            // target/release/deps/BENCH → target
+            let exe = std::env::current_exe().ok()?;
+            Some(exe.parent()?.parent()?.parent()?.to_path_buf())
+        })
+        .unwrap_or_else(|| PathBuf::from("target"));
+    target.join("newsq-bench")
+}
+
+/// Bytes under `dir`, recursively.
+pub fn dir_bytes(dir: &Path) -> u64 {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    entries
+        .flatten()
+        .map(|entry| match entry.metadata() {
+            Ok(meta) if meta.is_dir() => dir_bytes(&entry.path()),
+            Ok(meta) => meta.len(),
+            Err(_) => 0,
+        })
+        .sum()
+}
+
+/// The `q`-quantile (0.5 for the median) of sorted durations, nearest rank.
+pub fn quantile(sorted: &[Duration], q: f64) -> Duration {
+    if sorted.is_empty() {
+        return Duration::ZERO;
+    }
+    let rank = ((q * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len());
+    sorted[rank - 1]
+}
+
+/// Milliseconds, for tables.
+pub fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
