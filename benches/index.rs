@@ -2,10 +2,15 @@
 //! baseline in the same run.
 //!
 //! ```text
-//! cargo bench --bench index                      # the sample corpus, examples/articles
+//! cargo bench --bench index                      # 20,000 generated articles
 //! NEWSQ_BENCH_CORPUS=/path/to/dir cargo bench --bench index
-//! cargo bench --bench index -- --quick           # one run per stage (CI smoke run)
+//! NEWSQ_BENCH_ARTICLES=100000 cargo bench --bench index
+//! cargo bench --bench index -- --quick           # 2,000 articles, one run per stage (CI)
 //! ```
+//!
+//! The generated corpus is written once, as JSON Lines, to
+//! `target/newsq-bench/`; either corpus is read and cleaned once for the
+//! stages that start from article text in memory.
 //!
 //! Analysis (one thread, every article body):
 //! * `tantivy default`: tantivy's default analyzer (split, drop long
@@ -16,21 +21,28 @@
 //!
 //! Indexing (2 threads, 256 MiB, in memory, ending with a commit):
 //! * `bare tantivy`: one document per article body, default analyzer, with
-//!   positions, stored;
-//! * `newsq index`: `NewsWriter::add_article` — extraction, attribution, an
-//!   article document and one document per quotation — then commit.
+//!   positions, stored — tantivy's defaults throughout;
+//! * `newsq, from memory`: `NewsWriter::add_article` on each article —
+//!   extraction, attribution, an article document and one document per
+//!   quotation — then commit;
+//! * `newsq, end to end`: `sync_paths` on the corpus folder, as `newsq
+//!   index` runs it — read, clean, extract and attribute on 2 threads while
+//!   the writer indexes — then commit.
 //!
 //! Each stage runs once to warm up, then 5 times (once with `--quick`); the
 //! median is reported, in MiB of body text per second.
 
+mod common;
+
 use std::hint::black_box;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use newsq::index::analysis::{text_analyzer, WordTokenizer};
+use newsq::index::{sync_paths, SyncOptions};
 use newsq::index::{NewsIndex, WriterOptions};
-use newsq::read::{discover, read_file, ReadOptions};
 use newsq::Article;
 use rust_stemmers::{Algorithm, Stemmer};
 use tantivy::schema::{Schema, STORED, TEXT};
@@ -40,14 +52,19 @@ use tantivy::tokenizer::{
 };
 use tantivy::{Index, IndexWriter, TantivyDocument};
 
-const MIB: f64 = 1024.0 * 1024.0;
+use common::{scratch_dir, MIB, SEED};
+use newsq_synthetic::Generator;
+
+const ARTICLES: u64 = 20_000;
+const QUICK_ARTICLES: u64 = 2_000;
+const ARTICLES_PER_FILE: u64 = 10_000;
 const RUNS: usize = 5;
 const THREADS: usize = 2;
 const MEMORY: usize = 256 << 20;
 
 fn main() -> ExitCode {
     let quick = std::env::args().any(|a| a == "--quick");
-    let (label, articles) = match load() {
+    let (label, dir, articles) = match load(quick) {
         Ok(loaded) => loaded,
         Err(message) => {
             eprintln!("index bench: {message}");
@@ -79,7 +96,8 @@ fn main() -> ExitCode {
 
     let indexing = [
         ("bare tantivy", time(quick, || bare_tantivy(&articles))),
-        ("newsq index", time(quick, || newsq_index(&articles))),
+        ("newsq, from memory", time(quick, || newsq_index(&articles))),
+        ("newsq, end to end", time(quick, || newsq_sync(&dir))),
     ];
     print_table("indexing, 2 threads", &indexing, bytes);
     ExitCode::SUCCESS
@@ -129,6 +147,30 @@ fn newsq_index(articles: &[Article]) -> u64 {
         Ok(quotations)
     };
     run().unwrap_or_else(|e| panic!("newsq index failed: {e}"))
+}
+
+fn newsq_sync(dir: &Path) -> u64 {
+    let run = || -> Result<u64, newsq::index::IndexError> {
+        let index = NewsIndex::create_in_ram()?;
+        let mut writer = index.writer(&WriterOptions {
+            threads: THREADS,
+            memory_bytes: MEMORY,
+        })?;
+        let options = SyncOptions {
+            threads: THREADS,
+            ..SyncOptions::default()
+        };
+        let summary = sync_paths(
+            &index,
+            &mut writer,
+            &[dir.to_path_buf()],
+            &options,
+            &mut |_| {},
+        )?;
+        writer.commit()?;
+        Ok(summary.quotations as u64)
+    };
+    run().unwrap_or_else(|e| panic!("newsq sync failed: {e}"))
 }
 
 /// tantivy's `default` analyzer, as its TokenizerManager registers it.
@@ -215,42 +257,62 @@ fn print_table(title: &str, rows: &[(&str, (Duration, u64))], bytes: usize) {
     for (name, (median, result)) in rows {
         let seconds = median.as_secs_f64().max(1e-12);
         println!(
-            "  {name:<16} {:>8.1} MiB/s  {:>9.2} ms  {:>5.2}x baseline time  ({result})",
+            "  {name:<20} {:>8.1} MiB/s  {:>9.2} ms  {:>5.2}× baseline time, {:>4.2}× its speed  ({result})",
             bytes as f64 / MIB / seconds,
             seconds * 1e3,
             seconds / base,
+            base / seconds,
         );
     }
     println!();
 }
 
-fn load() -> Result<(String, Vec<Article>), String> {
-    let (root, label) = match std::env::var_os("NEWSQ_BENCH_CORPUS").filter(|d| !d.is_empty()) {
+/// The corpus: its label, its folder, and its articles read and cleaned.
+fn load(quick: bool) -> Result<(String, PathBuf, Vec<Article>), String> {
+    let (dir, label) = match common::corpus_dir() {
         Some(dir) => {
-            let dir = PathBuf::from(dir);
             let label = format!("{} (NEWSQ_BENCH_CORPUS)", dir.display());
             (dir, label)
         }
         None => {
-            let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/articles");
+            let articles = if quick {
+                QUICK_ARTICLES
+            } else {
+                std::env::var("NEWSQ_BENCH_ARTICLES")
+                    .ok()
+                    .and_then(|n| n.parse().ok())
+                    .unwrap_or(ARTICLES)
+            };
+            let dir = scratch_dir().join(format!("corpus-{articles}-seed{SEED}"));
+            write_generated(articles, &dir)?;
             let label = format!(
-                "{} (sample corpus; set NEWSQ_BENCH_CORPUS for another)",
-                dir.display()
+                "{articles} generated articles (seed {SEED}; NEWSQ_BENCH_CORPUS for another)"
             );
             (dir, label)
         }
     };
-    let articles: Vec<Article> = discover(std::slice::from_ref(&root))
-        .into_iter()
-        .flatten()
-        .flat_map(|path| read_file(&path, &ReadOptions::default()))
-        .flatten()
-        .collect();
-    if articles.is_empty() {
-        return Err(format!(
-            "no articles in {}; set NEWSQ_BENCH_CORPUS to a folder of articles",
-            root.display()
-        ));
+    let articles = common::read_corpus(&dir)?;
+    Ok((label, dir, articles))
+}
+
+/// Write `count` generated articles as JSON Lines under `dir`, unless done
+/// before.
+fn write_generated(count: u64, dir: &Path) -> Result<(), String> {
+    let done = dir.with_extension("complete");
+    if done.exists() {
+        return Ok(());
     }
-    Ok((label, articles))
+    let fail = |e: std::io::Error| format!("{}: {e}", dir.display());
+    std::fs::create_dir_all(dir).map_err(fail)?;
+    let generator = Generator::new(SEED);
+    for (part, first) in (0..count).step_by(ARTICLES_PER_FILE as usize).enumerate() {
+        let path = dir.join(format!("part-{part:05}.jsonl"));
+        let file = std::fs::File::create(&path).map_err(fail)?;
+        let mut out = std::io::BufWriter::new(file);
+        for n in first..(first + ARTICLES_PER_FILE).min(count) {
+            writeln!(out, "{}", generator.article(n).to_json_line()).map_err(fail)?;
+        }
+        out.flush().map_err(fail)?;
+    }
+    std::fs::write(&done, "").map_err(fail)
 }

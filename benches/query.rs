@@ -6,6 +6,7 @@
 //! cargo bench --bench query                        # 100,000 generated articles
 //! NEWSQ_BENCH_LARGE=1 cargo bench --bench query    # 1,000,000 generated articles
 //! NEWSQ_BENCH_CORPUS=DIR cargo bench --bench query # a folder of real articles
+//! NEWSQ_BENCH_INDEX=DIR cargo bench --bench query  # an index `newsq index` built
 //! cargo bench --bench query -- --quick             # 5,000 articles, fewer queries (CI)
 //! ```
 //!
@@ -63,13 +64,18 @@ fn main() -> ExitCode {
 }
 
 fn run(quick: bool) -> Result<(), String> {
-    let (label, dir) = match common::corpus_dir() {
-        Some(corpus) => {
+    let existing = std::env::var_os("NEWSQ_BENCH_INDEX").filter(|d| !d.is_empty());
+    let (label, dir) = match (existing, common::corpus_dir()) {
+        (Some(dir), _) => {
+            let dir = PathBuf::from(dir);
+            (format!("{} (NEWSQ_BENCH_INDEX)", dir.display()), dir)
+        }
+        (None, Some(corpus)) => {
             let dir = scratch_dir().join("query-corpus");
             build_from_folder(&corpus, &dir)?;
             (format!("{} (NEWSQ_BENCH_CORPUS)", corpus.display()), dir)
         }
-        None => {
+        (None, None) => {
             let articles = if quick {
                 QUICK_ARTICLES
             } else if std::env::var_os("NEWSQ_BENCH_LARGE").is_some_and(|v| v == "1") {

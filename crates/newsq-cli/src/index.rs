@@ -71,6 +71,7 @@ pub fn update(
         read: read.options()?,
         prune,
         force,
+        threads: writer_options.threads,
         ..SyncOptions::default()
     };
     let index = NewsIndex::open_or_create(dir).map_err(|e| e.to_string())?;

@@ -144,7 +144,8 @@ struct IndexArgs {
     /// Indexing memory budget in MiB.
     #[arg(long, value_name = "MIB", default_value_t = 256)]
     memory: usize,
-    /// Indexing threads (default: up to 2).
+    /// Indexing threads, and as many reading and extracting articles
+    /// (default: up to 2).
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
     /// No progress line and no summary.

@@ -377,8 +377,14 @@ impl Comparison {
             return Relation::Unrelated;
         }
         if !self.differs() {
+            // Both whole, the same words but where one side marks an
+            // elision: identical. When both sides leave out words the
+            // other quotes, they are not ("a … b c" and "a c … b").
+            let one_side_elides = self.edits.iter().all(|e| e.version.is_empty())
+                || self.edits.iter().all(|e| e.reference.is_empty());
             match (whole_reference, whole_version) {
-                (true, true) => return Relation::Identical,
+                (true, true) if one_side_elides => return Relation::Identical,
+                (true, true) => {}
                 (true, false) => return Relation::ReferenceInside,
                 (false, true) => return Relation::VersionInside,
                 (false, false) => {}
@@ -618,6 +624,16 @@ mod tests {
         assert!(!comparison.differs());
         assert_eq!(comparison.edits[0].kind, EditKind::Elided);
         assert_eq!(comparison.relation(), Relation::Identical);
+    }
+
+    #[test]
+    fn elisions_on_both_sides_are_not_identical_either_way() {
+        // Found by the property test: each version leaves out a word the
+        // other quotes, in another place.
+        let a = Wording::new("1914 talks now … ’s");
+        let b = Wording::new("1914 … now talks ’s");
+        assert_ne!(compare(&a, &b).relation(), Relation::Identical);
+        assert_ne!(compare(&b, &a).relation(), Relation::Identical);
     }
 
     #[test]

@@ -42,7 +42,10 @@ pub use error::IndexError;
 pub use schema::{name, DocKind, Fields};
 pub use sync::{file_records, sync_paths, FileRecord, SyncEvent, SyncOptions, SyncSummary};
 pub(crate) use writer::continue_hash;
-pub use writer::{article_key, quotation_id, stable_hash, NewsWriter, SourceFile, WriterOptions};
+pub use writer::{
+    article_key, quotation_id, stable_hash, DocumentBuilder, NewsWriter, PreparedArticle,
+    SourceFile, WriterOptions,
+};
 
 /// The on-disk format this build writes and reads. Bumped whenever the
 /// schema or the analysis changes so that an old index would answer wrongly.

@@ -153,7 +153,7 @@ impl Fields {
                     .set_stored()
                     .set_precision(DateTimePrecision::Seconds),
             ),
-            url: builder.add_text_field(name::URL, STRING | STORED),
+            url: builder.add_text_field(name::URL, STORED),
             language: builder.add_text_field(name::LANGUAGE, STRING | STORED),
             quote_start: builder.add_u64_field(name::QUOTE_START, stored_u64.clone()),
             quote_end: builder.add_u64_field(name::QUOTE_END, stored_u64),

@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::SyncSender;
 use std::time::{Duration, Instant, UNIX_EPOCH};
 
 use tantivy::collector::DocSetCollector;
@@ -11,7 +12,7 @@ use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Term};
 
 use super::schema::{name, DocKind};
-use super::writer::{path_text, NewsWriter, SourceFile};
+use super::writer::{path_text, DocumentBuilder, NewsWriter, PreparedArticle, SourceFile};
 use super::{IndexError, NewsIndex};
 use crate::read::{self, ReadOptions, SkipSummary, Skipped};
 
@@ -29,6 +30,9 @@ pub struct SyncOptions {
     /// Re-read every file even when unchanged (after a change of `--meta`,
     /// for instance).
     pub force: bool,
+    /// Threads reading files and preparing their articles (extraction,
+    /// attribution, documents) while the writer indexes.
+    pub threads: usize,
 }
 
 impl Default for SyncOptions {
@@ -38,6 +42,9 @@ impl Default for SyncOptions {
             prune: false,
             commit_every_bytes: 256 << 20,
             force: false,
+            threads: std::thread::available_parallelism()
+                .map(|n| n.get().min(2))
+                .unwrap_or(1),
         }
     }
 }
@@ -166,40 +173,72 @@ pub fn sync_paths(
     });
 
     let mut uncommitted = 0u64;
-    for (path, source) in &plan {
-        writer.delete_path(&source.path);
-        let mut readable = true;
-        for item in read::read_file(path, &options.read) {
-            match item {
-                Ok(article) => {
-                    summary.quotations += writer.add_article(&article)?;
-                    summary.articles += 1;
+    let builder = writer.builder();
+    let workers = options.threads.max(1).min(plan.len().max(1));
+    std::thread::scope(|scope| -> Result<(), IndexError> {
+        // Worker w reads and prepares files w, w + workers, …; this thread
+        // takes their work in the plan's order, so that the index is the
+        // same however the threads ran.
+        let mut inboxes = Vec::with_capacity(workers);
+        for worker in 0..workers {
+            let (outbox, inbox) = std::sync::mpsc::sync_channel(PENDING_CHUNKS);
+            inboxes.push(inbox);
+            let plan = &plan;
+            let read_options = &options.read;
+            scope.spawn(move || {
+                for (path, _) in plan.iter().skip(worker).step_by(workers) {
+                    if !prepare_file(path, read_options, &builder, &outbox) {
+                        return;
+                    }
                 }
-                Err(skipped) => {
-                    readable &= !skipped.reason.is_unreadable();
-                    summary.skipped.record(&skipped);
-                    on_event(SyncEvent::Skipped(&skipped));
+            });
+        }
+        for (i, (path, source)) in plan.iter().enumerate() {
+            writer.delete_path(&source.path);
+            // Unless the worker gets to the end of the file (it stops only
+            // if it panicked), the file counts as unreadable.
+            let mut readable = false;
+            let mut unreadable = false;
+            let inbox = &inboxes[i % workers];
+            while let Ok(chunk) = inbox.recv() {
+                let Chunk::Items(items) = chunk else {
+                    readable = true;
+                    break;
+                };
+                for item in items {
+                    match item {
+                        Ok(prepared) => {
+                            summary.quotations += writer.add_prepared(prepared)?;
+                            summary.articles += 1;
+                        }
+                        Err(skipped) => {
+                            unreadable |= skipped.reason.is_unreadable();
+                            summary.skipped.record(&skipped);
+                            on_event(SyncEvent::Skipped(&skipped));
+                        }
+                    }
                 }
             }
+            // A file that could not be read is not recorded, so the next run
+            // tries it again; one whose content was passed over (binary, empty)
+            // is, so it is not re-read until it changes.
+            if readable && !unreadable {
+                writer.record_file(source)?;
+            }
+            summary.files_read += 1;
+            summary.bytes_read += source.size;
+            uncommitted += source.size;
+            on_event(SyncEvent::FileDone {
+                path,
+                bytes: source.size,
+            });
+            if uncommitted >= options.commit_every_bytes {
+                writer.commit()?;
+                uncommitted = 0;
+            }
         }
-        // A file that could not be read is not recorded, so the next run
-        // tries it again; one whose content was passed over (binary, empty)
-        // is, so it is not re-read until it changes.
-        if readable {
-            writer.record_file(source)?;
-        }
-        summary.files_read += 1;
-        summary.bytes_read += source.size;
-        uncommitted += source.size;
-        on_event(SyncEvent::FileDone {
-            path,
-            bytes: source.size,
-        });
-        if uncommitted >= options.commit_every_bytes {
-            writer.commit()?;
-            uncommitted = 0;
-        }
-    }
+        Ok(())
+    })?;
 
     if options.prune {
         for path in known.keys() {
@@ -213,6 +252,44 @@ pub fn sync_paths(
     writer.commit()?;
     summary.elapsed = started.elapsed();
     Ok(summary)
+}
+
+/// Prepared articles passed from a worker to the writer at once.
+const CHUNK_ARTICLES: usize = 64;
+
+/// Chunks a worker may have ready before it waits for the writer: bounds
+/// the memory held by prepared documents.
+const PENDING_CHUNKS: usize = 4;
+
+/// What a worker sends for one file: its articles (and what was passed
+/// over) in chunks, then `FileEnd`.
+enum Chunk {
+    Items(Vec<Result<PreparedArticle, Skipped>>),
+    FileEnd,
+}
+
+/// Read `path` and prepare its articles, sending them in chunks; `false`
+/// when the writer has stopped listening.
+fn prepare_file(
+    path: &Path,
+    options: &ReadOptions,
+    builder: &DocumentBuilder,
+    outbox: &SyncSender<Chunk>,
+) -> bool {
+    let mut items = Vec::with_capacity(CHUNK_ARTICLES);
+    for item in read::read_file(path, options) {
+        items.push(item.map(|article| builder.prepare(&article)));
+        if items.len() == CHUNK_ARTICLES {
+            let full = std::mem::replace(&mut items, Vec::with_capacity(CHUNK_ARTICLES));
+            if outbox.send(Chunk::Items(full)).is_err() {
+                return false;
+            }
+        }
+    }
+    if !items.is_empty() && outbox.send(Chunk::Items(items)).is_err() {
+        return false;
+    }
+    outbox.send(Chunk::FileEnd).is_ok()
 }
 
 /// The path as it is recorded: absolute and, where the file exists, with

@@ -59,8 +59,6 @@ pub struct NewsWriter {
     writer: IndexWriter,
     fields: Fields,
     index_path: std::path::PathBuf,
-    /// Analyzers for articles not in English, made on first use.
-    other_languages: Vec<(Algorithm, TextAnalyzer)>,
 }
 
 impl NewsWriter {
@@ -75,7 +73,6 @@ impl NewsWriter {
             writer,
             fields: *index.fields(),
             index_path: index.dir_or_memory().to_path_buf(),
-            other_languages: Vec::new(),
         })
     }
 
@@ -83,9 +80,8 @@ impl NewsWriter {
     /// article with the same [`article_key`]. Returns the number of
     /// quotations added.
     pub fn add_article(&mut self, article: &Article) -> Result<usize, IndexError> {
-        let quotations = quote::extract(&article.body);
-        self.add_article_with_quotations(article, &quotations)?;
-        Ok(quotations.len())
+        let prepared = self.builder().prepare(article);
+        self.add_prepared(prepared)
     }
 
     /// Add an article with quotations extracted already (or written by
@@ -95,6 +91,119 @@ impl NewsWriter {
         article: &Article,
         quotations: &[Quotation],
     ) -> Result<(), IndexError> {
+        let prepared = self.builder().documents(article, quotations);
+        self.add_prepared(prepared).map(|_| ())
+    }
+
+    /// What turns articles into this index's documents, for preparing them
+    /// on other threads ([`DocumentBuilder::prepare`]) and adding them with
+    /// [`NewsWriter::add_prepared`].
+    pub fn builder(&self) -> DocumentBuilder {
+        DocumentBuilder {
+            fields: self.fields,
+        }
+    }
+
+    /// Add an article prepared by a [`DocumentBuilder`], replacing any
+    /// article with the same key. Returns the number of its quotations.
+    pub fn add_prepared(&mut self, prepared: PreparedArticle) -> Result<usize, IndexError> {
+        let quotations = prepared.quotations;
+        self.writer
+            .run(prepared.operations)
+            .map(|_| quotations)
+            .map_err(|e| IndexError::tantivy(&self.index_path, e))
+    }
+
+    /// Remove every article, quotation and file record that came from
+    /// `path` (as recorded: see [`path_text`]).
+    pub fn delete_path(&mut self, path: &str) {
+        self.writer
+            .delete_term(Term::from_field_text(self.fields.path, path));
+    }
+
+    /// Remove an article and its quotations by [`article_key`].
+    pub fn delete_article(&mut self, key: &str) {
+        self.writer
+            .delete_term(Term::from_field_text(self.fields.article_id, key));
+    }
+
+    /// Record an input file as indexed (see [`super::sync_paths`]).
+    pub fn record_file(&mut self, file: &SourceFile) -> Result<(), IndexError> {
+        let f = self.fields;
+        let mut doc = TantivyDocument::default();
+        doc.add_u64(f.kind, DocKind::File.code());
+        doc.add_text(f.path, &file.path);
+        doc.add_u64(f.mtime, file.mtime_ns);
+        doc.add_u64(f.size, file.size);
+        self.add(doc)
+    }
+
+    /// Make everything added or deleted so far visible to new readers, at
+    /// once.
+    pub fn commit(&mut self) -> Result<(), IndexError> {
+        self.writer
+            .commit()
+            .map(|_| ())
+            .map_err(|e| IndexError::tantivy(&self.index_path, e))
+    }
+
+    /// Drop everything added or deleted since the last commit.
+    pub fn rollback(&mut self) -> Result<(), IndexError> {
+        self.writer
+            .rollback()
+            .map(|_| ())
+            .map_err(|e| IndexError::tantivy(&self.index_path, e))
+    }
+
+    /// Commit, then wait for background segment merges to finish, so that
+    /// the index is left compact.
+    pub fn finish(mut self) -> Result<(), IndexError> {
+        self.commit()?;
+        self.writer
+            .wait_merging_threads()
+            .map_err(|e| IndexError::tantivy(&self.index_path, e))
+    }
+
+    fn add(&mut self, doc: TantivyDocument) -> Result<(), IndexError> {
+        self.writer
+            .add_document(doc)
+            .map(|_| ())
+            .map_err(|e| IndexError::tantivy(&self.index_path, e))
+    }
+}
+
+/// Turns articles into the documents of an index: extraction, attribution
+/// and document building, most of the work of indexing, apart from the
+/// writer, so that several threads can share it.
+#[derive(Debug, Clone, Copy)]
+pub struct DocumentBuilder {
+    fields: Fields,
+}
+
+/// An article's documents, ready for [`NewsWriter::add_prepared`].
+pub struct PreparedArticle {
+    operations: Vec<UserOperation>,
+    quotations: usize,
+}
+
+impl PreparedArticle {
+    /// The number of quotations found in the article.
+    pub fn quotations(&self) -> usize {
+        self.quotations
+    }
+}
+
+impl DocumentBuilder {
+    /// Extract the article's quotations and build its documents.
+    pub fn prepare(&self, article: &Article) -> PreparedArticle {
+        let quotations = quote::extract(&article.body);
+        self.documents(article, &quotations)
+    }
+
+    /// The documents of an article with the given quotations: one for the
+    /// article and one per quotation, after the deletion of any earlier
+    /// copy of the article.
+    pub fn documents(&self, article: &Article, quotations: &[Quotation]) -> PreparedArticle {
         let f = self.fields;
         let key = article_key(article);
         // The text fields' own analyzer stems English; other languages'
@@ -103,7 +212,7 @@ impl NewsWriter {
             .language
             .as_deref()
             .and_then(non_english_stemmer)
-            .map(|language| self.take_analyzer(language));
+            .map(take_analyzer);
         // One batch per article: its documents go to the same segment,
         // next to each other in the document store, where the fields they
         // share compress away.
@@ -170,81 +279,35 @@ impl NewsWriter {
             doc.add_u64(f.quote_end, q.end as u64);
             batch.push(UserOperation::Add(doc));
         }
-        self.other_languages.extend(foreign);
-        self.writer
-            .run(batch)
-            .map(|_| ())
-            .map_err(|e| IndexError::tantivy(&self.index_path, e))
-    }
-
-    /// The analyzer for a language other than English, made on first use.
-    fn take_analyzer(&mut self, language: Algorithm) -> (Algorithm, TextAnalyzer) {
-        match self
-            .other_languages
-            .iter()
-            .position(|(l, _)| *l == language)
-        {
-            Some(i) => self.other_languages.swap_remove(i),
-            None => (language, text_analyzer_for(language)),
+        if let Some(analyzer) = foreign {
+            give_back_analyzer(analyzer);
+        }
+        PreparedArticle {
+            operations: batch,
+            quotations: quotations.len(),
         }
     }
+}
 
-    /// Remove every article, quotation and file record that came from
-    /// `path` (as recorded: see [`path_text`]).
-    pub fn delete_path(&mut self, path: &str) {
-        self.writer
-            .delete_term(Term::from_field_text(self.fields.path, path));
-    }
+thread_local! {
+    /// Analyzers for articles not in English, made on first use, one set
+    /// per thread: each keeps a cache of stems.
+    static OTHER_LANGUAGES: std::cell::RefCell<Vec<(Algorithm, TextAnalyzer)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
 
-    /// Remove an article and its quotations by [`article_key`].
-    pub fn delete_article(&mut self, key: &str) {
-        self.writer
-            .delete_term(Term::from_field_text(self.fields.article_id, key));
-    }
+fn take_analyzer(language: Algorithm) -> (Algorithm, TextAnalyzer) {
+    OTHER_LANGUAGES.with(|cell| {
+        let mut analyzers = cell.borrow_mut();
+        match analyzers.iter().position(|(l, _)| *l == language) {
+            Some(i) => analyzers.swap_remove(i),
+            None => (language, text_analyzer_for(language)),
+        }
+    })
+}
 
-    /// Record an input file as indexed (see [`super::sync_paths`]).
-    pub fn record_file(&mut self, file: &SourceFile) -> Result<(), IndexError> {
-        let f = self.fields;
-        let mut doc = TantivyDocument::default();
-        doc.add_u64(f.kind, DocKind::File.code());
-        doc.add_text(f.path, &file.path);
-        doc.add_u64(f.mtime, file.mtime_ns);
-        doc.add_u64(f.size, file.size);
-        self.add(doc)
-    }
-
-    /// Make everything added or deleted so far visible to new readers, at
-    /// once.
-    pub fn commit(&mut self) -> Result<(), IndexError> {
-        self.writer
-            .commit()
-            .map(|_| ())
-            .map_err(|e| IndexError::tantivy(&self.index_path, e))
-    }
-
-    /// Drop everything added or deleted since the last commit.
-    pub fn rollback(&mut self) -> Result<(), IndexError> {
-        self.writer
-            .rollback()
-            .map(|_| ())
-            .map_err(|e| IndexError::tantivy(&self.index_path, e))
-    }
-
-    /// Commit, then wait for background segment merges to finish, so that
-    /// the index is left compact.
-    pub fn finish(mut self) -> Result<(), IndexError> {
-        self.commit()?;
-        self.writer
-            .wait_merging_threads()
-            .map_err(|e| IndexError::tantivy(&self.index_path, e))
-    }
-
-    fn add(&mut self, doc: TantivyDocument) -> Result<(), IndexError> {
-        self.writer
-            .add_document(doc)
-            .map(|_| ())
-            .map_err(|e| IndexError::tantivy(&self.index_path, e))
-    }
+fn give_back_analyzer(analyzer: (Algorithm, TextAnalyzer)) {
+    OTHER_LANGUAGES.with(|cell| cell.borrow_mut().push(analyzer));
 }
 
 /// Add text to a field: analysed by the field's own (English) analyzer, or

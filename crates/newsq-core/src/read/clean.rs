@@ -188,6 +188,12 @@ pub(crate) fn has_promo_word(s: &str) -> bool {
 /// "READ MORE", "Read more: ...", "Advertisement", "Follow X on Twitter @x",
 /// "(Reporting by ...)": site furniture that can sit between any two paragraphs.
 pub(crate) fn is_standalone_boilerplate(p: &str) -> bool {
+    // Every kind below is a short line; most paragraphs are longer, and
+    // lowercasing them all cost more than the rest of cleaning.
+    let words = word_count(p);
+    if words > 40 {
+        return false;
+    }
     let lower = p.to_lowercase();
     let core = lower.trim_matches(|c: char| !c.is_alphanumeric());
     if matches!(
@@ -204,7 +210,6 @@ pub(crate) fn is_standalone_boilerplate(p: &str) -> bool {
     ) {
         return true;
     }
-    let words = word_count(p);
     // "Read more: <linked headline>" and similar related-link lines.
     let link_prefixes = [
         "read more:",
