@@ -41,8 +41,7 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use newsq::index::analysis::{text_analyzer, WordTokenizer};
-use newsq::index::{sync_paths, SyncOptions};
-use newsq::index::{NewsIndex, WriterOptions};
+use newsq::index::{sync_paths, NewsIndex, NewsWriter, SyncOptions, WriterOptions};
 use newsq::Article;
 use rust_stemmers::{Algorithm, Stemmer};
 use tantivy::schema::{Schema, STORED, TEXT};
@@ -132,13 +131,19 @@ fn bare_tantivy(articles: &[Article]) -> u64 {
     run().unwrap_or_else(|e| panic!("bare tantivy failed: {e}"))
 }
 
+/// An empty index in memory and its writer, as both newsq stages use them.
+fn in_ram_writer() -> Result<(NewsIndex, NewsWriter), newsq::index::IndexError> {
+    let index = NewsIndex::create_in_ram()?;
+    let writer = index.writer(&WriterOptions {
+        threads: THREADS,
+        memory_bytes: MEMORY,
+    })?;
+    Ok((index, writer))
+}
+
 fn newsq_index(articles: &[Article]) -> u64 {
     let run = || -> Result<u64, newsq::index::IndexError> {
-        let index = NewsIndex::create_in_ram()?;
-        let mut writer = index.writer(&WriterOptions {
-            threads: THREADS,
-            memory_bytes: MEMORY,
-        })?;
+        let (_index, mut writer) = in_ram_writer()?;
         let mut quotations = 0;
         for article in articles {
             quotations += writer.add_article(article)? as u64;
@@ -151,11 +156,7 @@ fn newsq_index(articles: &[Article]) -> u64 {
 
 fn newsq_sync(dir: &Path) -> u64 {
     let run = || -> Result<u64, newsq::index::IndexError> {
-        let index = NewsIndex::create_in_ram()?;
-        let mut writer = index.writer(&WriterOptions {
-            threads: THREADS,
-            memory_bytes: MEMORY,
-        })?;
+        let (index, mut writer) = in_ram_writer()?;
         let options = SyncOptions {
             threads: THREADS,
             ..SyncOptions::default()

@@ -335,7 +335,7 @@ fn fold_to_ascii(text: &str) -> String {
 /// chosen collisions; the cache is bounded, so crafted text can slow
 /// indexing down but not exhaust memory.
 #[derive(Default, Clone, Copy)]
-pub struct WordHasher(u64);
+struct WordHasher(u64);
 
 impl Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {
