@@ -35,7 +35,6 @@
 mod common;
 
 use std::hint::black_box;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -52,7 +51,7 @@ use tantivy::tokenizer::{
 use tantivy::{Index, IndexWriter, TantivyDocument};
 
 use common::{scratch_dir, MIB, SEED};
-use newsq_synthetic::Generator;
+use newsq_synthetic::{write_corpus, CorpusLayout, Generator};
 
 const ARTICLES: u64 = 20_000;
 const QUICK_ARTICLES: u64 = 2_000;
@@ -303,17 +302,11 @@ fn write_generated(count: u64, dir: &Path) -> Result<(), String> {
     if done.exists() {
         return Ok(());
     }
-    let fail = |e: std::io::Error| format!("{}: {e}", dir.display());
-    std::fs::create_dir_all(dir).map_err(fail)?;
-    let generator = Generator::new(SEED);
-    for (part, first) in (0..count).step_by(ARTICLES_PER_FILE as usize).enumerate() {
-        let path = dir.join(format!("part-{part:05}.jsonl"));
-        let file = std::fs::File::create(&path).map_err(fail)?;
-        let mut out = std::io::BufWriter::new(file);
-        for n in first..(first + ARTICLES_PER_FILE).min(count) {
-            writeln!(out, "{}", generator.article(n).to_json_line()).map_err(fail)?;
-        }
-        out.flush().map_err(fail)?;
-    }
-    std::fs::write(&done, "").map_err(fail)
+    let layout = CorpusLayout {
+        articles: count,
+        per_file: ARTICLES_PER_FILE,
+        threads: THREADS,
+    };
+    write_corpus(&Generator::new(SEED), layout, dir)?;
+    std::fs::write(&done, "").map_err(|e| format!("{}: {e}", done.display()))
 }

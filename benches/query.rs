@@ -128,7 +128,7 @@ fn run(quick: bool) -> Result<(), String> {
         ("trail", QueryKind::Trail),
     ];
     for (name, kind) in kinds {
-        let usable: Vec<&Sample> = samples.iter().filter(|s| s.supports(kind)).collect();
+        let usable = supporting(&samples, kind);
         let newsq_times = latencies(&usable, |s| newsq_query(&newsq, s, kind))?;
         let bare_times = latencies(&usable, |s| bare_query(&searcher, &fields, s, kind))?;
         let (n50, b50) = (quantile(&newsq_times, 0.5), quantile(&bare_times, 0.5));
@@ -174,27 +174,25 @@ impl Sample {
         }
     }
 
-    /// A word of the quotation, long enough not to be a stop word.
-    fn word(&self) -> &str {
-        let long: Vec<&str> = self
-            .words
+    /// Its words long enough not to be stop words.
+    fn long_words(&self) -> Vec<&str> {
+        self.words
             .iter()
             .map(|(w, _)| w.as_str())
             .filter(|w| w.len() >= 4)
-            .collect();
+            .collect()
+    }
+
+    /// A word of the quotation, long enough not to be a stop word.
+    fn word(&self) -> &str {
+        let long = self.long_words();
         long.get(long.len() / 2)
             .copied()
             .unwrap_or(self.words[0].0.as_str())
     }
 
     fn two_words(&self) -> String {
-        let long: Vec<&str> = self
-            .words
-            .iter()
-            .map(|(w, _)| w.as_str())
-            .filter(|w| w.len() >= 4)
-            .collect();
-        match long.as_slice() {
+        match self.long_words().as_slice() {
             [first, .., last] => format!("{first} {last}"),
             _ => format!("{} {}", self.words[0].0, self.words[self.words.len() - 1].0),
         }
@@ -215,6 +213,11 @@ impl Sample {
             QueryKind::Trail => self.id.clone(),
         }
     }
+}
+
+/// The samples a query kind can be made from.
+fn supporting(samples: &[Sample], kind: QueryKind) -> Vec<&Sample> {
+    samples.iter().filter(|s| s.supports(kind)).collect()
 }
 
 /// `count` quotations spread evenly over the index.
@@ -392,7 +395,7 @@ fn whole_process(dir: &Path, samples: &[Sample], quick: bool) -> Result<(), Stri
         ("trail ID", QueryKind::Trail),
     ];
     for (name, kind) in kinds {
-        let usable: Vec<&Sample> = samples.iter().filter(|s| s.supports(kind)).collect();
+        let usable = supporting(samples, kind);
         let mut times = Vec::with_capacity(runs);
         for i in 0..=runs {
             let Some(sample) = usable.get(i % usable.len().max(1)) else {

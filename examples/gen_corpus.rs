@@ -9,10 +9,9 @@
 //! fields (title, maintext, source_domain, date_publish, url, authors). The
 //! same arguments always give the same files.
 
-use newsq_synthetic::Generator;
+use newsq_synthetic::{write_corpus, CorpusLayout, Generator};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
 const USAGE: &str =
@@ -78,52 +77,25 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    if let Err(e) = std::fs::create_dir_all(&args.out) {
-        eprintln!("gen_corpus: {}: {e}", args.out.display());
-        return ExitCode::from(2);
-    }
     let start = Instant::now();
-    let generator = Generator::new(args.seed);
-    let files = args.articles.div_ceil(args.per_file);
-    let next_file = AtomicU64::new(0);
-    let bytes = AtomicU64::new(0);
-    // Each worker takes the next file number, generates its articles into one
-    // buffer and writes it: the files are the same whichever thread wrote them.
-    let work = || -> Result<(), String> {
-        let mut buf: Vec<u8> = Vec::new();
-        loop {
-            let file = next_file.fetch_add(1, Ordering::Relaxed);
-            if file >= files {
-                return Ok(());
-            }
-            let first = file * args.per_file;
-            let last = (first + args.per_file).min(args.articles);
-            buf.clear();
-            for n in first..last {
-                buf.extend_from_slice(generator.article(n).to_json_line().as_bytes());
-                buf.push(b'\n');
-            }
-            let path = args.out.join(format!("part-{file:05}.jsonl"));
-            std::fs::write(&path, &buf).map_err(|e| format!("{}: {e}", path.display()))?;
-            bytes.fetch_add(buf.len() as u64, Ordering::Relaxed);
+    let layout = CorpusLayout {
+        articles: args.articles,
+        per_file: args.per_file,
+        threads: THREADS,
+    };
+    let written = match write_corpus(&Generator::new(args.seed), layout, &args.out) {
+        Ok(written) => written,
+        Err(e) => {
+            eprintln!("gen_corpus: {e}");
+            return ExitCode::from(2);
         }
     };
-    let result: Result<(), String> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..THREADS).map(|_| scope.spawn(work)).collect();
-        // (The scope joins any worker left when one fails.)
-        workers
-            .into_iter()
-            .try_for_each(|w| w.join().unwrap_or_else(|_| Err("a worker panicked".into())))
-    });
-    if let Err(e) = result {
-        eprintln!("gen_corpus: {e}");
-        return ExitCode::from(2);
-    }
     let seconds = start.elapsed().as_secs_f64();
-    let mib = bytes.load(Ordering::Relaxed) as f64 / (1024.0 * 1024.0);
+    let mib = written.bytes as f64 / (1024.0 * 1024.0);
     println!(
-        "gen_corpus: {} articles in {files} files, {mib:.1} MiB in {seconds:.1} s ({:.1} MiB/s, seed {}) to {}",
+        "gen_corpus: {} articles in {} files, {mib:.1} MiB in {seconds:.1} s ({:.1} MiB/s, seed {}) to {}",
         args.articles,
+        written.files,
         mib / seconds.max(1e-9),
         args.seed,
         args.out.display()

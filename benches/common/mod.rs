@@ -58,12 +58,6 @@ fn to_article(article: SyntheticArticle, n: u64) -> Article {
     }
 }
 
-/// `count` generated articles.
-pub fn generate(count: u64) -> Vec<Article> {
-    let generator = Generator::new(SEED);
-    (0..count).map(|n| generated(&generator, n)).collect()
-}
-
 /// Where benchmarks keep what they build (indexes, generated files) between
 /// runs: `target/newsq-bench`.
 pub fn scratch_dir() -> PathBuf {

@@ -162,14 +162,7 @@ impl Wording {
     /// assert!(part.shingles().iter().all(|s| full.shingles().contains(s)));
     /// ```
     pub fn shingles(&self) -> Vec<u64> {
-        let mut out: Vec<u64> = self
-            .words
-            .windows(SHINGLE_WORDS)
-            .map(shingle_hash)
-            .collect();
-        out.sort_unstable();
-        out.dedup();
-        out
+        distinct(self.shingle_hashes())
     }
 
     /// The shingles the index keeps: the smallest hash in every window of
@@ -190,23 +183,32 @@ impl Wording {
     /// assert!(cut.anchors().iter().any(|a| speech.anchors().contains(a)));
     /// ```
     pub fn anchors(&self) -> Vec<u64> {
-        let hashes: Vec<u64> = self
-            .words
-            .windows(SHINGLE_WORDS)
-            .map(shingle_hash)
-            .collect();
-        let mut out: Vec<u64> = if hashes.len() <= ANCHOR_WINDOW {
-            hashes
-        } else {
+        let hashes = self.shingle_hashes();
+        if hashes.len() <= ANCHOR_WINDOW {
+            return distinct(hashes);
+        }
+        distinct(
             hashes
                 .windows(ANCHOR_WINDOW)
                 .filter_map(|window| window.iter().min().copied())
-                .collect()
-        };
-        out.sort_unstable();
-        out.dedup();
-        out
+                .collect(),
+        )
     }
+
+    /// The hash of each run of [`SHINGLE_WORDS`] words, in order.
+    fn shingle_hashes(&self) -> Vec<u64> {
+        self.words
+            .windows(SHINGLE_WORDS)
+            .map(shingle_hash)
+            .collect()
+    }
+}
+
+/// `hashes` sorted, each once.
+fn distinct(mut hashes: Vec<u64>) -> Vec<u64> {
+    hashes.sort_unstable();
+    hashes.dedup();
+    hashes
 }
 
 /// The hash of a shingle: 32 bits of [`hash_words`]. A term of the index

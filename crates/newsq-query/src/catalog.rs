@@ -11,11 +11,10 @@ use serde::Serialize;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::StrColumn;
 use tantivy::query::{Query, TermQuery};
-
-use crate::compile::any_term;
 use tantivy::schema::{Field, IndexRecordOption, Term};
 use tantivy::{DocId, Score, Searcher, SegmentOrdinal, SegmentReader};
 
+use crate::compile::any_term;
 use crate::entity::{
     folded_words, looks_like_name, read_speaker, spelling_key, transliterate, Aliases, Entities,
     EntityKind, NameMatch, Sighting, SpeakerName, Spelling,

@@ -27,11 +27,13 @@
 
 #![warn(missing_docs)]
 
+mod corpus;
 mod names;
 mod prose;
 mod rng;
 mod words;
 
+pub use corpus::{write_corpus, CorpusLayout, CorpusWritten};
 use prose::{Prose, Sent, Vocab};
 use rng::{hash, PowerLaw, Rng, ZipfTable};
 

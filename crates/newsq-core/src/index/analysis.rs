@@ -132,21 +132,34 @@ fn push_word(out: &mut String, word: &str, lowercase: bool) {
     }
 }
 
+/// The next word of `text` at or after `*cursor` short enough to index
+/// (longer ones are passed over), moving the cursor past it.
+fn next_indexed_word(text: &str, cursor: &mut usize) -> Option<Range<usize>> {
+    while let Some(range) = next_word(text, *cursor) {
+        *cursor = range.end;
+        if range.len() <= MAX_TOKEN_BYTES {
+            return Some(range);
+        }
+    }
+    None
+}
+
+/// Point `token` at the word at `range`, the next position along.
+fn place(token: &mut Token, range: Range<usize>) {
+    token.offset_from = range.start;
+    token.offset_to = range.end;
+    token.position = token.position.wrapping_add(1);
+}
+
 impl TokenStream for WordTokenStream<'_> {
     fn advance(&mut self) -> bool {
-        while let Some(range) = next_word(self.text, self.cursor) {
-            self.cursor = range.end;
-            if range.len() > MAX_TOKEN_BYTES {
-                continue;
-            }
-            self.token.text.clear();
-            push_word(&mut self.token.text, &self.text[range.clone()], false);
-            self.token.offset_from = range.start;
-            self.token.offset_to = range.end;
-            self.token.position = self.token.position.wrapping_add(1);
-            return true;
-        }
-        false
+        let Some(range) = next_indexed_word(self.text, &mut self.cursor) else {
+            return false;
+        };
+        self.token.text.clear();
+        push_word(&mut self.token.text, &self.text[range.clone()], false);
+        place(self.token, range);
+        true
     }
 
     fn token(&self) -> &Token {
@@ -281,32 +294,25 @@ impl Tokenizer for StemmingTokenizer {
 
 impl TokenStream for StemmingTokenStream<'_> {
     fn advance(&mut self) -> bool {
-        while let Some(range) = next_word(self.text, self.cursor) {
-            self.cursor = range.end;
-            if range.len() > MAX_TOKEN_BYTES {
-                continue;
-            }
-            let tokenizer = &mut *self.tokenizer;
-            let mut word = std::mem::take(&mut tokenizer.word);
-            word.clear();
-            push_word(&mut word, &self.text[range.clone()], true);
-            let mut text = std::mem::take(&mut tokenizer.token.text);
-            text.clear();
-            // Numbers have no inflection.
-            if word.bytes().all(|b| b.is_ascii_digit()) {
-                text.push_str(&word);
-            } else {
-                tokenizer.push_term(&word, &mut text);
-            }
-            tokenizer.word = word;
-            let token = &mut tokenizer.token;
-            token.text = text;
-            token.offset_from = range.start;
-            token.offset_to = range.end;
-            token.position = token.position.wrapping_add(1);
-            return true;
+        let Some(range) = next_indexed_word(self.text, &mut self.cursor) else {
+            return false;
+        };
+        let tokenizer = &mut *self.tokenizer;
+        let mut word = std::mem::take(&mut tokenizer.word);
+        word.clear();
+        push_word(&mut word, &self.text[range.clone()], true);
+        let mut text = std::mem::take(&mut tokenizer.token.text);
+        text.clear();
+        // Numbers have no inflection.
+        if word.bytes().all(|b| b.is_ascii_digit()) {
+            text.push_str(&word);
+        } else {
+            tokenizer.push_term(&word, &mut text);
         }
-        false
+        tokenizer.word = word;
+        tokenizer.token.text = text;
+        place(&mut tokenizer.token, range);
+        true
     }
 
     fn token(&self) -> &Token {

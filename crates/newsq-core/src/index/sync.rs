@@ -12,7 +12,9 @@ use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Term};
 
 use super::schema::{name, DocKind};
-use super::writer::{path_text, DocumentBuilder, NewsWriter, PreparedArticle, SourceFile};
+use super::writer::{
+    default_threads, path_text, DocumentBuilder, NewsWriter, PreparedArticle, SourceFile,
+};
 use super::{IndexError, NewsIndex};
 use crate::read::{self, ReadOptions, SkipSummary, Skipped};
 
@@ -42,9 +44,7 @@ impl Default for SyncOptions {
             prune: false,
             commit_every_bytes: 256 << 20,
             force: false,
-            threads: std::thread::available_parallelism()
-                .map(|n| n.get().min(2))
-                .unwrap_or(1),
+            threads: default_threads(),
         }
     }
 }

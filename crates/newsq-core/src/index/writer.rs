@@ -29,12 +29,18 @@ pub struct WriterOptions {
 impl Default for WriterOptions {
     fn default() -> Self {
         WriterOptions {
-            threads: std::thread::available_parallelism()
-                .map(|n| n.get().min(2))
-                .unwrap_or(1),
+            threads: default_threads(),
             memory_bytes: 256 << 20,
         }
     }
+}
+
+/// Threads for indexing, and as many for preparing articles: the cores
+/// there are, up to 2.
+pub(crate) fn default_threads() -> usize {
+    std::thread::available_parallelism()
+        .map(|n| n.get().min(2))
+        .unwrap_or(1)
 }
 
 /// tantivy's floor for one indexing thread's memory budget.
