@@ -67,3 +67,39 @@ pub enum Expr {
     /// `a OR b`: at least one part.
     Or(Vec<Expr>),
 }
+
+impl Expr {
+    /// Whether every document the query matches must hold one of its words
+    /// or phrases in a text field (rather than matching on names, dates or
+    /// negation alone).
+    pub(crate) fn requires_text(&self) -> bool {
+        match self {
+            Expr::Word { .. } | Expr::Phrase { .. } => true,
+            Expr::And(parts) => parts.iter().any(Expr::requires_text),
+            Expr::Or(parts) => !parts.is_empty() && parts.iter().all(Expr::requires_text),
+            Expr::All | Expr::Name { .. } | Expr::Date { .. } | Expr::Not(_) => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::parse::parse;
+
+    fn requires_text(query: &str) -> bool {
+        parse(query).expect("query parses").requires_text()
+    }
+
+    #[test]
+    fn a_query_needs_text_when_every_match_must_hold_a_word() {
+        assert!(requires_text("harbour"));
+        assert!(requires_text("\"red line\" speaker:vance"));
+        assert!(requires_text("ferry OR \"red line\""));
+        assert!(requires_text("ferry -strike after:2024"));
+        assert!(!requires_text(""));
+        assert!(!requires_text("speaker:vance"));
+        assert!(!requires_text("ferry OR speaker:vance"));
+        assert!(!requires_text("-ferry"));
+        assert!(!requires_text("outlet:\"bay wire\" before:2025"));
+    }
+}

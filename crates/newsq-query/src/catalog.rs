@@ -1,9 +1,8 @@
 //! The entities of an index: built from the spellings its documents hold,
 //! listed with their numbers, and used to widen names in free text.
 
-use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use newsq_core::index::analysis::{analyze, name_key, text_analyzer};
 use newsq_core::index::{name, DocKind, Fields};
@@ -20,6 +19,7 @@ use crate::entity::{
     EntityKind, NameMatch, Sighting, SpeakerName, Spelling,
 };
 use crate::error::QueryError;
+use crate::facet::strings_of_ords;
 
 /// Every speaker of the index, from one pass over the quotations' speaker
 /// and mention columns (listings and facets).
@@ -105,16 +105,55 @@ pub(crate) struct SpeakerLookup<'s> {
     searcher: &'s Searcher,
     fields: Fields,
     aliases: Aliases,
-    tables: RefCell<HashMap<BTreeSet<String>, Arc<Entities>>>,
+    tables: SpeakerTables,
+}
+
+/// The tables a [`SpeakerLookup`] built, by lookup keys: valid for one
+/// searcher generation and one alias file, and shared by the lookups made
+/// for them, so that a searcher kept open does not rebuild the table of a
+/// much-quoted speaker for every hit of every search.
+#[derive(Clone, Default)]
+pub(crate) struct SpeakerTables(Arc<Mutex<HashMap<BTreeSet<String>, Arc<Entities>>>>);
+
+/// Tables kept at most; past that the cache starts again (a long-lived
+/// searcher over many speakers must not grow without bound).
+const SPEAKER_TABLES_KEPT: usize = 4096;
+
+impl SpeakerTables {
+    fn get(&self, keys: &BTreeSet<String>) -> Option<Arc<Entities>> {
+        let tables = self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        tables.get(keys).cloned()
+    }
+
+    fn insert(&self, keys: BTreeSet<String>, table: Arc<Entities>) {
+        let mut tables = self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if tables.len() >= SPEAKER_TABLES_KEPT {
+            tables.clear();
+        }
+        tables.insert(keys, table);
+    }
 }
 
 impl<'s> SpeakerLookup<'s> {
-    pub(crate) fn new(searcher: &'s Searcher, fields: Fields, aliases: Aliases) -> Self {
+    /// A lookup that keeps the tables it builds in `tables` (which must
+    /// belong to this searcher's generation and these aliases).
+    pub(crate) fn new(
+        searcher: &'s Searcher,
+        fields: Fields,
+        aliases: Aliases,
+        tables: SpeakerTables,
+    ) -> Self {
         SpeakerLookup {
             searcher,
             fields,
             aliases,
-            tables: RefCell::new(HashMap::new()),
+            tables,
         }
     }
 
@@ -160,8 +199,8 @@ impl<'s> SpeakerLookup<'s> {
                 keys.extend(entry.all_spellings().filter_map(|s| lookup_key(s, false)));
             }
         }
-        if let Some(table) = self.tables.borrow().get(&keys) {
-            return Ok(Arc::clone(table));
+        if let Some(table) = self.tables.get(&keys) {
+            return Ok(table);
         }
         let mut words = BTreeSet::new();
         for key in &keys {
@@ -196,7 +235,7 @@ impl<'s> SpeakerLookup<'s> {
             sightings,
             &self.aliases,
         ));
-        self.tables.borrow_mut().insert(keys, Arc::clone(&table));
+        self.tables.insert(keys, Arc::clone(&table));
         Ok(table)
     }
 }
@@ -559,19 +598,22 @@ impl<const N: usize> SegmentCollector for ValueSegmentCounter<N> {
     }
 
     fn harvest(self) -> Rows<N> {
-        let mut text = String::new();
+        let texts: Vec<HashMap<u64, String>> = self
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(i, column)| match column {
+                Some(column) => {
+                    let ords = self.counts.keys().filter_map(|ords| ords[i]);
+                    strings_of_ords(column, ords).into_iter().collect()
+                }
+                None => HashMap::new(),
+            })
+            .collect();
         self.counts
             .into_iter()
             .map(|(ords, count)| {
-                let values = std::array::from_fn(|i| {
-                    let (column, ord) = (self.columns[i].as_ref()?, ords[i]?);
-                    text.clear();
-                    column
-                        .ord_to_str(ord, &mut text)
-                        .ok()
-                        .filter(|&found| found)
-                        .map(|_| text.clone())
-                });
+                let values = std::array::from_fn(|i| texts[i].get(&ords[i]?).cloned());
                 (values, count)
             })
             .collect()

@@ -113,12 +113,9 @@ impl SegmentCollector for FacetSegmentCollector {
     fn harvest(self) -> FacetCounts {
         let mut counts = Vec::new();
         if let Some(column) = &self.column {
-            let mut value = String::new();
-            for (ord, &count) in self.counts.iter().enumerate() {
-                value.clear();
-                if count > 0 && column.ord_to_str(ord as u64, &mut value).unwrap_or(false) {
-                    counts.push((value.clone(), count));
-                }
+            let ords = (0..self.counts.len() as u64).filter(|&ord| self.counts[ord as usize] > 0);
+            for (ord, value) in strings_of_ords(column, ords) {
+                counts.push((value, self.counts[ord as usize]));
             }
         }
         let mut fruit = FacetCounts {
@@ -129,4 +126,29 @@ impl SegmentCollector for FacetSegmentCollector {
         fruit.sort();
         fruit
     }
+}
+
+/// The values of a fast text column's ordinals, in ordinal order; an
+/// ordinal the dictionary does not hold is left out. One walk of the
+/// dictionary serves them all: looking each ordinal up on its own decodes
+/// a dictionary block per ordinal, which dominated facet counts and speaker
+/// lookups.
+pub(crate) fn strings_of_ords(
+    column: &StrColumn,
+    ords: impl IntoIterator<Item = u64>,
+) -> Vec<(u64, String)> {
+    let mut ords: Vec<u64> = ords.into_iter().collect();
+    ords.sort_unstable();
+    ords.dedup();
+    let mut values = Vec::with_capacity(ords.len());
+    let mut next = ords.iter();
+    let walked = column.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
+        if let Some(&ord) = next.next() {
+            values.push((ord, String::from_utf8_lossy(bytes).into_owned()));
+        }
+    });
+    if walked.is_err() {
+        values.clear();
+    }
+    values
 }

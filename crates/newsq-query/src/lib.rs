@@ -34,6 +34,7 @@ mod error;
 mod facet;
 mod highlight;
 mod parse;
+mod rank;
 mod search;
 mod trail;
 

@@ -10,15 +10,15 @@ use newsq_core::index::date::format_date;
 use newsq_core::index::{DocKind, Fields, NewsIndex};
 use rust_stemmers::Algorithm;
 use serde::Serialize;
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::Count;
 use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, Term, Value};
-use tantivy::{DocAddress, DocId, IndexReader, Score, SegmentReader, TantivyDocument};
+use tantivy::{DocAddress, IndexReader, Score, TantivyDocument};
 
 use crate::ast::{DateBound, Expr, FilterField, Span};
 use crate::catalog::{
     all_outlets, all_speakers, name_variants, outlet_reports, sightings_of, speaker_reports,
-    speaker_rows, EntityReport, SpeakerLookup,
+    speaker_rows, EntityReport, SpeakerLookup, SpeakerTables,
 };
 use crate::compile::{Compiler, Names};
 use crate::entity::{Aliases, Entities, EntityKind, NameMatch};
@@ -26,6 +26,7 @@ use crate::error::QueryError;
 use crate::facet::{FacetCollector, FacetCounts, FacetField};
 use crate::highlight::{snippet, Highlighter};
 use crate::parse::parse;
+use crate::rank::NewestOnTies;
 use crate::trail::{GroupSummary, Grouper, QuoteGroup};
 
 /// What a search looks through.
@@ -320,6 +321,9 @@ pub struct NewsSearcher {
     /// when first needed (listings, facets, outlet filters).
     all_speakers: Mutex<Option<(u64, Arc<Entities>)>>,
     all_outlets: Mutex<Option<(u64, Arc<Entities>)>>,
+    /// Speaker tables looked up name by name, for a searcher generation
+    /// and the alias file they were built with.
+    speaker_tables: Mutex<Option<(u64, Aliases, SpeakerTables)>>,
 }
 
 /// One kind of document searched, with its text fields.
@@ -338,7 +342,31 @@ impl NewsSearcher {
             reader: index.reader()?,
             all_speakers: Mutex::new(None),
             all_outlets: Mutex::new(None),
+            speaker_tables: Mutex::new(None),
         })
+    }
+
+    /// A speaker lookup for `searcher`, sharing the tables built by earlier
+    /// lookups on the same generation with the same aliases.
+    pub(crate) fn speaker_lookup<'s>(
+        &self,
+        searcher: &'s tantivy::Searcher,
+    ) -> Result<SpeakerLookup<'s>, QueryError> {
+        let aliases = Aliases::load(&self.index)?;
+        let generation = searcher.generation().generation_id();
+        let mut cached = self
+            .speaker_tables
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let tables = match cached.as_ref() {
+            Some((g, kept, tables)) if *g == generation && *kept == aliases => tables.clone(),
+            _ => {
+                let tables = SpeakerTables::default();
+                *cached = Some((generation, aliases.clone(), tables.clone()));
+                tables
+            }
+        };
+        Ok(SpeakerLookup::new(searcher, self.fields, aliases, tables))
     }
 
     /// A table of `slot`'s kind for `searcher`'s generation, built once.
@@ -444,7 +472,7 @@ impl NewsSearcher {
             kinds.push((HitKind::Article, DocKind::Article, &article_fields[..]));
         }
         let searcher = self.reader.searcher();
-        let speakers = SpeakerLookup::new(&searcher, *f, Aliases::load(&self.index)?);
+        let speakers = self.speaker_lookup(&searcher)?;
         let outlets = self.outlet_table(&searcher)?;
         let languages = other_languages(&searcher, f.language);
         let mut passes = Vec::with_capacity(kinds.len());
@@ -477,17 +505,26 @@ impl NewsSearcher {
             };
             let mut compiler = Compiler::new(f, text_fields, &languages, entities);
             let matched = compiler.compile(&expr)?;
-            let kind = Box::new(ConstScoreQuery::new(
-                Box::new(TermQuery::new(
-                    Term::from_field_u64(f.kind, doc_kind.code()),
-                    IndexRecordOption::Basic,
-                )),
-                0.0,
-            ));
-            let query: Box<dyn Query> = Box::new(BooleanQuery::new(vec![
-                (Occur::Must, matched),
-                (Occur::Must, kind),
-            ]));
+            // Text fields belong to one kind of document, so a query that
+            // needs a word of them matches no other kind: leaving the kind
+            // filter out spares an intersection with every document of the
+            // kind, and lets tantivy skip blocks and count from the
+            // dictionary.
+            let query: Box<dyn Query> = if expr.requires_text() {
+                matched
+            } else {
+                let kind = Box::new(ConstScoreQuery::new(
+                    Box::new(TermQuery::new(
+                        Term::from_field_u64(f.kind, doc_kind.code()),
+                        IndexRecordOption::Basic,
+                    )),
+                    0.0,
+                ));
+                Box::new(BooleanQuery::new(vec![
+                    (Occur::Must, matched),
+                    (Occur::Must, kind),
+                ]))
+            };
             if wanted.is_empty() {
                 compiler.positive_terms(&expr, &mut wanted);
             }
@@ -519,6 +556,12 @@ impl NewsSearcher {
         };
         let counting = (Count, facet(FacetField::Speaker), facet(FacetField::Outlet));
         for pass in &passes {
+            if request.facets.is_empty() {
+                // A query's own count reads a lone word's document
+                // frequency instead of walking its postings.
+                total += pass.query.count(&searcher)?;
+                continue;
+            }
             let (count, by_speaker, by_outlet) = searcher.search(&pass.query, &counting)?;
             total += count;
             for counts in &mut facets {
@@ -698,7 +741,9 @@ fn top_hits(
                 (None, false) => continue,
             };
             let seen: HashSet<DocAddress> = found.iter().map(|&(_, _, a)| a).collect();
-            let top = TopDocs::with_limit(wanted + seen.len()).tweak_score(newest_first_on_ties);
+            let top = NewestOnTies {
+                limit: wanted + seen.len(),
+            };
             let mut added = 0;
             for ((score, _), address) in searcher.search(&query, &top)? {
                 if added < wanted && !seen.contains(&address) {
@@ -755,20 +800,4 @@ fn other_languages(searcher: &tantivy::Searcher, field: Field) -> Vec<Algorithm>
         }
     }
     languages
-}
-
-/// The sort key of a hit within a tier: score, then publication date
-/// (newest first; undated last).
-fn newest_first_on_ties(segment: &SegmentReader) -> impl Fn(DocId, Score) -> (Score, i64) {
-    let published = segment
-        .fast_fields()
-        .date(newsq_core::index::name::PUBLISHED)
-        .ok();
-    move |doc, score| {
-        let date = published
-            .as_ref()
-            .and_then(|column| column.first(doc))
-            .map_or(i64::MIN, |d| d.into_timestamp_secs());
-        (score, date)
-    }
 }

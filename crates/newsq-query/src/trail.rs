@@ -26,7 +26,7 @@ use tantivy::schema::{IndexRecordOption, Term, Value};
 use tantivy::{DocAddress, Searcher, TantivyDocument};
 
 use crate::catalog::SpeakerLookup;
-use crate::entity::{read_speaker, Aliases, Entities, NameMatch, SpeakerName};
+use crate::entity::{read_speaker, Entities, NameMatch, SpeakerName};
 use crate::error::QueryError;
 use crate::search::{NewsSearcher, Scope, SearchRequest};
 
@@ -230,7 +230,7 @@ impl NewsSearcher {
     pub fn trail(&self, request: &SearchRequest) -> Result<TrailResults, QueryError> {
         let started = Instant::now();
         let searcher = self.reader.searcher();
-        let speakers = SpeakerLookup::new(&searcher, self.fields, Aliases::load(&self.index)?);
+        let speakers = self.speaker_lookup(&searcher)?;
         let mut grouper = Grouper::new(&searcher, self.fields, &speakers, self.outlets()?);
         let query = request.query.trim();
         if is_quotation_id(query) {
@@ -274,7 +274,7 @@ impl NewsSearcher {
     /// the index holds no such quotation.
     pub fn group_of(&self, quotation_id: &str) -> Result<Option<QuoteGroup>, QueryError> {
         let searcher = self.reader.searcher();
-        let speakers = SpeakerLookup::new(&searcher, self.fields, Aliases::load(&self.index)?);
+        let speakers = self.speaker_lookup(&searcher)?;
         let mut grouper = Grouper::new(&searcher, self.fields, &speakers, self.outlets()?);
         match grouper.find(quotation_id)? {
             Some(address) => Ok(Some(grouper.group(address)?)),

@@ -488,6 +488,57 @@ fn equal_scores_are_ordered_newest_first_and_undated_last() {
     assert!(r.hits.windows(2).all(|w| w[0].score == w[1].score));
 }
 
+/// Enough copies of one quotation that tantivy skips blocks of postings
+/// (128 documents each) when it ranks: the newest copy, a re-indexed one
+/// and a better one must still be found, and the total must still count
+/// every live copy once.
+#[test]
+fn ranking_that_skips_postings_still_finds_the_best_and_newest_and_counts_all() {
+    const COPIES: usize = 700;
+    let mut articles: Vec<Article> = (0..COPIES)
+        .map(|i| {
+            // Every copy is dated 2024 except one deep in the list.
+            let published = if i == 450 {
+                "2025-06-30".to_string()
+            } else {
+                format!("2024-{:02}-{:02}", 1 + i % 12, 1 + i % 28)
+            };
+            article(
+                &format!("ferry-{i}"),
+                "Ferry strike ends",
+                Some("Bay Wire"),
+                Some(&published),
+                FERRY,
+            )
+        })
+        .collect();
+    // A shorter quotation with the word twice scores above all copies.
+    articles.push(article(
+        "ferry-best",
+        "Crossing",
+        Some("Bay Wire"),
+        Some("2023-01-01"),
+        "“Crossing, crossing,” Port Director Ines Kalder said.",
+    ));
+    let index = NewsIndex::create_in_ram().expect("index in RAM");
+    let mut writer = index.writer(&options()).expect("writer");
+    for a in &articles {
+        writer.add_article(a).expect("add article");
+    }
+    writer.commit().expect("commit");
+    // Re-adding an article replaces it: its old copy is deleted.
+    writer.add_article(&articles[3]).expect("re-add article");
+    writer.commit().expect("commit");
+
+    let r = search(&index, &SearchRequest::new("crossing").limit(3));
+    assert_eq!(r.total, COPIES + 1);
+    let articles_found: Vec<&str> = r.hits.iter().map(|h| h.article.as_str()).collect();
+    assert_eq!(articles_found[0], "https://news.example/ferry-best");
+    assert_eq!(articles_found[1], "https://news.example/ferry-450");
+    assert_eq!(r.hits[2].published.as_deref(), Some("2024-12-28"));
+    assert_eq!(r.hits[1].score, r.hits[2].score);
+}
+
 #[test]
 fn articles_scope_adds_article_hits_with_a_highlighted_snippet_after_quotations() {
     let index = index_of(&corpus());

@@ -1,0 +1,223 @@
+//! The best hits by score, newest first among equal scores, without
+//! scoring every match.
+
+use std::cmp::{Ordering, Reverse};
+use std::collections::BinaryHeap;
+
+use newsq_core::index::name;
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::columnar::Column;
+use tantivy::query::Weight;
+use tantivy::{DateTime, DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
+
+/// A hit's rank: score, then publication date in seconds (undated last).
+pub(crate) type RankKey = (Score, i64);
+
+/// Collects the `limit` best documents by [`RankKey`] (ties on both by
+/// document address, lower first).
+///
+/// Unlike `TopDocs::tweak_score`, which must score every match, it hands
+/// tantivy a threshold just under the worst score it keeps, so Block-WAND
+/// skips blocks of postings that cannot reach the list, while a document
+/// that ties the worst score is still seen and wins if it is newer.
+pub(crate) struct NewestOnTies {
+    pub(crate) limit: usize,
+}
+
+/// Heap entry ordered so that the worst-ranked hit is the heap's top.
+struct Ranked {
+    key: RankKey,
+    doc: DocId,
+}
+
+impl Ranked {
+    fn order(&self, other: &Self) -> Ordering {
+        self.key
+            .0
+            .total_cmp(&other.key.0)
+            .then(self.key.1.cmp(&other.key.1))
+            .then(other.doc.cmp(&self.doc))
+    }
+}
+
+impl PartialEq for Ranked {
+    fn eq(&self, other: &Self) -> bool {
+        self.order(other) == Ordering::Equal
+    }
+}
+impl Eq for Ranked {}
+impl PartialOrd for Ranked {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Ranked {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.order(other)
+    }
+}
+
+/// One segment's best hits so far.
+pub(crate) struct SegmentBest {
+    limit: usize,
+    segment: SegmentOrdinal,
+    published: Option<Column<DateTime>>,
+    heap: BinaryHeap<Reverse<Ranked>>,
+}
+
+impl SegmentBest {
+    fn offer(&mut self, doc: DocId, score: Score) {
+        let date = self
+            .published
+            .as_ref()
+            .and_then(|column| column.first(doc))
+            .map_or(i64::MIN, |d| d.into_timestamp_secs());
+        self.keep(Ranked {
+            key: (score, date),
+            doc,
+        });
+    }
+
+    fn keep(&mut self, ranked: Ranked) {
+        if self.limit == 0 {
+            return;
+        }
+        if self.heap.len() < self.limit {
+            self.heap.push(Reverse(ranked));
+        } else if let Some(mut worst) = self.heap.peek_mut() {
+            if ranked > worst.0 {
+                *worst = Reverse(ranked);
+            }
+        }
+    }
+
+    /// Scores a document must exceed to be offered: just under the worst
+    /// kept score once the list is full, so that ties still arrive.
+    fn threshold(&self) -> Score {
+        match self.heap.peek() {
+            Some(worst) if self.heap.len() == self.limit => worst.0.key.0.next_down(),
+            _ => Score::MIN,
+        }
+    }
+}
+
+impl SegmentCollector for SegmentBest {
+    type Fruit = Vec<(RankKey, DocAddress)>;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        self.offer(doc, score);
+    }
+
+    fn harvest(self) -> Self::Fruit {
+        let segment = self.segment;
+        let mut best: Vec<Ranked> = self.heap.into_iter().map(|Reverse(r)| r).collect();
+        best.sort_by(|a, b| b.cmp(a));
+        best.into_iter()
+            .map(|r| (r.key, DocAddress::new(segment, r.doc)))
+            .collect()
+    }
+}
+
+impl Collector for NewestOnTies {
+    type Fruit = Vec<(RankKey, DocAddress)>;
+    type Child = SegmentBest;
+
+    fn for_segment(
+        &self,
+        segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<SegmentBest> {
+        Ok(SegmentBest {
+            limit: self.limit,
+            segment,
+            published: reader.fast_fields().date(name::PUBLISHED).ok(),
+            heap: BinaryHeap::with_capacity(self.limit.min(1024)),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn collect_segment(
+        &self,
+        weight: &dyn Weight,
+        segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<Vec<(RankKey, DocAddress)>> {
+        let mut best = self.for_segment(segment, reader)?;
+        let alive = reader.alive_bitset();
+        weight.for_each_pruning(Score::MIN, reader, &mut |doc, score| {
+            if alive.is_none_or(|alive| alive.is_alive(doc)) {
+                best.offer(doc, score);
+            }
+            best.threshold()
+        })?;
+        Ok(best.harvest())
+    }
+
+    fn merge_fruits(
+        &self,
+        fruits: Vec<Vec<(RankKey, DocAddress)>>,
+    ) -> tantivy::Result<Vec<(RankKey, DocAddress)>> {
+        let mut all: Vec<(RankKey, DocAddress)> = fruits.into_iter().flatten().collect();
+        all.sort_by(|(a, a_address), (b, b_address)| {
+            b.0.total_cmp(&a.0)
+                .then(b.1.cmp(&a.1))
+                .then(a_address.cmp(b_address))
+        });
+        all.truncate(self.limit);
+        Ok(all)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn best_of(limit: usize, offers: &[(DocId, Score, i64)]) -> Vec<DocId> {
+        let mut best = SegmentBest {
+            limit,
+            segment: 0,
+            published: None,
+            heap: BinaryHeap::new(),
+        };
+        for &(doc, score, date) in offers {
+            // Dates come from the index's column in real use.
+            best.keep(Ranked {
+                key: (score, date),
+                doc,
+            });
+        }
+        best.harvest()
+            .into_iter()
+            .map(|(_, address)| address.doc_id)
+            .collect()
+    }
+
+    #[test]
+    fn a_newer_hit_with_the_same_score_wins_the_last_place() {
+        let offers = [(1, 2.0, 10), (2, 1.0, 5), (3, 1.0, 20), (4, 0.5, 99)];
+        assert_eq!(best_of(2, &offers), vec![1, 3]);
+    }
+
+    #[test]
+    fn equal_hits_keep_the_lower_document_first() {
+        let offers = [(7, 1.0, 3), (2, 1.0, 3), (5, 1.0, 3)];
+        assert_eq!(best_of(2, &offers), vec![2, 5]);
+    }
+
+    #[test]
+    fn the_threshold_lets_ties_with_the_worst_kept_score_through() {
+        let mut best = SegmentBest {
+            limit: 1,
+            segment: 0,
+            published: None,
+            heap: BinaryHeap::new(),
+        };
+        assert_eq!(best.threshold(), Score::MIN);
+        best.offer(4, 1.5);
+        assert!(best.threshold() < 1.5);
+        assert!(best.threshold() > 1.4999);
+    }
+}
