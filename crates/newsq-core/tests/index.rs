@@ -537,6 +537,35 @@ fn the_same_url_added_again_replaces_the_article_and_its_quotations() {
 }
 
 #[test]
+fn a_later_writer_replaces_what_an_earlier_one_committed_and_a_rollback_forgets() {
+    let index = NewsIndex::create_in_ram().expect("index");
+    let url = "https://courier.example/harbour";
+    let mut first = index.writer(&options()).expect("writer");
+    first
+        .add_article(&with_url("first", url, HARBOUR))
+        .expect("add");
+    first.finish().expect("finish");
+
+    let mut second = index.writer(&options()).expect("writer");
+    second
+        .add_article(&with_url("second", url, HARBOUR_REVISED))
+        .expect("add");
+    second.commit().expect("commit");
+    assert_eq!(titles(&index), strings(&["second"]));
+
+    // Added, rolled back, added again: one copy, the last.
+    second
+        .add_article(&with_url("third", url, FERRY))
+        .expect("add");
+    second.rollback().expect("rollback");
+    second
+        .add_article(&with_url("fourth", url, BRIDGE))
+        .expect("add");
+    second.commit().expect("commit");
+    assert_eq!(titles(&index), strings(&["fourth"]));
+}
+
+#[test]
 fn articles_without_a_url_are_keyed_by_place_and_text() {
     let a = Article::from_body("harbour.txt", HARBOUR);
     let b = Article::from_body("harbour.txt", HARBOUR_REVISED);

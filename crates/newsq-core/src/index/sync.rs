@@ -277,7 +277,7 @@ fn prepare_file(
     outbox: &SyncSender<Chunk>,
 ) -> bool {
     let mut items = Vec::with_capacity(CHUNK_ARTICLES);
-    for item in read::read_file(path, options) {
+    for item in read::read_articles(path, options) {
         items.push(item.map(|article| builder.prepare(&article)));
         if items.len() == CHUNK_ARTICLES {
             let full = std::mem::replace(&mut items, Vec::with_capacity(CHUNK_ARTICLES));

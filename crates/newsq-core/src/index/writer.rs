@@ -1,12 +1,14 @@
 //! Adding articles to an index.
 
+use std::collections::HashSet;
+use std::hash::{Hash, Hasher};
 use std::path::Path;
 
 use rust_stemmers::Algorithm;
 use tantivy::indexer::UserOperation;
 use tantivy::schema::{Field, Term};
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{DateTime, IndexWriter, TantivyDocument};
+use tantivy::{DateTime, IndexReader, IndexWriter, TantivyDocument};
 
 use super::analysis::{name_key, non_english_stemmer, pre_tokenize, text_analyzer_for};
 use super::date::parse_published;
@@ -65,6 +67,11 @@ pub struct NewsWriter {
     writer: IndexWriter,
     fields: Fields,
     index_path: std::path::PathBuf,
+    /// The index as of the last commit, to tell a new article from a
+    /// replacement.
+    committed: IndexReader,
+    /// Hashes of the keys of the articles added since the last commit.
+    uncommitted: HashSet<u64>,
 }
 
 impl NewsWriter {
@@ -79,6 +86,8 @@ impl NewsWriter {
             writer,
             fields: *index.fields(),
             index_path: index.dir_or_memory().to_path_buf(),
+            committed: index.reader()?,
+            uncommitted: HashSet::new(),
         })
     }
 
@@ -113,9 +122,29 @@ impl NewsWriter {
     /// Add an article prepared by a [`DocumentBuilder`], replacing any
     /// article with the same key. Returns the number of its quotations.
     pub fn add_prepared(&mut self, prepared: PreparedArticle) -> Result<usize, IndexError> {
-        let quotations = prepared.quotations;
+        let PreparedArticle {
+            key,
+            mut operations,
+            quotations,
+        } = prepared;
+        let term = Term::from_field_text(self.fields.article_id, &key);
+        // A delete costs tantivy memory until the commit (a scoring weight
+        // per delete), so it is sent only for an article that may be
+        // there already: added since the last commit (a hash collision
+        // merely sends a needless delete) or present in the last commit.
+        let added_before = !self.uncommitted.insert(key_hash(&key));
+        let replaces = added_before
+            || self
+                .committed
+                .searcher()
+                .doc_freq(&term)
+                .map_err(|e| IndexError::tantivy(&self.index_path, e))?
+                > 0;
+        if replaces {
+            operations.insert(0, UserOperation::Delete(term));
+        }
         self.writer
-            .run(prepared.operations)
+            .run(operations)
             .map(|_| quotations)
             .map_err(|e| IndexError::tantivy(&self.index_path, e))
     }
@@ -149,16 +178,21 @@ impl NewsWriter {
     pub fn commit(&mut self) -> Result<(), IndexError> {
         self.writer
             .commit()
-            .map(|_| ())
-            .map_err(|e| IndexError::tantivy(&self.index_path, e))
+            .map_err(|e| IndexError::tantivy(&self.index_path, e))?;
+        self.committed
+            .reload()
+            .map_err(|e| IndexError::tantivy(&self.index_path, e))?;
+        self.uncommitted.clear();
+        Ok(())
     }
 
     /// Drop everything added or deleted since the last commit.
     pub fn rollback(&mut self) -> Result<(), IndexError> {
         self.writer
             .rollback()
-            .map(|_| ())
-            .map_err(|e| IndexError::tantivy(&self.index_path, e))
+            .map_err(|e| IndexError::tantivy(&self.index_path, e))?;
+        self.uncommitted.clear();
+        Ok(())
     }
 
     /// Commit, then wait for background segment merges to finish, so that
@@ -188,8 +222,17 @@ pub struct DocumentBuilder {
 
 /// An article's documents, ready for [`NewsWriter::add_prepared`].
 pub struct PreparedArticle {
+    /// The article's [`article_key`].
+    key: String,
     operations: Vec<UserOperation>,
     quotations: usize,
+}
+
+/// A hash of an article key, to remember keys in little memory.
+fn key_hash(key: &str) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    key.hash(&mut hasher);
+    hasher.finish()
 }
 
 impl PreparedArticle {
@@ -207,8 +250,8 @@ impl DocumentBuilder {
     }
 
     /// The documents of an article with the given quotations: one for the
-    /// article and one per quotation, after the deletion of any earlier
-    /// copy of the article.
+    /// article and one per quotation (the writer deletes any earlier copy
+    /// of the article first).
     pub fn documents(&self, article: &Article, quotations: &[Quotation]) -> PreparedArticle {
         let f = self.fields;
         let key = article_key(article);
@@ -223,10 +266,6 @@ impl DocumentBuilder {
         // next to each other in the document store, where the fields they
         // share compress away.
         let mut batch = Vec::with_capacity(quotations.len() + 2);
-        batch.push(UserOperation::Delete(Term::from_field_text(
-            f.article_id,
-            &key,
-        )));
 
         let mut shared = TantivyDocument::default();
         shared.add_text(f.article_id, &key);
@@ -289,6 +328,7 @@ impl DocumentBuilder {
             give_back_analyzer(analyzer);
         }
         PreparedArticle {
+            key,
             operations: batch,
             quotations: quotations.len(),
         }

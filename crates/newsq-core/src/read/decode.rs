@@ -13,37 +13,44 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// Errors: [`SkipReason::Empty`] for zero bytes or only whitespace,
 /// [`SkipReason::Binary`] for a NUL byte in the first 8 KiB,
 /// [`SkipReason::InvalidUtf8`] with the offset of the first bad byte in the file.
-pub(crate) fn decode(bytes: &[u8]) -> Result<String, SkipReason> {
+/// The bytes become the text in place: a file is not held twice.
+pub(crate) fn decode(mut bytes: Vec<u8>) -> Result<String, SkipReason> {
     if bytes.is_empty() {
         return Err(SkipReason::Empty);
     }
-    let head = bytes.get(..BINARY_SNIFF_LEN).unwrap_or(bytes);
+    let head = bytes.get(..BINARY_SNIFF_LEN).unwrap_or(&bytes);
     if head.contains(&0) {
         return Err(SkipReason::Binary);
     }
-    let (skip, rest) = match bytes.strip_prefix(BOM) {
-        Some(rest) => (BOM.len(), rest),
-        None => (0, bytes),
-    };
-    let text = std::str::from_utf8(rest).map_err(|e| SkipReason::InvalidUtf8 {
+    let skip = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
+    bytes.drain(..skip);
+    let text = String::from_utf8(bytes).map_err(|e| SkipReason::InvalidUtf8 {
         // Offsets are reported in the file as the user sees it, BOM included.
-        byte_offset: skip + e.valid_up_to(),
+        byte_offset: skip + e.utf8_error().valid_up_to(),
     })?;
     if text.trim().is_empty() {
         return Err(SkipReason::Empty);
     }
-    Ok(normalize_newlines(text))
+    Ok(normalize_owned_newlines(text))
 }
 
 /// Strip a leading BOM and turn `\r\n` (and a lone `\r`, old Mac files) into `\n`,
 /// so that every later stage only deals with `\n`; undo UTF-8 that was read
 /// as Latin-1 on the way ([`repair_mojibake`]).
 pub(crate) fn normalize_newlines(text: &str) -> String {
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    normalize_owned_newlines(text.to_string())
+}
+
+/// [`normalize_newlines`] without a copy when there is nothing to change.
+fn normalize_owned_newlines(text: String) -> String {
+    let text = match text.strip_prefix('\u{FEFF}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    };
     let text = if text.contains('\r') {
         text.replace("\r\n", "\n").replace('\r', "\n")
     } else {
-        text.to_string()
+        text
     };
     repair_mojibake(text)
 }
@@ -199,15 +206,18 @@ mod tests {
     #[test]
     fn offsets_count_the_bom() {
         assert_eq!(
-            decode(b"\xEF\xBB\xBFab\xFFc"),
+            decode(b"\xEF\xBB\xBFab\xFFc".to_vec()),
             Err(SkipReason::InvalidUtf8 { byte_offset: 5 })
         );
     }
 
     #[test]
     fn crlf_and_bom() {
-        assert_eq!(decode(b"\xEF\xBB\xBFa\r\nb\rc").as_deref(), Ok("a\nb\nc"));
-        assert_eq!(decode(b" \n\t "), Err(SkipReason::Empty));
-        assert_eq!(decode(b"a\0b"), Err(SkipReason::Binary));
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFa\r\nb\rc".to_vec()).as_deref(),
+            Ok("a\nb\nc")
+        );
+        assert_eq!(decode(b" \n\t ".to_vec()), Err(SkipReason::Empty));
+        assert_eq!(decode(b"a\0b".to_vec()), Err(SkipReason::Binary));
     }
 }

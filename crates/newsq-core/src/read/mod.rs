@@ -1,7 +1,7 @@
 //! Readers: files in, clean [`Article`]s out.
 //!
 //! * [`discover`] expands user paths (files, folders) into input files.
-//! * [`read_file`] reads one file — plain text, a JSON object or array
+//! * [`read_file`] ([`read_articles`], one article at a time) reads one file — plain text, a JSON object or array
 //!   (news-please, trafilatura), or JSON Lines — into articles, reporting bad
 //!   inputs as [`Skipped`] instead of failing.
 //! * [`parse_plain_text`] and [`parse_json_value`] are the pure parts, for
@@ -84,11 +84,25 @@ pub struct ReadOptions {
 /// record for the whole file then only supplies the outlet (a title or URL
 /// cannot be right for every line).
 pub fn read_file(path: &Path, opts: &ReadOptions) -> Vec<Result<Article, Skipped>> {
+    read_articles(path, opts).collect()
+}
+
+/// [`read_file`] one article at a time: a JSON Lines file's lines are
+/// parsed as they are asked for, so that only the file's text, not all its
+/// articles, is in memory at once.
+pub fn read_articles<'a>(path: &Path, opts: &'a ReadOptions) -> FileArticles<'a> {
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string());
-    let skip = |reason| vec![Err(Skipped::file(path, reason))];
+    let file = FileContext {
+        path: path.to_path_buf(),
+        file_name,
+        opts,
+    };
+    let ready =
+        |items: Vec<Result<Article, Skipped>>| FileArticles(Source::Ready(items.into_iter()));
+    let skip = |reason| ready(vec![Err(Skipped::file(path, reason))]);
 
     match std::fs::metadata(path) {
         Ok(m) if m.is_dir() => return skip(SkipReason::Unreadable("is a directory".to_string())),
@@ -103,7 +117,7 @@ pub fn read_file(path: &Path, opts: &ReadOptions) -> Vec<Result<Article, Skipped
         Ok(bytes) => bytes,
         Err(e) => return skip(walk::io_reason(&e)),
     };
-    let text = match decode::decode(&bytes) {
+    let text = match decode::decode(bytes) {
         Ok(text) => text,
         Err(reason) => return skip(reason),
     };
@@ -112,52 +126,110 @@ pub fn read_file(path: &Path, opts: &ReadOptions) -> Vec<Result<Article, Skipped
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
 
-    let finish = |mut article: Article, line: Option<usize>, single: bool| {
-        article.path = Some(path.to_path_buf());
-        article.line = line;
-        apply_metadata(&mut article, &file_name, single, opts);
-        article
-    };
-
     match json::sniff(&text, &extension) {
-        json::Format::PlainText => {
-            vec![Ok(finish(parse_plain_text(&file_name, &text), None, true))]
-        }
+        json::Format::PlainText => ready(vec![Ok(file.finish(
+            parse_plain_text(&file.file_name, &text),
+            None,
+            true,
+        ))]),
         json::Format::Malformed(message) => skip(SkipReason::MalformedJson(message)),
         json::Format::Json(value @ Value::Object(_)) => {
-            match parse_json_value(&file_name, &value) {
-                Some(article) => vec![Ok(finish(article, None, true))],
+            match parse_json_value(&file.file_name, &value) {
+                Some(article) => ready(vec![Ok(file.finish(article, None, true))]),
                 None => skip(SkipReason::NoText),
             }
         }
         json::Format::Json(Value::Array(items)) => {
             let lines = json::array_element_lines(&text);
-            items
+            let articles = items
                 .iter()
                 .enumerate()
                 .map(|(i, item)| {
                     let line = lines.get(i).copied();
-                    let id = json::url_of(item).unwrap_or_else(|| format!("{file_name}:#{i}"));
-                    record_article(path, line, &id, item).map(|a| finish(a, line, false))
+                    let id =
+                        json::url_of(item).unwrap_or_else(|| format!("{}:#{i}", file.file_name));
+                    record_article(path, line, &id, item).map(|a| file.finish(a, line, false))
                 })
-                .collect()
+                .collect();
+            ready(articles)
         }
         json::Format::Json(other) => skip(SkipReason::MalformedJson(format!(
             "expected an object or an array of objects, found {}",
             json::kind_of(&other)
         ))),
-        json::Format::JsonLines => text
-            .split('\n')
-            .enumerate()
-            .filter(|(_, l)| !l.trim().is_empty())
-            .map(|(i, l)| {
-                let n = i + 1;
-                let value = json::parse_line(l)
-                    .map_err(|m| Skipped::at_line(path, n, SkipReason::MalformedJson(m)))?;
-                let id = json::url_of(&value).unwrap_or_else(|| format!("{file_name}:{n}"));
-                record_article(path, Some(n), &id, &value).map(|a| finish(a, Some(n), false))
-            })
-            .collect(),
+        json::Format::JsonLines => FileArticles(Source::Lines {
+            file,
+            text,
+            at: 0,
+            line: 0,
+        }),
+    }
+}
+
+/// The articles of one file, as [`read_articles`] reads them.
+pub struct FileArticles<'a>(Source<'a>);
+
+enum Source<'a> {
+    /// Read already (a single article, a JSON array, a skipped file).
+    Ready(std::vec::IntoIter<Result<Article, Skipped>>),
+    /// JSON Lines, parsed line by line from byte `at` (after line `line`).
+    Lines {
+        file: FileContext<'a>,
+        text: String,
+        at: usize,
+        line: usize,
+    },
+}
+
+impl Iterator for FileArticles<'_> {
+    type Item = Result<Article, Skipped>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match &mut self.0 {
+            Source::Ready(items) => items.next(),
+            Source::Lines {
+                file,
+                text,
+                at,
+                line,
+            } => loop {
+                let rest = text.get(*at..).filter(|rest| !rest.is_empty())?;
+                let length = rest.find('\n').unwrap_or(rest.len());
+                let current = &rest[..length];
+                *at += length + 1;
+                *line += 1;
+                if current.trim().is_empty() {
+                    continue;
+                }
+                let n = *line;
+                let read = json::parse_line(current)
+                    .map_err(|m| Skipped::at_line(&file.path, n, SkipReason::MalformedJson(m)))
+                    .and_then(|value| {
+                        let id = json::url_of(&value)
+                            .unwrap_or_else(|| format!("{}:{n}", file.file_name));
+                        record_article(&file.path, Some(n), &id, &value)
+                    })
+                    .map(|a| file.finish(a, Some(n), false));
+                return Some(read);
+            },
+        }
+    }
+}
+
+/// What every article of a file gets: its path, its line, the sidecar's and
+/// the options' metadata.
+struct FileContext<'a> {
+    path: std::path::PathBuf,
+    file_name: String,
+    opts: &'a ReadOptions,
+}
+
+impl FileContext<'_> {
+    fn finish(&self, mut article: Article, line: Option<usize>, single: bool) -> Article {
+        article.path = Some(self.path.clone());
+        article.line = line;
+        apply_metadata(&mut article, &self.file_name, single, self.opts);
+        article
     }
 }
 
