@@ -28,6 +28,7 @@ use tantivy::{DocAddress, Searcher, TantivyDocument};
 use crate::catalog::SpeakerLookup;
 use crate::entity::{read_speaker, Entities, NameMatch, SpeakerName};
 use crate::error::QueryError;
+use crate::facet::strings_of_ords;
 use crate::search::{NewsSearcher, Scope, SearchRequest};
 
 /// Fewest words for two quotations in different articles to count as one
@@ -324,6 +325,8 @@ pub(crate) struct Grouper<'s> {
     speaker_columns: Vec<Option<StrColumn>>,
     /// Entity names of the speaker spellings met.
     entities: HashMap<String, Option<String>>,
+    /// Surname keys of the speaker spellings met.
+    surnames: HashMap<String, Option<String>>,
 }
 
 impl<'s> Grouper<'s> {
@@ -347,6 +350,7 @@ impl<'s> Grouper<'s> {
             relations: HashMap::new(),
             speaker_columns,
             entities: HashMap::new(),
+            surnames: HashMap::new(),
         }
     }
 
@@ -389,8 +393,14 @@ impl<'s> Grouper<'s> {
                 searches += 1;
                 candidates.extend(self.sharing_shingles(&member.wording)?);
             }
+            let others = self.speaker_surnames(surname.as_deref(), &candidates);
             for address in candidates {
-                if is_member.contains(&address) || self.surely_not_by(surname.as_deref(), address) {
+                let by_someone_else = surname.as_deref().is_some_and(|ours| {
+                    others
+                        .get(&address)
+                        .is_some_and(|theirs| theirs.as_deref().is_some_and(|t| t != ours))
+                });
+                if is_member.contains(&address) || by_someone_else {
                     continue;
                 }
                 let candidate = self.read(address)?;
@@ -493,31 +503,59 @@ impl<'s> Grouper<'s> {
         Ok(top.into_iter().map(|(_, address)| address).collect())
     }
 
-    /// Whether the quotation at `address` is surely not by the person with
-    /// the [`surname_key`] `surname`: its speaker column names someone with
-    /// another surname (and no alias file could make them one person). Decided without reading the document
-    /// or looking the name up, so that candidates by other people cost
-    /// little.
-    fn surely_not_by(&self, surname: Option<&str>, address: DocAddress) -> bool {
-        let Some(ours) = surname else {
-            return false;
-        };
-        if self.speakers.has_speaker_aliases() {
-            return false;
+    /// The [`surname_key`] of each candidate's speaker as its speaker
+    /// column spells it, for passing over candidates by someone with
+    /// another surname without reading their documents or looking their
+    /// names up. Empty when the group has no surname yet, or when an alias
+    /// file could make two surnames one person. The column's ordinals are
+    /// turned into spellings in one dictionary walk per segment.
+    fn speaker_surnames(
+        &mut self,
+        ours: Option<&str>,
+        candidates: &[DocAddress],
+    ) -> HashMap<DocAddress, Option<String>> {
+        let mut surnames = HashMap::new();
+        if ours.is_none() || self.speakers.has_speaker_aliases() {
+            return surnames;
         }
-        let Some(column) = self
-            .speaker_columns
-            .get(address.segment_ord as usize)
-            .and_then(Option::as_ref)
-        else {
-            return false;
-        };
-        let mut spelling = String::new();
-        let found = column
-            .term_ords(address.doc_id)
-            .next()
-            .is_some_and(|ord| column.ord_to_str(ord, &mut spelling).unwrap_or(false));
-        found && surname_key(&spelling).is_some_and(|theirs| theirs != ours)
+        let mut by_segment: HashMap<u32, Vec<(DocAddress, u64)>> = HashMap::new();
+        for &address in candidates {
+            let column = self
+                .speaker_columns
+                .get(address.segment_ord as usize)
+                .and_then(Option::as_ref);
+            if let Some(ord) = column.and_then(|c| c.term_ords(address.doc_id).next()) {
+                by_segment
+                    .entry(address.segment_ord)
+                    .or_default()
+                    .push((address, ord));
+            }
+        }
+        for (segment, found) in by_segment {
+            let Some(column) = self
+                .speaker_columns
+                .get(segment as usize)
+                .and_then(Option::as_ref)
+            else {
+                continue;
+            };
+            let spellings: HashMap<u64, String> =
+                strings_of_ords(column, found.iter().map(|&(_, ord)| ord))
+                    .into_iter()
+                    .collect();
+            for (address, ord) in found {
+                let Some(spelling) = spellings.get(&ord) else {
+                    continue;
+                };
+                let key = self
+                    .surnames
+                    .entry(spelling.clone())
+                    .or_insert_with(|| surname_key(spelling))
+                    .clone();
+                surnames.insert(address, key);
+            }
+        }
+        surnames
     }
 
     /// The entity name of a speaker spelling, looked up once.
