@@ -395,11 +395,9 @@ impl<'s> Grouper<'s> {
             }
             let others = self.speaker_surnames(surname.as_deref(), &candidates);
             for address in candidates {
-                let by_someone_else = surname.as_deref().is_some_and(|ours| {
-                    others
-                        .get(&address)
-                        .is_some_and(|theirs| theirs.as_deref().is_some_and(|t| t != ours))
-                });
+                let by_someone_else = surname
+                    .as_deref()
+                    .is_some_and(|ours| others.get(&address).is_some_and(|theirs| theirs != ours));
                 if is_member.contains(&address) || by_someone_else {
                     continue;
                 }
@@ -504,16 +502,18 @@ impl<'s> Grouper<'s> {
     }
 
     /// The [`surname_key`] of each candidate's speaker as its speaker
-    /// column spells it, for passing over candidates by someone with
-    /// another surname without reading their documents or looking their
-    /// names up. Empty when the group has no surname yet, or when an alias
-    /// file could make two surnames one person. The column's ordinals are
-    /// turned into spellings in one dictionary walk per segment.
+    /// column spells it (candidates without one, or whose speaker is not
+    /// read as a person, are left out), for passing over candidates by
+    /// someone with another surname without reading their documents or
+    /// looking their names up. Empty when the group has no surname yet, or
+    /// when an alias file could make two surnames one person. The column's
+    /// ordinals are turned into spellings in one dictionary walk per
+    /// segment.
     fn speaker_surnames(
         &mut self,
         ours: Option<&str>,
         candidates: &[DocAddress],
-    ) -> HashMap<DocAddress, Option<String>> {
+    ) -> HashMap<DocAddress, String> {
         let mut surnames = HashMap::new();
         if ours.is_none() || self.speakers.has_speaker_aliases() {
             return surnames;
@@ -550,9 +550,10 @@ impl<'s> Grouper<'s> {
                 let key = self
                     .surnames
                     .entry(spelling.clone())
-                    .or_insert_with(|| surname_key(spelling))
-                    .clone();
-                surnames.insert(address, key);
+                    .or_insert_with(|| surname_key(spelling));
+                if let Some(key) = key {
+                    surnames.insert(address, key.clone());
+                }
             }
         }
         surnames

@@ -1,7 +1,6 @@
 //! Adding articles to an index.
 
 use std::collections::HashSet;
-use std::hash::{Hash, Hasher};
 use std::path::Path;
 
 use rust_stemmers::Algorithm;
@@ -70,7 +69,8 @@ pub struct NewsWriter {
     /// The index as of the last commit, to tell a new article from a
     /// replacement.
     committed: IndexReader,
-    /// Hashes of the keys of the articles added since the last commit.
+    /// [`stable_hash`]es of the keys of the articles added since the last
+    /// commit.
     uncommitted: HashSet<u64>,
 }
 
@@ -132,7 +132,7 @@ impl NewsWriter {
         // per delete), so it is sent only for an article that may be
         // there already: added since the last commit (a hash collision
         // merely sends a needless delete) or present in the last commit.
-        let added_before = !self.uncommitted.insert(key_hash(&key));
+        let added_before = !self.uncommitted.insert(stable_hash(key.as_bytes()));
         let replaces = added_before
             || self
                 .committed
@@ -226,13 +226,6 @@ pub struct PreparedArticle {
     key: String,
     operations: Vec<UserOperation>,
     quotations: usize,
-}
-
-/// A hash of an article key, to remember keys in little memory.
-fn key_hash(key: &str) -> u64 {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    key.hash(&mut hasher);
-    hasher.finish()
 }
 
 impl PreparedArticle {
