@@ -6,6 +6,7 @@ mod entities;
 mod extract;
 mod index;
 mod locate;
+mod malloc;
 mod output;
 mod progress;
 mod search;
@@ -286,6 +287,7 @@ enum ColorChoice {
 }
 
 fn main() -> ExitCode {
+    malloc::limit_arenas();
     let cli = Cli::parse();
     let outcome = match cli.command {
         Command::Extract(args) => extract::run(args),
