@@ -8,6 +8,7 @@ use newsq_core::index::{
 };
 
 use newsq_query::entity::Aliases;
+use newsq_query::NewsSearcher;
 
 use crate::locate;
 use crate::output::count_of;
@@ -89,6 +90,10 @@ pub fn update(
         .map_err(|e| e.to_string())?;
     progress.clear();
     writer.finish().map_err(|e| e.to_string())?;
+    // What a new process's searches would otherwise build each time.
+    NewsSearcher::new(&index)
+        .and_then(|searcher| searcher.prepare())
+        .map_err(|e| e.to_string())?;
     Ok(summary)
 }
 

@@ -276,6 +276,21 @@ fn an_alias_file_is_kept_in_the_index_and_applies_to_later_runs() {
     );
     expect_code(&out, 0);
 
+    // Each run leaves the speakers' entity names in the index for the
+    // searches that follow, with the aliases applied.
+    assert!(Path::new(&index).join(".newsq-speaker-names").is_file());
+    let out = search(&dir, &index, &["--facet", "speaker", "word", "--json"]);
+    expect_code(&out, 0);
+    let lines = json_lines(&out);
+    let facet = lines
+        .iter()
+        .find(|l| l["type"] == "facet")
+        .expect("a facet line");
+    assert_eq!(
+        facet["counts"][0],
+        serde_json::json!({"value": "Tobias Marsh", "count": 1})
+    );
+
     let out = search(&dir, &index, &["--speaker", "marsh", "", "--json"]);
     expect_code(&out, 0);
     let lines = json_lines(&out);

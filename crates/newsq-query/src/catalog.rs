@@ -20,6 +20,7 @@ use crate::entity::{
 };
 use crate::error::QueryError;
 use crate::facet::strings_of_ords;
+use crate::speaker_names::SpeakerNames;
 
 /// Every speaker of the index, from one pass over the quotations' speaker
 /// and mention columns (listings and facets).
@@ -106,6 +107,9 @@ pub(crate) struct SpeakerLookup<'s> {
     fields: Fields,
     aliases: Aliases,
     tables: SpeakerTables,
+    /// Every spelling's entity name, when the index keeps them: the
+    /// answer of [`SpeakerLookup::entity_name`] without a table.
+    names: Option<Arc<SpeakerNames>>,
 }
 
 /// The tables a [`SpeakerLookup`] built, by lookup keys: valid for one
@@ -148,12 +152,14 @@ impl<'s> SpeakerLookup<'s> {
         fields: Fields,
         aliases: Aliases,
         tables: SpeakerTables,
+        names: Option<Arc<SpeakerNames>>,
     ) -> Self {
         SpeakerLookup {
             searcher,
             fields,
             aliases,
             tables,
+            names,
         }
     }
 
@@ -170,6 +176,9 @@ impl<'s> SpeakerLookup<'s> {
 
     /// The entity name of a speaker spelling from the index.
     pub(crate) fn entity_name(&self, spelling: &str) -> Result<Option<String>, QueryError> {
+        if let Some(names) = &self.names {
+            return Ok(names.entity_name(spelling));
+        }
         Ok(self
             .table_for(spelling, true)?
             .of_spelling(spelling)

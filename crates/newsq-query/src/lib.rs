@@ -36,6 +36,7 @@ mod highlight;
 mod parse;
 mod rank;
 mod search;
+mod speaker_names;
 mod trail;
 
 pub use ast::{DateBound, Expr, FilterField, PartialDate, Span};

@@ -27,6 +27,7 @@ use crate::facet::{FacetCollector, FacetCounts, FacetField};
 use crate::highlight::{snippet, Highlighter};
 use crate::parse::parse;
 use crate::rank::NewestOnTies;
+use crate::speaker_names::SpeakerNames;
 use crate::trail::{GroupSummary, Grouper, QuoteGroup};
 
 /// What a search looks through.
@@ -321,9 +322,21 @@ pub struct NewsSearcher {
     /// when first needed (listings, facets, outlet filters).
     all_speakers: Mutex<Option<(u64, Arc<Entities>)>>,
     all_outlets: Mutex<Option<(u64, Arc<Entities>)>>,
-    /// Speaker tables looked up name by name, for a searcher generation
-    /// and the alias file they were built with.
-    speaker_tables: Mutex<Option<(u64, Aliases, SpeakerTables)>>,
+    /// Speaker tables looked up name by name, and the speaker names kept
+    /// in the index, for a searcher generation and the alias file they were
+    /// built with.
+    speakers_by_name: Mutex<Option<SpeakersByName>>,
+}
+
+/// What [`NewsSearcher`] keeps for looking speakers up by name, valid for
+/// one searcher generation and one alias file.
+struct SpeakersByName {
+    generation: u64,
+    aliases: Aliases,
+    tables: SpeakerTables,
+    /// Every spelling's entity name, when the index holds them for this
+    /// generation and these aliases (or this searcher built them).
+    names: Option<Arc<SpeakerNames>>,
 }
 
 /// One kind of document searched, with its text fields.
@@ -342,7 +355,7 @@ impl NewsSearcher {
             reader: index.reader()?,
             all_speakers: Mutex::new(None),
             all_outlets: Mutex::new(None),
-            speaker_tables: Mutex::new(None),
+            speakers_by_name: Mutex::new(None),
         })
     }
 
@@ -353,20 +366,84 @@ impl NewsSearcher {
         searcher: &'s tantivy::Searcher,
     ) -> Result<SpeakerLookup<'s>, QueryError> {
         let aliases = Aliases::load(&self.index)?;
+        let (tables, names) = self.with_speakers_by_name(searcher, &aliases, |kept| {
+            (kept.tables.clone(), kept.names.clone())
+        });
+        Ok(SpeakerLookup::new(
+            searcher,
+            self.fields,
+            aliases,
+            tables,
+            names,
+        ))
+    }
+
+    /// Every speaker spelling's entity name for `searcher`: read from the
+    /// index when it holds them for this commit and alias file, else built
+    /// from the whole speaker table and kept in the index for the next
+    /// process (unless the index folder is read-only: then only this
+    /// searcher keeps them).
+    fn speaker_names(&self, searcher: &tantivy::Searcher) -> Result<Arc<SpeakerNames>, QueryError> {
+        let aliases = Aliases::load(&self.index)?;
+        let kept = self.with_speakers_by_name(searcher, &aliases, |kept| kept.names.clone());
+        if let Some(names) = kept {
+            return Ok(names);
+        }
+        let stamp = SpeakerNames::stamp(searcher, &aliases);
+        let names = Arc::new(SpeakerNames::from_entities(
+            &*self.speaker_table(searcher)?,
+            stamp,
+        ));
+        // A failure to write only costs the next process the same work.
+        let _ = names.store(&self.index);
+        self.with_speakers_by_name(searcher, &aliases, |kept| {
+            kept.names = Some(Arc::clone(&names));
+        });
+        Ok(names)
+    }
+
+    /// Build the speaker names that speaker facets and a new process's
+    /// first search need, and keep them in the index folder: `newsq index`
+    /// calls this once it has committed, so that no search pays for it.
+    pub fn prepare(&self) -> Result<(), QueryError> {
+        let searcher = self.reader.searcher();
+        let aliases = Aliases::load(&self.index)?;
+        let stamp = SpeakerNames::stamp(&searcher, &aliases);
+        if SpeakerNames::load(&self.index, stamp).is_none() {
+            let table = self.speaker_table(&searcher)?;
+            SpeakerNames::from_entities(&table, stamp).store(&self.index)?;
+        }
+        Ok(())
+    }
+
+    /// Run `f` on what is kept for looking speakers up by name in
+    /// `searcher`'s generation with `aliases`, starting afresh (and reading
+    /// the index's speaker names) when either changed.
+    fn with_speakers_by_name<T>(
+        &self,
+        searcher: &tantivy::Searcher,
+        aliases: &Aliases,
+        f: impl FnOnce(&mut SpeakersByName) -> T,
+    ) -> T {
         let generation = searcher.generation().generation_id();
         let mut cached = self
-            .speaker_tables
+            .speakers_by_name
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        let tables = match cached.as_ref() {
-            Some((g, kept, tables)) if *g == generation && *kept == aliases => tables.clone(),
-            _ => {
-                let tables = SpeakerTables::default();
-                *cached = Some((generation, aliases.clone(), tables.clone()));
-                tables
-            }
-        };
-        Ok(SpeakerLookup::new(searcher, self.fields, aliases, tables))
+        let current = cached
+            .as_ref()
+            .is_some_and(|kept| kept.generation == generation && kept.aliases == *aliases);
+        if !current {
+            *cached = None;
+        }
+        let kept = cached.get_or_insert_with(|| SpeakersByName {
+            generation,
+            aliases: aliases.clone(),
+            tables: SpeakerTables::default(),
+            names: SpeakerNames::load(&self.index, SpeakerNames::stamp(searcher, aliases))
+                .map(Arc::new),
+        });
+        f(kept)
     }
 
     /// A table of `slot`'s kind for `searcher`'s generation, built once.
@@ -571,11 +648,16 @@ impl NewsSearcher {
                     None => &None,
                 };
                 if let Some(found) = found {
-                    let entities = match counts.field {
-                        Some(FacetField::Outlet) => Arc::clone(&outlets),
-                        _ => self.speaker_table(&searcher)?,
+                    let by_entity = match counts.field {
+                        Some(FacetField::Outlet) => {
+                            by_entity(found, |s| entity_name(Some(s), &outlets))
+                        }
+                        _ => {
+                            let names = self.speaker_names(&searcher)?;
+                            by_entity(found, |s| names.entity_name(s))
+                        }
                     };
-                    counts.merge(by_entity(found, &entities));
+                    counts.merge(by_entity);
                 }
             }
         }
@@ -761,13 +843,12 @@ fn entity_name(spelling: Option<&str>, entities: &Entities) -> Option<String> {
     entities.of_spelling(spelling?).map(|e| e.name.clone())
 }
 
-/// Facet counts by spelling → counts by entity.
-fn by_entity(counts: &FacetCounts, entities: &Entities) -> FacetCounts {
+/// Facet counts by spelling → counts by entity (a spelling that belongs to
+/// none counts under itself).
+fn by_entity(counts: &FacetCounts, entity_name: impl Fn(&str) -> Option<String>) -> FacetCounts {
     let mut merged: HashMap<String, u64> = HashMap::new();
     for (spelling, count) in &counts.counts {
-        let name = entities
-            .of_spelling(spelling)
-            .map_or_else(|| spelling.clone(), |e| e.name.clone());
+        let name = entity_name(spelling).unwrap_or_else(|| spelling.clone());
         *merged.entry(name).or_default() += count;
     }
     FacetCounts {

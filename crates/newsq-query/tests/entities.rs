@@ -8,6 +8,7 @@ use newsq_core::index::{NewsIndex, WriterOptions};
 use newsq_core::Article;
 use newsq_query::entity::{AliasEntry, Aliases};
 use newsq_query::{FacetField, NewsSearcher, SearchRequest, SearchResults};
+use tantivy::Directory;
 
 /// One president spelled three ways across three outlets' spellings of one
 /// outlet; the other president and his spokesman; two people named Marsh
@@ -289,6 +290,82 @@ fn aliases_merge_split_and_name_entities() {
         .hits
         .iter()
         .all(|h| h.outlet_entity.as_deref() == Some("Harbour Herald")));
+}
+
+/// Speaker facets in a new process read the entity names kept in the index
+/// folder: they must follow every commit and alias change, and survive a
+/// damaged file.
+#[test]
+fn speaker_facets_follow_new_articles_and_aliases_through_the_names_kept_in_the_index() {
+    let facet_count = |index: &NewsIndex, name: &str| -> u64 {
+        let results = search(index, SearchRequest::new("").facet(FacetField::Speaker));
+        let counts = &results.facets[0].counts;
+        counts
+            .iter()
+            .find(|(entity, _)| entity == name)
+            .map_or(0, |(_, n)| *n)
+    };
+    let kept = |index: &NewsIndex| {
+        index
+            .tantivy()
+            .directory()
+            .exists(std::path::Path::new(".newsq-speaker-names"))
+            .expect("directory readable")
+    };
+    let index = all();
+    assert!(!kept(&index));
+    assert_eq!(facet_count(&index, "Tobias Marsh"), 1);
+    assert_eq!(facet_count(&index, "Ellen Marsh"), 1);
+    assert!(kept(&index), "the first facet keeps the names for the next");
+    assert_eq!(facet_count(&index, "Tobias Marsh"), 1);
+
+    // The bare "Marsh" of a7 is the sailor: a new searcher must not
+    // answer from the names kept before the alias.
+    Aliases {
+        speakers: vec![AliasEntry {
+            name: "Tobias Marsh".into(),
+            spellings: vec!["Marsh".into()],
+        }],
+        outlets: Vec::new(),
+    }
+    .store(&index)
+    .expect("aliases stored");
+    assert_eq!(facet_count(&index, "Tobias Marsh"), 2);
+    let results = search(&index, SearchRequest::new("word"));
+    assert_eq!(
+        results.hits[0].speaker_entity.as_deref(),
+        Some("Tobias Marsh")
+    );
+
+    // Nor from the names kept before a new commit: while Ellen is the
+    // only Marsh, the bare "Marsh" is hers; then a second Marsh arrives.
+    let two = index_of(&["a5.txt", "a7.txt"]);
+    assert_eq!(facet_count(&two, "Ellen Marsh"), 2);
+    add(&two, &["a6.txt"]);
+    assert_eq!(facet_count(&two, "Ellen Marsh"), 1);
+    assert_eq!(facet_count(&two, "Tobias Marsh"), 1);
+
+    let mut writer = index.writer(&WriterOptions::default()).expect("a writer");
+    writer
+        .add_article(&Article::from_body(
+            "a8.txt",
+            "Marsh keeps his title\n\n“The tide turned at the last buoy,” Tobias Marsh said.\n",
+        ))
+        .expect("article added");
+    writer.commit().expect("commit");
+    assert_eq!(facet_count(&index, "Tobias Marsh"), 3);
+
+    // A damaged file is rebuilt, never trusted.
+    index
+        .tantivy()
+        .directory()
+        .atomic_write(
+            std::path::Path::new(".newsq-speaker-names"),
+            b"newsq speaker names 1 0000\nmarsh\tSomeone Else",
+        )
+        .expect("file written");
+    assert_eq!(facet_count(&index, "Tobias Marsh"), 3);
+    assert_eq!(facet_count(&index, "Someone Else"), 0);
 }
 
 mod untrusted_names {

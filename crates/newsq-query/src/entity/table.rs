@@ -236,6 +236,14 @@ impl Entities {
             .map(|&i| &self.entities[i])
     }
 
+    /// Every spelling's index key ([`name_key`]) with the name of its
+    /// entity, in no order: what [`Entities::of_spelling`] answers.
+    pub(crate) fn names_by_key(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.by_key
+            .iter()
+            .map(|(key, &i)| (key.as_str(), self.entities[i].name.as_str()))
+    }
+
     /// Entities with a spelling or name containing `pattern` (any case,
     /// accents and transliteration ignored); every entity for "".
     pub fn matching(&self, pattern: &str) -> Vec<&Entity> {
