@@ -318,15 +318,20 @@ pub struct NewsSearcher {
     pub(crate) index: NewsIndex,
     pub(crate) fields: Fields,
     pub(crate) reader: IndexReader,
-    /// Every speaker and every outlet, as of a searcher generation: built
-    /// when first needed (listings, facets, outlet filters).
-    all_speakers: Mutex<Option<(u64, Arc<Entities>)>>,
-    all_outlets: Mutex<Option<(u64, Arc<Entities>)>>,
+    /// Every speaker and every outlet, as of a searcher generation and an
+    /// alias file: built when first needed (listings, facets, outlet
+    /// filters).
+    all_speakers: Mutex<Option<WholeTable>>,
+    all_outlets: Mutex<Option<WholeTable>>,
     /// Speaker tables looked up name by name, and the speaker names kept
     /// in the index, for a searcher generation and the alias file they were
     /// built with.
     speakers_by_name: Mutex<Option<SpeakersByName>>,
 }
+
+/// Every speaker or every outlet of a searcher generation, grouped with an
+/// alias file.
+type WholeTable = (u64, Aliases, Arc<Entities>);
 
 /// What [`NewsSearcher`] keeps for looking speakers up by name, valid for
 /// one searcher generation and one alias file.
@@ -446,21 +451,25 @@ impl NewsSearcher {
         f(kept)
     }
 
-    /// A table of `slot`'s kind for `searcher`'s generation, built once.
+    /// A table of `slot`'s kind for `searcher`'s generation and the alias
+    /// file as it is now, built once.
     fn cached(
         &self,
-        slot: &Mutex<Option<(u64, Arc<Entities>)>>,
+        slot: &Mutex<Option<WholeTable>>,
         searcher: &tantivy::Searcher,
         build: impl FnOnce(&Aliases) -> Result<Entities, QueryError>,
     ) -> Result<Arc<Entities>, QueryError> {
         let generation = searcher.generation().generation_id();
+        let aliases = Aliases::load(&self.index)?;
         let mut cached = slot.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        if let Some((_, table)) = cached.as_ref().filter(|(g, _)| *g == generation) {
+        if let Some((_, _, table)) = cached
+            .as_ref()
+            .filter(|(g, kept, _)| *g == generation && *kept == aliases)
+        {
             return Ok(Arc::clone(table));
         }
-        let aliases = Aliases::load(&self.index)?;
         let table = Arc::new(build(&aliases)?);
-        *cached = Some((generation, Arc::clone(&table)));
+        *cached = Some((generation, aliases, Arc::clone(&table)));
         Ok(table)
     }
 
