@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use newsq_core::index::analysis::{non_english_stemmer, text_analyzer, text_analyzer_for};
 use newsq_core::index::date::format_date;
-use newsq_core::index::{DocKind, Fields, NewsIndex};
+use newsq_core::index::{DocKind, Fields, IndexError, NewsIndex};
 use rust_stemmers::Algorithm;
 use serde::Serialize;
 use tantivy::collector::Count;
@@ -364,61 +364,64 @@ impl NewsSearcher {
         })
     }
 
-    /// A speaker lookup for `searcher`, sharing the tables built by earlier
-    /// lookups on the same generation with the same aliases.
+    /// A speaker lookup for `searcher` with `aliases` (the index's, as
+    /// loaded once for the whole search), sharing the tables built by
+    /// earlier lookups on the same generation with the same aliases.
     pub(crate) fn speaker_lookup<'s>(
         &self,
         searcher: &'s tantivy::Searcher,
-    ) -> Result<SpeakerLookup<'s>, QueryError> {
-        let aliases = Aliases::load(&self.index)?;
-        let (tables, names) = self.with_speakers_by_name(searcher, &aliases, |kept| {
+        aliases: &Aliases,
+    ) -> SpeakerLookup<'s> {
+        let (tables, names) = self.with_speakers_by_name(searcher, aliases, |kept| {
             (kept.tables.clone(), kept.names.clone())
         });
-        Ok(SpeakerLookup::new(
-            searcher,
-            self.fields,
-            aliases,
-            tables,
-            names,
-        ))
+        SpeakerLookup::new(searcher, self.fields, aliases.clone(), tables, names)
+    }
+
+    /// Every speaker spelling's entity name for `searcher` (see
+    /// [`NewsSearcher::speaker_names_kept`]); a failure to keep them in the
+    /// index only costs the next process the same work.
+    fn speaker_names(
+        &self,
+        searcher: &tantivy::Searcher,
+        aliases: &Aliases,
+    ) -> Result<Arc<SpeakerNames>, QueryError> {
+        let (names, _kept) = self.speaker_names_kept(searcher, aliases)?;
+        Ok(names)
     }
 
     /// Every speaker spelling's entity name for `searcher`: read from the
     /// index when it holds them for this commit and alias file, else built
-    /// from the whole speaker table and kept in the index for the next
-    /// process (unless the index folder is read-only: then only this
-    /// searcher keeps them).
-    fn speaker_names(&self, searcher: &tantivy::Searcher) -> Result<Arc<SpeakerNames>, QueryError> {
-        let aliases = Aliases::load(&self.index)?;
-        let kept = self.with_speakers_by_name(searcher, &aliases, |kept| kept.names.clone());
+    /// from the whole speaker table and written to the index for the next
+    /// process. Also whether writing them worked (`Ok` when they were read
+    /// or known already); this searcher keeps them either way.
+    fn speaker_names_kept(
+        &self,
+        searcher: &tantivy::Searcher,
+        aliases: &Aliases,
+    ) -> Result<(Arc<SpeakerNames>, Result<(), IndexError>), QueryError> {
+        let kept = self.with_speakers_by_name(searcher, aliases, |kept| kept.names.clone());
         if let Some(names) = kept {
-            return Ok(names);
+            return Ok((names, Ok(())));
         }
-        let stamp = SpeakerNames::stamp(searcher, &aliases);
         let names = Arc::new(SpeakerNames::from_entities(
-            &*self.speaker_table(searcher)?,
-            stamp,
+            &*self.speaker_table(searcher, aliases)?,
+            SpeakerNames::stamp(searcher, aliases),
         ));
-        // A failure to write only costs the next process the same work.
-        let _ = names.store(&self.index);
-        self.with_speakers_by_name(searcher, &aliases, |kept| {
+        let written = names.store(&self.index);
+        self.with_speakers_by_name(searcher, aliases, |kept| {
             kept.names = Some(Arc::clone(&names));
         });
-        Ok(names)
+        Ok((names, written))
     }
 
     /// Build the speaker names that speaker facets and a new process's
     /// first search need, and keep them in the index folder: `newsq index`
     /// calls this once it has committed, so that no search pays for it.
     pub fn prepare(&self) -> Result<(), QueryError> {
-        let searcher = self.reader.searcher();
         let aliases = Aliases::load(&self.index)?;
-        let stamp = SpeakerNames::stamp(&searcher, &aliases);
-        if SpeakerNames::load(&self.index, stamp).is_none() {
-            let table = self.speaker_table(&searcher)?;
-            SpeakerNames::from_entities(&table, stamp).store(&self.index)?;
-        }
-        Ok(())
+        let (_, written) = self.speaker_names_kept(&self.reader.searcher(), &aliases)?;
+        Ok(written?)
     }
 
     /// Run `f` on what is kept for looking speakers up by name in
@@ -451,48 +454,58 @@ impl NewsSearcher {
         f(kept)
     }
 
-    /// A table of `slot`'s kind for `searcher`'s generation and the alias
-    /// file as it is now, built once.
+    /// A table of `slot`'s kind for `searcher`'s generation and `aliases`,
+    /// built once.
     fn cached(
         &self,
         slot: &Mutex<Option<WholeTable>>,
         searcher: &tantivy::Searcher,
-        build: impl FnOnce(&Aliases) -> Result<Entities, QueryError>,
+        aliases: &Aliases,
+        build: impl FnOnce() -> Result<Entities, QueryError>,
     ) -> Result<Arc<Entities>, QueryError> {
         let generation = searcher.generation().generation_id();
-        let aliases = Aliases::load(&self.index)?;
         let mut cached = slot.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         if let Some((_, _, table)) = cached
             .as_ref()
-            .filter(|(g, kept, _)| *g == generation && *kept == aliases)
+            .filter(|(g, kept, _)| *g == generation && kept == aliases)
         {
             return Ok(Arc::clone(table));
         }
-        let table = Arc::new(build(&aliases)?);
-        *cached = Some((generation, aliases, Arc::clone(&table)));
+        let table = Arc::new(build()?);
+        *cached = Some((generation, aliases.clone(), Arc::clone(&table)));
         Ok(table)
     }
 
-    fn speaker_table(&self, searcher: &tantivy::Searcher) -> Result<Arc<Entities>, QueryError> {
-        self.cached(&self.all_speakers, searcher, |aliases| {
+    fn speaker_table(
+        &self,
+        searcher: &tantivy::Searcher,
+        aliases: &Aliases,
+    ) -> Result<Arc<Entities>, QueryError> {
+        self.cached(&self.all_speakers, searcher, aliases, || {
             all_speakers(searcher, &self.fields, aliases)
         })
     }
 
-    fn outlet_table(&self, searcher: &tantivy::Searcher) -> Result<Arc<Entities>, QueryError> {
-        self.cached(&self.all_outlets, searcher, |aliases| {
+    pub(crate) fn outlet_table(
+        &self,
+        searcher: &tantivy::Searcher,
+        aliases: &Aliases,
+    ) -> Result<Arc<Entities>, QueryError> {
+        self.cached(&self.all_outlets, searcher, aliases, || {
             all_outlets(searcher, &self.fields, aliases)
         })
     }
 
     /// Every speaker of the index: its spellings grouped into people.
     pub fn speakers(&self) -> Result<Arc<Entities>, QueryError> {
-        self.speaker_table(&self.reader.searcher())
+        let aliases = Aliases::load(&self.index)?;
+        self.speaker_table(&self.reader.searcher(), &aliases)
     }
 
     /// Every outlet of the index.
     pub fn outlets(&self) -> Result<Arc<Entities>, QueryError> {
-        self.outlet_table(&self.reader.searcher())
+        let aliases = Aliases::load(&self.index)?;
+        self.outlet_table(&self.reader.searcher(), &aliases)
     }
 
     /// Speakers with a spelling containing `pattern` ("" for all), most
@@ -522,14 +535,15 @@ impl NewsSearcher {
         // One pass over the quotations serves the report and, when not
         // built yet, the speaker table.
         let rows = speaker_rows(&searcher, &self.fields)?;
-        let speakers = self.cached(&self.all_speakers, &searcher, |aliases| {
+        let aliases = Aliases::load(&self.index)?;
+        let speakers = self.cached(&self.all_speakers, &searcher, &aliases, || {
             Ok(Entities::build(
                 EntityKind::Speaker,
                 sightings_of(&rows),
-                aliases,
+                &aliases,
             ))
         })?;
-        let outlets = self.outlet_table(&searcher)?;
+        let outlets = self.outlet_table(&searcher, &aliases)?;
         Ok(speaker_reports(rows, &speakers, &outlets, pattern))
     }
 
@@ -537,7 +551,7 @@ impl NewsSearcher {
     /// their spellings and article and quotation counts.
     pub fn outlet_list(&self, pattern: &str) -> Result<Vec<EntityReport>, QueryError> {
         let searcher = self.reader.searcher();
-        let outlets = self.outlet_table(&searcher)?;
+        let outlets = self.outlet_table(&searcher, &Aliases::load(&self.index)?)?;
         outlet_reports(&searcher, &self.fields, &outlets, pattern)
     }
 
@@ -558,8 +572,9 @@ impl NewsSearcher {
             kinds.push((HitKind::Article, DocKind::Article, &article_fields[..]));
         }
         let searcher = self.reader.searcher();
-        let speakers = self.speaker_lookup(&searcher)?;
-        let outlets = self.outlet_table(&searcher)?;
+        let aliases = Aliases::load(&self.index)?;
+        let speakers = self.speaker_lookup(&searcher, &aliases);
+        let outlets = self.outlet_table(&searcher, &aliases)?;
         let languages = other_languages(&searcher, f.language);
         let mut passes = Vec::with_capacity(kinds.len());
         let mut wanted = Highlighter::default();
@@ -580,7 +595,9 @@ impl NewsSearcher {
         };
         // An unknown name asks the whole table, for "did you mean".
         let resolve_speaker = |name: &str| match speakers.resolve(name)? {
-            found if found.is_unknown() => Ok(self.speaker_table(&searcher)?.resolve(name)),
+            found if found.is_unknown() => {
+                Ok(self.speaker_table(&searcher, &aliases)?.resolve(name))
+            }
             found => Ok(found),
         };
         for (hit_kind, doc_kind, text_fields) in kinds {
@@ -662,7 +679,7 @@ impl NewsSearcher {
                             by_entity(found, |s| entity_name(Some(s), &outlets))
                         }
                         _ => {
-                            let names = self.speaker_names(&searcher)?;
+                            let names = self.speaker_names(&searcher, &aliases)?;
                             by_entity(found, |s| names.entity_name(s))
                         }
                     };

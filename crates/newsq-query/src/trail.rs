@@ -26,7 +26,7 @@ use tantivy::schema::{IndexRecordOption, Term, Value};
 use tantivy::{DocAddress, Searcher, TantivyDocument};
 
 use crate::catalog::SpeakerLookup;
-use crate::entity::{read_speaker, Entities, NameMatch, SpeakerName};
+use crate::entity::{read_speaker, Aliases, Entities, NameMatch, SpeakerName};
 use crate::error::QueryError;
 use crate::facet::strings_of_ords;
 use crate::search::{NewsSearcher, Scope, SearchRequest};
@@ -231,8 +231,10 @@ impl NewsSearcher {
     pub fn trail(&self, request: &SearchRequest) -> Result<TrailResults, QueryError> {
         let started = Instant::now();
         let searcher = self.reader.searcher();
-        let speakers = self.speaker_lookup(&searcher)?;
-        let mut grouper = Grouper::new(&searcher, self.fields, &speakers, self.outlets()?);
+        let aliases = Aliases::load(&self.index)?;
+        let speakers = self.speaker_lookup(&searcher, &aliases);
+        let outlets = self.outlet_table(&searcher, &aliases)?;
+        let mut grouper = Grouper::new(&searcher, self.fields, &speakers, outlets);
         let query = request.query.trim();
         if is_quotation_id(query) {
             if let Some(address) = grouper.find(query)? {
@@ -275,8 +277,10 @@ impl NewsSearcher {
     /// the index holds no such quotation.
     pub fn group_of(&self, quotation_id: &str) -> Result<Option<QuoteGroup>, QueryError> {
         let searcher = self.reader.searcher();
-        let speakers = self.speaker_lookup(&searcher)?;
-        let mut grouper = Grouper::new(&searcher, self.fields, &speakers, self.outlets()?);
+        let aliases = Aliases::load(&self.index)?;
+        let speakers = self.speaker_lookup(&searcher, &aliases);
+        let outlets = self.outlet_table(&searcher, &aliases)?;
+        let mut grouper = Grouper::new(&searcher, self.fields, &speakers, outlets);
         match grouper.find(quotation_id)? {
             Some(address) => Ok(Some(grouper.group(address)?)),
             None => Ok(None),
