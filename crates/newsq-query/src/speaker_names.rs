@@ -74,7 +74,7 @@ impl SpeakerNames {
 
     /// The file's text as names, if it is whole and carries `stamp`.
     fn parse(text: Vec<u8>, stamp: u64) -> Option<SpeakerNames> {
-        let header = format!("{HEADER} {stamp:016x}\n");
+        let header = header(stamp);
         // A file cut short (a full disk) ends without its last newline.
         if !text.starts_with(header.as_bytes()) || text.last() != Some(&b'\n') {
             return None;
@@ -91,9 +91,9 @@ impl SpeakerNames {
             .names_by_key()
             .map(|(key, name)| (escape(key), escape(name)))
             .collect();
+        // Keys are unique (a map's) and escaping keeps them apart.
         lines.sort_unstable();
-        lines.dedup_by(|a, b| a.0 == b.0);
-        let header = format!("{HEADER} {stamp:016x}\n");
+        let header = header(stamp);
         let mut text = header.clone().into_bytes();
         for (key, name) in lines {
             text.extend_from_slice(key.as_bytes());
@@ -154,6 +154,11 @@ impl SpeakerNames {
         }
         None
     }
+}
+
+/// The file's first line.
+fn header(stamp: u64) -> String {
+    format!("{HEADER} {stamp:016x}\n")
 }
 
 /// A line's fields hold no tab or newline: those (and the backslash) are
