@@ -16,7 +16,7 @@ use tantivy::{DocId, Score, Searcher, SegmentOrdinal, SegmentReader};
 use crate::compile::any_term;
 use crate::entity::{
     folded_words, looks_like_name, read_speaker, spelling_key, transliterate, Aliases, Entities,
-    EntityKind, NameMatch, Sighting, SpeakerName, Spelling,
+    EntityKind, NameMatch, Sighting, SpeakerName, Spelling, SpellingAutomaton,
 };
 use crate::error::QueryError;
 use crate::facet::strings_of_ords;
@@ -190,12 +190,18 @@ impl<'s> SpeakerLookup<'s> {
     pub(crate) fn is_name_word(&self, term: &str) -> bool {
         let key = spelling_key(term);
         let mut stemmer = text_analyzer();
-        let found = terms_with_key(self.searcher, &[self.fields.speaker], &key, |word| {
-            spelling_key(word) == key
-                || analyze(&mut stemmer, word)
-                    .first()
-                    .is_some_and(|t| spelling_key(&t.text) == key)
-        });
+        let found = terms_with_key(
+            self.searcher,
+            &[self.fields.speaker],
+            &key,
+            Candidates::SamePrefixOrOtherScript,
+            |word| {
+                spelling_key(word) == key
+                    || analyze(&mut stemmer, word)
+                        .first()
+                        .is_some_and(|t| spelling_key(&t.text) == key)
+            },
+        );
         !found.is_empty()
     }
 
@@ -217,6 +223,7 @@ impl<'s> SpeakerLookup<'s> {
                 self.searcher,
                 &[self.fields.speaker],
                 key,
+                Candidates::SpelledOrOtherScript,
                 |word| spelling_key(&transliterate(word)) == *key,
             ));
         }
@@ -261,63 +268,58 @@ fn lookup_key(name: &str, strict: bool) -> Option<String> {
     }
 }
 
-/// Terms of `fields` whose spelling key is `key` (as `accept` judges):
-/// those starting with the key's first letters, each once or twice and i
-/// as i or y, and every term outside ASCII (Cyrillic spellings).
+/// Which terms [`terms_with_key`] offers to its `accept` test.
+#[derive(Clone, Copy)]
+enum Candidates {
+    /// Words whose spelling key may be the key.
+    Spelled,
+    /// Words whose key may start with the key's first three letters, with
+    /// any ending ("jones" for the stem "jone"); and every term outside
+    /// ASCII, for names in Cyrillic.
+    SamePrefixOrOtherScript,
+    /// Words whose spelling key may be the key; and every term outside
+    /// ASCII, for names in Cyrillic.
+    SpelledOrOtherScript,
+}
+
+/// Terms of `fields` whose spelling key is `key`, as `accept` judges among
+/// the `candidates`: an automaton walks each term dictionary through the
+/// key's spellings only (see [`SpellingAutomaton`]).
 fn terms_with_key(
     searcher: &Searcher,
     fields: &[Field],
     key: &str,
+    candidates: Candidates,
     mut accept: impl FnMut(&str) -> bool,
 ) -> BTreeSet<String> {
-    let mut prefixes: Vec<String> = vec![String::new()];
-    for (i, c) in key.chars().take(3).enumerate() {
-        let mut forms = vec![c.to_string(), format!("{c}{c}")];
-        if c == 'i' && i > 0 {
-            forms.extend([
-                "y".to_string(),
-                "yy".to_string(),
-                "iy".to_string(),
-                "yi".to_string(),
-            ]);
-        }
-        prefixes = prefixes
-            .iter()
-            .flat_map(|p| forms.iter().map(move |f| format!("{p}{f}")))
-            .collect();
-    }
-    let mut ranges: Vec<(Vec<u8>, Option<Vec<u8>>)> = prefixes
-        .into_iter()
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            let mut upper = p.clone().into_bytes();
-            if let Some(last) = upper.last_mut() {
-                *last += 1;
-            }
-            (p.into_bytes(), Some(upper))
-        })
-        .collect();
-    ranges.push((vec![0xC0], None));
+    let automaton = || match candidates {
+        Candidates::SamePrefixOrOtherScript => SpellingAutomaton::prefix(key, 3),
+        Candidates::Spelled | Candidates::SpelledOrOtherScript => SpellingAutomaton::whole(key),
+    };
+    let other_scripts = !matches!(candidates, Candidates::Spelled);
     let mut found = BTreeSet::new();
+    let mut offer = |term: &[u8]| {
+        if let Ok(term) = std::str::from_utf8(term) {
+            if !found.contains(term) && accept(term) {
+                found.insert(term.to_string());
+            }
+        }
+    };
     for segment in searcher.segment_readers() {
         for &field in fields {
             let Ok(inverted) = segment.inverted_index(field) else {
                 continue;
             };
             let terms = inverted.terms();
-            for (lower, upper) in &ranges {
-                let mut range = terms.range().ge(lower);
-                if let Some(upper) = upper {
-                    range = range.lt(upper);
-                }
-                let Ok(mut stream) = range.into_stream() else {
-                    continue;
-                };
+            if let Ok(mut stream) = terms.search(automaton()).into_stream() {
                 while stream.advance() {
-                    if let Ok(term) = std::str::from_utf8(stream.key()) {
-                        if !found.contains(term) && accept(term) {
-                            found.insert(term.to_string());
-                        }
+                    offer(stream.key());
+                }
+            }
+            if other_scripts {
+                if let Ok(mut stream) = terms.range().ge([0xC0]).into_stream() {
+                    while stream.advance() {
+                        offer(stream.key());
                     }
                 }
             }
@@ -339,9 +341,13 @@ pub(crate) fn name_variants(
         return Vec::new();
     }
     let key = spelling_key(term);
-    let mut found = terms_with_key(searcher, text_fields, &key, |candidate| {
-        candidate.is_ascii() && spelling_key(candidate) == key
-    });
+    let mut found = terms_with_key(
+        searcher,
+        text_fields,
+        &key,
+        Candidates::Spelled,
+        |candidate| candidate.is_ascii() && spelling_key(candidate) == key,
+    );
     found.remove(term);
     found.into_iter().collect()
 }

@@ -23,6 +23,6 @@ pub use outlet::{read_outlet, OutletName};
 pub use person::{
     looks_like_name, office_titles, read_speaker, title_cue, PersonName, SpeakerName, TitleCue,
 };
-pub(crate) use spelling::folded_words;
+pub(crate) use spelling::{folded_words, SpellingAutomaton};
 pub use spelling::{spelling_key, transliterate};
 pub use table::{Entities, Entity, EntityKind, NameMatch, Sighting, Spelling};

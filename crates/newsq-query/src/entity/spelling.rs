@@ -3,10 +3,12 @@
 //! News spells a transliterated name many ways: Zelensky, Zelenskiy,
 //! Zelenskyy, Zelenskii; Mattarella and Matarella; Зеленський. A word's key
 //! is the word transliterated from Cyrillic, lowercased, folded to ASCII,
-//! with doubled letters written once and a final run of i/y/j written "y"
-//! (when at least three letters come before it, so "Li" and "Ali" stay).
+//! with doubled letters written once, y inside a word written i, and a final
+//! run of i/y/j written "i" (when at least three letters come before it, so
+//! "Li" and "Ali" stay).
 
 use newsq_core::index::analysis::name_key;
+use tantivy_fst::Automaton;
 
 /// Latin letters for a Cyrillic one (Russian and Ukrainian, the common
 /// news romanisation); `None` for any other character.
@@ -115,6 +117,110 @@ pub fn spelling_key(word: &str) -> String {
     key
 }
 
+/// Finds, in a term dictionary, the words that may have a given spelling
+/// key, without visiting the others: an automaton over a term's bytes that
+/// accepts every word whose [`spelling_key`] is the key, and some more
+/// (callers check candidates with `spelling_key`).
+///
+/// A word with key `k0 k1 … kn` is a run of `k0`, then a run of `k1`, and so
+/// on: doubled letters are written once, and a run for an `i` may hold any
+/// of i, y and j. Bytes outside ASCII match any byte outside ASCII (a
+/// superset, as above).
+pub(crate) struct SpellingAutomaton {
+    key: Vec<u8>,
+    /// Once the first `open_after` bytes of the key are spelled, anything
+    /// may follow (a prefix search); `key.len()` for a whole word.
+    open_after: usize,
+    open: bool,
+}
+
+/// Bit set when an open automaton has spelled its prefix: anything goes.
+const ANYTHING: u64 = 1 << 63;
+/// Key bytes an automaton follows exactly; a longer key is searched as a
+/// prefix (more candidates, the same answer).
+const LONGEST_KEY: usize = 62;
+
+impl SpellingAutomaton {
+    /// Words whose spelling key may be `key`.
+    pub(crate) fn whole(key: &str) -> Self {
+        Self::new(key.as_bytes(), key.len() > LONGEST_KEY)
+    }
+
+    /// Words whose spelling key may start with the first `letters`
+    /// characters of `key` (all of it if shorter), whatever follows.
+    pub(crate) fn prefix(key: &str, letters: usize) -> Self {
+        let end = key
+            .char_indices()
+            .nth(letters)
+            .map_or(key.len(), |(i, _)| i);
+        Self::new(&key.as_bytes()[..end], true)
+    }
+
+    fn new(key: &[u8], open: bool) -> Self {
+        let key = &key[..key.len().min(LONGEST_KEY)];
+        SpellingAutomaton {
+            key: key.to_vec(),
+            open_after: key.len(),
+            open,
+        }
+    }
+
+    fn spells(key_byte: u8, byte: u8) -> bool {
+        if !key_byte.is_ascii() {
+            !byte.is_ascii()
+        } else if key_byte == b'i' {
+            matches!(byte, b'i' | b'y' | b'j')
+        } else {
+            key_byte == byte
+        }
+    }
+}
+
+impl Automaton for SpellingAutomaton {
+    /// Bit `s` set: the bytes so far spell the key's first `s` bytes, the
+    /// last run being the `s`-th key byte's.
+    type State = u64;
+
+    fn start(&self) -> u64 {
+        if self.open && self.open_after == 0 {
+            ANYTHING
+        } else {
+            1
+        }
+    }
+
+    fn is_match(&self, state: &u64) -> bool {
+        state & (ANYTHING | 1 << self.open_after) != 0
+    }
+
+    fn can_match(&self, state: &u64) -> bool {
+        *state != 0
+    }
+
+    fn will_always_match(&self, state: &u64) -> bool {
+        state & ANYTHING != 0
+    }
+
+    fn accept(&self, state: &u64, byte: u8) -> u64 {
+        if state & ANYTHING != 0 {
+            return ANYTHING;
+        }
+        let mut next = 0;
+        for (s, &key_byte) in self.key.iter().enumerate() {
+            // Start the run of key byte `s`, or go on with it.
+            let started = state & (1 << s) != 0;
+            let going = state & (1 << (s + 1)) != 0;
+            if (started || going) && Self::spells(key_byte, byte) {
+                next |= 1 << (s + 1);
+            }
+        }
+        if self.open && next & (1 << self.open_after) != 0 {
+            next |= ANYTHING;
+        }
+        next
+    }
+}
+
 pub(crate) use newsq_core::wording::edit_distance;
 
 #[cfg(test)]
@@ -141,6 +247,53 @@ mod tests {
         // A first y is a consonant.
         assert_eq!(spelling_key("yuri"), "yuri");
         assert_ne!(spelling_key("putin"), spelling_key("peskov"));
+    }
+
+    fn spelled_by(automaton: &SpellingAutomaton, word: &str) -> bool {
+        let mut state = automaton.start();
+        for &byte in word.as_bytes() {
+            state = automaton.accept(&state, byte);
+        }
+        automaton.is_match(&state)
+    }
+
+    #[test]
+    fn the_automaton_finds_a_key_s_spellings_and_not_other_words() {
+        let key = spelling_key("zelenskiy");
+        let whole = SpellingAutomaton::whole(&key);
+        for word in [
+            "zelensky",
+            "zelenskyy",
+            "zelenskii",
+            "zelenskij",
+            "zzelensky",
+        ] {
+            assert!(spelled_by(&whole, word), "{word}");
+        }
+        for word in ["zelenskaya", "zelen", "zelenskyi2", "kelensky", ""] {
+            assert!(!spelled_by(&whole, word), "{word}");
+        }
+        let prefix = SpellingAutomaton::prefix(&key, 3);
+        assert!(spelled_by(&prefix, "zel"));
+        assert!(spelled_by(&prefix, "zzeellensky's"));
+        assert!(!spelled_by(&prefix, "ze"));
+        assert!(!spelled_by(&prefix, "zal"));
+        // A short key is still a prefix.
+        assert!(spelled_by(&SpellingAutomaton::prefix("li", 3), "lia"));
+        // Outside ASCII, any such byte stands for any other.
+        assert!(spelled_by(&SpellingAutomaton::whole("josé"), "josé"));
+    }
+
+    proptest::proptest! {
+        /// Every word is a candidate for its own key, whole and by prefix.
+        #[test]
+        fn every_word_is_found_by_its_own_key(word in "[a-zàéïöüß]{0,12}|[iyjaez]{1,8}|.{0,70}") {
+            let key = spelling_key(&word);
+            proptest::prop_assert!(spelled_by(&SpellingAutomaton::whole(&key), &word));
+            for letters in 0..4 {
+                proptest::prop_assert!(spelled_by(&SpellingAutomaton::prefix(&key, letters), &word));
+            }
+        }
     }
 
     #[test]
