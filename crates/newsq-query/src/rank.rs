@@ -67,6 +67,13 @@ pub(crate) struct SegmentBest {
 
 impl SegmentBest {
     fn offer(&mut self, doc: DocId, score: Score) {
+        // Below the worst kept score (when tantivy hands every match, not
+        // only those over the threshold): no date to read.
+        if self.heap.len() == self.limit
+            && self.heap.peek().is_none_or(|worst| score < worst.0.key.0)
+        {
+            return;
+        }
         let date = self
             .published
             .as_ref()
@@ -219,5 +226,10 @@ mod tests {
         best.offer(4, 1.5);
         assert!(best.threshold() < 1.5);
         assert!(best.threshold() > 1.4999);
+        // Offered every match (counting in the same walk): lower scores
+        // are passed over, a tie with a lower address takes the place.
+        best.offer(5, 1.0);
+        best.offer(2, 1.5);
+        assert_eq!(best.harvest()[0].1.doc_id, 2);
     }
 }

@@ -26,7 +26,7 @@ use crate::error::QueryError;
 use crate::facet::{FacetCollector, FacetCounts, FacetField};
 use crate::highlight::{snippet, Highlighter};
 use crate::parse::parse;
-use crate::rank::NewestOnTies;
+use crate::rank::{NewestOnTies, RankKey};
 use crate::speaker_names::SpeakerNames;
 use crate::trail::{GroupSummary, Grouper, QuoteGroup};
 
@@ -348,7 +348,11 @@ struct SpeakersByName {
 struct Pass {
     kind: HitKind,
     query: Box<dyn Query>,
-    adjacency: Option<Box<dyn Query>>,
+    /// The hits with the query's words next to each other, ranked first.
+    adjacent: Option<Box<dyn Query>>,
+    /// The query's best hits, `.0` of them, when they were collected with
+    /// its count.
+    best: Option<(usize, Vec<(RankKey, DocAddress)>)>,
 }
 
 impl NewsSearcher {
@@ -631,10 +635,18 @@ impl NewsSearcher {
             if wanted.is_empty() {
                 compiler.positive_terms(&expr, &mut wanted);
             }
+            // Scored as the query plus the phrase, like any other hit.
+            let adjacent = compiler.adjacency(&expr).map(|phrase| {
+                Box::new(BooleanQuery::new(vec![
+                    (Occur::Must, query.box_clone()),
+                    (Occur::Must, phrase),
+                ])) as Box<dyn Query>
+            });
             passes.push(Pass {
                 kind: hit_kind,
-                adjacency: compiler.adjacency(&expr),
                 query,
+                adjacent,
+                best: None,
             });
             if names.is_empty() {
                 names = std::mem::take(&mut compiler.matched);
@@ -658,11 +670,27 @@ impl NewsSearcher {
                 .then_some(FacetCollector { field })
         };
         let counting = (Count, facet(FacetField::Speaker), facet(FacetField::Outlet));
-        for pass in &passes {
+        let first_reading = if request.group {
+            grouped_reading(request.limit)
+        } else {
+            request.limit
+        };
+        for pass in &mut passes {
             if request.facets.is_empty() {
-                // A query's own count reads a lone word's document
-                // frequency instead of walking its postings.
-                total += pass.query.count(&searcher)?;
+                if pass.adjacent.is_none() && needs_positions(pass.query.as_ref()) {
+                    // A phrase can neither skip blocks nor count from the
+                    // dictionary: one walk ranks and counts.
+                    let ranking = NewestOnTies {
+                        limit: first_reading,
+                    };
+                    let (count, best) = searcher.search(&pass.query, &(Count, ranking))?;
+                    total += count;
+                    pass.best = Some((first_reading, best));
+                } else {
+                    // A query's own count reads a lone word's document
+                    // frequency instead of walking its postings.
+                    total += pass.query.count(&searcher)?;
+                }
                 continue;
             }
             let (count, by_speaker, by_outlet) = searcher.search(&pass.query, &counting)?;
@@ -679,8 +707,15 @@ impl NewsSearcher {
                             by_entity(found, |s| entity_name(Some(s), &outlets))
                         }
                         _ => {
-                            let names = self.speaker_names(&searcher, &aliases)?;
-                            by_entity(found, |s| names.entity_name(s))
+                            let kept = self.speaker_names(&searcher, &aliases)?;
+                            let spellings: Vec<&str> =
+                                found.counts.iter().map(|(s, _)| s.as_str()).collect();
+                            let names: HashMap<&str, String> = spellings
+                                .iter()
+                                .zip(kept.entity_names(&spellings))
+                                .filter_map(|(&spelling, name)| Some((spelling, name?)))
+                                .collect();
+                            by_entity(found, |s| names.get(s).cloned())
                         }
                     };
                     counts.merge(by_entity);
@@ -709,7 +744,7 @@ impl NewsSearcher {
             let mut groups: Vec<QuoteGroup> = Vec::new();
             let mut shown: Vec<GroupSummary> = Vec::new();
             let mut looked_at = 0;
-            let mut reading = request.limit.saturating_mul(4).max(40);
+            let mut reading = first_reading;
             loop {
                 let found = top_hits(&searcher, &passes, reading)?;
                 for &(kind, score, address) in &found[looked_at.min(found.len())..] {
@@ -821,6 +856,19 @@ impl NewsSearcher {
     }
 }
 
+/// How many hits a grouped search reads first: several versions of one
+/// statement may come before the next statement.
+fn grouped_reading(limit: usize) -> usize {
+    limit.saturating_mul(4).max(40)
+}
+
+/// Whether a query matches on word positions (phrases).
+fn needs_positions(query: &dyn Query) -> bool {
+    let mut positions = false;
+    query.query_terms(&mut |_, needs| positions |= needs);
+    positions
+}
+
 /// The best `limit` hits over the passes, in tiers: the query's words next
 /// to each other first, then quotations before article text; within a
 /// tier, score then date. The scattered tier is the whole query minus what
@@ -839,21 +887,23 @@ fn top_hits(
             if wanted == 0 {
                 break;
             }
-            let query: Box<dyn Query> = match (&pass.adjacency, exact) {
-                (Some(adjacent), true) => Box::new(BooleanQuery::new(vec![
-                    (Occur::Must, pass.query.box_clone()),
-                    (Occur::Must, adjacent.box_clone()),
-                ])),
-                (None, true) => pass.query.box_clone(),
-                (Some(_), false) => pass.query.box_clone(),
+            let query = match (&pass.adjacent, exact) {
+                (Some(adjacent), true) => adjacent,
+                (None, true) | (Some(_), false) => &pass.query,
                 (None, false) => continue,
             };
             let seen: HashSet<DocAddress> = found.iter().map(|&(_, _, a)| a).collect();
             let top = NewestOnTies {
                 limit: wanted + seen.len(),
             };
+            let best = match &pass.best {
+                Some((limit, best)) if *limit == top.limit && pass.adjacent.is_none() => {
+                    best.clone()
+                }
+                _ => searcher.search(query, &top)?,
+            };
             let mut added = 0;
-            for ((score, _), address) in searcher.search(&query, &top)? {
+            for ((score, _), address) in best {
                 if added < wanted && !seen.contains(&address) {
                     found.push((pass.kind, score, address));
                     added += 1;

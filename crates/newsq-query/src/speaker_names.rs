@@ -141,19 +141,61 @@ impl SpeakerNames {
                 .iter()
                 .position(|&b| b == b'\n')
                 .map_or(lines.len(), |at| start + at);
-            let line = &lines[start..end];
-            let tab = line.iter().position(|&b| b == b'\t').unwrap_or(line.len());
-            match line[..tab].cmp(wanted) {
-                std::cmp::Ordering::Equal => {
-                    let name = line.get(tab + 1..).unwrap_or_default();
-                    return std::str::from_utf8(name).ok().map(unescape);
-                }
+            let (key, name) = split_line(&lines[start..end]);
+            match key.cmp(wanted) {
+                std::cmp::Ordering::Equal => return name_of(name),
                 std::cmp::Ordering::Less => low = end + 1,
                 std::cmp::Ordering::Greater => high = start,
             }
         }
         None
     }
+
+    /// The entity names of many spellings, in their order: a binary search
+    /// each when they are few, one walk through the sorted lines when they
+    /// are many (a facet over a common word meets most speakers, and a
+    /// search reads some twenty lines).
+    pub(crate) fn entity_names(&self, spellings: &[&str]) -> Vec<Option<String>> {
+        const BYTES_PER_SEARCH: usize = 1024;
+        let lines = &self.text[self.lines..];
+        if spellings.len().saturating_mul(BYTES_PER_SEARCH) < lines.len() {
+            return spellings.iter().map(|s| self.entity_name(s)).collect();
+        }
+        let mut wanted: Vec<(String, usize)> = spellings
+            .iter()
+            .enumerate()
+            .map(|(at, spelling)| (escape(&name_key(spelling)), at))
+            .collect();
+        wanted.sort_unstable();
+        let mut names = vec![None; spellings.len()];
+        let mut kept = lines
+            .split(|&b| b == b'\n')
+            .filter(|line| !line.is_empty())
+            .map(split_line)
+            .peekable();
+        for (key, at) in wanted {
+            while kept
+                .next_if(|(line_key, _)| *line_key < key.as_bytes())
+                .is_some()
+            {}
+            if let Some((line_key, name)) = kept.peek() {
+                if *line_key == key.as_bytes() {
+                    names[at] = name_of(name);
+                }
+            }
+        }
+        names
+    }
+}
+
+/// A line's spelling key and entity name (escaped).
+fn split_line(line: &[u8]) -> (&[u8], &[u8]) {
+    let tab = line.iter().position(|&b| b == b'\t').unwrap_or(line.len());
+    (&line[..tab], line.get(tab + 1..).unwrap_or_default())
+}
+
+fn name_of(escaped: &[u8]) -> Option<String> {
+    std::str::from_utf8(escaped).ok().map(unescape)
 }
 
 /// The file's first line.
@@ -257,10 +299,15 @@ mod tests {
             let sightings = spellings.iter().map(|s| Sighting::new(s.clone(), 1));
             let table = Entities::build(EntityKind::Speaker, sightings, &Aliases::default());
             let kept = SpeakerNames::from_entities(&table, 1);
-            for spelling in spellings.iter().chain([&other]) {
+            let asked: Vec<&str> = spellings.iter().chain([&other]).map(String::as_str).collect();
+            let mut one_by_one = Vec::new();
+            for spelling in &asked {
                 let expected = table.of_spelling(spelling).map(|e| e.name.clone());
-                proptest::prop_assert_eq!(kept.entity_name(spelling), expected);
+                proptest::prop_assert_eq!(kept.entity_name(spelling), expected.clone());
+                one_by_one.push(expected);
             }
+            // Many at once (a walk through the lines at this size).
+            proptest::prop_assert_eq!(kept.entity_names(&asked), one_by_one);
         }
     }
 

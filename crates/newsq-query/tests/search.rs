@@ -537,6 +537,14 @@ fn ranking_that_skips_postings_still_finds_the_best_and_newest_and_counts_all() 
     assert_eq!(articles_found[1], "https://news.example/ferry-450");
     assert_eq!(r.hits[2].published.as_deref(), Some("2024-12-28"));
     assert_eq!(r.hits[1].score, r.hits[2].score);
+
+    // A phrase cannot skip blocks: it is ranked and counted in one walk,
+    // with the same order and total.
+    let r = search(&index, &SearchRequest::new("\"crossing reopens\"").limit(2));
+    assert_eq!(r.total, COPIES);
+    assert_eq!(r.hits[0].article, "https://news.example/ferry-450");
+    assert_eq!(r.hits[1].published.as_deref(), Some("2024-12-28"));
+    assert_eq!(r.hits[0].score, r.hits[1].score);
 }
 
 #[test]
