@@ -274,11 +274,11 @@ enum Candidates {
     /// Words whose spelling key may be the key.
     Spelled,
     /// Words whose key may start with the key's first three letters, with
-    /// any ending ("jones" for the stem "jone"); and every term outside
-    /// ASCII, for names in Cyrillic.
+    /// any ending ("jones" for the stem "jone"); and every term that leaves
+    /// ASCII on the way, for names in Cyrillic.
     SamePrefixOrOtherScript,
-    /// Words whose spelling key may be the key; and every term outside
-    /// ASCII, for names in Cyrillic.
+    /// Words whose spelling key may be the key; and every term that leaves
+    /// ASCII on the way, for names in Cyrillic.
     SpelledOrOtherScript,
 }
 
@@ -293,10 +293,10 @@ fn terms_with_key(
     mut accept: impl FnMut(&str) -> bool,
 ) -> BTreeSet<String> {
     let automaton = || match candidates {
-        Candidates::SamePrefixOrOtherScript => SpellingAutomaton::prefix(key, 3),
-        Candidates::Spelled | Candidates::SpelledOrOtherScript => SpellingAutomaton::whole(key),
+        Candidates::Spelled => SpellingAutomaton::whole(key),
+        Candidates::SpelledOrOtherScript => SpellingAutomaton::whole(key).or_other_script(),
+        Candidates::SamePrefixOrOtherScript => SpellingAutomaton::prefix(key, 3).or_other_script(),
     };
-    let other_scripts = !matches!(candidates, Candidates::Spelled);
     let mut found = BTreeSet::new();
     let mut offer = |term: &[u8]| {
         if let Ok(term) = std::str::from_utf8(term) {
@@ -314,13 +314,6 @@ fn terms_with_key(
             if let Ok(mut stream) = terms.search(automaton()).into_stream() {
                 while stream.advance() {
                     offer(stream.key());
-                }
-            }
-            if other_scripts {
-                if let Ok(mut stream) = terms.range().ge([0xC0]).into_stream() {
-                    while stream.advance() {
-                        offer(stream.key());
-                    }
                 }
             }
         }

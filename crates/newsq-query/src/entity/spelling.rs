@@ -132,6 +132,10 @@ pub(crate) struct SpellingAutomaton {
     /// may follow (a prefix search); `key.len()` for a whole word.
     open_after: usize,
     open: bool,
+    /// Anything may follow a byte outside ASCII met on the way (words
+    /// written partly or wholly in Cyrillic, which transliterate to the
+    /// key).
+    open_at_other_script: bool,
 }
 
 /// Bit set when an open automaton has spelled its prefix: anything goes.
@@ -162,6 +166,16 @@ impl SpellingAutomaton {
             key: key.to_vec(),
             open_after: key.len(),
             open,
+            open_at_other_script: false,
+        }
+    }
+
+    /// Also every word that, from where it leaves ASCII, could be anything
+    /// (the callers transliterate before comparing keys).
+    pub(crate) fn or_other_script(self) -> Self {
+        SpellingAutomaton {
+            open_at_other_script: true,
+            ..self
         }
     }
 
@@ -202,7 +216,7 @@ impl Automaton for SpellingAutomaton {
     }
 
     fn accept(&self, state: &u64, byte: u8) -> u64 {
-        if state & ANYTHING != 0 {
+        if state & ANYTHING != 0 || (self.open_at_other_script && *state != 0 && !byte.is_ascii()) {
             return ANYTHING;
         }
         let mut next = 0;
@@ -282,6 +296,12 @@ mod tests {
         assert!(spelled_by(&SpellingAutomaton::prefix("li", 3), "lia"));
         // Outside ASCII, any such byte stands for any other.
         assert!(spelled_by(&SpellingAutomaton::whole("josé"), "josé"));
+        // Words partly or wholly in Cyrillic, when asked for.
+        let other_script = SpellingAutomaton::whole(&key).or_other_script();
+        assert!(spelled_by(&other_script, "zelеnsky"));
+        assert!(spelled_by(&other_script, "зеленський"));
+        assert!(!spelled_by(&whole, "zelеnsky"));
+        assert!(!spelled_by(&other_script, "kelеnsky"));
     }
 
     proptest::proptest! {
