@@ -298,22 +298,19 @@ fn terms_with_key(
         Candidates::SamePrefixOrOtherScript => SpellingAutomaton::prefix(key, 3).or_other_script(),
     };
     let mut found = BTreeSet::new();
-    let mut offer = |term: &[u8]| {
-        if let Ok(term) = std::str::from_utf8(term) {
-            if !found.contains(term) && accept(term) {
-                found.insert(term.to_string());
-            }
-        }
-    };
     for segment in searcher.segment_readers() {
         for &field in fields {
             let Ok(inverted) = segment.inverted_index(field) else {
                 continue;
             };
-            let terms = inverted.terms();
-            if let Ok(mut stream) = terms.search(automaton()).into_stream() {
-                while stream.advance() {
-                    offer(stream.key());
+            let Ok(mut stream) = inverted.terms().search(automaton()).into_stream() else {
+                continue;
+            };
+            while stream.advance() {
+                if let Ok(term) = std::str::from_utf8(stream.key()) {
+                    if !found.contains(term) && accept(term) {
+                        found.insert(term.to_string());
+                    }
                 }
             }
         }

@@ -24,6 +24,14 @@ pub(crate) struct NewestOnTies {
     pub(crate) limit: usize,
 }
 
+/// How hit `a` ranks against hit `b`, `Greater` being better: score, then
+/// date, then the lower address.
+fn rank_order<T: Ord>(a: &RankKey, a_at: T, b: &RankKey, b_at: T) -> Ordering {
+    a.0.total_cmp(&b.0)
+        .then(a.1.cmp(&b.1))
+        .then(b_at.cmp(&a_at))
+}
+
 /// Heap entry ordered so that the worst-ranked hit is the heap's top.
 struct Ranked {
     key: RankKey,
@@ -32,11 +40,7 @@ struct Ranked {
 
 impl Ranked {
     fn order(&self, other: &Self) -> Ordering {
-        self.key
-            .0
-            .total_cmp(&other.key.0)
-            .then(self.key.1.cmp(&other.key.1))
-            .then(other.doc.cmp(&self.doc))
+        rank_order(&self.key, self.doc, &other.key, other.doc)
     }
 }
 
@@ -69,9 +73,7 @@ impl SegmentBest {
     fn offer(&mut self, doc: DocId, score: Score) {
         // Below the worst kept score (when tantivy hands every match, not
         // only those over the threshold): no date to read.
-        if self.heap.len() == self.limit
-            && self.heap.peek().is_none_or(|worst| score < worst.0.key.0)
-        {
+        if self.limit == 0 || self.worst_kept().is_some_and(|worst| score < worst) {
             return;
         }
         let date = self
@@ -101,10 +103,15 @@ impl SegmentBest {
     /// Scores a document must exceed to be offered: just under the worst
     /// kept score once the list is full, so that ties still arrive.
     fn threshold(&self) -> Score {
-        match self.heap.peek() {
-            Some(worst) if self.heap.len() == self.limit => worst.0.key.0.next_down(),
-            _ => Score::MIN,
-        }
+        self.worst_kept().map_or(Score::MIN, f32::next_down)
+    }
+
+    /// The lowest score kept, once the list is full.
+    fn worst_kept(&self) -> Option<Score> {
+        self.heap
+            .peek()
+            .filter(|_| self.heap.len() == self.limit)
+            .map(|worst| worst.0.key.0)
     }
 }
 
@@ -168,11 +175,7 @@ impl Collector for NewestOnTies {
         fruits: Vec<Vec<(RankKey, DocAddress)>>,
     ) -> tantivy::Result<Vec<(RankKey, DocAddress)>> {
         let mut all: Vec<(RankKey, DocAddress)> = fruits.into_iter().flatten().collect();
-        all.sort_by(|(a, a_address), (b, b_address)| {
-            b.0.total_cmp(&a.0)
-                .then(b.1.cmp(&a.1))
-                .then(a_address.cmp(b_address))
-        });
+        all.sort_by(|(a, a_at), (b, b_at)| rank_order(b, b_at, a, a_at));
         all.truncate(self.limit);
         Ok(all)
     }

@@ -702,23 +702,18 @@ impl NewsSearcher {
                     None => &None,
                 };
                 if let Some(found) = found {
-                    let by_entity = match counts.field {
-                        Some(FacetField::Outlet) => {
-                            by_entity(found, |s| entity_name(Some(s), &outlets))
-                        }
-                        _ => {
-                            let kept = self.speaker_names(&searcher, &aliases)?;
-                            let spellings: Vec<&str> =
-                                found.counts.iter().map(|(s, _)| s.as_str()).collect();
-                            let names: HashMap<&str, String> = spellings
-                                .iter()
-                                .zip(kept.entity_names(&spellings))
-                                .filter_map(|(&spelling, name)| Some((spelling, name?)))
-                                .collect();
-                            by_entity(found, |s| names.get(s).cloned())
-                        }
+                    let spellings: Vec<&str> =
+                        found.counts.iter().map(|(s, _)| s.as_str()).collect();
+                    let names = match counts.field {
+                        Some(FacetField::Outlet) => spellings
+                            .iter()
+                            .map(|&s| entity_name(Some(s), &outlets))
+                            .collect(),
+                        _ => self
+                            .speaker_names(&searcher, &aliases)?
+                            .entity_names(&spellings),
                     };
-                    counts.merge(by_entity);
+                    counts.merge(by_entity(found, names));
                 }
             }
         }
@@ -896,14 +891,17 @@ fn top_hits(
             let top = NewestOnTies {
                 limit: wanted + seen.len(),
             };
+            // Collected with the count when the limit is the one asked.
+            let searched;
             let best = match &pass.best {
-                Some((limit, best)) if *limit == top.limit && pass.adjacent.is_none() => {
-                    best.clone()
+                Some((limit, best)) if *limit == top.limit => best,
+                _ => {
+                    searched = searcher.search(query, &top)?;
+                    &searched
                 }
-                _ => searcher.search(query, &top)?,
             };
             let mut added = 0;
-            for ((score, _), address) in best {
+            for &((score, _), address) in best {
                 if added < wanted && !seen.contains(&address) {
                     found.push((pass.kind, score, address));
                     added += 1;
@@ -919,12 +917,13 @@ fn entity_name(spelling: Option<&str>, entities: &Entities) -> Option<String> {
     entities.of_spelling(spelling?).map(|e| e.name.clone())
 }
 
-/// Facet counts by spelling → counts by entity (a spelling that belongs to
-/// none counts under itself).
-fn by_entity(counts: &FacetCounts, entity_name: impl Fn(&str) -> Option<String>) -> FacetCounts {
+/// Facet counts by spelling → counts by entity, given each spelling's
+/// entity name in the order of the counts (a spelling that belongs to none
+/// counts under itself).
+fn by_entity(counts: &FacetCounts, names: Vec<Option<String>>) -> FacetCounts {
     let mut merged: HashMap<String, u64> = HashMap::new();
-    for (spelling, count) in &counts.counts {
-        let name = entity_name(spelling).unwrap_or_else(|| spelling.clone());
+    for ((spelling, count), name) in counts.counts.iter().zip(names) {
+        let name = name.unwrap_or_else(|| spelling.clone());
         *merged.entry(name).or_default() += count;
     }
     FacetCounts {

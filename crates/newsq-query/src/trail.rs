@@ -524,10 +524,7 @@ impl<'s> Grouper<'s> {
         }
         let mut by_segment: HashMap<u32, Vec<(DocAddress, u64)>> = HashMap::new();
         for &address in candidates {
-            let column = self
-                .speaker_columns
-                .get(address.segment_ord as usize)
-                .and_then(Option::as_ref);
+            let column = self.speaker_column(address.segment_ord);
             if let Some(ord) = column.and_then(|c| c.term_ords(address.doc_id).next()) {
                 by_segment
                     .entry(address.segment_ord)
@@ -536,11 +533,7 @@ impl<'s> Grouper<'s> {
             }
         }
         for (segment, found) in by_segment {
-            let Some(column) = self
-                .speaker_columns
-                .get(segment as usize)
-                .and_then(Option::as_ref)
-            else {
+            let Some(column) = self.speaker_column(segment) else {
                 continue;
             };
             let spellings: HashMap<u64, String> =
@@ -561,6 +554,13 @@ impl<'s> Grouper<'s> {
             }
         }
         surnames
+    }
+
+    /// A segment's speaker column, if it has one.
+    fn speaker_column(&self, segment: u32) -> Option<&StrColumn> {
+        self.speaker_columns
+            .get(segment as usize)
+            .and_then(Option::as_ref)
     }
 
     /// The entity name of a speaker spelling, looked up once.

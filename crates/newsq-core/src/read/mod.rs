@@ -1,9 +1,10 @@
 //! Readers: files in, clean [`Article`]s out.
 //!
 //! * [`discover`] expands user paths (files, folders) into input files.
-//! * [`read_file`] ([`read_articles`], one article at a time) reads one file — plain text, a JSON object or array
-//!   (news-please, trafilatura), or JSON Lines — into articles, reporting bad
-//!   inputs as [`Skipped`] instead of failing.
+//! * [`read_file`] ([`read_articles`], one article at a time) reads one
+//!   file — plain text, a JSON object or array (news-please, trafilatura),
+//!   or JSON Lines — into articles, reporting bad inputs as [`Skipped`]
+//!   instead of failing.
 //! * [`parse_plain_text`] and [`parse_json_value`] are the pure parts, for
 //!   tests, fuzzing and text already in memory.
 //! * [`Metadata`] is a sidecar table giving outlet, date, title, URL and

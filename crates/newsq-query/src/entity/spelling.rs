@@ -128,9 +128,7 @@ pub fn spelling_key(word: &str) -> String {
 /// superset, as above).
 pub(crate) struct SpellingAutomaton {
     key: Vec<u8>,
-    /// Once the first `open_after` bytes of the key are spelled, anything
-    /// may follow (a prefix search); `key.len()` for a whole word.
-    open_after: usize,
+    /// Anything may follow the key once it is spelled (a prefix search).
     open: bool,
     /// Anything may follow a byte outside ASCII met on the way (words
     /// written partly or wholly in Cyrillic, which transliterate to the
@@ -164,7 +162,6 @@ impl SpellingAutomaton {
         let key = &key[..key.len().min(LONGEST_KEY)];
         SpellingAutomaton {
             key: key.to_vec(),
-            open_after: key.len(),
             open,
             open_at_other_script: false,
         }
@@ -196,7 +193,7 @@ impl Automaton for SpellingAutomaton {
     type State = u64;
 
     fn start(&self) -> u64 {
-        if self.open && self.open_after == 0 {
+        if self.open && self.key.is_empty() {
             ANYTHING
         } else {
             1
@@ -204,7 +201,7 @@ impl Automaton for SpellingAutomaton {
     }
 
     fn is_match(&self, state: &u64) -> bool {
-        state & (ANYTHING | 1 << self.open_after) != 0
+        state & (ANYTHING | 1 << self.key.len()) != 0
     }
 
     fn can_match(&self, state: &u64) -> bool {
@@ -228,7 +225,7 @@ impl Automaton for SpellingAutomaton {
                 next |= 1 << (s + 1);
             }
         }
-        if self.open && next & (1 << self.open_after) != 0 {
+        if self.open && next & (1 << self.key.len()) != 0 {
             next |= ANYTHING;
         }
         next
