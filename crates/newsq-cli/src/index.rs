@@ -13,7 +13,7 @@ use newsq_query::NewsSearcher;
 use crate::locate;
 use crate::output::count_of;
 use crate::progress::Progress;
-use crate::{IndexArgs, ReadArgs};
+use crate::IndexArgs;
 
 pub fn run(args: IndexArgs) -> Result<ExitCode, String> {
     let dir = locate::index_dir(args.index.as_deref())?;
@@ -38,15 +38,14 @@ pub fn run(args: IndexArgs) -> Result<ExitCode, String> {
         memory_bytes: args.memory.saturating_mul(1 << 20),
         threads: args.threads.unwrap_or(WriterOptions::default().threads),
     };
-    let summary = update(
-        &dir,
-        &args.paths,
-        &args.read,
-        args.prune,
-        args.force,
-        &writer_options,
-        !args.quiet,
-    )?;
+    let options = SyncOptions {
+        read: args.read.options()?,
+        prune: args.prune,
+        force: args.force,
+        threads: writer_options.threads,
+        commit_every_bytes: args.commit_every.saturating_mul(1 << 20),
+    };
+    let summary = update(&dir, &args.paths, &options, &writer_options, !args.quiet)?;
     if !args.quiet {
         eprintln!("newsq: {}", describe(&summary, &dir));
     }
@@ -62,19 +61,10 @@ pub fn run(args: IndexArgs) -> Result<ExitCode, String> {
 pub fn update(
     dir: &Path,
     paths: &[PathBuf],
-    read: &ReadArgs,
-    prune: bool,
-    force: bool,
+    options: &SyncOptions,
     writer_options: &WriterOptions,
     show_progress: bool,
 ) -> Result<SyncSummary, String> {
-    let options = SyncOptions {
-        read: read.options()?,
-        prune,
-        force,
-        threads: writer_options.threads,
-        ..SyncOptions::default()
-    };
     let index = NewsIndex::open_or_create(dir).map_err(|e| e.to_string())?;
     let mut writer = index.writer(writer_options).map_err(|e| e.to_string())?;
     let mut progress = Progress::new(show_progress);
@@ -86,7 +76,7 @@ pub fn update(
             eprintln!("newsq: {skipped}");
         }
     };
-    let summary = sync_paths(&index, &mut writer, paths, &options, &mut on_event)
+    let summary = sync_paths(&index, &mut writer, paths, options, &mut on_event)
         .map_err(|e| e.to_string())?;
     progress.clear();
     writer.finish().map_err(|e| e.to_string())?;

@@ -145,6 +145,11 @@ struct IndexArgs {
     /// Indexing memory budget in MiB.
     #[arg(long, value_name = "MIB", default_value_t = 256)]
     memory: usize,
+    /// Commit after this much input, in MiB: an interrupted run (a crash,
+    /// kill -9, a full disk) loses at most this much work, and searches see
+    /// each commit as it lands.
+    #[arg(long, value_name = "MIB", default_value_t = 256, value_parser = clap::value_parser!(u64).range(1..))]
+    commit_every: u64,
     /// Indexing threads, and as many reading and extracting articles
     /// (default: up to 2).
     #[arg(long, value_name = "N")]

@@ -4,7 +4,7 @@
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
-use newsq_core::index::{NewsIndex, WriterOptions};
+use newsq_core::index::{NewsIndex, SyncOptions, WriterOptions};
 use newsq_query::entity::NameMatch;
 use newsq_query::{
     FacetCounts, FacetField, GroupSummary, Hit, HitKind, NewsSearcher, QueryError, Scope,
@@ -29,15 +29,12 @@ pub fn run(args: SearchArgs) -> Result<ExitCode, String> {
             outlet: None,
             meta: args.meta.clone(),
         };
-        let summary = index::update(
-            &dir,
-            &args.paths,
-            &read,
-            true,
-            false,
-            &WriterOptions::default(),
-            true,
-        )?;
+        let options = SyncOptions {
+            read: read.options()?,
+            prune: true,
+            ..SyncOptions::default()
+        };
+        let summary = index::update(&dir, &args.paths, &options, &WriterOptions::default(), true)?;
         if summary.failed_inputs {
             return Ok(ExitCode::from(2));
         }

@@ -814,3 +814,121 @@ fn pruning_one_of_two_files_sharing_a_url_keeps_the_article_of_the_other() {
     );
     assert_eq!(quotations(&index).len(), 2);
 }
+
+#[test]
+fn a_file_that_vanishes_after_the_walk_is_reported_and_the_rest_indexed() {
+    let dir = scratch("vanish");
+    let articles = dir.join("articles");
+    write(&articles.join("a-harbour.txt"), HARBOUR);
+    write(&articles.join("b-ferry.txt"), FERRY);
+    write(&articles.join("c-bridge.txt"), BRIDGE);
+    let index = NewsIndex::open_or_create(&dir.join("index")).expect("index");
+    let mut writer = index.writer(&options()).expect("writer");
+    let mut reported = Vec::new();
+    let vanishing = articles.join("b-ferry.txt");
+    let summary = sync_paths(
+        &index,
+        &mut writer,
+        std::slice::from_ref(&articles),
+        &SyncOptions::default(),
+        &mut |event| match event {
+            // The walk is over and no file has been read yet.
+            SyncEvent::Planned { files, .. } => {
+                assert_eq!(files, 3);
+                std::fs::remove_file(&vanishing).expect("remove");
+            }
+            SyncEvent::Skipped(skipped) => reported.push(skipped.to_string()),
+            SyncEvent::FileDone { .. } => {}
+        },
+    )
+    .expect("a vanished file is no index error");
+    drop(writer);
+    assert_eq!(
+        reported,
+        [format!(
+            "{}: no such file or directory; check the path",
+            std::fs::canonicalize(&articles)
+                .unwrap()
+                .join("b-ferry.txt")
+                .display()
+        )]
+    );
+    assert!(summary.failed_inputs);
+    assert_eq!(summary.articles, 2);
+    assert_eq!(
+        titles(&index),
+        strings(&[
+            "Dorland approves bridge funds",
+            "Selvik harbour to reopen in spring"
+        ])
+    );
+    // It was not recorded as read: once back, the next run reads it.
+    write(&vanishing, FERRY);
+    let again = sync(
+        &index,
+        std::slice::from_ref(&articles),
+        &SyncOptions::default(),
+    );
+    assert_eq!((again.files_read, again.files_unchanged), (1, 2));
+    assert!(!again.failed_inputs);
+    assert_eq!(titles(&index).len(), 3);
+}
+
+#[test]
+fn a_file_larger_than_the_commit_interval_commits_part_way_and_a_rerun_replaces_it() {
+    let dir = scratch("part-way");
+    let lines: Vec<String> = (0..40)
+        .map(|n| {
+            serde_json::json!({
+                "url": format!("https://selvik.example/{n}"),
+                "title": format!("Harbour report {n}"),
+                "text": format!("“Berth {n} reopens at dawn,” Port Director Ines Kalder said. {}", "The pier was repaired. ".repeat(40)),
+            })
+            .to_string()
+        })
+        .collect();
+    let file = dir.join("articles/reports.jsonl");
+    write(&file, &(lines.join("\n") + "\n"));
+    let index = NewsIndex::open_or_create(&dir.join("index")).expect("index");
+    let commits_seen = std::cell::Cell::new(0);
+    let reader = index.reader().expect("reader");
+    let tiny = SyncOptions {
+        commit_every_bytes: 4096,
+        ..SyncOptions::default()
+    };
+    let mut writer = index.writer(&options()).expect("writer");
+    sync_paths(
+        &index,
+        &mut writer,
+        std::slice::from_ref(&file),
+        &tiny,
+        &mut |event| {
+            if let SyncEvent::FileDone { .. } = event {
+                reader.reload().expect("reload");
+                commits_seen.set(docs_of_kind(&reader, &index, DocKind::Article).len());
+            }
+        },
+    )
+    .expect("sync");
+    // By the end of the file, all but the last few articles were committed
+    // already (a commit every 4 KiB of text).
+    assert!(commits_seen.get() >= 30, "{}", commits_seen.get());
+    // Forced to read it again (as after a crash before its record), the
+    // file replaces what it had committed: no article twice.
+    let again = SyncOptions {
+        force: true,
+        ..tiny
+    };
+    sync_paths(
+        &index,
+        &mut writer,
+        std::slice::from_ref(&file),
+        &again,
+        &mut |_| {},
+    )
+    .expect("sync");
+    drop(writer);
+    let reader = index.reader().expect("reader");
+    assert_eq!(docs_of_kind(&reader, &index, DocKind::Article).len(), 40);
+    assert_eq!(docs_of_kind(&reader, &index, DocKind::Quotation).len(), 40);
+}

@@ -285,3 +285,46 @@ fn unlistable_directory_is_reported() {
     fs::set_permissions(&locked, fs::Permissions::from_mode(0o755)).ok();
     fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn links_that_lead_nowhere_are_reported_and_links_to_folders_are_not_followed() {
+    let dir = temp_dir("links");
+    fs::write(
+        dir.join("story.txt"),
+        "Headline\n\n“We stay,” Ana Lopes said.",
+    )
+    .unwrap();
+    fs::create_dir_all(dir.join("sub")).unwrap();
+    // A loop of two links, a dangling link, and a link back up the tree.
+    std::os::unix::fs::symlink("loop-b.txt", dir.join("loop-a.txt")).unwrap();
+    std::os::unix::fs::symlink("loop-a.txt", dir.join("loop-b.txt")).unwrap();
+    std::os::unix::fs::symlink("gone.txt", dir.join("dangling.txt")).unwrap();
+    std::os::unix::fs::symlink("..", dir.join("sub/up")).unwrap();
+    std::os::unix::fs::symlink("../story.txt", dir.join("sub/story-link.txt")).unwrap();
+
+    let found = discover(std::slice::from_ref(&dir));
+    let shown: Vec<String> = found
+        .iter()
+        .map(|r| match r {
+            Ok(p) => p.strip_prefix(&dir).unwrap().display().to_string(),
+            Err(s) => s.to_string().replace(&format!("{}/", dir.display()), ""),
+        })
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            "dangling.txt: no such file or directory; check the path",
+            "loop-a.txt: cannot read (too many levels of symbolic links); check that it is a readable file or folder",
+            "loop-b.txt: cannot read (too many levels of symbolic links); check that it is a readable file or folder",
+            "story.txt",
+            "sub/story-link.txt",
+        ]
+    );
+    // A loop named by the user is reported the same way.
+    let named = discover(&[dir.join("loop-a.txt")]);
+    assert!(
+        matches!(&named[..], [Err(s)] if s.reason.is_unreadable()),
+        "{named:?}"
+    );
+    fs::remove_dir_all(&dir).ok();
+}

@@ -37,6 +37,11 @@ const MAX_LEN: usize = 10_000;
 /// The deepest nesting of groups accepted, `speaker:( … )` groups included.
 const MAX_DEPTH: usize = 32;
 
+/// The most terms (words, phrases, names, dates) a query may have: each is
+/// a scorer over the whole index, and a thousand of them take seconds at a
+/// million articles.
+const MAX_TERMS: usize = 128;
+
 /// A query that cannot be parsed, with where and why.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{message} (at column {column})")]
@@ -104,7 +109,9 @@ fn slice(s: &str, a: usize, b: usize) -> &str {
 ///
 /// The empty query (or only whitespace, or `""`) is [`Expr::All`]. Errors
 /// point at the problem: see [`ParseError::render`]. Runs in time linear in
-/// the query, which may be at most 10,000 bytes, and never panics.
+/// the query, which may be at most 10,000 bytes with at most 128 terms
+/// (words, phrases, names, dates) nested at most 32 groups deep, and never
+/// panics.
 pub fn parse(query: &str) -> Result<Expr, ParseError> {
     if query.len() > MAX_LEN {
         return Err(ParseError::at(
@@ -121,6 +128,22 @@ pub fn parse(query: &str) -> Result<Expr, ParseError> {
         Lexed::Tokens(tokens) if tokens.is_empty() => return Ok(Expr::All),
         Lexed::Tokens(tokens) => tokens,
     };
+    let mut terms = tokens.iter().filter(|t| {
+        matches!(
+            t.tok,
+            Tok::Word(_) | Tok::Phrase(_) | Tok::Name(..) | Tok::Date(..)
+        )
+    });
+    if let Some(first_too_many) = terms.nth(MAX_TERMS) {
+        return Err(ParseError::at(
+            query,
+            first_too_many.span.start,
+            format!(
+                "too many terms ({}; the limit is {MAX_TERMS}): search for fewer words",
+                MAX_TERMS + 1 + terms.count()
+            ),
+        ));
+    }
     let mut parser = Parser {
         query,
         tokens,

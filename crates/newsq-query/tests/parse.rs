@@ -690,7 +690,7 @@ fn bad_dates_point_at_the_date_with_the_accepted_forms() {
 
 #[test]
 fn queries_over_10000_bytes_are_refused() {
-    let q = "a ".repeat(5_000);
+    let q = format!("{} {}", "a".repeat(4_999), "b".repeat(5_000));
     assert_eq!(q.len(), 10_000);
     assert!(parse(&q).is_ok());
     let q = format!("{q}b");
@@ -708,6 +708,22 @@ fn queries_over_10000_bytes_are_refused() {
     let q = format!("a{}", "é".repeat(5_000));
     let e = err(&q);
     assert_eq!(e.position, 9_999);
+}
+
+#[test]
+fn queries_over_128_terms_are_refused_at_the_first_one_too_many() {
+    let words: Vec<String> = (0..128).map(|n| format!("w{n}")).collect();
+    assert!(parse(&words.join(" OR ")).is_ok());
+    let q = format!("{} \"a phrase\" speaker:lopes", words.join(" "));
+    let e = err(&q);
+    assert_eq!(
+        e.message,
+        "too many terms (130; the limit is 128): search for fewer words"
+    );
+    assert_eq!(&q[e.position..], "\"a phrase\" speaker:lopes");
+    // Operators and parentheses are not terms.
+    let nested = format!("{}w{}", "(NOT ".repeat(30), ")".repeat(30));
+    assert!(parse(&nested).is_ok());
 }
 
 #[test]

@@ -36,15 +36,7 @@ pub fn newsq_in(dir: &Path, args: &[&str]) -> Output {
 }
 
 pub fn newsq_env(dir: &Path, args: &[&str], set: &[(&str, &str)], remove: &[&str]) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_newsq"));
-    command
-        .args(args)
-        .env_remove("NO_COLOR")
-        .env("HOME", dir.join("home"))
-        .env("XDG_DATA_HOME", dir.join("xdg-data"))
-        .env("XDG_CACHE_HOME", dir.join("xdg-cache"))
-        .env("NEWSQ_CACHE", dir.join("cache"))
-        .env("NEWSQ_INDEX", dir.join("default-index"));
+    let mut command = newsq_command(dir, args);
     for (key, value) in set {
         command.env(key, value);
     }
@@ -55,6 +47,21 @@ pub fn newsq_env(dir: &Path, args: &[&str], set: &[(&str, &str)], remove: &[&str
         Ok(out) => out,
         Err(e) => panic!("cannot run newsq: {e}"),
     }
+}
+
+/// The command `newsq ARGS`, not started, with every folder it could touch
+/// inside `dir`.
+pub fn newsq_command(dir: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_newsq"));
+    command
+        .args(args)
+        .env_remove("NO_COLOR")
+        .env("HOME", dir.join("home"))
+        .env("XDG_DATA_HOME", dir.join("xdg-data"))
+        .env("XDG_CACHE_HOME", dir.join("xdg-cache"))
+        .env("NEWSQ_CACHE", dir.join("cache"))
+        .env("NEWSQ_INDEX", dir.join("default-index"));
+    command
 }
 
 pub fn stdout(out: &Output) -> String {

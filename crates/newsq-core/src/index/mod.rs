@@ -27,6 +27,7 @@
 
 pub mod analysis;
 pub mod date;
+mod directory;
 mod error;
 mod schema;
 mod sync;
@@ -34,10 +35,10 @@ mod writer;
 
 use std::path::{Path, PathBuf};
 
-use tantivy::directory::MmapDirectory;
 use tantivy::store::{Compressor, ZstdCompressor};
 use tantivy::{Index, IndexReader, IndexSettings, ReloadPolicy};
 
+use directory::IndexDirectory;
 pub use error::IndexError;
 pub use schema::{name, DocKind, Fields};
 pub use sync::{file_records, sync_paths, FileRecord, SyncEvent, SyncOptions, SyncSummary};
@@ -69,19 +70,15 @@ impl NewsIndex {
         if dir.join("meta.json").exists() {
             return NewsIndex::open(dir);
         }
-        std::fs::create_dir_all(dir).map_err(|source| IndexError::Io {
-            path: dir.to_path_buf(),
-            source,
-        })?;
+        std::fs::create_dir_all(dir).map_err(|source| IndexError::writing(dir, source))?;
+        // The format record goes first: tantivy's meta.json is what makes
+        // the folder an index, and an index without its record would not
+        // open again after a crash between the two.
+        write_format(dir)?;
         let (schema, fields) = Fields::schema();
-        let directory = MmapDirectory::open(dir).map_err(|e| IndexError::tantivy(dir, e.into()))?;
+        let directory = IndexDirectory::open(dir).map_err(|e| IndexError::tantivy(dir, e))?;
         let index = Index::create(directory, schema, index_settings())
             .map_err(|e| IndexError::tantivy(dir, e))?;
-        let format = format!("{{\"newsq_format\": {FORMAT_VERSION}}}\n");
-        std::fs::write(dir.join(FORMAT_FILE), format).map_err(|source| IndexError::Io {
-            path: dir.join(FORMAT_FILE),
-            source,
-        })?;
         Ok(NewsIndex::wrap(index, fields, Some(dir.to_path_buf())))
     }
 
@@ -91,7 +88,8 @@ impl NewsIndex {
             return Err(IndexError::NotFound(dir.to_path_buf()));
         }
         check_format(dir)?;
-        let index = Index::open_in_dir(dir).map_err(|e| IndexError::tantivy(dir, e))?;
+        let directory = IndexDirectory::open(dir).map_err(|e| IndexError::tantivy(dir, e))?;
+        let index = Index::open(directory).map_err(|e| IndexError::tantivy(dir, e))?;
         let fields =
             Fields::from_schema(&index.schema()).ok_or_else(|| IndexError::Incompatible {
                 path: dir.to_path_buf(),
@@ -172,6 +170,17 @@ fn index_settings() -> IndexSettings {
         docstore_blocksize: DOC_STORE_BLOCK_BYTES,
         ..IndexSettings::default()
     }
+}
+
+/// Record this build's format version in `dir`, atomically (a scratch file
+/// renamed over it): a crash leaves the old record or the new one.
+fn write_format(dir: &Path) -> Result<(), IndexError> {
+    let path = dir.join(FORMAT_FILE);
+    let scratch = dir.join(format!("{FORMAT_FILE}.partial"));
+    let format = format!("{{\"newsq_format\": {FORMAT_VERSION}}}\n");
+    std::fs::write(&scratch, format)
+        .and_then(|()| std::fs::rename(&scratch, &path))
+        .map_err(|source| IndexError::writing(&path, source))
 }
 
 fn check_format(dir: &Path) -> Result<(), IndexError> {

@@ -80,7 +80,9 @@ pub struct SyncSummary {
     pub bytes_read: u64,
     /// Inputs passed over, by reason.
     pub skipped: SkipSummary,
-    /// Whether a path the user named could not be read.
+    /// Whether an input could not be read: a path the user named, a file
+    /// or folder found under one (permissions, a dangling link, a file gone
+    /// since the walk).
     pub failed_inputs: bool,
     /// Wall time of the run.
     pub elapsed: Duration,
@@ -199,6 +201,7 @@ pub fn sync_paths(
             // if it panicked), the file counts as unreadable.
             let mut readable = false;
             let mut unreadable = false;
+            let mut in_file = 0u64;
             let inbox = &inboxes[i % workers];
             while let Ok(chunk) = inbox.recv() {
                 let Chunk::Items(items) = chunk else {
@@ -208,8 +211,19 @@ pub fn sync_paths(
                 for item in items {
                     match item {
                         Ok(prepared) => {
+                            let text_bytes = prepared.text_bytes() as u64;
                             summary.quotations += writer.add_prepared(prepared)?;
                             summary.articles += 1;
+                            // A file larger than the commit interval commits
+                            // part-way too. Its record comes only with its
+                            // end, so a run cut short reads it again, replacing
+                            // the articles committed so far.
+                            in_file += text_bytes;
+                            uncommitted += text_bytes;
+                            if uncommitted >= options.commit_every_bytes {
+                                writer.commit()?;
+                                uncommitted = 0;
+                            }
                         }
                         Err(skipped) => {
                             unreadable |= skipped.reason.is_unreadable();
@@ -225,9 +239,13 @@ pub fn sync_paths(
             if readable && !unreadable {
                 writer.record_file(source)?;
             }
+            // (A file that vanished or became unreadable since the walk is
+            // an error of the run, as a missing path the user named is.)
+            summary.failed_inputs |= unreadable || !readable;
             summary.files_read += 1;
             summary.bytes_read += source.size;
-            uncommitted += source.size;
+            // The file's bytes beyond its articles' text (markup, JSON).
+            uncommitted += source.size.saturating_sub(in_file);
             on_event(SyncEvent::FileDone {
                 path,
                 bytes: source.size,

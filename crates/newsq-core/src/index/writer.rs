@@ -126,6 +126,7 @@ impl NewsWriter {
             key,
             mut operations,
             quotations,
+            ..
         } = prepared;
         let term = Term::from_field_text(self.fields.article_id, &key);
         // A delete costs tantivy memory until the commit (a scoring weight
@@ -226,12 +227,19 @@ pub struct PreparedArticle {
     key: String,
     operations: Vec<UserOperation>,
     quotations: usize,
+    /// Bytes of the article's text.
+    text_bytes: usize,
 }
 
 impl PreparedArticle {
     /// The number of quotations found in the article.
     pub fn quotations(&self) -> usize {
         self.quotations
+    }
+
+    /// Bytes of the article's text (its body and title).
+    pub fn text_bytes(&self) -> usize {
+        self.text_bytes
     }
 }
 
@@ -324,6 +332,7 @@ impl DocumentBuilder {
             key,
             operations: batch,
             quotations: quotations.len(),
+            text_bytes: article.body.len() + title.map_or(0, str::len),
         }
     }
 }
@@ -438,24 +447,20 @@ const CONTEXT_BYTES: usize = 300;
 /// to the end of the sentence it ends), trimmed to a few hundred bytes on
 /// each side, for display with a hit.
 pub(crate) fn sentence_around(body: &str, start: usize, end: usize) -> &str {
-    let (Some(before), Some(after)) = (body.get(..start), body.get(end..)) else {
+    if body.get(..start).is_none() || body.get(end..).is_none() {
         return "";
-    };
-    let mut from = before
+    }
+    // Only the CONTEXT_BYTES on each side are looked through: an article
+    // of many quotations and no stops would otherwise be read whole for
+    // each of them.
+    let window_from = floor_char_boundary(body, start.saturating_sub(CONTEXT_BYTES));
+    let from = body[window_from..start]
         .rfind(['.', '?', '!', '\n'])
-        .map(|i| i + 1)
-        .unwrap_or(0);
-    if start - from > CONTEXT_BYTES {
-        from = floor_char_boundary(body, start - CONTEXT_BYTES);
-    }
-    let mut to = after
+        .map_or(window_from, |i| window_from + i + 1);
+    let window_to = floor_char_boundary(body, end.saturating_add(CONTEXT_BYTES).min(body.len()));
+    let to = body[end..window_to]
         .find(['.', '?', '!', '\n'])
-        .map(|i| end + i + 1)
-        .unwrap_or(body.len());
-    if to - end > CONTEXT_BYTES {
-        to = floor_char_boundary(body, end + CONTEXT_BYTES);
-    }
-    let to = if body.is_char_boundary(to) { to } else { end };
+        .map_or(window_to, |i| end + i + 1);
     body.get(from..to).unwrap_or("").trim()
 }
 

@@ -141,6 +141,10 @@ struct Attributor<'t, 'a> {
     spans: &'t [QuotedSpan],
     table: &'t EntityTable,
     seen: Vec<Seen>,
+    /// Each paragraph's first word token (`usize::MAX` when it has none):
+    /// whether a quotation opens its paragraph is asked for many quotations,
+    /// and reading back through the paragraph each time is quadratic.
+    first_word_of_paragraph: Vec<usize>,
 }
 
 /// Attribute every quotation; the result is parallel to `spans`.
@@ -149,11 +153,21 @@ pub(crate) fn attribute(
     spans: &[QuotedSpan],
     table: &EntityTable,
 ) -> Vec<Attribution> {
+    let paragraphs = t.toks.last().map_or(0, |tok| tok.paragraph + 1);
+    let mut first_word_of_paragraph = vec![usize::MAX; paragraphs];
+    for (i, tok) in t.toks.iter().enumerate().rev() {
+        if let Some(first) = first_word_of_paragraph.get_mut(tok.paragraph) {
+            if tok.kind == Kind::Word {
+                *first = i;
+            }
+        }
+    }
     let mut a = Attributor {
         t,
         spans,
         table,
         seen: Vec::new(),
+        first_word_of_paragraph,
     };
     // What a sentence's record adds is read only by quotations after it: the
     // sentences from the last quotation's on need none.
@@ -1901,12 +1915,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
             // person, then the quotation in the same paragraph.
             // … or closing the paragraph before one that opens with the
             // quotation: "Valastro praised the governor. ¶ “We need …”".
-            let opens_paragraph = (lo..i).all(|j| !t.is_word(j))
-                && t.toks[..i]
-                    .iter()
-                    .rev()
-                    .take_while(|tok| tok.paragraph == para)
-                    .all(|tok| tok.kind != Kind::Word);
+            let opens_paragraph = self.first_word_of_paragraph[para] > i;
             let same_paragraph = t.toks[plo].paragraph == para
                 || (opens_paragraph && para == t.toks[plo].paragraph + 1);
             // (A show's title in quotation marks is no quotation of anyone's.)

@@ -132,6 +132,12 @@ struct Open {
     inner: Vec<(usize, usize, usize, usize)>,
 }
 
+/// Quoted spans read from one body at most. News articles hold a few dozen
+/// quotations (79 at most in the corpora we measured); a body with
+/// thousands is a file of stray marks or a dump, and each span costs a
+/// document in the index, so the rest of such a body is passed over.
+pub(crate) const MAX_QUOTED_SPANS: usize = 10_000;
+
 /// Find every top-level quoted span in `body`. Paragraphs are lines; a
 /// quotation left open at the end of a paragraph continues when the next
 /// paragraph opens with the same kind of mark.
@@ -147,7 +153,7 @@ pub(crate) fn find_quoted_spans(body: &str) -> Vec<QuotedSpan> {
         if !line.trim().is_empty() {
             pending = scan_line(body, line_start, line_end, pending, &mut spans);
         }
-        if line_end == body.len() {
+        if line_end == body.len() || spans.len() >= MAX_QUOTED_SPANS {
             break;
         }
         line_start = line_end + 1;
@@ -155,6 +161,7 @@ pub(crate) fn find_quoted_spans(body: &str) -> Vec<QuotedSpan> {
     if let Some(open) = pending {
         finish_unclosed(body, open, &mut spans);
     }
+    spans.truncate(MAX_QUOTED_SPANS);
     spans
 }
 
@@ -196,6 +203,7 @@ fn scan_line(
     // The nested quotation open inside the current one: its mark, where it
     // opens and where its text starts.
     let mut nested: Option<(char, usize, usize)> = None;
+    let mut single_closers = LastSingleCloser::default();
     // Only quote marks act, so the scan jumps from one to the next. `last` is
     // where the previous mark read ended and what it was read as: the `prev` of
     // a mark right after it (two apostrophes read as one " are no ' to it).
@@ -255,6 +263,9 @@ fn scan_line(
                         closed: true,
                     });
                     pending = None;
+                    if spans.len() >= MAX_QUOTED_SPANS {
+                        return None;
+                    }
                 } else if open.family == Family::Double
                     && c != open.mark
                     && can_open_double(c, prev, next)
@@ -272,7 +283,7 @@ fn scan_line(
                     Some(Family::Double) => !wrapper && can_open_double(c, prev, next),
                     Some(Family::Single) => {
                         can_open_single(body, at, c, prev)
-                            && has_single_closer(line, at - line_start, c)
+                            && single_closers.follows(line, at - line_start, c)
                     }
                     None => false,
                 };
@@ -335,21 +346,40 @@ fn has_byte(word: u64, byte: u8) -> u64 {
     x.wrapping_sub(ONES) & !x & HIGHS
 }
 
-/// A single opening mark counts only if a closing one follows in the same paragraph,
-/// or the paragraph ends open (a quotation running on).
-fn has_single_closer(line: &str, rel: usize, open: char) -> bool {
-    let after = rel + open.len_utf8();
-    let rest = &line[after..];
-    let mut prev: Option<char> = None;
-    let mut chars = rest.chars().peekable();
-    while let Some(c) = chars.next() {
-        let next = chars.peek().copied();
-        if closers(open).contains(&c) && can_close_single(prev, next) {
-            return true;
-        }
-        prev = Some(c);
+/// Where the last mark that can close a single quotation sits in a
+/// paragraph, per kind of opening mark, found once per paragraph: asking
+/// for each opening mark whether a closer follows it would read the rest
+/// of the paragraph each time (quadratic in a paragraph of stray marks).
+#[derive(Default)]
+struct LastSingleCloser {
+    /// For ‘ and ' (their closers are the same), then for ‚; `None` until asked.
+    by_kind: [Option<Option<usize>>; 2],
+}
+
+impl LastSingleCloser {
+    /// A single opening mark counts only if a closing one follows in the
+    /// same paragraph (not right after it), or the paragraph ends open (a
+    /// quotation running on).
+    fn follows(&mut self, line: &str, rel: usize, open: char) -> bool {
+        let kind = usize::from(open == '‚');
+        let last = *self.by_kind[kind].get_or_insert_with(|| {
+            let closers = closers(open);
+            let mut last = None;
+            let mut prev: Option<char> = None;
+            let mut chars = line.char_indices().peekable();
+            while let Some((at, c)) = chars.next() {
+                let next = chars.peek().map(|&(_, n)| n);
+                if closers.contains(&c) && can_close_single(prev, next) {
+                    last = Some(at);
+                }
+                prev = Some(c);
+            }
+            last
+        });
+        // The character right after the opening mark cannot close it.
+        let first_after = rel + open.len_utf8();
+        last.is_some_and(|at| at > first_after)
     }
-    false
 }
 
 /// A quotation never closed: keep it when it is plainly prose (several words),

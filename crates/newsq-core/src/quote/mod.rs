@@ -37,6 +37,11 @@ pub struct Quotation {
 
 /// Find and attribute every direct quotation in `body`.
 ///
+/// Time and memory grow in step with the body, whatever it holds: at most
+/// 10,000 quoted spans are read from one body (news articles hold a few
+/// dozen; more is a dump or a file of stray marks, whose rest is passed
+/// over).
+///
 /// ```
 /// let body = "“This is not my war,” Mr Trump said, “I have a red line.”";
 /// let quotes = newsq_core::quote::extract(body);
@@ -88,6 +93,50 @@ pub fn extract(body: &str) -> Vec<Quotation> {
         });
     }
     out
+}
+
+impl Quotation {
+    /// What is wrong with this quotation as one found in `body`, if
+    /// anything: its offsets must lie on character boundaries inside the
+    /// body, its parts inside `start..end`, and every word of its text must
+    /// be in `body[start..end]`. For property tests and fuzz targets, which
+    /// check every quotation [`extract`] returns.
+    ///
+    /// ```
+    /// let body = "“We stay,” Mayor Ana Lopes said.";
+    /// let quote = &newsq_core::quote::extract(body)[0];
+    /// assert_eq!(quote.problem_in(body), None);
+    /// assert!(quote.problem_in("short").is_some());
+    /// ```
+    pub fn problem_in(&self, body: &str) -> Option<String> {
+        let on_boundaries = |s: usize, e: usize| {
+            s <= e && e <= body.len() && body.is_char_boundary(s) && body.is_char_boundary(e)
+        };
+        if !on_boundaries(self.start, self.end) {
+            return Some(format!(
+                "offsets {}..{} outside the body or not on character boundaries",
+                self.start, self.end
+            ));
+        }
+        if let Some(&(s, e)) = self
+            .parts
+            .iter()
+            .find(|&&(s, e)| !on_boundaries(s, e) || s < self.start || e > self.end)
+        {
+            return Some(format!(
+                "part {s}..{e} outside {}..{}",
+                self.start, self.end
+            ));
+        }
+        if self.text.is_empty() {
+            return Some("empty text".to_string());
+        }
+        let span = &body[self.start..self.end];
+        self.text
+            .split_whitespace()
+            .find(|word| !span.contains(word))
+            .map(|word| format!("the word {word:?} is not in {span:?}"))
+    }
 }
 
 /// `tweet-id="1234"`, `"@handle"`: an attribute value or an identifier, not

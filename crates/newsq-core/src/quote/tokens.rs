@@ -630,6 +630,11 @@ fn lower_range(lower: &mut String, body: &str, start: usize, end: usize) -> (usi
     (from, lower.len())
 }
 
+/// Tokens after which a sentence ends at the next token that could end one
+/// (a quotation, a stop, a paragraph break), ended or not; news sentences
+/// run to a few dozen tokens, the longest to about 150.
+const MAX_SENTENCE_TOKENS: usize = 256;
+
 /// Sentence boundaries in the reporting text: . ? ! (not after an abbreviation)
 /// before a capital, a quotation or a paragraph break; every paragraph break.
 fn split_sentences(tokens: &mut Tokens<'_>, quotes: &[QuotedSpan]) {
@@ -693,7 +698,11 @@ fn split_sentences(tokens: &mut Tokens<'_>, quotes: &[QuotedSpan]) {
             }
             Kind::Word => false,
         };
-        if ends || i + 1 == n {
+        // A sentence is cut at its next possible end once it is too long to
+        // be one: attribution looks through a quotation's sentence for every
+        // quotation in it, so an endless one (a file of quote marks) would
+        // cost time quadratic in its length.
+        if ends || i + 1 == n || i + 1 - start >= MAX_SENTENCE_TOKENS {
             for t in &mut tokens.toks[start..=i] {
                 t.sentence = sentence;
             }

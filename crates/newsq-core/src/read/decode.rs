@@ -1,4 +1,5 @@
-//! Bytes to text: reject binary and non-UTF-8 files, strip a BOM, normalize line ends.
+//! Bytes to text: decode UTF-16 files that start with a BOM, reject binary
+//! and non-UTF-8 files, strip a BOM, normalize line ends.
 
 use super::skip::SkipReason;
 
@@ -10,13 +11,21 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Decode a file's bytes as article text.
 ///
-/// Errors: [`SkipReason::Empty`] for zero bytes or only whitespace,
+/// A file starting with a UTF-16 byte order mark (as Windows tools save
+/// "Unicode" text) is decoded as UTF-16, an unpaired surrogate becoming
+/// U+FFFD. Errors: [`SkipReason::Empty`] for zero bytes or only whitespace,
 /// [`SkipReason::Binary`] for a NUL byte in the first 8 KiB,
 /// [`SkipReason::InvalidUtf8`] with the offset of the first bad byte in the file.
 /// The bytes become the text in place: a file is not held twice.
 pub(crate) fn decode(mut bytes: Vec<u8>) -> Result<String, SkipReason> {
     if bytes.is_empty() {
         return Err(SkipReason::Empty);
+    }
+    if let Some(text) = utf16_with_bom(&bytes) {
+        if text.trim().is_empty() {
+            return Err(SkipReason::Empty);
+        }
+        return Ok(normalize_owned_newlines(text));
     }
     let head = bytes.get(..BINARY_SNIFF_LEN).unwrap_or(&bytes);
     if head.contains(&0) {
@@ -32,6 +41,30 @@ pub(crate) fn decode(mut bytes: Vec<u8>) -> Result<String, SkipReason> {
         return Err(SkipReason::Empty);
     }
     Ok(normalize_owned_newlines(text))
+}
+
+/// The text of UTF-16 bytes that start with a byte order mark (FF FE for
+/// little-endian, FE FF for big-endian), without the mark; `None` for any
+/// other bytes. A last odd byte is dropped.
+fn utf16_with_bom(bytes: &[u8]) -> Option<String> {
+    let little_endian = match bytes.get(..2)? {
+        [0xFF, 0xFE] => true,
+        [0xFE, 0xFF] => false,
+        _ => return None,
+    };
+    let units = bytes[2..].chunks_exact(2).map(|pair| {
+        let pair = [pair[0], pair[1]];
+        if little_endian {
+            u16::from_le_bytes(pair)
+        } else {
+            u16::from_be_bytes(pair)
+        }
+    });
+    Some(
+        char::decode_utf16(units)
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect(),
+    )
 }
 
 /// Strip a leading BOM and turn `\r\n` (and a lone `\r`, old Mac files) into `\n`,
@@ -209,6 +242,25 @@ mod tests {
             decode(b"\xEF\xBB\xBFab\xFFc".to_vec()),
             Err(SkipReason::InvalidUtf8 { byte_offset: 5 })
         );
+    }
+
+    #[test]
+    fn utf16_with_a_bom_is_decoded_either_way_round() {
+        let text = "Harbour plan\r\n\r\n“We stay,” Ana Lopes said. 🙂";
+        let expected = "Harbour plan\n\n“We stay,” Ana Lopes said. 🙂";
+        let mut le = vec![0xFF, 0xFE];
+        let mut be = vec![0xFE, 0xFF];
+        for unit in text.encode_utf16() {
+            le.extend_from_slice(&unit.to_le_bytes());
+            be.extend_from_slice(&unit.to_be_bytes());
+        }
+        assert_eq!(decode(le.clone()).as_deref(), Ok(expected));
+        assert_eq!(decode(be).as_deref(), Ok(expected));
+        // An unpaired surrogate and a last odd byte do not stop the rest.
+        le.extend_from_slice(&[0x00, 0xD8, b'!', 0x00, 0x41]);
+        let decoded = decode(le).unwrap();
+        assert!(decoded.ends_with("🙂\u{FFFD}!"), "{decoded:?}");
+        assert_eq!(decode(vec![0xFF, 0xFE, b' ', 0]), Err(SkipReason::Empty));
     }
 
     #[test]

@@ -92,6 +92,43 @@ pub fn read_file(path: &Path, opts: &ReadOptions) -> Vec<Result<Article, Skipped
 /// parsed as they are asked for, so that only the file's text, not all its
 /// articles, is in memory at once.
 pub fn read_articles<'a>(path: &Path, opts: &'a ReadOptions) -> FileArticles<'a> {
+    let skip = |reason| {
+        FileArticles(Source::Ready(
+            vec![Err(Skipped::file(path, reason))].into_iter(),
+        ))
+    };
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_dir() => return skip(SkipReason::Unreadable("is a directory".to_string())),
+        // A FIFO or device could block forever or never end.
+        Ok(m) if !m.is_file() => {
+            return skip(SkipReason::Unreadable("not a regular file".to_string()))
+        }
+        Ok(_) => {}
+        Err(e) => return skip(walk::io_reason(&e)),
+    }
+    match std::fs::read(path) {
+        Ok(bytes) => articles_from_bytes(path, bytes, opts),
+        Err(e) => skip(walk::io_reason(&e)),
+    }
+}
+
+/// The articles of a file's content, read as [`read_articles`] reads the
+/// file at `path` (whose name and extension count, and which is never
+/// opened): for bytes that come from somewhere other than a file.
+///
+/// ```
+/// use newsq_core::read::{articles_from_bytes, ReadOptions};
+///
+/// let bytes = "Harbour plan\n\n“We stay,” Mayor Ana Lopes said.".as_bytes().to_vec();
+/// let options = ReadOptions::default();
+/// let articles: Vec<_> = articles_from_bytes("harbour.txt".as_ref(), bytes, &options).collect();
+/// assert_eq!(articles[0].as_ref().unwrap().title.as_deref(), Some("Harbour plan"));
+/// ```
+pub fn articles_from_bytes<'a>(
+    path: &Path,
+    bytes: Vec<u8>,
+    opts: &'a ReadOptions,
+) -> FileArticles<'a> {
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -105,19 +142,6 @@ pub fn read_articles<'a>(path: &Path, opts: &'a ReadOptions) -> FileArticles<'a>
         |items: Vec<Result<Article, Skipped>>| FileArticles(Source::Ready(items.into_iter()));
     let skip = |reason| ready(vec![Err(Skipped::file(path, reason))]);
 
-    match std::fs::metadata(path) {
-        Ok(m) if m.is_dir() => return skip(SkipReason::Unreadable("is a directory".to_string())),
-        // A FIFO or device could block forever or never end.
-        Ok(m) if !m.is_file() => {
-            return skip(SkipReason::Unreadable("not a regular file".to_string()))
-        }
-        Ok(_) => {}
-        Err(e) => return skip(walk::io_reason(&e)),
-    }
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) => return skip(walk::io_reason(&e)),
-    };
     let text = match decode::decode(bytes) {
         Ok(text) => text,
         Err(reason) => return skip(reason),

@@ -18,8 +18,9 @@ const TEXT_EXTENSIONS: &[&str] = &["txt", "text", "json", "jsonl", "ndjson"];
 /// extension are kept). Symbolic links to files are followed; links to
 /// directories are not, so a link cycle cannot loop.
 ///
-/// A named path that does not exist, or a directory (named or found) that
-/// cannot be listed, yields an `Err(Skipped)` in its place.
+/// A named path that does not exist, a directory (named or found) that
+/// cannot be listed, and a link found in a directory that leads nowhere
+/// (dangling, or a loop of links) yield an `Err(Skipped)` in their place.
 pub fn discover(paths: &[PathBuf]) -> Vec<Result<PathBuf, Skipped>> {
     let mut out = Vec::new();
     for path in paths {
@@ -81,9 +82,17 @@ fn walk_dir(dir: &Path, out: &mut Vec<Result<PathBuf, Skipped>>) {
             walk_dir(&path, out);
             continue;
         }
-        if file_type.is_symlink() && fs::metadata(&path).map(|m| m.is_dir()).unwrap_or(true) {
-            // A link to a directory (not followed) or a dangling link.
-            continue;
+        if file_type.is_symlink() {
+            match fs::metadata(&path) {
+                // A link to a directory: not followed.
+                Ok(meta) if meta.is_dir() => continue,
+                Ok(_) => {}
+                // A dangling link or a loop of links: the user should know.
+                Err(e) => {
+                    out.push(Err(Skipped::file(path, io_reason(&e))));
+                    continue;
+                }
+            }
         }
         if has_text_extension(&path) {
             out.push(Ok(path));
