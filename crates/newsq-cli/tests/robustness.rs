@@ -161,24 +161,22 @@ fn kill_9_mid_run_leaves_the_last_commit_and_the_same_command_completes_it() {
     assert_eq!(quotations_per_article(&index), complete);
 }
 
+/// A scratch folder with an index of the harbour article (in `articles/`)
+/// and the ferry article waiting in `more/`.
+fn harbour_indexed(name: &str) -> (std::path::PathBuf, std::path::PathBuf) {
+    let dir = scratch(name);
+    write(&dir.join("articles/harbour.txt"), HARBOUR);
+    write(&dir.join("more/ferry.txt"), FERRY);
+    let index_dir = dir.join("index");
+    let articles = s(&dir.join("articles"));
+    let out = newsq_in(&dir, &["index", "-q", "--index", &s(&index_dir), &articles]);
+    expect_code(&out, 0);
+    (dir, index_dir)
+}
+
 #[test]
 fn a_second_writer_fails_at_once_and_searches_see_the_last_commit() {
-    let dir = scratch("lock");
-    write(&dir.join("articles/harbour.txt"), HARBOUR);
-    let index_dir = dir.join("index");
-    expect_code(
-        &newsq_in(
-            &dir,
-            &[
-                "index",
-                "-q",
-                "--index",
-                &s(&index_dir),
-                &s(&dir.join("articles")),
-            ],
-        ),
-        0,
-    );
+    let (dir, index_dir) = harbour_indexed("lock");
     // This process writes now, with an article not yet committed.
     let index = NewsIndex::open(&index_dir).expect("open");
     let mut writer = index.writer(&WriterOptions::default()).expect("writer");
@@ -186,7 +184,6 @@ fn a_second_writer_fails_at_once_and_searches_see_the_last_commit() {
         .add_article(&Article::from_body("ferry.txt", FERRY))
         .expect("add");
 
-    write(&dir.join("more/ferry.txt"), FERRY);
     let started = Instant::now();
     let second = newsq_in(
         &dir,
@@ -254,7 +251,7 @@ fn in_mount_namespace(dir: &Path, script: &str) -> Option<Output> {
     Some(out)
 }
 
-/// `NAME=CODE` lines a script printed, and what it printed besides.
+/// `NAME=CODE` lines a script printed.
 fn codes(out: &Output) -> BTreeMap<String, String> {
     stdout(out)
         .lines()
@@ -265,23 +262,7 @@ fn codes(out: &Output) -> BTreeMap<String, String> {
 
 #[test]
 fn a_read_only_index_is_searched_and_indexing_it_says_it_cannot_write() {
-    let dir = scratch("read-only");
-    write(&dir.join("articles/harbour.txt"), HARBOUR);
-    write(&dir.join("more/ferry.txt"), FERRY);
-    let index_dir = dir.join("index");
-    expect_code(
-        &newsq_in(
-            &dir,
-            &[
-                "index",
-                "-q",
-                "--index",
-                &s(&index_dir),
-                &s(&dir.join("articles")),
-            ],
-        ),
-        0,
-    );
+    let (dir, index_dir) = harbour_indexed("read-only");
     let script = r#"
         mount --bind "$SCRATCH/index" "$SCRATCH/index" &&
         mount -o remount,bind,ro "$SCRATCH/index" || exit 90
@@ -291,7 +272,13 @@ fn a_read_only_index_is_searched_and_indexing_it_says_it_cannot_write() {
         echo "index=$?"
     "#;
     let (search_code, search_out, index_code, index_err) = if running_as_root(&dir) {
-        let out = in_mount_namespace(&dir, script).expect("root may unshare");
+        let out = match in_mount_namespace(&dir, script) {
+            Some(out) if out.status.code() != Some(90) => out,
+            _ => {
+                eprintln!("skipped: root, but not allowed to mount here");
+                return;
+            }
+        };
         let codes = codes(&out);
         (
             codes.get("search").cloned(),
@@ -407,7 +394,8 @@ fn a_full_disk_fails_naming_the_index_which_keeps_its_last_commit() {
         echo "again=$?"
         echo "articles=$("$NEWSQ" search --count --articles said --index "$SCRATCH/disk/index")"
     "#;
-    let Some(out) = in_mount_namespace(&dir, script) else {
+    let Some(out) = in_mount_namespace(&dir, script).filter(|out| out.status.code() != Some(90))
+    else {
         eprintln!("skipped: this machine does not let the test mount a small file system");
         return;
     };

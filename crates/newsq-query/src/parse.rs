@@ -37,9 +37,9 @@ const MAX_LEN: usize = 10_000;
 /// The deepest nesting of groups accepted, `speaker:( … )` groups included.
 const MAX_DEPTH: usize = 32;
 
-/// The most terms (words, phrases, names, dates) a query may have: each is
-/// a scorer over the whole index, and a thousand of them take seconds at a
-/// million articles.
+/// The most terms (words, phrases, names, dates) a query may have: each
+/// becomes at least one scorer over the whole index, and a thousand of them
+/// take seconds at a million articles.
 const MAX_TERMS: usize = 128;
 
 /// A query that cannot be parsed, with where and why.

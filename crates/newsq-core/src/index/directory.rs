@@ -2,7 +2,7 @@
 //! searching a folder this process cannot write.
 
 use std::io;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use tantivy::directory::error::{DeleteError, LockError, OpenReadError, OpenWriteError};
@@ -11,20 +11,23 @@ use tantivy::directory::{
     WritePtr, META_LOCK,
 };
 
-/// tantivy's [`MmapDirectory`], except that a reader that cannot create or
-/// open the lock file that keeps a writer's clean-up away while it opens
-/// the segments (a read-only folder, another user's index) reads without
-/// it: only a writer running at that moment could disturb it, and the
-/// folder is then someone else's to write.
+/// tantivy's [`MmapDirectory`], except that in a folder this process cannot
+/// write (a read-only file system, another user's index) the lock file that
+/// keeps a writer's clean-up away while a reader opens the segments is done
+/// without, when it cannot be opened: this process then cannot be the
+/// writer, and only a writer running at that very moment could disturb the
+/// reader (which would fail, not read wrongly).
 #[derive(Clone, Debug)]
 pub(crate) struct IndexDirectory {
     inner: MmapDirectory,
+    dir: PathBuf,
 }
 
 impl IndexDirectory {
     pub(crate) fn open(dir: &Path) -> Result<IndexDirectory, tantivy::TantivyError> {
         Ok(IndexDirectory {
             inner: MmapDirectory::open(dir)?,
+            dir: dir.to_path_buf(),
         })
     }
 }
@@ -62,10 +65,9 @@ impl Directory for IndexDirectory {
         match self.inner.acquire_lock(lock) {
             Err(LockError::IoError(e))
                 if lock.filepath == META_LOCK.filepath
-                    && matches!(
-                        e.kind(),
-                        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem
-                    ) =>
+                    && (e.kind() == io::ErrorKind::ReadOnlyFilesystem
+                        || (e.kind() == io::ErrorKind::PermissionDenied
+                            && !can_create_files_in(&self.dir))) =>
             {
                 Ok(DirectoryLock::from(Box::new(())))
             }
@@ -76,4 +78,18 @@ impl Directory for IndexDirectory {
     fn watch(&self, watch_callback: WatchCallback) -> tantivy::Result<WatchHandle> {
         self.inner.watch(watch_callback)
     }
+}
+
+/// Whether a file can be created in `dir` (one is, and removed).
+fn can_create_files_in(dir: &Path) -> bool {
+    let probe = dir.join(format!(".newsq-probe-{}", std::process::id()));
+    let created = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&probe)
+        .is_ok();
+    if created {
+        let _ = std::fs::remove_file(&probe);
+    }
+    created
 }

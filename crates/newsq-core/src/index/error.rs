@@ -50,37 +50,39 @@ impl IndexError {
             TantivyError::LockFailure(LockError::LockBusy, _) => {
                 IndexError::Locked(path.to_path_buf())
             }
-            TantivyError::LockFailure(LockError::IoError(io), _) => IndexError::CannotWrite {
-                path: path.to_path_buf(),
-                source: io::Error::new(io.kind(), io.to_string()),
-            },
-            TantivyError::OpenWriteError(OpenWriteError::IoError { io_error, .. }) => {
-                IndexError::CannotWrite {
-                    path: path.to_path_buf(),
-                    source: io::Error::new(io_error.kind(), io_error.to_string()),
-                }
+            // Taking a lock and opening a file to write are writes.
+            TantivyError::LockFailure(LockError::IoError(io), _)
+            | TantivyError::OpenWriteError(OpenWriteError::IoError { io_error: io, .. }) => {
+                IndexError::writing(path, io::Error::new(io.kind(), io.to_string()))
             }
-            TantivyError::IoError(io) if is_write_failure(io.kind()) => IndexError::CannotWrite {
+            TantivyError::IoError(io) => IndexError::Io {
                 path: path.to_path_buf(),
                 source: io::Error::new(io.kind(), io.to_string()),
-            },
-            // tantivy's indexing threads report only that they stopped
-            // ("an index writer was killed"); whether the folder can still
-            // be written tells the user what to do.
-            TantivyError::ErrorInThread(_) => match probe_write(path) {
-                Err(cause) if is_write_failure(cause.kind()) => IndexError::CannotWrite {
-                    path: path.to_path_buf(),
-                    source: cause,
-                },
-                _ => IndexError::Tantivy {
-                    path: path.to_path_buf(),
-                    source,
-                },
             },
             source => IndexError::Tantivy {
                 path: path.to_path_buf(),
                 source,
             },
+        }
+    }
+
+    /// Wrap an error of the index writer. tantivy reports a failed write in
+    /// several ways (an I/O error, an "internal error" carrying the I/O
+    /// error's text, or only that its indexing thread stopped), so an error
+    /// it is not plain about is followed by a write to the folder: when
+    /// that fails too, the folder cannot be written, and the user is told
+    /// so and what to do.
+    pub(crate) fn writing_index(path: &Path, source: TantivyError) -> IndexError {
+        match IndexError::tantivy(path, source) {
+            IndexError::Tantivy { path, source } if path.is_dir() => match probe_write(&path) {
+                Err(cause) if is_write_failure(cause.kind()) => IndexError::CannotWrite {
+                    path,
+                    source: cause,
+                },
+                _ => IndexError::Tantivy { path, source },
+            },
+            IndexError::Io { path, source } => IndexError::writing(&path, source),
+            known => known,
         }
     }
 

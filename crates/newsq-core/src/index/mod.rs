@@ -176,11 +176,19 @@ fn index_settings() -> IndexSettings {
 /// renamed over it): a crash leaves the old record or the new one.
 fn write_format(dir: &Path) -> Result<(), IndexError> {
     let path = dir.join(FORMAT_FILE);
-    let scratch = dir.join(format!("{FORMAT_FILE}.partial"));
+    let scratch = dir.join(format!("{FORMAT_FILE}.{}.partial", std::process::id()));
     let format = format!("{{\"newsq_format\": {FORMAT_VERSION}}}\n");
-    std::fs::write(&scratch, format)
+    let written = std::fs::File::create(&scratch)
+        .and_then(|mut file| {
+            std::io::Write::write_all(&mut file, format.as_bytes())?;
+            file.sync_all()
+        })
         .and_then(|()| std::fs::rename(&scratch, &path))
-        .map_err(|source| IndexError::writing(&path, source))
+        .and_then(|()| std::fs::File::open(dir)?.sync_all());
+    if written.is_err() {
+        let _ = std::fs::remove_file(&scratch);
+    }
+    written.map_err(|source| IndexError::writing(&path, source))
 }
 
 fn check_format(dir: &Path) -> Result<(), IndexError> {

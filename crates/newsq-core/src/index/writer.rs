@@ -81,7 +81,7 @@ impl NewsWriter {
         let writer = index
             .tantivy()
             .writer_with_num_threads(threads, memory)
-            .map_err(|e| IndexError::tantivy(index.dir_or_memory(), e))?;
+            .map_err(|e| IndexError::writing_index(index.dir_or_memory(), e))?;
         Ok(NewsWriter {
             writer,
             fields: *index.fields(),
@@ -147,7 +147,7 @@ impl NewsWriter {
         self.writer
             .run(operations)
             .map(|_| quotations)
-            .map_err(|e| IndexError::tantivy(&self.index_path, e))
+            .map_err(|e| IndexError::writing_index(&self.index_path, e))
     }
 
     /// Remove every article, quotation and file record that came from
@@ -179,7 +179,7 @@ impl NewsWriter {
     pub fn commit(&mut self) -> Result<(), IndexError> {
         self.writer
             .commit()
-            .map_err(|e| IndexError::tantivy(&self.index_path, e))?;
+            .map_err(|e| IndexError::writing_index(&self.index_path, e))?;
         self.committed
             .reload()
             .map_err(|e| IndexError::tantivy(&self.index_path, e))?;
@@ -191,7 +191,7 @@ impl NewsWriter {
     pub fn rollback(&mut self) -> Result<(), IndexError> {
         self.writer
             .rollback()
-            .map_err(|e| IndexError::tantivy(&self.index_path, e))?;
+            .map_err(|e| IndexError::writing_index(&self.index_path, e))?;
         self.uncommitted.clear();
         Ok(())
     }
@@ -202,14 +202,14 @@ impl NewsWriter {
         self.commit()?;
         self.writer
             .wait_merging_threads()
-            .map_err(|e| IndexError::tantivy(&self.index_path, e))
+            .map_err(|e| IndexError::writing_index(&self.index_path, e))
     }
 
     fn add(&mut self, doc: TantivyDocument) -> Result<(), IndexError> {
         self.writer
             .add_document(doc)
             .map(|_| ())
-            .map_err(|e| IndexError::tantivy(&self.index_path, e))
+            .map_err(|e| IndexError::writing_index(&self.index_path, e))
     }
 }
 

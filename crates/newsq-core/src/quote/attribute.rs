@@ -1915,7 +1915,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
             // person, then the quotation in the same paragraph.
             // … or closing the paragraph before one that opens with the
             // quotation: "Valastro praised the governor. ¶ “We need …”".
-            let opens_paragraph = self.first_word_of_paragraph[para] > i;
+            let opens_paragraph = opens_sentence && self.first_word_of_paragraph[para] > i;
             let same_paragraph = t.toks[plo].paragraph == para
                 || (opens_paragraph && para == t.toks[plo].paragraph + 1);
             // (A show's title in quotation marks is no quotation of anyone's.)

@@ -357,9 +357,9 @@ struct LastSingleCloser {
 }
 
 impl LastSingleCloser {
-    /// A single opening mark counts only if a closing one follows in the
-    /// same paragraph (not right after it), or the paragraph ends open (a
-    /// quotation running on).
+    /// Whether a mark that can close a single quotation opened at byte
+    /// `rel` of the paragraph follows it there (not right after it): a
+    /// single opening mark counts only then.
     fn follows(&mut self, line: &str, rel: usize, open: char) -> bool {
         let kind = usize::from(open == '‚');
         let last = *self.by_kind[kind].get_or_insert_with(|| {

@@ -25,6 +25,10 @@ pub(crate) fn decode(mut bytes: Vec<u8>) -> Result<String, SkipReason> {
         if text.trim().is_empty() {
             return Err(SkipReason::Empty);
         }
+        // UTF-32 (FF FE 00 00) and binary that happens to start like a BOM.
+        if text.chars().take(BINARY_SNIFF_LEN).any(|c| c == '\0') {
+            return Err(SkipReason::Binary);
+        }
         return Ok(normalize_owned_newlines(text));
     }
     let head = bytes.get(..BINARY_SNIFF_LEN).unwrap_or(&bytes);

@@ -82,6 +82,9 @@ fn walk_dir(dir: &Path, out: &mut Vec<Result<PathBuf, Skipped>>) {
             walk_dir(&path, out);
             continue;
         }
+        if !has_text_extension(&path) {
+            continue;
+        }
         if file_type.is_symlink() {
             match fs::metadata(&path) {
                 // A link to a directory: not followed.
@@ -94,9 +97,7 @@ fn walk_dir(dir: &Path, out: &mut Vec<Result<PathBuf, Skipped>>) {
                 }
             }
         }
-        if has_text_extension(&path) {
-            out.push(Ok(path));
-        }
+        out.push(Ok(path));
     }
 }
 
