@@ -335,9 +335,10 @@ fn a_folder_the_user_may_not_write_or_read_is_named_with_what_to_do() {
     std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o000)).expect("chmod");
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o555)).expect("chmod");
     // Root is not stopped by modes: its newsq runs as nobody.
+    let root = running_as_root(&dir);
     let as_user = |args: &[&str]| {
         let mut command = newsq_command(&dir, args);
-        if running_as_root(&dir) {
+        if root {
             command.uid(65534).gid(65534);
         }
         command.output().expect("run newsq")

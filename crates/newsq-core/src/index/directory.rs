@@ -67,7 +67,7 @@ impl Directory for IndexDirectory {
                 if lock.filepath == META_LOCK.filepath
                     && (e.kind() == io::ErrorKind::ReadOnlyFilesystem
                         || (e.kind() == io::ErrorKind::PermissionDenied
-                            && !can_create_files_in(&self.dir))) =>
+                            && probe_write(&self.dir, 0).is_err())) =>
             {
                 Ok(DirectoryLock::from(Box::new(())))
             }
@@ -80,16 +80,14 @@ impl Directory for IndexDirectory {
     }
 }
 
-/// Whether a file can be created in `dir` (one is, and removed).
-fn can_create_files_in(dir: &Path) -> bool {
-    let probe = dir.join(format!(".newsq-probe-{}", std::process::id()));
-    let created = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&probe)
-        .is_ok();
-    if created {
-        let _ = std::fs::remove_file(&probe);
-    }
-    created
+/// Write `bytes` zeros to a scratch file in `dir`, sync it and remove it:
+/// the error, if the folder cannot take them.
+pub(crate) fn probe_write(dir: &Path, bytes: usize) -> io::Result<()> {
+    let path = dir.join(format!(".newsq-write-probe-{}", std::process::id()));
+    let written = std::fs::File::create(&path).and_then(|mut file| {
+        io::Write::write_all(&mut file, &vec![0u8; bytes])?;
+        file.sync_all()
+    });
+    let _ = std::fs::remove_file(&path);
+    written
 }

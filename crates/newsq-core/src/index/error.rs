@@ -1,10 +1,12 @@
 //! Errors of index operations.
 
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use tantivy::directory::error::{LockError, OpenWriteError};
 use tantivy::TantivyError;
+
+use super::directory::probe_write;
 
 /// Why an index operation failed. Every variant names the index folder.
 #[derive(Debug, thiserror::Error)]
@@ -74,13 +76,15 @@ impl IndexError {
     /// so and what to do.
     pub(crate) fn writing_index(path: &Path, source: TantivyError) -> IndexError {
         match IndexError::tantivy(path, source) {
-            IndexError::Tantivy { path, source } if path.is_dir() => match probe_write(&path) {
-                Err(cause) if is_write_failure(cause.kind()) => IndexError::CannotWrite {
-                    path,
-                    source: cause,
-                },
-                _ => IndexError::Tantivy { path, source },
-            },
+            IndexError::Tantivy { path, source } if path.is_dir() => {
+                match probe_write(&path, PROBE_BYTES) {
+                    Err(cause) if is_write_failure(cause.kind()) => IndexError::CannotWrite {
+                        path,
+                        source: cause,
+                    },
+                    _ => IndexError::Tantivy { path, source },
+                }
+            }
             IndexError::Io { path, source } => IndexError::writing(&path, source),
             known => known,
         }
@@ -125,18 +129,6 @@ fn write_advice(error: &io::Error) -> &'static str {
     }
 }
 
-/// Bytes written by [`probe_write`]: more than a nearly full disk has left
-/// in its last block, little enough to be quick.
+/// Bytes the folder is asked to take when the writer failed: more than a
+/// nearly full disk has left in its last block, little enough to be quick.
 const PROBE_BYTES: usize = 256 << 10;
-
-/// Write and remove a scratch file in the folder: the error, if it cannot
-/// be written.
-fn probe_write(dir: &Path) -> io::Result<()> {
-    let path = dir.join(".newsq-write-probe");
-    let written = std::fs::File::create(&path).and_then(|mut file| {
-        file.write_all(&[0u8; PROBE_BYTES])?;
-        file.sync_all()
-    });
-    let _ = std::fs::remove_file(&path);
-    written
-}

@@ -219,11 +219,7 @@ pub fn sync_paths(
                             // end, so a run cut short reads it again, replacing
                             // the articles committed so far.
                             in_file += text_bytes;
-                            uncommitted += text_bytes;
-                            if uncommitted >= options.commit_every_bytes {
-                                writer.commit()?;
-                                uncommitted = 0;
-                            }
+                            commit_when_due(writer, &mut uncommitted, text_bytes, options)?;
                         }
                         Err(skipped) => {
                             unreadable |= skipped.reason.is_unreadable();
@@ -244,16 +240,13 @@ pub fn sync_paths(
             summary.failed_inputs |= unreadable || !readable;
             summary.files_read += 1;
             summary.bytes_read += source.size;
-            // The file's bytes beyond its articles' text (markup, JSON).
-            uncommitted += source.size.saturating_sub(in_file);
             on_event(SyncEvent::FileDone {
                 path,
                 bytes: source.size,
             });
-            if uncommitted >= options.commit_every_bytes {
-                writer.commit()?;
-                uncommitted = 0;
-            }
+            // The file's bytes beyond its articles' text (markup, JSON).
+            let rest = source.size.saturating_sub(in_file);
+            commit_when_due(writer, &mut uncommitted, rest, options)?;
         }
         Ok(())
     })?;
@@ -270,6 +263,22 @@ pub fn sync_paths(
     writer.commit()?;
     summary.elapsed = started.elapsed();
     Ok(summary)
+}
+
+/// Count `bytes` more input as added and commit once
+/// [`SyncOptions::commit_every_bytes`] have been since the last commit.
+fn commit_when_due(
+    writer: &mut NewsWriter,
+    uncommitted: &mut u64,
+    bytes: u64,
+    options: &SyncOptions,
+) -> Result<(), IndexError> {
+    *uncommitted += bytes;
+    if *uncommitted >= options.commit_every_bytes {
+        writer.commit()?;
+        *uncommitted = 0;
+    }
+    Ok(())
 }
 
 /// Prepared articles passed from a worker to the writer at once.

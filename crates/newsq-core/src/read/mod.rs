@@ -92,11 +92,7 @@ pub fn read_file(path: &Path, opts: &ReadOptions) -> Vec<Result<Article, Skipped
 /// parsed as they are asked for, so that only the file's text, not all its
 /// articles, is in memory at once.
 pub fn read_articles<'a>(path: &Path, opts: &'a ReadOptions) -> FileArticles<'a> {
-    let skip = |reason| {
-        FileArticles(Source::Ready(
-            vec![Err(Skipped::file(path, reason))].into_iter(),
-        ))
-    };
+    let skip = |reason| FileArticles::skipped(path, reason);
     match std::fs::metadata(path) {
         Ok(m) if m.is_dir() => return skip(SkipReason::Unreadable("is a directory".to_string())),
         // A FIFO or device could block forever or never end.
@@ -140,7 +136,7 @@ pub fn articles_from_bytes<'a>(
     };
     let ready =
         |items: Vec<Result<Article, Skipped>>| FileArticles(Source::Ready(items.into_iter()));
-    let skip = |reason| ready(vec![Err(Skipped::file(path, reason))]);
+    let skip = |reason| FileArticles::skipped(path, reason);
 
     let text = match decode::decode(bytes) {
         Ok(text) => text,
@@ -193,6 +189,15 @@ pub fn articles_from_bytes<'a>(
 
 /// The articles of one file, as [`read_articles`] reads them.
 pub struct FileArticles<'a>(Source<'a>);
+
+impl FileArticles<'_> {
+    /// No articles: the whole file passed over, for `reason`.
+    fn skipped(path: &Path, reason: SkipReason) -> Self {
+        FileArticles(Source::Ready(
+            vec![Err(Skipped::file(path, reason))].into_iter(),
+        ))
+    }
+}
 
 enum Source<'a> {
     /// Read already (a single article, a JSON array, a skipped file).
