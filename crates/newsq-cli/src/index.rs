@@ -69,7 +69,7 @@ pub fn update(
     let mut writer = index.writer(writer_options).map_err(|e| e.to_string())?;
     let mut progress = Progress::new(show_progress);
     let mut on_event = |event: SyncEvent| match event {
-        SyncEvent::Planned { files, bytes } => progress.plan(files, bytes),
+        SyncEvent::Planned { files, bytes } => progress.plan(files as u64, bytes),
         SyncEvent::FileDone { bytes, .. } => progress.advance(bytes),
         SyncEvent::Skipped(skipped) => {
             progress.clear();

@@ -3,6 +3,7 @@
 //! found, 1 when nothing was, 2 on error (as ripgrep does).
 
 mod entities;
+mod export;
 mod extract;
 mod index;
 mod locate;
@@ -68,6 +69,23 @@ enum Command {
     /// List the outlets of an index, with their spellings and article and
     /// quotation counts.
     Outlets(EntityListArgs),
+    /// Write an index as files Quickwit or Elasticsearch/OpenSearch ingest:
+    /// the index definition, the documents in NDJSON files of at most
+    /// --file-mb, and the speaker and outlet entities.
+    ///
+    /// Documents carry their speaker's and outlet's entity (name and key),
+    /// resolved here with the index's aliases: a speaker filter there is a
+    /// term query on speaker_key.
+    Export(ExportArgs),
+    /// Send an index to a running Quickwit or Elasticsearch/OpenSearch, in
+    /// batches; the index is created with newsq's definition when missing.
+    ///
+    /// Busy answers (429, 5xx) are retried with growing waits; any other
+    /// refusal stops the push with the engine's message. Credentials: in
+    /// the URL (https://user:password@host:9200), or a whole Authorization
+    /// value ("ApiKey …", "Bearer …") in $NEWSQ_AUTHORIZATION; neither is
+    /// ever printed.
+    Push(PushArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions {
         /// The shell.
@@ -278,6 +296,69 @@ struct EntityListArgs {
     color: ColorChoice,
 }
 
+/// The engines newsq exports to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum EngineArg {
+    Quickwit,
+    Elasticsearch,
+    /// The same as elasticsearch.
+    Opensearch,
+}
+
+#[derive(Debug, clap::Args)]
+struct ExportArgs {
+    /// The engine to export for.
+    #[arg(long, value_enum, value_name = "ENGINE")]
+    to: EngineArg,
+    /// The folder to write (created if missing; document files of an
+    /// earlier export in it are replaced).
+    #[arg(value_name = "OUT")]
+    out: PathBuf,
+    /// The newsq index to export; default $NEWSQ_INDEX, else the platform's
+    /// data folder.
+    #[arg(long, value_name = "DIR")]
+    from: Option<PathBuf>,
+    /// The engine's index name (Quickwit's index_id), used in the config
+    /// and the printed commands.
+    #[arg(long, value_name = "NAME", default_value = "newsq")]
+    index: String,
+    /// Largest document file, in MB (10 is Quickwit's ingest limit and a
+    /// good _bulk size).
+    #[arg(long, value_name = "MB", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=1000))]
+    file_mb: u64,
+    /// No progress line and no summary.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+#[derive(Debug, clap::Args)]
+struct PushArgs {
+    /// The engine.
+    #[arg(long, value_enum, value_name = "ENGINE")]
+    engine: EngineArg,
+    /// The engine's address: http://localhost:7280 (Quickwit),
+    /// https://localhost:9200 (Elasticsearch).
+    #[arg(long, value_name = "URL")]
+    url: String,
+    /// The engine's index to fill (created when missing).
+    #[arg(long, value_name = "NAME")]
+    index: String,
+    /// The newsq index to send; default $NEWSQ_INDEX, else the platform's
+    /// data folder.
+    #[arg(long, value_name = "DIR")]
+    from: Option<PathBuf>,
+    /// Largest request, in MB (Quickwit accepts at most 10).
+    #[arg(long, value_name = "MB", default_value_t = 8, value_parser = clap::value_parser!(u64).range(1..=1000))]
+    batch_mb: u64,
+    /// Tries per request while the engine answers 429 or 5xx (waits of
+    /// 0.5 s, doubling, at most 30 s, or the engine's Retry-After).
+    #[arg(long, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u32).range(1..=100))]
+    attempts: u32,
+    /// No progress line, retry messages or summary.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum FacetArg {
     Speaker,
@@ -301,6 +382,8 @@ fn main() -> ExitCode {
         Command::Trail(args) => trail::run(args),
         Command::Speakers(args) => entities::run(args, newsq_query::entity::EntityKind::Speaker),
         Command::Outlets(args) => entities::run(args, newsq_query::entity::EntityKind::Outlet),
+        Command::Export(args) => export::run_export(args),
+        Command::Push(args) => export::run_push(args),
         Command::Completions { shell } => {
             let mut command = Cli::command();
             clap_complete::generate(shell, &mut command, "newsq", &mut std::io::stdout());

@@ -1,0 +1,210 @@
+//! `newsq export` and `newsq push`: hand an index to Quickwit or
+//! Elasticsearch/OpenSearch, as files or straight to a running engine.
+
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use newsq_core::index::NewsIndex;
+use newsq_export::{
+    export_to_folder, push, Endpoint, Engine, ExportOptions, IndexDocuments, PushEvent,
+    PushOptions, PushSummary, RetryPolicy,
+};
+
+use crate::locate;
+use crate::output::count_of;
+use crate::progress::Progress;
+use crate::{EngineArg, ExportArgs, PushArgs};
+
+/// The environment variable holding an `Authorization` value for `push`
+/// ("ApiKey …", "Bearer …"): kept off the command line, where other users
+/// of the machine could read it.
+pub const AUTHORIZATION_ENV: &str = "NEWSQ_AUTHORIZATION";
+
+impl EngineArg {
+    fn engine(self) -> Engine {
+        match self {
+            EngineArg::Quickwit => Engine::Quickwit,
+            EngineArg::Elasticsearch | EngineArg::Opensearch => Engine::Elasticsearch,
+        }
+    }
+}
+
+fn open_documents(from: Option<&Path>) -> Result<IndexDocuments, String> {
+    let dir = locate::index_dir(from)?;
+    let index = NewsIndex::open(&dir).map_err(|e| e.to_string())?;
+    IndexDocuments::open(&index).map_err(|e| e.to_string())
+}
+
+pub fn run_export(args: ExportArgs) -> Result<ExitCode, String> {
+    let engine = args.to.engine();
+    engine
+        .check_index_name(&args.index)
+        .map_err(|e| format!("--index: {e}"))?;
+    let documents = open_documents(args.from.as_deref())?;
+    let options = ExportOptions {
+        engine,
+        index_name: args.index.clone(),
+        max_file_bytes: usize::try_from(args.file_mb.saturating_mul(1_000_000))
+            .unwrap_or(usize::MAX),
+    };
+    let mut progress = Progress::counting(!args.quiet, "documents");
+    progress.plan(documents.len(), 0);
+    let summary = export_to_folder(&documents, &args.out, &options, |count, bytes| {
+        progress.advance_by(count, bytes)
+    })
+    .map_err(|e| e.to_string());
+    progress.clear();
+    let summary = summary?;
+    if !args.quiet {
+        let out = args.out.display();
+        eprintln!(
+            "newsq: exported {} ({}, {}) to {out}: {}, {} ({}), {}",
+            count_of(summary.documents as usize, "document", "documents"),
+            count_of(documents.quotations() as usize, "quotation", "quotations"),
+            count_of(documents.articles() as usize, "article", "articles"),
+            engine.definition_file(),
+            count_of(summary.files.len(), "document file", "document files"),
+            megabytes(summary.bytes),
+            newsq_export::ENTITIES_FILE,
+        );
+        warn_too_large(&summary.too_large, options.max_file_bytes);
+        if engine == Engine::Quickwit && !summary.timestamp_field {
+            eprintln!(
+                "newsq: {} no publication date, so the config has no timestamp_field (Quickwit \
+                 then requires one on every document); give the articles dates (--meta) to get \
+                 time pruning",
+                count_of(summary.undated as usize, "document has", "documents have")
+            );
+        }
+        let name = &args.index;
+        match engine {
+            Engine::Quickwit => eprintln!(
+                "newsq: load it with `quickwit index create --index-config {out}/index-config.yaml` \
+                 and `quickwit index ingest --index {name} --input-path FILE` for each \
+                 {out}/docs-*.ndjson, or `newsq push --engine quickwit --url URL --index {name}`"
+            ),
+            Engine::Elasticsearch => eprintln!(
+                "newsq: load it with `curl -XPUT URL/{name} -H 'Content-Type: application/json' \
+                 --data-binary @{out}/index.json`, then `curl -XPOST URL/{name}/_bulk -H \
+                 'Content-Type: application/x-ndjson' --data-binary @FILE` for each \
+                 {out}/bulk-*.ndjson, or `newsq push --engine elasticsearch --url URL --index {name}`"
+            ),
+        }
+    }
+    Ok(exit_for(summary.documents))
+}
+
+pub fn run_push(args: PushArgs) -> Result<ExitCode, String> {
+    let engine = args.engine.engine();
+    engine
+        .check_index_name(&args.index)
+        .map_err(|e| format!("--index: {e}"))?;
+    let authorization = std::env::var(AUTHORIZATION_ENV)
+        .ok()
+        .filter(|v| !v.trim().is_empty());
+    let endpoint = Endpoint::parse(&args.url, authorization).map_err(|e| e.to_string())?;
+    let documents = open_documents(args.from.as_deref())?;
+    let mut options = PushOptions::new(engine, endpoint.clone(), args.index.clone());
+    options.batch_bytes =
+        usize::try_from(args.batch_mb.saturating_mul(1_000_000)).unwrap_or(usize::MAX);
+    options.retry = RetryPolicy {
+        attempts: args.attempts,
+        ..RetryPolicy::default()
+    };
+    let started = Instant::now();
+    let mut progress = Progress::counting(!args.quiet, "documents");
+    progress.plan(documents.len(), 0);
+    let quiet = args.quiet;
+    let outcome = push(&documents, &options, |event| match event {
+        PushEvent::Sent { documents, bytes } => progress.advance_by(documents, bytes),
+        PushEvent::Retrying {
+            what,
+            status,
+            reason,
+            attempt,
+            wait,
+        } if !quiet => {
+            progress.clear();
+            let answer = match status {
+                Some(status) => format!("answered {status}"),
+                None => "did not answer".to_string(),
+            };
+            eprintln!(
+                "newsq: {} {answer} to {what} ({reason}); trying again in {:.1} s (attempt {} of {})",
+                engine.name(),
+                wait.as_secs_f64(),
+                attempt + 1,
+                options.retry.attempts
+            );
+        }
+        _ => {}
+    });
+    progress.clear();
+    let summary = outcome.map_err(|e| e.to_string())?;
+    if !args.quiet {
+        eprintln!(
+            "newsq: {}",
+            describe_push(&summary, engine, &args.index, &endpoint, started)
+        );
+        warn_too_large(&summary.too_large, options.batch_bytes);
+    }
+    Ok(exit_for(summary.documents))
+}
+
+fn describe_push(
+    summary: &PushSummary,
+    engine: Engine,
+    index: &str,
+    endpoint: &Endpoint,
+    started: Instant,
+) -> String {
+    let mut notes = vec![
+        count_of(summary.batches as usize, "batch", "batches"),
+        megabytes(summary.bytes),
+    ];
+    if summary.already_present > 0 {
+        notes.push(format!("{} already there", summary.already_present));
+    }
+    if summary.retries > 0 {
+        notes.push(count_of(summary.retries as usize, "retry", "retries"));
+    }
+    if summary.index_created {
+        notes.push("index created".to_string());
+    }
+    format!(
+        "pushed {} to {} index {index} at {} ({}) in {:.1} s",
+        count_of(summary.documents as usize, "document", "documents"),
+        engine.name(),
+        endpoint.shown(),
+        notes.join(", "),
+        started.elapsed().as_secs_f64()
+    )
+}
+
+fn warn_too_large(ids: &[String], limit: usize) {
+    if ids.is_empty() {
+        return;
+    }
+    let shown: Vec<&str> = ids.iter().take(5).map(String::as_str).collect();
+    eprintln!(
+        "newsq: {} larger than {} left out: {}{}",
+        count_of(ids.len(), "document", "documents"),
+        megabytes(limit as u64),
+        shown.join(", "),
+        if ids.len() > shown.len() { ", …" } else { "" }
+    );
+}
+
+fn megabytes(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / 1e6)
+}
+
+/// 0 when documents went out, 1 when the index held none.
+fn exit_for(documents: u64) -> ExitCode {
+    if documents > 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}

@@ -1,0 +1,425 @@
+//! The documents an engine receives: newsq's quotations and articles, read
+//! from the index's stored fields, with speakers and outlets resolved to
+//! their entities.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use newsq_core::index::analysis::name_key;
+use newsq_core::index::date::civil_from_days;
+use newsq_core::index::{name, stable_hash, DocKind, Fields, NewsIndex};
+use newsq_query::entity::Entities;
+use newsq_query::NewsSearcher;
+use serde::Serialize;
+use tantivy::schema::{Field, Value};
+use tantivy::{DocId, SegmentReader, TantivyDocument};
+
+use crate::error::ExportError;
+
+/// One quotation or article as exported: the same JSON for every engine.
+///
+/// `speaker` and `outlet` are the entity's name ("Volodymyr Zelensky" for
+/// an article that wrote "Zelenskiy") and `speaker_key`/`outlet_key` its
+/// key, so that a term query on the key finds every spelling; the article's
+/// own spelling is kept in `speaker_as_written`/`outlet_as_written`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExportDocument {
+    /// Stable across exports of the same articles: a quotation's id (as
+    /// `newsq search --json` shows it) or `a` and a hash of the article id.
+    pub doc_id: String,
+    /// `"quotation"` or `"article"`.
+    pub kind: &'static str,
+    /// The article the document belongs to (its URL where known, else path
+    /// and content hash).
+    pub article_id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub context: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker_key: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker_as_written: Option<String>,
+    /// How the article referred to the speaker here ("Mr Zelensky", "he").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker_mention: Option<String>,
+    /// The reporting verb ("said").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cue: Option<String>,
+    /// Article text, on article documents.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    /// The article's headline, on both kinds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outlet_key: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outlet_as_written: Option<String>,
+    /// RFC 3339, UTC, to the second.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// The input file the article came from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+}
+
+/// An entity's name and key, shared by every document that names it.
+#[derive(Debug, Clone)]
+struct Canonical {
+    name: Arc<str>,
+    key: Arc<str>,
+}
+
+/// Spelling (by index key) → its entity's name and key.
+struct Resolver {
+    by_spelling: HashMap<String, Canonical>,
+}
+
+impl Resolver {
+    fn new(entities: &Entities) -> Resolver {
+        let mut by_spelling = HashMap::new();
+        for entity in entities.entities() {
+            let canonical = Canonical {
+                name: Arc::from(entity.name.as_str()),
+                key: Arc::from(entity_key(&entity.name).as_str()),
+            };
+            for spelling in &entity.spellings {
+                by_spelling.insert(name_key(&spelling.text), canonical.clone());
+            }
+        }
+        Resolver { by_spelling }
+    }
+
+    /// The entity of `spelling`: a spelling no entity holds stands for
+    /// itself.
+    fn resolve(&self, spelling: &str) -> (String, String) {
+        match self.by_spelling.get(&name_key(spelling)) {
+            Some(canonical) => (canonical.name.to_string(), canonical.key.to_string()),
+            None => (spelling.to_string(), entity_key(spelling)),
+        }
+    }
+}
+
+/// The key of an entity named `name`: what exported documents carry in
+/// `speaker_key`/`outlet_key`, and what a term query matches. The same
+/// folding as newsq's own keys (lower case, accents and punctuation gone):
+///
+/// ```
+/// assert_eq!(newsq_export::entity_key("Volodymyr Zelensky"), "volodymyr zelensky");
+/// ```
+pub fn entity_key(name: &str) -> String {
+    name_key(name)
+}
+
+/// One entity as written to `entities.ndjson`: how a name a user types
+/// becomes the key to filter on, without newsq.
+#[derive(Debug, Clone, Serialize)]
+pub struct EntityRecord {
+    /// `"speaker"` or `"outlet"`.
+    pub kind: &'static str,
+    pub name: String,
+    pub key: String,
+    /// Every spelling the index holds, most used first.
+    pub spellings: Vec<String>,
+    /// Documents under all spellings.
+    pub count: u64,
+}
+
+/// The documents of an index, read segment by segment in index order.
+///
+/// ```
+/// use newsq_core::index::{NewsIndex, WriterOptions};
+/// use newsq_core::Article;
+/// use newsq_export::IndexDocuments;
+///
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let index = NewsIndex::create_in_ram()?;
+/// let mut writer = index.writer(&WriterOptions::default())?;
+/// writer.add_article(&Article::from_body("a.txt", "“We stay,” Mayor Ana Lopes said."))?;
+/// writer.add_article(&Article::from_body("b.txt", "“We go,” said Mayor Lopes."))?;
+/// writer.commit()?;
+///
+/// let documents = IndexDocuments::open(&index)?;
+/// let quotes: Vec<_> = documents
+///     .iter()
+///     .filter_map(|d| d.ok())
+///     .filter(|d| d.kind == "quotation")
+///     .collect();
+/// assert_eq!(quotes.len(), 2);
+/// // Both spellings of the mayor carry one key.
+/// assert!(quotes.iter().all(|d| d.speaker_key.as_deref() == Some("ana lopes")));
+/// # Ok(())
+/// # }
+/// ```
+pub struct IndexDocuments {
+    searcher: tantivy::Searcher,
+    fields: Fields,
+    speakers: Resolver,
+    outlets: Resolver,
+    entities: Vec<EntityRecord>,
+    quotations: u64,
+    articles: u64,
+    undated: u64,
+}
+
+impl IndexDocuments {
+    /// The documents of the index's last commit, with its speaker and
+    /// outlet tables (and alias file) deciding the entities.
+    pub fn open(index: &NewsIndex) -> Result<IndexDocuments, ExportError> {
+        let news = NewsSearcher::new(index)?;
+        let speakers = news.speakers()?;
+        let outlets = news.outlets()?;
+        let searcher = index.reader()?.searcher();
+        let fields = *index.fields();
+        let count = |kind: DocKind| -> Result<u64, ExportError> {
+            let query = tantivy::query::TermQuery::new(
+                tantivy::Term::from_field_u64(fields.kind, kind.code()),
+                tantivy::schema::IndexRecordOption::Basic,
+            );
+            Ok(searcher.search(&query, &tantivy::collector::Count)? as u64)
+        };
+        let mut entities = records("speaker", &speakers);
+        entities.extend(records("outlet", &outlets));
+        Ok(IndexDocuments {
+            quotations: count(DocKind::Quotation)?,
+            articles: count(DocKind::Article)?,
+            undated: undated(&searcher)?,
+            speakers: Resolver::new(&speakers),
+            outlets: Resolver::new(&outlets),
+            entities,
+            searcher,
+            fields,
+        })
+    }
+
+    /// How many documents [`IndexDocuments::iter`] yields.
+    pub fn len(&self) -> u64 {
+        self.quotations + self.articles
+    }
+
+    /// Whether the index holds no quotation and no article.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Quotations in the index.
+    pub fn quotations(&self) -> u64 {
+        self.quotations
+    }
+
+    /// Articles in the index.
+    pub fn articles(&self) -> u64 {
+        self.articles
+    }
+
+    /// Quotations and articles without a publication date.
+    pub fn undated(&self) -> u64 {
+        self.undated
+    }
+
+    /// Every speaker and outlet entity, speakers first, most documents
+    /// first.
+    pub fn entities(&self) -> &[EntityRecord] {
+        &self.entities
+    }
+
+    /// Every quotation and article, in index order; an error ends the
+    /// walk.
+    pub fn iter(&self) -> impl Iterator<Item = Result<ExportDocument, ExportError>> + '_ {
+        let mut failed = false;
+        self.searcher
+            .segment_readers()
+            .iter()
+            .flat_map(move |segment| SegmentDocuments::new(self, segment))
+            .take_while(move |item| {
+                let go_on = !failed;
+                failed |= item.is_err();
+                go_on
+            })
+    }
+
+    fn document(&self, doc: &TantivyDocument, kind: DocKind) -> ExportDocument {
+        let f = &self.fields;
+        let text = |field: Field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+        };
+        let article_id = text(f.article_id).unwrap_or_default();
+        let (speaker, speaker_key) = match text(f.speaker) {
+            Some(s) => {
+                let (name, key) = self.speakers.resolve(&s);
+                (Some(name), Some(key))
+            }
+            None => (None, None),
+        };
+        let (outlet, outlet_key) = match text(f.outlet) {
+            Some(s) => {
+                let (name, key) = self.outlets.resolve(&s);
+                (Some(name), Some(key))
+            }
+            None => (None, None),
+        };
+        let quotation = kind == DocKind::Quotation;
+        ExportDocument {
+            doc_id: match text(f.quote_id).filter(|_| quotation) {
+                Some(id) => id,
+                None => format!("a{:016x}", stable_hash(article_id.as_bytes())),
+            },
+            kind: if quotation { "quotation" } else { "article" },
+            quote: text(f.quote),
+            context: text(f.context),
+            speaker,
+            speaker_key,
+            speaker_as_written: text(f.speaker),
+            speaker_mention: text(f.speaker_mention),
+            cue: text(f.cue),
+            body: text(f.body),
+            title: text(f.title).or_else(|| text(f.headline)),
+            outlet,
+            outlet_key,
+            outlet_as_written: text(f.outlet),
+            published: doc
+                .get_first(f.published)
+                .and_then(|v| v.as_datetime())
+                .map(|d| rfc3339(d.into_timestamp_secs())),
+            url: text(f.url),
+            language: text(f.language),
+            path: text(f.path),
+            article_id,
+        }
+    }
+}
+
+/// Quotations and articles without a publication date, from the fast
+/// columns (no stored document is read).
+fn undated(searcher: &tantivy::Searcher) -> Result<u64, ExportError> {
+    let mut undated = 0;
+    for segment in searcher.segment_readers() {
+        let kinds = segment.fast_fields().u64(name::KIND)?;
+        let published = segment.fast_fields().date(name::PUBLISHED)?;
+        for doc in 0..segment.max_doc() {
+            let exported = matches!(kinds.first(doc), Some(code)
+                if code == DocKind::Quotation.code() || code == DocKind::Article.code());
+            if exported && !segment.is_deleted(doc) && published.first(doc).is_none() {
+                undated += 1;
+            }
+        }
+    }
+    Ok(undated)
+}
+
+/// The entity records of one table.
+fn records(kind: &'static str, entities: &Entities) -> Vec<EntityRecord> {
+    entities
+        .entities()
+        .iter()
+        .map(|e| EntityRecord {
+            kind,
+            key: entity_key(&e.name),
+            name: e.name.clone(),
+            spellings: e.spellings.iter().map(|s| s.text.clone()).collect(),
+            count: e.count,
+        })
+        .collect()
+}
+
+/// The quotations and articles of one segment, in doc id order.
+struct SegmentDocuments<'a> {
+    documents: &'a IndexDocuments,
+    segment: &'a SegmentReader,
+    kinds: Option<tantivy::columnar::Column<u64>>,
+    store: Option<tantivy::store::StoreReader>,
+    next: DocId,
+    failed: Option<ExportError>,
+}
+
+impl<'a> SegmentDocuments<'a> {
+    fn new(documents: &'a IndexDocuments, segment: &'a SegmentReader) -> Self {
+        // Blocks are read in order: a small cache keeps the current one.
+        let store = segment.get_store_reader(2);
+        let kinds = segment
+            .fast_fields()
+            .u64(name::KIND)
+            .map_err(ExportError::from);
+        let (kinds, store, failed) = match (kinds, store) {
+            (Ok(kinds), Ok(store)) => (Some(kinds), Some(store), None),
+            (Err(e), _) => (None, None, Some(e)),
+            (_, Err(e)) => (None, None, Some(tantivy::TantivyError::from(e).into())),
+        };
+        SegmentDocuments {
+            documents,
+            segment,
+            kinds,
+            store,
+            next: 0,
+            failed,
+        }
+    }
+}
+
+impl Iterator for SegmentDocuments<'_> {
+    type Item = Result<ExportDocument, ExportError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if let Some(error) = self.failed.take() {
+            self.next = self.segment.max_doc();
+            return Some(Err(error));
+        }
+        let (kinds, store) = (self.kinds.as_ref()?, self.store.as_ref()?);
+        while self.next < self.segment.max_doc() {
+            let doc = self.next;
+            self.next += 1;
+            if self.segment.is_deleted(doc) {
+                continue;
+            }
+            let kind = match kinds.first(doc) {
+                Some(code) if code == DocKind::Quotation.code() => DocKind::Quotation,
+                Some(code) if code == DocKind::Article.code() => DocKind::Article,
+                _ => continue,
+            };
+            return Some(match store.get::<TantivyDocument>(doc) {
+                Ok(stored) => Ok(self.documents.document(&stored, kind)),
+                Err(e) => {
+                    self.next = self.segment.max_doc();
+                    Err(e.into())
+                }
+            });
+        }
+        None
+    }
+}
+
+/// `YYYY-MM-DDTHH:MM:SSZ` of a timestamp in seconds.
+fn rfc3339(seconds: i64) -> String {
+    let (year, month, day) = civil_from_days(seconds.div_euclid(86_400));
+    let time = seconds.rem_euclid(86_400);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        time / 3600,
+        time % 3600 / 60,
+        time % 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timestamps_are_rfc3339_utc() {
+        assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
+        assert_eq!(rfc3339(1_755_509_405), "2025-08-18T09:30:05Z");
+        assert_eq!(rfc3339(-1), "1969-12-31T23:59:59Z");
+    }
+}

@@ -1,0 +1,346 @@
+//! What each engine is told: the index definition (Quickwit's index config,
+//! Elasticsearch's settings and mappings), the lines of one document, and
+//! the names and limits each accepts. Both definitions come from one field
+//! table, so they cannot drift apart.
+
+use std::fmt::Write as _;
+
+use crate::document::ExportDocument;
+use crate::error::ExportError;
+
+/// A search engine newsq exports to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    /// Quickwit (built on tantivy): index config YAML, NDJSON ingest.
+    Quickwit,
+    /// Elasticsearch or OpenSearch: index settings and mappings, `_bulk`.
+    Elasticsearch,
+}
+
+/// Quickwit's ingest API refuses a body over 10 MiB; files and batches
+/// stay under it with room for a proxy's own limit rounding.
+pub const QUICKWIT_MAX_BODY: usize = 10_000_000;
+
+/// How a field is searched, in both engines' terms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// An identifier: exact lookups only (raw tokenizer / keyword).
+    Id,
+    /// Exact value: filters and aggregations (raw tokenizer, fast /
+    /// keyword).
+    Key,
+    /// Words, stemmed, with positions for phrases (en_stem / english).
+    Text,
+    /// A name: words without stemming, plus the exact value for facets.
+    Name,
+    /// A name as an article spelled it: words without stemming.
+    Spelling,
+    /// Shown, not searched.
+    Stored,
+    /// Date and time (RFC 3339).
+    Date,
+}
+
+/// Every field of [`ExportDocument`], in the order they are declared.
+const FIELDS: &[(&str, Role)] = &[
+    ("doc_id", Role::Id),
+    ("kind", Role::Key),
+    ("article_id", Role::Id),
+    ("quote", Role::Text),
+    ("context", Role::Stored),
+    ("speaker", Role::Name),
+    ("speaker_key", Role::Key),
+    ("speaker_as_written", Role::Spelling),
+    ("speaker_mention", Role::Stored),
+    ("cue", Role::Key),
+    ("body", Role::Text),
+    ("title", Role::Text),
+    ("outlet", Role::Name),
+    ("outlet_key", Role::Key),
+    ("outlet_as_written", Role::Spelling),
+    ("published", Role::Date),
+    ("url", Role::Stored),
+    ("language", Role::Key),
+    ("path", Role::Id),
+];
+
+/// Keyword values longer than this are stored but not indexed in
+/// Elasticsearch, whose terms cannot exceed 32,766 bytes (a long URL-based
+/// article id would otherwise fail the whole document).
+const KEYWORD_IGNORE_ABOVE: usize = 8191;
+
+impl Engine {
+    /// `quickwit` / `elasticsearch`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Engine::Quickwit => "quickwit",
+            Engine::Elasticsearch => "elasticsearch",
+        }
+    }
+
+    /// The index definition's file name in an export folder.
+    pub fn definition_file(self) -> &'static str {
+        match self {
+            Engine::Quickwit => "index-config.yaml",
+            Engine::Elasticsearch => "index.json",
+        }
+    }
+
+    /// The prefix of the document files in an export folder
+    /// (`docs-000001.ndjson`, `bulk-000001.ndjson`).
+    pub fn documents_prefix(self) -> &'static str {
+        match self {
+            Engine::Quickwit => "docs-",
+            Engine::Elasticsearch => "bulk-",
+        }
+    }
+
+    /// Check that `name` is an index name the engine accepts (it goes into
+    /// URLs and the config file as it is).
+    ///
+    /// ```
+    /// use newsq_export::Engine;
+    /// assert!(Engine::Quickwit.check_index_name("news-2025").is_ok());
+    /// assert!(Engine::Elasticsearch.check_index_name("News").is_err()); // lower case only
+    /// ```
+    pub fn check_index_name(self, name: &str) -> Result<(), ExportError> {
+        let problem = match self {
+            // Quickwit: [a-zA-Z][a-zA-Z0-9-_.]{2,254}
+            Engine::Quickwit => {
+                if !(3..=255).contains(&name.len()) {
+                    Some("3 to 255 characters")
+                } else if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                    Some("a letter first")
+                } else if !name
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+                {
+                    Some("letters, digits, '-', '_' and '.' only")
+                } else {
+                    None
+                }
+            }
+            // Elasticsearch/OpenSearch: lower case, no \ / * ? " < > | space
+            // , # :, not starting with - _ +, not . or .., at most 255 bytes.
+            // newsq asks for the portable subset.
+            Engine::Elasticsearch => {
+                if name.is_empty() || name.len() > 255 {
+                    Some("1 to 255 characters")
+                } else if name.starts_with(['-', '_', '+', '.']) {
+                    Some("a letter or digit first")
+                } else if !name.chars().all(|c| {
+                    c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
+                }) {
+                    Some("lower-case letters, digits, '-', '_' and '.' only")
+                } else {
+                    None
+                }
+            }
+        };
+        match problem {
+            Some(rule) => Err(ExportError::IndexName {
+                engine: self.name(),
+                name: name.to_string(),
+                rule,
+            }),
+            None => Ok(()),
+        }
+    }
+
+    /// The index definition: Quickwit's index config (YAML) or the body of
+    /// Elasticsearch's create-index request (JSON). `timestamp` makes
+    /// `published` Quickwit's timestamp field, which Quickwit then requires
+    /// on every document.
+    pub fn definition(self, index_name: &str, timestamp: bool) -> String {
+        match self {
+            Engine::Quickwit => quickwit_config(index_name, timestamp),
+            Engine::Elasticsearch => elasticsearch_definition(),
+        }
+    }
+
+    /// The NDJSON lines of one document, ending in a newline: the document
+    /// for Quickwit; a `create` action with the document's id, then the
+    /// document, for `_bulk` (so sending it again adds nothing).
+    pub fn lines(self, document: &ExportDocument) -> Result<Vec<u8>, ExportError> {
+        let mut lines = Vec::with_capacity(512);
+        if self == Engine::Elasticsearch {
+            serde_json::to_writer(
+                &mut lines,
+                &serde_json::json!({ "create": { "_id": document.doc_id } }),
+            )?;
+            lines.push(b'\n');
+        }
+        serde_json::to_writer(&mut lines, document)?;
+        lines.push(b'\n');
+        Ok(lines)
+    }
+}
+
+fn quickwit_config(index_name: &str, timestamp: bool) -> String {
+    let mut yaml = String::new();
+    yaml.push_str(
+        "# Quickwit index config written by `newsq export`.\n\
+         # Create the index:  quickwit index create --index-config index-config.yaml\n\
+         # or:  curl -XPOST http://HOST:7280/api/v1/indexes -H 'Content-Type: application/yaml' --data-binary @index-config.yaml\n\
+         # (0.7 is read by Quickwit 0.7, 0.8 and 0.9 alike.)\n",
+    );
+    yaml.push_str("version: 0.7\n");
+    let _ = writeln!(yaml, "index_id: {index_name}");
+    yaml.push_str("doc_mapping:\n  mode: strict\n  field_mappings:\n");
+    for &(name, role) in FIELDS {
+        let _ = writeln!(yaml, "    - name: {name}");
+        let options: &[&str] = match role {
+            Role::Id => &["type: text", "tokenizer: raw"],
+            Role::Key => &["type: text", "tokenizer: raw", "fast: true"],
+            Role::Text => &[
+                "type: text",
+                "tokenizer: en_stem",
+                "record: position",
+                "fieldnorms: true",
+            ],
+            Role::Name => &[
+                "type: text",
+                "tokenizer: default",
+                "record: position",
+                "fast: true",
+            ],
+            Role::Spelling => &["type: text", "tokenizer: default", "record: position"],
+            Role::Stored => &["type: text", "indexed: false"],
+            Role::Date => &[
+                "type: datetime",
+                "input_formats: [rfc3339]",
+                "output_format: rfc3339",
+                "fast: true",
+                "fast_precision: seconds",
+            ],
+        };
+        for option in options {
+            let _ = writeln!(yaml, "      {option}");
+        }
+    }
+    if timestamp {
+        yaml.push_str("  timestamp_field: published\n");
+    }
+    yaml.push_str("search_settings:\n  default_search_fields: [quote]\n");
+    yaml
+}
+
+fn elasticsearch_definition() -> String {
+    let mut properties = serde_json::Map::new();
+    for &(name, role) in FIELDS {
+        let mapping = match role {
+            Role::Id | Role::Key => serde_json::json!({
+                "type": "keyword", "ignore_above": KEYWORD_IGNORE_ABOVE
+            }),
+            Role::Text => serde_json::json!({ "type": "text", "analyzer": "english" }),
+            Role::Name => serde_json::json!({
+                "type": "text",
+                "fields": { "keyword": { "type": "keyword", "ignore_above": 256 } }
+            }),
+            Role::Spelling => serde_json::json!({ "type": "text" }),
+            Role::Stored => serde_json::json!({ "type": "text", "index": false }),
+            Role::Date => serde_json::json!({
+                "type": "date", "format": "strict_date_optional_time"
+            }),
+        };
+        properties.insert(name.to_string(), mapping);
+    }
+    let definition = serde_json::json!({
+        "mappings": { "dynamic": "strict", "properties": properties }
+    });
+    let mut text = serde_json::to_string_pretty(&definition).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A document with every field set.
+    fn full_document() -> ExportDocument {
+        let s = |t: &str| Some(t.to_string());
+        ExportDocument {
+            doc_id: "0123456789abcdef".into(),
+            kind: "quotation",
+            article_id: "https://example.invalid/a".into(),
+            quote: s("We stay"),
+            context: s("“We stay,” Mayor Ana Lopes said."),
+            speaker: s("Ana Lopes"),
+            speaker_key: s("ana lopes"),
+            speaker_as_written: s("Ana Lopes"),
+            speaker_mention: s("Mayor Ana Lopes"),
+            cue: s("said"),
+            body: s("text"),
+            title: s("Harbour"),
+            outlet: s("Harbour Gazette"),
+            outlet_key: s("harbour gazette"),
+            outlet_as_written: s("HARBOUR GAZETTE"),
+            published: s("2025-08-18T00:00:00Z"),
+            url: s("https://example.invalid/a"),
+            language: s("en"),
+            path: s("a.txt"),
+        }
+    }
+
+    #[test]
+    fn the_field_table_names_every_document_field_in_order() {
+        let value = serde_json::to_value(full_document()).unwrap();
+        let names: Vec<&str> = value
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let table: Vec<&str> = FIELDS.iter().map(|&(name, _)| name).collect();
+        let mut sorted_table = table.clone();
+        sorted_table.sort_unstable();
+        let mut sorted_names = names.clone();
+        sorted_names.sort_unstable();
+        assert_eq!(sorted_names, sorted_table);
+    }
+
+    #[test]
+    fn bulk_lines_are_a_create_action_then_the_document() {
+        let lines = Engine::Elasticsearch.lines(&full_document()).unwrap();
+        let text = String::from_utf8(lines).unwrap();
+        let mut parts = text.split_terminator('\n');
+        assert_eq!(
+            parts.next(),
+            Some(r#"{"create":{"_id":"0123456789abcdef"}}"#)
+        );
+        let doc: serde_json::Value = serde_json::from_str(parts.next().unwrap()).unwrap();
+        assert_eq!(doc["speaker_key"], "ana lopes");
+        assert_eq!(parts.next(), None);
+        assert!(text.ends_with('\n'));
+    }
+
+    #[test]
+    fn index_names_follow_each_engine_rules() {
+        for bad in ["ab", "1news", "news paper", "news/1", "ünews"] {
+            assert!(Engine::Quickwit.check_index_name(bad).is_err(), "{bad}");
+        }
+        for good in ["news", "News_2025.v1", "a-b"] {
+            assert!(Engine::Quickwit.check_index_name(good).is_ok(), "{good}");
+        }
+        for bad in [
+            "", "News", "_news", "-n", ".", "..", "a b", "a:b", "a#b", "a*",
+        ] {
+            assert!(
+                Engine::Elasticsearch.check_index_name(bad).is_err(),
+                "{bad}"
+            );
+        }
+        for good in ["news", "news-2025.08", "1news"] {
+            assert!(
+                Engine::Elasticsearch.check_index_name(good).is_ok(),
+                "{good}"
+            );
+        }
+        let message = Engine::Elasticsearch
+            .check_index_name("News")
+            .unwrap_err()
+            .to_string();
+        assert!(message.contains("lower-case"), "{message}");
+    }
+}

@@ -1,0 +1,61 @@
+//! Errors of exporting and pushing.
+
+use std::path::PathBuf;
+
+use newsq_core::index::IndexError;
+use newsq_query::QueryError;
+
+/// Why an export or a push failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The newsq index could not be read.
+    #[error(transparent)]
+    Index(#[from] IndexError),
+    /// The index's speaker or outlet tables (or its alias file) could not
+    /// be read.
+    #[error(transparent)]
+    Entities(#[from] QueryError),
+    /// tantivy failed while reading stored documents.
+    #[error("reading the index failed: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+    /// An index name the engine would refuse.
+    #[error("'{name}' is not a valid index name for {engine}: it needs {rule}")]
+    IndexName {
+        engine: &'static str,
+        name: String,
+        rule: &'static str,
+    },
+    /// The export folder or one of its files could not be written.
+    #[error("{}: {source}; export to a folder you can write, with room for the index's stored text", path.display())]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// A document could not be turned into JSON.
+    #[error("a document could not be written as JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    /// The URL given to `push` is malformed.
+    #[error("--url {url}: {problem}")]
+    Url { url: String, problem: String },
+    /// The engine could not be reached (after retries, where retrying made
+    /// sense).
+    #[error("cannot reach {url}: {reason}; check the URL and that the engine is running")]
+    Unreachable { url: String, reason: String },
+    /// The engine refused a request: its status and its own message.
+    #[error("{engine} answered {status} to {what}: {message}")]
+    Refused {
+        engine: &'static str,
+        status: u16,
+        what: String,
+        message: String,
+    },
+    /// The engine kept answering 429 or 5xx.
+    #[error("{engine} still answered {status} to {what} after {attempts} attempts: {message}; try again later or with a smaller --batch-mb")]
+    GaveUp {
+        engine: &'static str,
+        status: u16,
+        what: String,
+        attempts: u32,
+        message: String,
+    },
+}
