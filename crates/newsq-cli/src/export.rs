@@ -7,8 +7,8 @@ use std::time::Instant;
 
 use newsq_core::index::NewsIndex;
 use newsq_export::{
-    export_to_folder, push, Endpoint, Engine, ExportOptions, IndexDocuments, PushEvent,
-    PushOptions, PushSummary, RetryPolicy,
+    export_to_folder, push, Endpoint, Engine, ExportError, ExportOptions, IndexDocuments,
+    PushEvent, PushOptions, PushSummary, RetryPolicy,
 };
 
 use crate::locate;
@@ -56,6 +56,11 @@ pub fn run_export(args: ExportArgs) -> Result<ExitCode, String> {
     .map_err(|e| e.to_string());
     progress.clear();
     let summary = summary?;
+    // Documents left out are said even with -q: they are data not moved.
+    warn_too_large(
+        &summary.too_large,
+        engine.body_limit(options.max_file_bytes),
+    );
     if !args.quiet {
         let out = args.out.display();
         eprintln!(
@@ -68,14 +73,9 @@ pub fn run_export(args: ExportArgs) -> Result<ExitCode, String> {
             megabytes(summary.bytes),
             newsq_export::ENTITIES_FILE,
         );
-        warn_too_large(&summary.too_large, options.max_file_bytes);
+
         if engine == Engine::Quickwit && !summary.timestamp_field {
-            eprintln!(
-                "newsq: {} no publication date, so the config has no timestamp_field (Quickwit \
-                 then requires one on every document); give the articles dates (--meta) to get \
-                 time pruning",
-                count_of(summary.undated as usize, "document has", "documents have")
-            );
+            undated_notice(summary.undated);
         }
         let name = &args.index;
         match engine {
@@ -112,12 +112,21 @@ pub fn run_push(args: PushArgs) -> Result<ExitCode, String> {
         attempts: args.attempts,
         ..RetryPolicy::default()
     };
+    if let Some(path) = &args.ca_cert {
+        options.ca_pem =
+            Some(std::fs::read(path).map_err(|e| format!("--ca-cert {}: {e}", path.display()))?);
+    }
     let started = Instant::now();
     let mut progress = Progress::counting(!args.quiet, "documents");
     progress.plan(documents.len(), 0);
     let quiet = args.quiet;
+    let (mut accepted, mut batches) = (0u64, 0u64);
     let outcome = push(&documents, &options, |event| match event {
-        PushEvent::Sent { documents, bytes } => progress.advance_by(documents, bytes),
+        PushEvent::Sent { documents, bytes } => {
+            accepted += documents;
+            batches += 1;
+            progress.advance_by(documents, bytes)
+        }
         PushEvent::Retrying {
             what,
             status,
@@ -141,14 +150,33 @@ pub fn run_push(args: PushArgs) -> Result<ExitCode, String> {
         _ => {}
     });
     progress.clear();
-    let summary = outcome.map_err(|e| e.to_string())?;
+    if outcome.is_err() && batches > 0 {
+        // What landed before the error, for deciding what to do next.
+        eprintln!(
+            "newsq: {} in {} accepted before the error",
+            count_of(accepted as usize, "document", "documents"),
+            count_of(batches as usize, "batch", "batches"),
+        );
+    }
+    let summary = outcome.map_err(|e| match (&e, &args.ca_cert) {
+        (ExportError::Certificates { .. }, Some(path)) => {
+            format!("--ca-cert {}: {e}", path.display())
+        }
+        (ExportError::Unreachable { reason, .. }, None) if reason.contains("certificate") => {
+            format!("{e} (a cluster with a CA of its own: trust it with --ca-cert FILE)")
+        }
+        _ => e.to_string(),
+    })?;
     if !args.quiet {
         eprintln!(
             "newsq: {}",
             describe_push(&summary, engine, &args.index, &endpoint, started)
         );
-        warn_too_large(&summary.too_large, options.batch_bytes);
+        if engine == Engine::Quickwit && summary.index_created && documents.undated() > 0 {
+            undated_notice(documents.undated());
+        }
     }
+    warn_too_large(&summary.too_large, engine.body_limit(options.batch_bytes));
     Ok(exit_for(summary.documents))
 }
 
@@ -180,6 +208,16 @@ fn describe_push(
         notes.join(", "),
         started.elapsed().as_secs_f64()
     )
+}
+
+/// Why a Quickwit index has no timestamp field.
+fn undated_notice(undated: u64) {
+    eprintln!(
+        "newsq: {} no publication date, so the Quickwit index has no timestamp_field (Quickwit \
+         then requires one on every document); give the articles dates (--meta) to get time \
+         pruning",
+        count_of(undated as usize, "document has", "documents have")
+    );
 }
 
 fn warn_too_large(ids: &[String], limit: usize) {

@@ -350,6 +350,11 @@ struct PushArgs {
     /// Largest request, in MB (Quickwit accepts at most 10).
     #[arg(long, value_name = "MB", default_value_t = 8, value_parser = clap::value_parser!(u64).range(1..=1000))]
     batch_mb: u64,
+    /// Trust only the CA certificates in this PEM file (a cluster with its
+    /// own CA, as Elasticsearch 8 sets up: config/certs/http_ca.crt)
+    /// instead of the Mozilla roots.
+    #[arg(long, value_name = "FILE")]
+    ca_cert: Option<PathBuf>,
     /// Tries per request while the engine answers 429 or 5xx (waits of
     /// 0.5 s, doubling, at most 30 s, or the engine's Retry-After).
     #[arg(long, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u32).range(1..=100))]

@@ -6,10 +6,9 @@ mod common;
 mod support;
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
 
 use common::{expect_code, newsq_env, newsq_in, s, scratch, stderr, stdout, write};
-use support::{serve_state, FakeElasticsearch, FakeEngine, FakeQuickwit, Reply, Trouble, ARTICLES};
+use support::{fake_elasticsearch, fake_quickwit, FakeEngine, Reply, Trouble, ARTICLES};
 
 /// An index of the fixture articles (as text files, headline first, with a
 /// metadata sidecar) in `dir/index`.
@@ -41,6 +40,22 @@ fn indexed(dir: &Path) -> PathBuf {
     );
     expect_code(&out, 0);
     index
+}
+
+/// `newsq push --engine ENGINE --url URL --index dam-talks --from INDEX`.
+fn push(dir: &Path, index: &Path, engine: &str, url: &str) -> std::process::Output {
+    let args = [
+        "push",
+        "--engine",
+        engine,
+        "--url",
+        url,
+        "--index",
+        "dam-talks",
+        "--from",
+        &s(index),
+    ];
+    newsq_in(dir, &args)
 }
 
 #[test]
@@ -78,7 +93,7 @@ fn export_writes_the_folder_and_says_how_to_load_it() {
     assert!(!message.contains('\x1b'), "no progress line off a terminal");
     assert_eq!(stdout(&out), "");
     let config = std::fs::read_to_string(out_dir.join("index-config.yaml")).unwrap();
-    assert!(config.contains("index_id: dam-talks\n"));
+    assert!(config.contains("index_id: \"dam-talks\"\n"));
     let docs = std::fs::read_to_string(out_dir.join("docs-000001.ndjson")).unwrap();
     assert_eq!(docs.lines().count(), 10);
     assert!(out_dir.join("entities.ndjson").is_file());
@@ -158,8 +173,7 @@ fn export_of_an_empty_index_exits_1_and_a_bad_name_exits_2() {
 fn push_sends_everything_with_the_authorization_and_never_prints_it() {
     let dir = scratch("push-elasticsearch");
     let index = indexed(&dir);
-    let state = Arc::new(Mutex::new(FakeElasticsearch::default()));
-    let server = serve_state(Arc::clone(&state), FakeElasticsearch::answer);
+    let (state, server) = fake_elasticsearch(Vec::new());
     let url = server.url.replace("http://", "http://elastic:hunter2@");
     let args = [
         "push",
@@ -208,23 +222,8 @@ fn push_sends_everything_with_the_authorization_and_never_prints_it() {
 fn push_reports_retries_and_stops_with_the_engines_message() {
     let dir = scratch("push-quickwit");
     let index = indexed(&dir);
-    let state = Arc::new(Mutex::new(FakeQuickwit::default()));
-    state.lock().unwrap().trouble = [Trouble::Status(429, "ingest queue full")].into();
-    let server = serve_state(Arc::clone(&state), FakeQuickwit::answer);
-    let out = newsq_in(
-        &dir,
-        &[
-            "push",
-            "--engine",
-            "quickwit",
-            "--url",
-            &server.url,
-            "--index",
-            "dam-talks",
-            "--from",
-            &s(&index),
-        ],
-    );
+    let (quickwit, server) = fake_quickwit(vec![Trouble::Status(429, "ingest queue full")]);
+    let out = push(&dir, &index, "quickwit", &server.url);
     expect_code(&out, 0);
     let message = stderr(&out);
     assert!(
@@ -233,6 +232,7 @@ fn push_reports_retries_and_stops_with_the_engines_message() {
     );
     assert!(message.contains("pushed 10 documents"), "{message}");
     assert!(message.contains("1 retry"), "{message}");
+    assert_eq!(quickwit.lock().unwrap().documents.len(), 10);
 
     let refusing = FakeEngine::start(|request| {
         if request.method == "HEAD" {
@@ -244,20 +244,7 @@ fn push_reports_retries_and_stops_with_the_engines_message() {
         )
     });
     let url = refusing.url.replace("http://", "http://reader:pw-42@");
-    let out = newsq_in(
-        &dir,
-        &[
-            "push",
-            "--engine",
-            "elasticsearch",
-            "--url",
-            &url,
-            "--index",
-            "dam-talks",
-            "--from",
-            &s(&index),
-        ],
-    );
+    let out = push(&dir, &index, "elasticsearch", &url);
     expect_code(&out, 2);
     let message = stderr(&out);
     assert!(
@@ -268,20 +255,29 @@ fn push_reports_retries_and_stops_with_the_engines_message() {
     assert!(message.contains("check the credentials"), "{message}");
     assert_eq!(refusing.requests().len(), 2, "nothing sent after a refusal");
 
-    let out = newsq_in(
-        &dir,
-        &[
-            "push",
-            "--engine",
-            "quickwit",
-            "--url",
-            "localhost:7280",
-            "--index",
-            "dam-talks",
-            "--from",
-            &s(&index),
-        ],
+    let not_pem = dir.join("ca.crt");
+    write(&not_pem, "not a certificate");
+    let args = [
+        "push",
+        "--engine",
+        "elasticsearch",
+        "--url",
+        "https://localhost:9200",
+        "--index",
+        "dam-talks",
+        "--from",
+        &s(&index),
+        "--ca-cert",
+        &s(&not_pem),
+    ];
+    let out = newsq_in(&dir, &args);
+    expect_code(&out, 2);
+    assert_eq!(
+        stderr(&out),
+        format!("newsq: --ca-cert {}: the CA certificate file cannot be used: it holds no PEM certificate (-----BEGIN CERTIFICATE-----); give the PEM file of the cluster's CA (Elasticsearch 8: config/certs/http_ca.crt)\n", not_pem.display())
     );
+
+    let out = push(&dir, &index, "quickwit", "localhost:7280");
     expect_code(&out, 2);
     assert_eq!(
         stderr(&out),

@@ -292,7 +292,7 @@ impl IndexDocuments {
             published: doc
                 .get_first(f.published)
                 .and_then(|v| v.as_datetime())
-                .map(|d| rfc3339(d.into_timestamp_secs())),
+                .and_then(|d| rfc3339(d.into_timestamp_secs())),
             url: text(f.url),
             language: text(f.language),
             path: text(f.path),
@@ -400,16 +400,20 @@ impl Iterator for SegmentDocuments<'_> {
     }
 }
 
-/// `YYYY-MM-DDTHH:MM:SSZ` of a timestamp in seconds.
-fn rfc3339(seconds: i64) -> String {
+/// `YYYY-MM-DDTHH:MM:SSZ` of a timestamp in seconds; `None` outside the
+/// years 0000–9999 that RFC 3339 can write.
+fn rfc3339(seconds: i64) -> Option<String> {
     let (year, month, day) = civil_from_days(seconds.div_euclid(86_400));
+    if !(0..=9999).contains(&year) {
+        return None;
+    }
     let time = seconds.rem_euclid(86_400);
-    format!(
+    Some(format!(
         "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
         time / 3600,
         time % 3600 / 60,
         time % 60
-    )
+    ))
 }
 
 #[cfg(test)]
@@ -418,8 +422,11 @@ mod tests {
 
     #[test]
     fn timestamps_are_rfc3339_utc() {
-        assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
-        assert_eq!(rfc3339(1_755_509_405), "2025-08-18T09:30:05Z");
-        assert_eq!(rfc3339(-1), "1969-12-31T23:59:59Z");
+        assert_eq!(rfc3339(0).unwrap(), "1970-01-01T00:00:00Z");
+        assert_eq!(rfc3339(1_755_509_405).unwrap(), "2025-08-18T09:30:05Z");
+        assert_eq!(rfc3339(-1).unwrap(), "1969-12-31T23:59:59Z");
+        // 0000-01-01T00:00+01:00 is the last hour of year -1.
+        assert_eq!(rfc3339(-62_167_219_200 - 3600), None);
+        assert_eq!(rfc3339(253_402_300_800), None); // 10000-01-01
     }
 }

@@ -95,6 +95,15 @@ impl Engine {
         }
     }
 
+    /// The largest body the engine is sent when `requested` is asked for:
+    /// Quickwit never more than [`QUICKWIT_MAX_BODY`].
+    pub fn body_limit(self, requested: usize) -> usize {
+        match self {
+            Engine::Quickwit => requested.clamp(1, QUICKWIT_MAX_BODY),
+            Engine::Elasticsearch => requested.max(1),
+        }
+    }
+
     /// Check that `name` is an index name the engine accepts (it goes into
     /// URLs and the config file as it is).
     ///
@@ -185,7 +194,8 @@ fn quickwit_config(index_name: &str, timestamp: bool) -> String {
          # (0.7 is read by Quickwit 0.7, 0.8 and 0.9 alike.)\n",
     );
     yaml.push_str("version: 0.7\n");
-    let _ = writeln!(yaml, "index_id: {index_name}");
+    // Quoted: a name like `null` or `true` is otherwise not a string.
+    let _ = writeln!(yaml, "index_id: \"{index_name}\"");
     yaml.push_str("doc_mapping:\n  mode: strict\n  field_mappings:\n");
     for &(name, role) in FIELDS {
         let _ = writeln!(yaml, "    - name: {name}");
@@ -284,7 +294,7 @@ mod tests {
     }
 
     #[test]
-    fn the_field_table_names_every_document_field_in_order() {
+    fn the_field_table_names_every_document_field() {
         let value = serde_json::to_value(full_document()).unwrap();
         let names: Vec<&str> = value
             .as_object()
@@ -313,6 +323,14 @@ mod tests {
         assert_eq!(doc["speaker_key"], "ana lopes");
         assert_eq!(parts.next(), None);
         assert!(text.ends_with('\n'));
+    }
+
+    #[test]
+    fn quickwit_bodies_stay_under_its_ingest_limit() {
+        assert_eq!(Engine::Quickwit.body_limit(50_000_000), QUICKWIT_MAX_BODY);
+        assert_eq!(Engine::Quickwit.body_limit(1_000), 1_000);
+        assert_eq!(Engine::Elasticsearch.body_limit(50_000_000), 50_000_000);
+        assert_eq!(Engine::Elasticsearch.body_limit(0), 1);
     }
 
     #[test]

@@ -37,6 +37,9 @@ pub enum ExportError {
     /// The URL given to `push` is malformed.
     #[error("--url {url}: {problem}")]
     Url { url: String, problem: String },
+    /// The CA certificates given to trust could not be read.
+    #[error("the CA certificate file cannot be used: {problem}; give the PEM file of the cluster's CA (Elasticsearch 8: config/certs/http_ca.crt)")]
+    Certificates { problem: String },
     /// The engine could not be reached (after retries, where retrying made
     /// sense).
     #[error("cannot reach {url}: {reason}; check the URL and that the engine is running")]
@@ -48,6 +51,14 @@ pub enum ExportError {
         status: u16,
         what: String,
         message: String,
+    },
+    /// A Quickwit ingest failed in a way that does not say whether the
+    /// batch was stored (a dropped connection, a timeout, a 500).
+    #[error("{engine} did not confirm {what} ({reason}); some of its documents may be stored already, and Quickwit has no document ids: check the index before pushing again, or clear it and push everything")]
+    Unsure {
+        engine: &'static str,
+        what: String,
+        reason: String,
     },
     /// The engine kept answering 429 or 5xx.
     #[error("{engine} still answered {status} to {what} after {attempts} attempts: {message}; try again later or with a smaller --batch-mb")]

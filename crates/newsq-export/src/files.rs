@@ -90,11 +90,8 @@ pub fn export_to_folder(
     }
     fs::write(&entities_path, entities).map_err(written(&entities_path))?;
 
-    let max_bytes = match engine {
-        Engine::Quickwit => options.max_file_bytes.min(QUICKWIT_MAX_BODY),
-        Engine::Elasticsearch => options.max_file_bytes,
-    };
-    let mut batches = Batcher::new(engine, max_bytes.max(1), documents.iter());
+    let max_bytes = engine.body_limit(options.max_file_bytes);
+    let mut batches = Batcher::new(engine, max_bytes, documents.iter());
     let mut summary = ExportSummary {
         definition,
         undated: documents.undated(),
@@ -122,21 +119,27 @@ pub fn export_to_folder(
     Ok(summary)
 }
 
-/// Remove the document files an earlier export left in `folder`.
+/// Remove the document files an earlier export (for either engine) left in
+/// `folder`, and the other engine's definition.
 fn remove_earlier_export(folder: &Path, engine: Engine) -> Result<(), ExportError> {
     let unreadable = |source| ExportError::Write {
         path: folder.to_path_buf(),
         source,
     };
+    let engines = [Engine::Quickwit, Engine::Elasticsearch];
     for entry in fs::read_dir(folder).map_err(unreadable)? {
         let entry = entry.map_err(unreadable)?;
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        let numbered = name
-            .strip_prefix(engine.documents_prefix())
-            .and_then(|rest| rest.strip_suffix(".ndjson"))
-            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
-        if numbered {
+        let numbered = engines.iter().any(|e| {
+            name.strip_prefix(e.documents_prefix())
+                .and_then(|rest| rest.strip_suffix(".ndjson"))
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        });
+        let other_definition = engines
+            .iter()
+            .any(|&e| e != engine && name == e.definition_file());
+        if numbered || other_definition {
             fs::remove_file(entry.path()).map_err(|source| ExportError::Write {
                 path: entry.path(),
                 source,

@@ -52,13 +52,15 @@ impl Endpoint {
                 "give the engine's base address only, without a query or fragment",
             ));
         }
-        let (authority, path) = match rest.find('/') {
+        // Credentials end at the last '@', even when a password holds a
+        // '/' that should have been written %2F.
+        let (userinfo, rest) = match rest.rsplit_once('@') {
+            Some((userinfo, rest)) => (Some(userinfo), rest),
+            None => (None, rest),
+        };
+        let (host, path) = match rest.find('/') {
             Some(i) => (&rest[..i], &rest[i..]),
             None => (rest, ""),
-        };
-        let (userinfo, host) = match authority.rsplit_once('@') {
-            Some((userinfo, host)) => (Some(userinfo), host),
-            None => (None, authority),
         };
         if host.is_empty() {
             return Err(bad("the address has no host"));
@@ -94,9 +96,8 @@ fn redact(url: &str) -> String {
     let Some((scheme, rest)) = url.split_once("://") else {
         return url.split('@').next_back().unwrap_or_default().to_string();
     };
-    let authority_end = rest.find('/').unwrap_or(rest.len());
-    match rest[..authority_end].rsplit_once('@') {
-        Some((_, host)) => format!("{scheme}://…@{host}{}", &rest[authority_end..]),
+    match rest.rsplit_once('@') {
+        Some((_, host)) => format!("{scheme}://…@{host}"),
         None => url.to_string(),
     }
 }
@@ -180,7 +181,8 @@ impl RetryPolicy {
 
 /// A status worth retrying: the engine is busy or briefly unwell.
 pub(crate) fn is_transient(status: u16) -> bool {
-    status == 429 || (500..600).contains(&status)
+    // 501 (not implemented) and 505 (version not supported) never change.
+    status == 429 || ((500..600).contains(&status) && !matches!(status, 501 | 505))
 }
 
 /// An engine's answer.
@@ -234,12 +236,14 @@ pub(crate) fn exchange(
     let body = if method == "HEAD" {
         String::new()
     } else {
-        response
+        // Lossy: a proxy's error page in another encoding is still shown.
+        let bytes = response
             .body_mut()
             .with_config()
             .limit(MAX_ANSWER_BYTES)
-            .read_to_string()
-            .map_err(|e| transport_reason(&e))?
+            .read_to_vec()
+            .map_err(|e| transport_reason(&e))?;
+        String::from_utf8_lossy(&bytes).into_owned()
     };
     Ok(Answer {
         status,
@@ -310,6 +314,16 @@ mod tests {
         assert_eq!(
             endpoint.url("/news/_bulk"),
             "http://localhost:9200/es/news/_bulk"
+        );
+    }
+
+    #[test]
+    fn a_password_with_a_slash_stays_out_of_the_address() {
+        let endpoint = Endpoint::parse("https://u:se/cr@t@host:9200/es", None).unwrap();
+        assert_eq!(endpoint.shown(), "https://host:9200/es");
+        assert_eq!(
+            endpoint.authorization(),
+            Some(format!("Basic {}", base64(b"u:se/cr@t")).as_str())
         );
     }
 

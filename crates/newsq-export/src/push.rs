@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use crate::batch::{Batch, Batcher};
 use crate::document::IndexDocuments;
-use crate::engine::{Engine, QUICKWIT_MAX_BODY};
+use crate::engine::Engine;
 use crate::error::ExportError;
 use crate::http::{engine_message, exchange, is_transient, Answer, Endpoint, RetryPolicy};
 
@@ -19,11 +19,15 @@ pub struct PushOptions {
     /// The engine's index; created with newsq's definition when missing.
     pub index_name: String,
     /// Largest request body in bytes (Quickwit: at most
-    /// [`QUICKWIT_MAX_BODY`]).
+    /// [`crate::QUICKWIT_MAX_BODY`]).
     pub batch_bytes: usize,
     pub retry: RetryPolicy,
     /// Longest wait for one answer.
     pub timeout: Duration,
+    /// PEM certificates to trust instead of the Mozilla roots: the CA of a
+    /// cluster with its own certificates (Elasticsearch 8 makes one,
+    /// `config/certs/http_ca.crt`).
+    pub ca_pem: Option<Vec<u8>>,
 }
 
 impl PushOptions {
@@ -36,6 +40,7 @@ impl PushOptions {
             batch_bytes: 8_000_000,
             retry: RetryPolicy::default(),
             timeout: Duration::from_secs(120),
+            ca_pem: None,
         }
     }
 }
@@ -93,11 +98,16 @@ pub fn push(
 ) -> Result<PushSummary, ExportError> {
     let engine = options.engine;
     engine.check_index_name(&options.index_name)?;
+    let mut tls = ureq::tls::TlsConfig::builder();
+    if let Some(pem) = &options.ca_pem {
+        tls = tls.root_certs(trusted_roots(pem)?);
+    }
     let mut client = Client {
         agent: ureq::Agent::config_builder()
             .http_status_as_error(false)
             .timeout_global(Some(options.timeout))
             .user_agent(concat!("newsq/", env!("CARGO_PKG_VERSION")))
+            .tls_config(tls.build())
             .build()
             .into(),
         options,
@@ -111,11 +121,11 @@ pub fn push(
     on_event(PushEvent::Index {
         created: summary.index_created,
     });
-    let batch_bytes = match engine {
-        Engine::Quickwit => options.batch_bytes.min(QUICKWIT_MAX_BODY),
-        Engine::Elasticsearch => options.batch_bytes,
-    };
-    let mut batches = Batcher::new(engine, batch_bytes.max(1), documents.iter());
+    let mut batches = Batcher::new(
+        engine,
+        engine.body_limit(options.batch_bytes),
+        documents.iter(),
+    );
     let mut next = batches.next().transpose()?;
     while let Some(batch) = next {
         next = batches.next().transpose()?;
@@ -139,6 +149,28 @@ pub fn push(
     Ok(summary)
 }
 
+/// The certificates of a PEM file, as the only roots to trust.
+fn trusted_roots(pem: &[u8]) -> Result<ureq::tls::RootCerts, ExportError> {
+    let mut certificates = Vec::new();
+    for item in ureq::tls::parse_pem(pem) {
+        match item {
+            Ok(ureq::tls::PemItem::Certificate(certificate)) => certificates.push(certificate),
+            Ok(_) => {}
+            Err(e) => {
+                return Err(ExportError::Certificates {
+                    problem: e.to_string(),
+                })
+            }
+        }
+    }
+    if certificates.is_empty() {
+        return Err(ExportError::Certificates {
+            problem: "it holds no PEM certificate (-----BEGIN CERTIFICATE-----)".to_string(),
+        });
+    }
+    Ok(ureq::tls::RootCerts::new_with_certs(&certificates))
+}
+
 struct Client<'o> {
     agent: ureq::Agent,
     options: &'o PushOptions,
@@ -155,6 +187,11 @@ impl Client<'_> {
 
     /// Send a request, trying again while the engine answers 429 or 5xx
     /// (or, once it has answered, does not answer at all).
+    ///
+    /// A Quickwit ingest is not idempotent (no ids): it is tried again only
+    /// after answers that say nothing was taken (429, 503); after any other
+    /// failure the batch may be stored already, and sending it again would
+    /// store it twice.
     fn request(
         &mut self,
         method: &str,
@@ -164,9 +201,27 @@ impl Client<'_> {
         on_event: &mut impl FnMut(PushEvent<'_>),
     ) -> Result<Answer, ExportError> {
         let policy = &self.options.retry;
+        let idempotent = !(self.options.engine == Engine::Quickwit && path.contains("/ingest"));
         let mut attempt = 1;
         loop {
             let outcome = exchange(&self.agent, &self.options.endpoint, method, path, body);
+            let not_taken = |status: u16| idempotent || matches!(status, 429 | 503);
+            if !idempotent && self.answered {
+                let unsure = match &outcome {
+                    Ok(answer) if is_transient(answer.status) && !not_taken(answer.status) => Some(
+                        format!("{}: {}", answer.status, engine_message(&answer.body)),
+                    ),
+                    Err(reason) => Some(reason.clone()),
+                    Ok(_) => None,
+                };
+                if let Some(reason) = unsure {
+                    return Err(ExportError::Unsure {
+                        engine: self.engine(),
+                        what: what.to_string(),
+                        reason,
+                    });
+                }
+            }
             let (status, reason, retry_after) = match outcome {
                 Ok(answer) if !is_transient(answer.status) => {
                     self.answered = true;
@@ -266,7 +321,10 @@ impl Client<'_> {
             ),
         };
         match check.status {
-            200..=299 => return Ok(false),
+            200..=299 => {
+                self.check_existing(&check, timestamp)?;
+                return Ok(false);
+            }
             404 => {}
             _ => return Err(self.refused(&check, checking)),
         }
@@ -290,6 +348,54 @@ impl Client<'_> {
         }
     }
 
+    /// An existing Quickwit index with a timestamp field drops documents
+    /// without it (0.7, 0.8 answer 200 all the same): refuse before
+    /// sending any when the newsq index has undated documents.
+    fn check_existing(&self, answer: &Answer, all_dated: bool) -> Result<(), ExportError> {
+        if self.options.engine != Engine::Quickwit || all_dated {
+            return Ok(());
+        }
+        let metadata: serde_json::Value = serde_json::from_str(&answer.body).unwrap_or_default();
+        let timestamp = metadata
+            .pointer("/index_config/doc_mapping/timestamp_field")
+            .and_then(|t| t.as_str());
+        match timestamp {
+            Some(field) => Err(ExportError::Refused {
+                engine: self.engine(),
+                status: answer.status,
+                what: format!("checking index {}", self.options.index_name),
+                message: format!(
+                    "the index has the timestamp field `{field}`, which Quickwit requires on every \
+                     document, and some documents have no publication date; push to a new index \
+                     (newsq creates it without a timestamp field) or give the articles dates"
+                ),
+            }),
+            None => Ok(()),
+        }
+    }
+
+    /// POST a batch's NDJSON to `path`; an answer other than 2xx (after
+    /// retries) is a refusal.
+    fn send(
+        &mut self,
+        path: &str,
+        batch: &Batch,
+        what: &str,
+        on_event: &mut impl FnMut(PushEvent<'_>),
+    ) -> Result<Answer, ExportError> {
+        let answer = self.request(
+            "POST",
+            path,
+            Some(("application/x-ndjson", &batch.body)),
+            what,
+            on_event,
+        )?;
+        if !(200..300).contains(&answer.status) {
+            return Err(self.refused(&answer, what));
+        }
+        Ok(answer)
+    }
+
     /// Quickwit: one ingest request; the documents accepted.
     fn ingest(
         &mut self,
@@ -300,16 +406,12 @@ impl Client<'_> {
     ) -> Result<u64, ExportError> {
         let name = &self.options.index_name;
         let commit = if last { "?commit=force" } else { "" };
-        let answer = self.request(
-            "POST",
+        let answer = self.send(
             &format!("/api/v1/{name}/ingest{commit}"),
-            Some(("application/x-ndjson", &batch.body)),
+            batch,
             what,
             on_event,
         )?;
-        if !(200..300).contains(&answer.status) {
-            return Err(self.refused(&answer, what));
-        }
         let sent = batch.documents.len() as u64;
         // Quickwit 0.9 says how many documents it refused (a field the
         // mapping does not have, a date it cannot read); 0.7/0.8 do not.
@@ -352,16 +454,7 @@ impl Client<'_> {
         let mut retried: Batch;
         let mut batch = batch;
         loop {
-            let answer = self.request(
-                "POST",
-                &path,
-                Some(("application/x-ndjson", &batch.body)),
-                what,
-                on_event,
-            )?;
-            if !(200..300).contains(&answer.status) {
-                return Err(self.refused(&answer, what));
-            }
+            let answer = self.send(&path, batch, what, on_event)?;
             let outcome =
                 bulk_outcome(&answer.body, batch).map_err(|message| ExportError::Refused {
                     engine: self.engine(),
@@ -472,5 +565,22 @@ fn item_message(result: &serde_json::Value) -> String {
     match result.get("error") {
         Some(error) => engine_message(&serde_json::json!({ "error": error }).to_string()),
         None => "(no message)".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_ca_file_without_certificates_is_refused() {
+        for pem in [
+            &b""[..],
+            b"not a certificate",
+            b"-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n",
+        ] {
+            let error = trusted_roots(pem).unwrap_err().to_string();
+            assert!(error.starts_with("the CA certificate file"), "{error}");
+        }
     }
 }

@@ -120,7 +120,7 @@ fn the_quickwit_export_is_a_valid_config_and_ingestable_ndjson() {
 
     // The versions Quickwit 0.7 to 0.9 read; the index id; strict mapping.
     assert_eq!(yaml_value(&yaml, "version"), Some("0.7"));
-    assert_eq!(yaml_value(&yaml, "index_id"), Some("newsq"));
+    assert_eq!(yaml_value(&yaml, "index_id"), Some("\"newsq\""));
     assert_eq!(yaml_value(&yaml, "mode"), Some("strict"));
     let fields = quickwit_fields(&yaml);
     // Strict mode refuses a document with an undeclared field.

@@ -10,7 +10,9 @@ use std::time::Duration;
 use newsq_export::{
     push, Endpoint, Engine, ExportError, IndexDocuments, PushEvent, PushOptions, RetryPolicy,
 };
-use support::{fixture_index, serve_state, FakeElasticsearch, FakeQuickwit, Request, Trouble};
+use support::{
+    fake_elasticsearch, fake_quickwit, fixture_index, serve_state, FakeQuickwit, Request, Trouble,
+};
 
 /// Fast retries: the waits are checked by the unit tests.
 fn options(engine: Engine, url: &str, batch_bytes: usize) -> PushOptions {
@@ -38,8 +40,7 @@ fn bulk_requests(requests: &[Request]) -> Vec<&Request> {
 #[test]
 fn elasticsearch_gets_the_index_then_every_document_once_in_bounded_batches() {
     let documents = IndexDocuments::open(&fixture_index(60)).unwrap();
-    let state = Arc::new(Mutex::new(FakeElasticsearch::default()));
-    let server = serve_state(Arc::clone(&state), FakeElasticsearch::answer);
+    let (state, server) = fake_elasticsearch(Vec::new());
     let url = server
         .url
         .replace("http://", "http://elastic:pa%24%24word@");
@@ -120,8 +121,7 @@ fn elasticsearch_gets_the_index_then_every_document_once_in_bounded_batches() {
 #[test]
 fn pushing_again_to_elasticsearch_adds_nothing() {
     let documents = IndexDocuments::open(&fixture_index(10)).unwrap();
-    let state = Arc::new(Mutex::new(FakeElasticsearch::default()));
-    let server = serve_state(Arc::clone(&state), FakeElasticsearch::answer);
+    let (state, server) = fake_elasticsearch(Vec::new());
     let options = options(Engine::Elasticsearch, &server.url, 8_000_000);
     push(&documents, &options, |_| {}).unwrap();
     let first = server.requests().len();
@@ -145,14 +145,11 @@ fn pushing_again_to_elasticsearch_adds_nothing() {
 #[test]
 fn busy_answers_are_retried_with_the_same_documents() {
     let documents = IndexDocuments::open(&fixture_index(10)).unwrap();
-    let state = Arc::new(Mutex::new(FakeElasticsearch::default()));
-    state.lock().unwrap().trouble = [
+    let (state, server) = fake_elasticsearch(vec![
         Trouble::Status(429, "too many requests"),
         Trouble::Status(503, "unavailable"),
         Trouble::BusyItems(3),
-    ]
-    .into();
-    let server = serve_state(Arc::clone(&state), FakeElasticsearch::answer);
+    ]);
     let mut retries = Vec::new();
     let summary = push(
         &documents,
@@ -195,9 +192,8 @@ fn busy_answers_are_retried_with_the_same_documents() {
 #[test]
 fn an_engine_that_stays_busy_is_given_up_on_after_the_attempts() {
     let documents = IndexDocuments::open(&fixture_index(0)).unwrap();
-    let state = Arc::new(Mutex::new(FakeElasticsearch::default()));
-    state.lock().unwrap().trouble = vec![Trouble::Status(503, "no master"); 10].into();
-    let server = serve_state(Arc::clone(&state), FakeElasticsearch::answer);
+    let (state, server) = fake_elasticsearch(vec![Trouble::Status(503, "no master"); 10]);
+    let stored = || state.lock().unwrap().documents.len();
     let error = push(
         &documents,
         &options(Engine::Elasticsearch, &server.url, 8_000_000),
@@ -217,14 +213,14 @@ fn an_engine_that_stays_busy_is_given_up_on_after_the_attempts() {
     );
     assert!(error.to_string().contains("no master"), "{error}");
     assert_eq!(bulk_requests(&server.requests()).len(), 4);
+    assert_eq!(stored(), 0);
 }
 
 #[test]
 fn a_refusal_stops_the_push_with_the_engines_message() {
     let documents = IndexDocuments::open(&fixture_index(60)).unwrap();
-    let state = Arc::new(Mutex::new(FakeElasticsearch::default()));
-    state.lock().unwrap().trouble = [Trouble::ItemError(400, "mapper_parsing_exception")].into();
-    let server = serve_state(Arc::clone(&state), FakeElasticsearch::answer);
+    let (state, server) =
+        fake_elasticsearch(vec![Trouble::ItemError(400, "mapper_parsing_exception")]);
     let error = push(
         &documents,
         &options(Engine::Elasticsearch, &server.url, 40_000),
@@ -243,6 +239,11 @@ fn a_refusal_stops_the_push_with_the_engines_message() {
         1,
         "no batch after the refusal"
     );
+    // The refused document is not there; the batch's others were taken.
+    let engine = state.lock().unwrap();
+    assert!(!engine.documents.is_empty());
+    let refused = &bulk_requests(&server.requests())[0].lines()[0]["create"]["_id"];
+    assert!(!engine.documents.contains_key(refused.as_str().unwrap()));
 }
 
 #[test]
@@ -303,9 +304,7 @@ fn an_address_where_nothing_listens_fails_at_once() {
 #[test]
 fn quickwit_gets_its_config_then_ndjson_batches_the_last_committing() {
     let documents = IndexDocuments::open(&fixture_index(60)).unwrap();
-    let state = Arc::new(Mutex::new(FakeQuickwit::default()));
-    state.lock().unwrap().trouble = [Trouble::Status(429, "rate limited")].into();
-    let server = serve_state(Arc::clone(&state), FakeQuickwit::answer);
+    let (state, server) = fake_quickwit(vec![Trouble::Status(429, "rate limited")]);
     let mut options = options(Engine::Quickwit, &server.url, 50_000_000);
     options.batch_bytes = 40_000;
     let summary = push(&documents, &options, |_| {}).unwrap();
@@ -321,7 +320,7 @@ fn quickwit_gets_its_config_then_ndjson_batches_the_last_committing() {
     );
     assert_eq!(requests[1].header("content-type"), Some("application/yaml"));
     let config = String::from_utf8(requests[1].body.clone()).unwrap();
-    assert!(config.contains("index_id: news\n"));
+    assert!(config.contains("index_id: \"news\"\n"));
     // One article is undated: no timestamp field, or Quickwit would refuse it.
     assert!(!config.contains("timestamp_field"));
     let ingests: Vec<&Request> = requests
@@ -359,23 +358,10 @@ fn quickwit_gets_its_config_then_ndjson_batches_the_last_committing() {
 }
 
 #[test]
-fn quickwit_batches_never_exceed_its_ingest_limit() {
-    let documents = IndexDocuments::open(&fixture_index(0)).unwrap();
-    let state = Arc::new(Mutex::new(FakeQuickwit::default()));
-    let server = serve_state(Arc::clone(&state), FakeQuickwit::answer);
-    let options = options(Engine::Quickwit, &server.url, 50_000_000);
-    push(&documents, &options, |_| {}).unwrap();
-    for request in server.requests() {
-        assert!(request.body.len() <= newsq_export::QUICKWIT_MAX_BODY);
-    }
-}
-
-#[test]
 fn documents_quickwit_rejects_stop_the_push() {
     let documents = IndexDocuments::open(&fixture_index(0)).unwrap();
-    let state = Arc::new(Mutex::new(FakeQuickwit::default()));
-    state.lock().unwrap().trouble = [Trouble::Rejected(2)].into();
-    let server = serve_state(Arc::clone(&state), FakeQuickwit::answer);
+    let (state, server) = fake_quickwit(vec![Trouble::Rejected(2)]);
+    let stored = || state.lock().unwrap().documents.len();
     let error = push(
         &documents,
         &options(Engine::Quickwit, &server.url, 8_000_000),
@@ -387,6 +373,7 @@ fn documents_quickwit_rejects_stop_the_push() {
         message.contains(&format!("2 of {} documents rejected", documents.len())),
         "{message}"
     );
+    assert_eq!(stored(), 0);
 }
 
 #[test]
@@ -411,4 +398,69 @@ fn an_existing_quickwit_index_is_used_as_it_is() {
         .iter()
         .all(|r| r.path() != "/api/v1/indexes"));
     assert_eq!(state.lock().unwrap().configs["news"], "made by hand");
+}
+
+#[test]
+fn an_existing_quickwit_index_that_needs_dates_is_refused_before_sending() {
+    let documents = IndexDocuments::open(&fixture_index(0)).unwrap();
+    assert!(documents.undated() > 0);
+    let (state, server) = fake_quickwit(Vec::new());
+    state.lock().unwrap().configs.insert(
+        "news".into(),
+        "doc_mapping:\n  timestamp_field: published\n".into(),
+    );
+    let error = push(
+        &documents,
+        &options(Engine::Quickwit, &server.url, 8_000_000),
+        |_| {},
+    )
+    .unwrap_err();
+    let message = error.to_string();
+    assert!(
+        message.contains("the timestamp field `published`"),
+        "{message}"
+    );
+    assert!(server
+        .requests()
+        .iter()
+        .all(|r| !r.path().ends_with("/ingest")));
+}
+
+#[test]
+fn a_quickwit_batch_that_may_be_stored_is_not_sent_twice() {
+    let documents = IndexDocuments::open(&fixture_index(0)).unwrap();
+    let (state, server) = fake_quickwit(vec![Trouble::Status(500, "internal error")]);
+    let error = push(
+        &documents,
+        &options(Engine::Quickwit, &server.url, 8_000_000),
+        |_| {},
+    )
+    .unwrap_err();
+    assert!(matches!(error, ExportError::Unsure { .. }), "{error:?}");
+    assert!(error.to_string().contains("500: internal error"), "{error}");
+    let ingests = server
+        .requests()
+        .iter()
+        .filter(|r| r.path().ends_with("/ingest"))
+        .count();
+    assert_eq!(ingests, 1);
+    assert!(state.lock().unwrap().documents.is_empty());
+}
+
+#[test]
+fn elasticsearch_is_sent_a_failed_bulk_again_after_a_500() {
+    let documents = IndexDocuments::open(&fixture_index(0)).unwrap();
+    let (state, server) = fake_elasticsearch(vec![Trouble::Status(500, "internal error")]);
+    let summary = push(
+        &documents,
+        &options(Engine::Elasticsearch, &server.url, 8_000_000),
+        |_| {},
+    )
+    .unwrap();
+    assert_eq!(summary.retries, 1);
+    assert_eq!(bulk_requests(&server.requests()).len(), 2);
+    assert_eq!(
+        state.lock().unwrap().documents.len() as u64,
+        documents.len()
+    );
 }

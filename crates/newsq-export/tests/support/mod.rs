@@ -352,12 +352,17 @@ impl FakeQuickwit {
     pub fn answer(&mut self, request: &Request) -> Reply {
         let path = request.path();
         if let Some(index) = path.strip_prefix("/api/v1/indexes/") {
-            return match self.configs.contains_key(index) {
-                true => Reply::json(
-                    200,
-                    serde_json::json!({"index_config": {"index_id": index}}),
-                ),
-                false => Reply::json(
+            return match self.configs.get(index) {
+                Some(config) => {
+                    let timestamp = config
+                        .lines()
+                        .find_map(|l| l.trim().strip_prefix("timestamp_field: "));
+                    Reply::json(
+                        200,
+                        serde_json::json!({"index_config": {"index_id": index, "doc_mapping": {"timestamp_field": timestamp}}}),
+                    )
+                }
+                None => Reply::json(
                     404,
                     serde_json::json!({"message": format!("index `{index}` not found")}),
                 ),
@@ -369,6 +374,7 @@ impl FakeQuickwit {
                 .lines()
                 .find_map(|l| l.strip_prefix("index_id: "))
                 .expect("an index_id line")
+                .trim_matches('"')
                 .to_string();
             self.configs.insert(id.clone(), yaml);
             return Reply::json(200, serde_json::json!({"index_config": {"index_id": id}}));
@@ -413,4 +419,24 @@ pub fn serve_state<S: Send + 'static>(
     answer: fn(&mut S, &Request) -> Reply,
 ) -> FakeEngine {
     FakeEngine::start(move |request| answer(&mut state.lock().expect("fake engine state"), request))
+}
+
+/// A fake Elasticsearch with `trouble` scripted, and its server.
+pub fn fake_elasticsearch(trouble: Vec<Trouble>) -> (Arc<Mutex<FakeElasticsearch>>, FakeEngine) {
+    let state = Arc::new(Mutex::new(FakeElasticsearch {
+        trouble: trouble.into(),
+        ..FakeElasticsearch::default()
+    }));
+    let server = serve_state(Arc::clone(&state), FakeElasticsearch::answer);
+    (state, server)
+}
+
+/// A fake Quickwit with `trouble` scripted, and its server.
+pub fn fake_quickwit(trouble: Vec<Trouble>) -> (Arc<Mutex<FakeQuickwit>>, FakeEngine) {
+    let state = Arc::new(Mutex::new(FakeQuickwit {
+        trouble: trouble.into(),
+        ..FakeQuickwit::default()
+    }));
+    let server = serve_state(Arc::clone(&state), FakeQuickwit::answer);
+    (state, server)
 }
