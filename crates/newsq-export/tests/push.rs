@@ -26,6 +26,15 @@ fn options(engine: Engine, url: &str, batch_bytes: usize) -> PushOptions {
     options
 }
 
+/// A push with [`options`]' defaults and no progress.
+fn push_default(
+    documents: &IndexDocuments,
+    engine: Engine,
+    url: &str,
+) -> Result<newsq_export::PushSummary, ExportError> {
+    push(documents, &options(engine, url, 8_000_000), |_| {})
+}
+
 fn all_ids(documents: &IndexDocuments) -> HashSet<String> {
     documents.iter().map(|d| d.unwrap().doc_id).collect()
 }
@@ -194,12 +203,7 @@ fn an_engine_that_stays_busy_is_given_up_on_after_the_attempts() {
     let documents = IndexDocuments::open(&fixture_index(0)).unwrap();
     let (state, server) = fake_elasticsearch(vec![Trouble::Status(503, "no master"); 10]);
     let stored = || state.lock().unwrap().documents.len();
-    let error = push(
-        &documents,
-        &options(Engine::Elasticsearch, &server.url, 8_000_000),
-        |_| {},
-    )
-    .unwrap_err();
+    let error = push_default(&documents, Engine::Elasticsearch, &server.url).unwrap_err();
     assert!(
         matches!(
             error,
@@ -256,12 +260,7 @@ fn a_request_level_refusal_names_the_status_and_message_without_credentials() {
         )
     });
     let url = server.url.replace("http://", "http://user:hunter2@");
-    let error = push(
-        &documents,
-        &options(Engine::Elasticsearch, &url, 8_000_000),
-        |_| {},
-    )
-    .unwrap_err();
+    let error = push_default(&documents, Engine::Elasticsearch, &url).unwrap_err();
     let message = error.to_string();
     assert!(
         message.contains("elasticsearch answered 401 to checking index news"),
@@ -282,12 +281,7 @@ fn an_address_where_nothing_listens_fails_at_once() {
         .port();
     let url = format!("http://u:secret@127.0.0.1:{port}");
     let started = std::time::Instant::now();
-    let error = push(
-        &documents,
-        &options(Engine::Quickwit, &url, 8_000_000),
-        |_| {},
-    )
-    .unwrap_err();
+    let error = push_default(&documents, Engine::Quickwit, &url).unwrap_err();
     assert!(
         matches!(error, ExportError::Unreachable { .. }),
         "{error:?}"
@@ -362,12 +356,7 @@ fn documents_quickwit_rejects_stop_the_push() {
     let documents = IndexDocuments::open(&fixture_index(0)).unwrap();
     let (state, server) = fake_quickwit(vec![Trouble::Rejected(2)]);
     let stored = || state.lock().unwrap().documents.len();
-    let error = push(
-        &documents,
-        &options(Engine::Quickwit, &server.url, 8_000_000),
-        |_| {},
-    )
-    .unwrap_err();
+    let error = push_default(&documents, Engine::Quickwit, &server.url).unwrap_err();
     let message = error.to_string();
     assert!(
         message.contains(&format!("2 of {} documents rejected", documents.len())),
@@ -386,12 +375,7 @@ fn an_existing_quickwit_index_is_used_as_it_is() {
         .configs
         .insert("news".into(), "made by hand".into());
     let server = serve_state(Arc::clone(&state), FakeQuickwit::answer);
-    let summary = push(
-        &documents,
-        &options(Engine::Quickwit, &server.url, 8_000_000),
-        |_| {},
-    )
-    .unwrap();
+    let summary = push_default(&documents, Engine::Quickwit, &server.url).unwrap();
     assert!(!summary.index_created);
     assert!(server
         .requests()
@@ -409,12 +393,7 @@ fn an_existing_quickwit_index_that_needs_dates_is_refused_before_sending() {
         "news".into(),
         "doc_mapping:\n  timestamp_field: published\n".into(),
     );
-    let error = push(
-        &documents,
-        &options(Engine::Quickwit, &server.url, 8_000_000),
-        |_| {},
-    )
-    .unwrap_err();
+    let error = push_default(&documents, Engine::Quickwit, &server.url).unwrap_err();
     let message = error.to_string();
     assert!(
         message.contains("the timestamp field `published`"),
@@ -430,12 +409,7 @@ fn an_existing_quickwit_index_that_needs_dates_is_refused_before_sending() {
 fn a_quickwit_batch_that_may_be_stored_is_not_sent_twice() {
     let documents = IndexDocuments::open(&fixture_index(0)).unwrap();
     let (state, server) = fake_quickwit(vec![Trouble::Status(500, "internal error")]);
-    let error = push(
-        &documents,
-        &options(Engine::Quickwit, &server.url, 8_000_000),
-        |_| {},
-    )
-    .unwrap_err();
+    let error = push_default(&documents, Engine::Quickwit, &server.url).unwrap_err();
     assert!(matches!(error, ExportError::Unsure { .. }), "{error:?}");
     assert!(error.to_string().contains("500: internal error"), "{error}");
     let ingests = server
@@ -451,12 +425,7 @@ fn a_quickwit_batch_that_may_be_stored_is_not_sent_twice() {
 fn elasticsearch_is_sent_a_failed_bulk_again_after_a_500() {
     let documents = IndexDocuments::open(&fixture_index(0)).unwrap();
     let (state, server) = fake_elasticsearch(vec![Trouble::Status(500, "internal error")]);
-    let summary = push(
-        &documents,
-        &options(Engine::Elasticsearch, &server.url, 8_000_000),
-        |_| {},
-    )
-    .unwrap();
+    let summary = push_default(&documents, Engine::Elasticsearch, &server.url).unwrap();
     assert_eq!(summary.retries, 1);
     assert_eq!(bulk_requests(&server.requests()).len(), 2);
     assert_eq!(
