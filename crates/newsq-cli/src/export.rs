@@ -22,12 +22,22 @@ use crate::{EngineArg, ExportArgs, PushArgs};
 pub const AUTHORIZATION_ENV: &str = "NEWSQ_AUTHORIZATION";
 
 impl EngineArg {
-    fn engine(self) -> Engine {
-        match self {
+    /// The engine, once `index` (the --index value) is a name it accepts.
+    fn engine_for(self, index: &str) -> Result<Engine, String> {
+        let engine = match self {
             EngineArg::Quickwit => Engine::Quickwit,
             EngineArg::Elasticsearch | EngineArg::Opensearch => Engine::Elasticsearch,
-        }
+        };
+        engine
+            .check_index_name(index)
+            .map_err(|e| format!("--index: {e}"))?;
+        Ok(engine)
     }
+}
+
+/// Bytes of a --file-mb / --batch-mb value (MB of 1,000,000 bytes).
+fn bytes_of(megabytes: u64) -> usize {
+    usize::try_from(megabytes.saturating_mul(1_000_000)).unwrap_or(usize::MAX)
 }
 
 fn open_documents(from: Option<&Path>) -> Result<IndexDocuments, String> {
@@ -37,16 +47,12 @@ fn open_documents(from: Option<&Path>) -> Result<IndexDocuments, String> {
 }
 
 pub fn run_export(args: ExportArgs) -> Result<ExitCode, String> {
-    let engine = args.to.engine();
-    engine
-        .check_index_name(&args.index)
-        .map_err(|e| format!("--index: {e}"))?;
+    let engine = args.to.engine_for(&args.index)?;
     let documents = open_documents(args.from.as_deref())?;
     let options = ExportOptions {
         engine,
         index_name: args.index.clone(),
-        max_file_bytes: usize::try_from(args.file_mb.saturating_mul(1_000_000))
-            .unwrap_or(usize::MAX),
+        max_file_bytes: bytes_of(args.file_mb),
     };
     let mut progress = Progress::counting(!args.quiet, "documents");
     progress.plan(documents.len(), 0);
@@ -73,7 +79,6 @@ pub fn run_export(args: ExportArgs) -> Result<ExitCode, String> {
             megabytes(summary.bytes),
             newsq_export::ENTITIES_FILE,
         );
-
         if engine == Engine::Quickwit && !summary.timestamp_field {
             undated_notice(summary.undated);
         }
@@ -96,18 +101,14 @@ pub fn run_export(args: ExportArgs) -> Result<ExitCode, String> {
 }
 
 pub fn run_push(args: PushArgs) -> Result<ExitCode, String> {
-    let engine = args.engine.engine();
-    engine
-        .check_index_name(&args.index)
-        .map_err(|e| format!("--index: {e}"))?;
+    let engine = args.engine.engine_for(&args.index)?;
     let authorization = std::env::var(AUTHORIZATION_ENV)
         .ok()
         .filter(|v| !v.trim().is_empty());
     let endpoint = Endpoint::parse(&args.url, authorization).map_err(|e| e.to_string())?;
     let documents = open_documents(args.from.as_deref())?;
     let mut options = PushOptions::new(engine, endpoint.clone(), args.index.clone());
-    options.batch_bytes =
-        usize::try_from(args.batch_mb.saturating_mul(1_000_000)).unwrap_or(usize::MAX);
+    options.batch_bytes = bytes_of(args.batch_mb);
     options.retry = RetryPolicy {
         attempts: args.attempts,
         ..RetryPolicy::default()

@@ -7,7 +7,10 @@ mod common;
 
 use std::path::Path;
 
-use common::{expect_code, hits, json_lines, newsq_in, s, scratch, search, stderr, stdout, write};
+use common::{
+    expect_code, hits, index_quietly, json_lines, newsq_in, s, scratch, search, stderr, stdout,
+    write,
+};
 use serde_json::Value;
 
 /// One president in three spellings (Zarechny, Zarechniy, Zarechnyy) in
@@ -69,19 +72,8 @@ fn indexed(dir: &Path) -> String {
     }
     write(&dir.join("meta.tsv"), META);
     let index = s(&dir.join("index"));
-    let out = newsq_in(
-        dir,
-        &[
-            "index",
-            "--index",
-            &index,
-            "--quiet",
-            "--meta",
-            &s(&dir.join("meta.tsv")),
-            &s(&dir.join("articles")),
-        ],
-    );
-    expect_code(&out, 0);
+    let meta = s(&dir.join("meta.tsv"));
+    index_quietly(dir, &index, &["--meta", &meta, &s(&dir.join("articles"))]);
     index
 }
 
@@ -264,17 +256,7 @@ fn an_alias_file_is_kept_in_the_index_and_applies_to_later_runs() {
         &dir.join("articles").join("a8.txt"),
         "Sailor retires\n\nTobias Marsh retired on Sunday.\n\n“It is time,” Tobias Marsh said.\n",
     );
-    let out = newsq_in(
-        &dir,
-        &[
-            "index",
-            "--index",
-            &index,
-            "--quiet",
-            &s(&dir.join("articles")),
-        ],
-    );
-    expect_code(&out, 0);
+    index_quietly(&dir, &index, &[&s(&dir.join("articles"))]);
 
     // Each run leaves the speakers' entity names in the index for the
     // searches that follow, with the aliases applied.

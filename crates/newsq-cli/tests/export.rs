@@ -7,7 +7,7 @@ mod support;
 
 use std::path::{Path, PathBuf};
 
-use common::{expect_code, newsq_env, newsq_in, s, scratch, stderr, stdout, write};
+use common::{expect_code, index_quietly, newsq_env, newsq_in, s, scratch, stderr, stdout, write};
 use support::{fake_elasticsearch, fake_quickwit, FakeEngine, Reply, Trouble, ARTICLES};
 
 /// An index of the fixture articles (as text files, headline first, with a
@@ -26,19 +26,12 @@ fn indexed(dir: &Path) -> PathBuf {
     }
     write(&dir.join("meta.tsv"), &meta);
     let index = dir.join("index");
-    let out = newsq_in(
+    let meta = s(&dir.join("meta.tsv"));
+    index_quietly(
         dir,
-        &[
-            "index",
-            "-q",
-            "--index",
-            &s(&index),
-            "--meta",
-            &s(&dir.join("meta.tsv")),
-            &s(&dir.join("articles")),
-        ],
+        &s(&index),
+        &["--meta", &meta, &s(&dir.join("articles"))],
     );
-    expect_code(&out, 0);
     index
 }
 
@@ -104,19 +97,7 @@ fn export_of_an_empty_index_exits_1_and_a_bad_name_exits_2() {
     let dir = scratch("export-empty");
     std::fs::create_dir_all(dir.join("nothing")).unwrap();
     let index = dir.join("index");
-    expect_code(
-        &newsq_in(
-            &dir,
-            &[
-                "index",
-                "-q",
-                "--index",
-                &s(&index),
-                &s(&dir.join("nothing")),
-            ],
-        ),
-        0,
-    );
+    index_quietly(&dir, &s(&index), &[&s(&dir.join("nothing"))]);
     let out = newsq_in(
         &dir,
         &[

@@ -180,19 +180,13 @@ impl IndexDocuments {
         let outlets = news.outlets()?;
         let searcher = index.reader()?.searcher();
         let fields = *index.fields();
-        let count = |kind: DocKind| -> Result<u64, ExportError> {
-            let query = tantivy::query::TermQuery::new(
-                tantivy::Term::from_field_u64(fields.kind, kind.code()),
-                tantivy::schema::IndexRecordOption::Basic,
-            );
-            Ok(searcher.search(&query, &tantivy::collector::Count)? as u64)
-        };
         let mut entities = records("speaker", &speakers);
         entities.extend(records("outlet", &outlets));
+        let census = Census::of(&searcher)?;
         Ok(IndexDocuments {
-            quotations: count(DocKind::Quotation)?,
-            articles: count(DocKind::Article)?,
-            undated: undated(&searcher)?,
+            quotations: census.quotations,
+            articles: census.articles,
+            undated: census.undated,
             speakers: Resolver::new(&speakers),
             outlets: Resolver::new(&outlets),
             entities,
@@ -301,22 +295,51 @@ impl IndexDocuments {
     }
 }
 
-/// Quotations and articles without a publication date, from the fast
-/// columns (no stored document is read).
-fn undated(searcher: &tantivy::Searcher) -> Result<u64, ExportError> {
-    let mut undated = 0;
-    for segment in searcher.segment_readers() {
-        let kinds = segment.fast_fields().u64(name::KIND)?;
-        let published = segment.fast_fields().date(name::PUBLISHED)?;
-        for doc in 0..segment.max_doc() {
-            let exported = matches!(kinds.first(doc), Some(code)
-                if code == DocKind::Quotation.code() || code == DocKind::Article.code());
-            if exported && !segment.is_deleted(doc) && published.first(doc).is_none() {
-                undated += 1;
+/// The kind of a document that is exported (a quotation or an article),
+/// from its `kind` code; `None` for file records.
+fn exported_kind(code: Option<u64>) -> Option<DocKind> {
+    match code {
+        Some(code) if code == DocKind::Quotation.code() => Some(DocKind::Quotation),
+        Some(code) if code == DocKind::Article.code() => Some(DocKind::Article),
+        _ => None,
+    }
+}
+
+/// What an export will hold, counted in one pass over the fast columns
+/// (no stored document is read).
+struct Census {
+    quotations: u64,
+    articles: u64,
+    /// Quotations and articles without a publication date.
+    undated: u64,
+}
+
+impl Census {
+    fn of(searcher: &tantivy::Searcher) -> Result<Census, ExportError> {
+        let mut census = Census {
+            quotations: 0,
+            articles: 0,
+            undated: 0,
+        };
+        for segment in searcher.segment_readers() {
+            let kinds = segment.fast_fields().u64(name::KIND)?;
+            let published = segment.fast_fields().date(name::PUBLISHED)?;
+            for doc in 0..segment.max_doc() {
+                if segment.is_deleted(doc) {
+                    continue;
+                }
+                match exported_kind(kinds.first(doc)) {
+                    Some(DocKind::Quotation) => census.quotations += 1,
+                    Some(_) => census.articles += 1,
+                    None => continue,
+                }
+                if published.first(doc).is_none() {
+                    census.undated += 1;
+                }
             }
         }
+        Ok(census)
     }
-    Ok(undated)
 }
 
 /// The entity records of one table.
@@ -383,10 +406,8 @@ impl Iterator for SegmentDocuments<'_> {
             if self.segment.is_deleted(doc) {
                 continue;
             }
-            let kind = match kinds.first(doc) {
-                Some(code) if code == DocKind::Quotation.code() => DocKind::Quotation,
-                Some(code) if code == DocKind::Article.code() => DocKind::Article,
-                _ => continue,
+            let Some(kind) = exported_kind(kinds.first(doc)) else {
+                continue;
             };
             return Some(match store.get::<TantivyDocument>(doc) {
                 Ok(stored) => Ok(self.documents.document(&stored, kind)),

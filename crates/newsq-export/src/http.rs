@@ -197,6 +197,9 @@ pub(crate) struct Answer {
 /// hundred bytes per document.
 const MAX_ANSWER_BYTES: u64 = 64 * 1024 * 1024;
 
+/// What newsq calls itself in requests.
+pub(crate) const USER_AGENT: &str = concat!("newsq/", env!("CARGO_PKG_VERSION"));
+
 /// One HTTP exchange; `Err` is a transport failure (no answer).
 pub(crate) fn exchange(
     agent: &ureq::Agent,
@@ -206,25 +209,17 @@ pub(crate) fn exchange(
     body: Option<(&str, &[u8])>,
 ) -> Result<Answer, String> {
     let url = endpoint.url(path);
-    let user_agent = concat!("newsq/", env!("CARGO_PKG_VERSION"));
+    // The User-Agent is the agent's ([`USER_AGENT`]).
     let response = match (method, body) {
-        ("HEAD", _) => with_auth(agent.head(&url), endpoint)
-            .header("User-Agent", user_agent)
-            .call(),
-        ("GET", _) => with_auth(agent.get(&url), endpoint)
-            .header("User-Agent", user_agent)
-            .call(),
+        ("HEAD", _) => with_auth(agent.head(&url), endpoint).call(),
+        ("GET", _) => with_auth(agent.get(&url), endpoint).call(),
         ("PUT", Some((content_type, bytes))) => with_auth(agent.put(&url), endpoint)
-            .header("User-Agent", user_agent)
             .header("Content-Type", content_type)
             .send(bytes),
         (_, Some((content_type, bytes))) => with_auth(agent.post(&url), endpoint)
-            .header("User-Agent", user_agent)
             .header("Content-Type", content_type)
             .send(bytes),
-        (_, None) => with_auth(agent.post(&url), endpoint)
-            .header("User-Agent", user_agent)
-            .send_empty(),
+        (_, None) => with_auth(agent.post(&url), endpoint).send_empty(),
     };
     let mut response = response.map_err(|e| transport_reason(&e))?;
     let status = response.status().as_u16();

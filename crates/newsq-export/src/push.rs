@@ -9,7 +9,9 @@ use crate::batch::{Batch, Batcher};
 use crate::document::IndexDocuments;
 use crate::engine::Engine;
 use crate::error::ExportError;
-use crate::http::{engine_message, exchange, is_transient, Answer, Endpoint, RetryPolicy};
+use crate::http::{
+    engine_message, exchange, is_transient, Answer, Endpoint, RetryPolicy, USER_AGENT,
+};
 
 /// Where and how to push.
 #[derive(Debug, Clone)]
@@ -106,7 +108,7 @@ pub fn push(
         agent: ureq::Agent::config_builder()
             .http_status_as_error(false)
             .timeout_global(Some(options.timeout))
-            .user_agent(concat!("newsq/", env!("CARGO_PKG_VERSION")))
+            .user_agent(USER_AGENT)
             .tls_config(tls.build())
             .build()
             .into(),
@@ -188,29 +190,33 @@ impl Client<'_> {
     /// Send a request, trying again while the engine answers 429 or 5xx
     /// (or, once it has answered, does not answer at all).
     ///
-    /// A Quickwit ingest is not idempotent (no ids): it is tried again only
-    /// after answers that say nothing was taken (429, 503); after any other
-    /// failure the batch may be stored already, and sending it again would
-    /// store it twice.
+    /// A request that is not `idempotent` (a Quickwit ingest: no ids) is
+    /// tried again only after answers that say nothing was taken (429,
+    /// 503); after any other failure the batch may be stored already, and
+    /// sending it again would store it twice.
     fn request(
         &mut self,
         method: &str,
         path: &str,
         body: Option<(&str, &[u8])>,
+        idempotent: bool,
         what: &str,
         on_event: &mut impl FnMut(PushEvent<'_>),
     ) -> Result<Answer, ExportError> {
-        let policy = &self.options.retry;
-        let idempotent = !(self.options.engine == Engine::Quickwit && path.contains("/ingest"));
         let mut attempt = 1;
         loop {
             let outcome = exchange(&self.agent, &self.options.endpoint, method, path, body);
-            let not_taken = |status: u16| idempotent || matches!(status, 429 | 503);
             if !idempotent && self.answered {
                 let unsure = match &outcome {
-                    Ok(answer) if is_transient(answer.status) && !not_taken(answer.status) => Some(
-                        format!("{}: {}", answer.status, engine_message(&answer.body)),
-                    ),
+                    Ok(answer)
+                        if is_transient(answer.status) && !matches!(answer.status, 429 | 503) =>
+                    {
+                        Some(format!(
+                            "{}: {}",
+                            answer.status,
+                            engine_message(&answer.body)
+                        ))
+                    }
                     Err(reason) => Some(reason.clone()),
                     Ok(_) => None,
                 };
@@ -243,7 +249,7 @@ impl Client<'_> {
                 }
                 Err(reason) => (None, reason, None),
             };
-            if attempt >= policy.attempts.max(1) {
+            if attempt >= self.options.retry.attempts.max(1) {
                 return Err(match status {
                     Some(status) => ExportError::GaveUp {
                         engine: self.engine(),
@@ -258,18 +264,32 @@ impl Client<'_> {
                     },
                 });
             }
-            let wait = policy.wait(attempt, retry_after);
-            on_event(PushEvent::Retrying {
-                what,
-                status,
-                reason: &reason,
-                attempt,
-                wait,
-            });
-            self.retries += 1;
-            std::thread::sleep(wait);
+            self.back_off(what, status, &reason, attempt, retry_after, on_event);
             attempt += 1;
         }
+    }
+
+    /// Say that `what` failed for `reason` on try `attempt`, and wait
+    /// before the next.
+    fn back_off(
+        &mut self,
+        what: &str,
+        status: Option<u16>,
+        reason: &str,
+        attempt: u32,
+        retry_after: Option<u64>,
+        on_event: &mut impl FnMut(PushEvent<'_>),
+    ) {
+        let wait = self.options.retry.wait(attempt, retry_after);
+        on_event(PushEvent::Retrying {
+            what,
+            status,
+            reason,
+            attempt,
+            wait,
+        });
+        self.retries += 1;
+        std::thread::sleep(wait);
     }
 
     fn refused(&self, answer: &Answer, what: impl Into<String>) -> ExportError {
@@ -310,19 +330,20 @@ impl Client<'_> {
                     "GET",
                     &format!("/api/v1/indexes/{name}"),
                     None,
+                    true,
                     &checking,
                     on_event,
                 )?,
                 ("POST", "/api/v1/indexes".to_string(), "application/yaml"),
             ),
             Engine::Elasticsearch => (
-                self.request("HEAD", &format!("/{name}"), None, &checking, on_event)?,
+                self.request("HEAD", &format!("/{name}"), None, true, &checking, on_event)?,
                 ("PUT", format!("/{name}"), "application/json"),
             ),
         };
         match check.status {
             200..=299 => {
-                self.check_existing(&check, timestamp)?;
+                self.check_existing(&check, timestamp, &checking)?;
                 return Ok(false);
             }
             404 => {}
@@ -333,6 +354,7 @@ impl Client<'_> {
             method,
             &path,
             Some((content_type, definition.as_bytes())),
+            true,
             &creating,
             on_event,
         )?;
@@ -351,7 +373,12 @@ impl Client<'_> {
     /// An existing Quickwit index with a timestamp field drops documents
     /// without it (0.7, 0.8 answer 200 all the same): refuse before
     /// sending any when the newsq index has undated documents.
-    fn check_existing(&self, answer: &Answer, all_dated: bool) -> Result<(), ExportError> {
+    fn check_existing(
+        &self,
+        answer: &Answer,
+        all_dated: bool,
+        checking: &str,
+    ) -> Result<(), ExportError> {
         if self.options.engine != Engine::Quickwit || all_dated {
             return Ok(());
         }
@@ -363,7 +390,7 @@ impl Client<'_> {
             Some(field) => Err(ExportError::Refused {
                 engine: self.engine(),
                 status: answer.status,
-                what: format!("checking index {}", self.options.index_name),
+                what: checking.to_string(),
                 message: format!(
                     "the index has the timestamp field `{field}`, which Quickwit requires on every \
                      document, and some documents have no publication date; push to a new index \
@@ -380,6 +407,7 @@ impl Client<'_> {
         &mut self,
         path: &str,
         batch: &Batch,
+        idempotent: bool,
         what: &str,
         on_event: &mut impl FnMut(PushEvent<'_>),
     ) -> Result<Answer, ExportError> {
@@ -387,6 +415,7 @@ impl Client<'_> {
             "POST",
             path,
             Some(("application/x-ndjson", &batch.body)),
+            idempotent,
             what,
             on_event,
         )?;
@@ -406,9 +435,12 @@ impl Client<'_> {
     ) -> Result<u64, ExportError> {
         let name = &self.options.index_name;
         let commit = if last { "?commit=force" } else { "" };
+        // Quickwit has no ids: a batch sent twice is stored twice.
+        let idempotent = false;
         let answer = self.send(
             &format!("/api/v1/{name}/ingest{commit}"),
             batch,
+            idempotent,
             what,
             on_event,
         )?;
@@ -454,7 +486,9 @@ impl Client<'_> {
         let mut retried: Batch;
         let mut batch = batch;
         loop {
-            let answer = self.send(&path, batch, what, on_event)?;
+            // `create` with ids: a batch sent twice is stored once.
+            let idempotent = true;
+            let answer = self.send(&path, batch, idempotent, what, on_event)?;
             let outcome =
                 bulk_outcome(&answer.body, batch).map_err(|message| ExportError::Refused {
                     engine: self.engine(),
@@ -475,8 +509,7 @@ impl Client<'_> {
             if outcome.busy.is_empty() {
                 return Ok((accepted, already));
             }
-            let policy = &self.options.retry;
-            if attempt >= policy.attempts.max(1) {
+            if attempt >= self.options.retry.attempts.max(1) {
                 return Err(ExportError::GaveUp {
                     engine: self.engine(),
                     status: outcome.busy_status,
@@ -485,18 +518,9 @@ impl Client<'_> {
                     message: outcome.busy_message,
                 });
             }
-            let wait = policy.wait(attempt, None);
-            on_event(PushEvent::Retrying {
-                what,
-                status: Some(outcome.busy_status),
-                reason: &outcome.busy_message,
-                attempt,
-                wait,
-            });
-            self.retries += 1;
-            std::thread::sleep(wait);
-            let busy = batch.subset(&outcome.busy);
-            retried = busy;
+            let status = Some(outcome.busy_status);
+            self.back_off(what, status, &outcome.busy_message, attempt, None, on_event);
+            retried = batch.subset(&outcome.busy);
             batch = &retried;
             attempt += 1;
         }

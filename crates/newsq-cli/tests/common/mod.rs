@@ -90,6 +90,13 @@ pub fn json_lines(out: &Output) -> Vec<Value> {
         .collect()
 }
 
+/// `newsq index -q --index INDEX ARGS...`, which must succeed.
+pub fn index_quietly(dir: &Path, index: &str, args: &[&str]) {
+    let mut all = vec!["index", "-q", "--index", index];
+    all.extend_from_slice(args);
+    expect_code(&newsq_in(dir, &all), 0);
+}
+
 /// `newsq search --index INDEX ARGS...`.
 pub fn search(dir: &Path, index: &str, args: &[&str]) -> Output {
     let mut all = vec!["search", "--index", index];
