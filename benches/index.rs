@@ -37,7 +37,6 @@ mod common;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::{Duration, Instant};
 
 use newsq::index::analysis::{text_analyzer, WordTokenizer};
 use newsq::index::{sync_paths, NewsIndex, NewsWriter, SyncOptions, WriterOptions};
@@ -50,13 +49,12 @@ use tantivy::tokenizer::{
 };
 use tantivy::{Index, IndexWriter, TantivyDocument};
 
-use common::{scratch_dir, MIB, SEED};
+use common::{print_table, scratch_dir, time, MIB, SEED};
 use newsq_synthetic::{write_corpus, CorpusLayout, Generator};
 
 const ARTICLES: u64 = 20_000;
 const QUICK_ARTICLES: u64 = 2_000;
 const ARTICLES_PER_FILE: u64 = 10_000;
-const RUNS: usize = 5;
 const THREADS: usize = 2;
 const MEMORY: usize = 256 << 20;
 
@@ -236,35 +234,6 @@ impl<T: TokenStream> TokenStream for PlainStemStream<T> {
     fn token_mut(&mut self) -> &mut Token {
         self.0.token_mut()
     }
-}
-
-/// Median wall time of `f` over the runs, and what it returned.
-fn time(quick: bool, mut f: impl FnMut() -> u64) -> (Duration, u64) {
-    let mut result = if quick { 0 } else { f() };
-    let mut times = Vec::new();
-    for _ in 0..if quick { 1 } else { RUNS } {
-        let started = Instant::now();
-        result = black_box(f());
-        times.push(started.elapsed());
-    }
-    times.sort();
-    (times[times.len() / 2], result)
-}
-
-fn print_table(title: &str, rows: &[(&str, (Duration, u64))], bytes: usize) {
-    println!("{title}:");
-    let base = rows[0].1 .0.as_secs_f64().max(1e-12);
-    for (name, (median, result)) in rows {
-        let seconds = median.as_secs_f64().max(1e-12);
-        println!(
-            "  {name:<20} {:>8.1} MiB/s  {:>9.2} ms  {:>5.2}× baseline time, {:>4.2}× its speed  ({result})",
-            bytes as f64 / MIB / seconds,
-            seconds * 1e3,
-            seconds / base,
-            base / seconds,
-        );
-    }
-    println!();
 }
 
 /// The corpus: its label, its folder, and its articles read and cleaned.

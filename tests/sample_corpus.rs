@@ -43,6 +43,7 @@ fn extract_sample() -> (
     let opts = ReadOptions {
         outlet: None,
         meta: Some(meta),
+        ..ReadOptions::default()
     };
     let mut quotes: HashMap<String, Vec<Extracted>> = HashMap::new();
     let mut outlets = HashMap::new();

@@ -3,14 +3,18 @@
 
 #![allow(dead_code)] // each benchmark uses its own part
 
+use std::hint::black_box;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use newsq::read::{discover, read_file, ReadOptions};
 use newsq::Article;
 use newsq_synthetic::{Generator, SyntheticArticle};
 
 pub const MIB: f64 = 1024.0 * 1024.0;
+
+/// Timed runs of each stage (after one to warm up).
+pub const RUNS: usize = 5;
 
 /// The generated corpus's seed: the same articles on every machine.
 pub const SEED: u64 = 7;
@@ -99,4 +103,34 @@ pub fn quantile(sorted: &[Duration], q: f64) -> Duration {
 /// Milliseconds, for tables.
 pub fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3
+}
+
+/// Median wall time of `f` over [`RUNS`] runs after a warm-up (one run,
+/// no warm-up, when `quick`), and what it returned.
+pub fn time(quick: bool, mut f: impl FnMut() -> u64) -> (Duration, u64) {
+    let mut result = if quick { 0 } else { f() };
+    let mut times = Vec::new();
+    for _ in 0..if quick { 1 } else { RUNS } {
+        let started = Instant::now();
+        result = black_box(f());
+        times.push(started.elapsed());
+    }
+    times.sort();
+    (times[times.len() / 2], result)
+}
+
+pub fn print_table(title: &str, rows: &[(&str, (Duration, u64))], bytes: usize) {
+    println!("{title}:");
+    let base = rows[0].1 .0.as_secs_f64().max(1e-12);
+    for (name, (median, result)) in rows {
+        let seconds = median.as_secs_f64().max(1e-12);
+        println!(
+            "  {name:<20} {:>8.1} MiB/s  {:>9.2} ms  {:>5.2}× baseline time, {:>4.2}× its speed  ({result})",
+            bytes as f64 / MIB / seconds,
+            seconds * 1e3,
+            seconds / base,
+            base / seconds,
+        );
+    }
+    println!();
 }

@@ -6,12 +6,15 @@
 use libfuzzer_sys::fuzz_target;
 use newsq_core::read::{articles_from_bytes, ReadOptions};
 
-const NAMES: [&str; 5] = [
+const NAMES: [&str; 8] = [
     "article.txt",
     "article.json",
     "article.jsonl",
     "article",
     "article.ndjson",
+    "article.html",
+    "crawl.warc",
+    "crawl.warc.gz",
 ];
 
 fuzz_target!(|data: &[u8]| {

@@ -17,7 +17,10 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
     let mut failed = false;
     let (mut articles, mut quotations) = (0usize, 0usize);
     let report = |s: &read::Skipped, skipped: &mut SkipSummary| {
-        eprintln!("newsq: {s}");
+        // A crawl's non-article responses are only counted.
+        if !s.reason.is_routine() {
+            eprintln!("newsq: {s}");
+        }
         skipped.record(s);
         // A path the user named that cannot be read is an error; bad content
         // found inside a folder is reported and passed over.

@@ -71,6 +71,8 @@ pub fn update(
     let mut on_event = |event: SyncEvent| match event {
         SyncEvent::Planned { files, bytes } => progress.plan(files as u64, bytes),
         SyncEvent::FileDone { bytes, .. } => progress.advance(bytes),
+        // A crawl's non-article responses are only counted.
+        SyncEvent::Skipped(skipped) if skipped.reason.is_routine() => {}
         SyncEvent::Skipped(skipped) => {
             progress.clear();
             eprintln!("newsq: {skipped}");

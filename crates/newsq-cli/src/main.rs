@@ -14,7 +14,7 @@ mod search;
 mod trail;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
-use newsq_core::read::{Metadata, ReadOptions};
+use newsq_core::read::{InputFormat, Metadata, ReadOptions};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -31,8 +31,9 @@ struct Cli {
 enum Command {
     /// Find every direct quotation and its speaker in articles.
     ///
-    /// Reads plain text, JSON (news-please, trafilatura) and JSON Lines;
-    /// folders are walked recursively.
+    /// Reads plain text, JSON (news-please, trafilatura), JSON Lines, HTML
+    /// pages and WARC crawls (CC-NEWS, .warc.gz); folders are walked
+    /// recursively.
     Extract(ExtractArgs),
     /// Add articles to an index, or bring it up to date: only new and
     /// changed files are read.
@@ -105,6 +106,25 @@ struct ReadArgs {
     /// outlet, date, author, title, url.
     #[arg(long, value_name = "FILE")]
     meta: Option<PathBuf>,
+    /// Read every file as this format, whatever its name and content says.
+    #[arg(long, value_enum, default_value_t = FormatArg::Auto, value_name = "FORMAT")]
+    format: FormatArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FormatArg {
+    /// Tell each file's format by its content and name.
+    Auto,
+    /// Plain text, headline first.
+    Text,
+    /// A JSON object or array of objects (news-please, trafilatura).
+    Json,
+    /// One JSON object per line.
+    Jsonl,
+    /// An HTML article page.
+    Html,
+    /// WARC records, gzip-compressed or not (Common Crawl's CC-NEWS).
+    Warc,
 }
 
 impl ReadArgs {
@@ -115,9 +135,18 @@ impl ReadArgs {
             })?),
             None => None,
         };
+        let format = match self.format {
+            FormatArg::Auto => None,
+            FormatArg::Text => Some(InputFormat::Text),
+            FormatArg::Json => Some(InputFormat::Json),
+            FormatArg::Jsonl => Some(InputFormat::JsonLines),
+            FormatArg::Html => Some(InputFormat::Html),
+            FormatArg::Warc => Some(InputFormat::Warc),
+        };
         Ok(ReadOptions {
             outlet: self.outlet.clone(),
             meta,
+            format,
         })
     }
 }

@@ -13,7 +13,7 @@ use newsq_query::{
 use serde::Serialize;
 
 use crate::output::{count_of, finish_on_write_error, json_line, use_color, Style};
-use crate::{index, locate, FacetArg, ReadArgs, SearchArgs};
+use crate::{index, locate, FacetArg, FormatArg, ReadArgs, SearchArgs};
 
 pub fn run(args: SearchArgs) -> Result<ExitCode, String> {
     let dir = if args.paths.is_empty() {
@@ -28,6 +28,7 @@ pub fn run(args: SearchArgs) -> Result<ExitCode, String> {
         let read = ReadArgs {
             outlet: None,
             meta: args.meta.clone(),
+            format: FormatArg::Auto,
         };
         let options = SyncOptions {
             read: read.options()?,

@@ -455,6 +455,7 @@ fn sidecar_metadata_reaches_the_index() {
         read: ReadOptions {
             outlet: None,
             meta: Some(meta),
+            ..ReadOptions::default()
         },
         ..SyncOptions::default()
     };
@@ -791,6 +792,7 @@ fn pruning_one_of_two_files_sharing_a_url_keeps_the_article_of_the_other() {
         read: ReadOptions {
             outlet: None,
             meta: Some(meta),
+            ..ReadOptions::default()
         },
         prune: true,
         ..SyncOptions::default()

@@ -31,7 +31,8 @@ fn binary_file_is_skipped() {
     assert_eq!(
         s.to_string(),
         format!(
-            "{}: binary file, skipped; newsq reads plain text, JSON and JSON Lines",
+            "{}: binary file, skipped; newsq reads plain text, JSON, JSON Lines, \
+             HTML and WARC (or .warc.gz)",
             p.display()
         )
     );

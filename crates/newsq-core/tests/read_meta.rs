@@ -135,6 +135,7 @@ fn sidecar_overrides_file_and_outlet_option_overrides_both() {
     let with_meta = ReadOptions {
         outlet: None,
         meta: Some(load("sidecar.csv")),
+        ..ReadOptions::default()
     };
     let a = read_one("aggregator.txt", &with_meta);
     assert_eq!(a.outlet.as_deref(), Some("Gazette, Harbour Edition"));
@@ -147,6 +148,7 @@ fn sidecar_overrides_file_and_outlet_option_overrides_both() {
     let with_both = ReadOptions {
         outlet: Some("Command Line Outlet".into()),
         meta: Some(load("sidecar.csv")),
+        ..ReadOptions::default()
     };
     let a = read_one("aggregator.txt", &with_both);
     assert_eq!(a.outlet.as_deref(), Some("Command Line Outlet"));
@@ -156,6 +158,7 @@ fn sidecar_overrides_file_and_outlet_option_overrides_both() {
     let only_outlet = ReadOptions {
         outlet: Some("Command Line Outlet".into()),
         meta: None,
+        ..ReadOptions::default()
     };
     assert_eq!(
         read_one("aggregator.txt", &only_outlet).outlet.as_deref(),
@@ -168,6 +171,7 @@ fn sidecar_fills_only_what_it_has() {
     let opts = ReadOptions {
         outlet: None,
         meta: Some(load("sidecar.csv")),
+        ..ReadOptions::default()
     };
     // trafilatura.json's row only gives an outlet: the JSON's own title,
     // date and authors stay.
@@ -186,6 +190,7 @@ fn multi_article_files_match_ids_then_file_outlet() {
     let opts = ReadOptions {
         outlet: None,
         meta: Some(Metadata::parse(Path::new("m.csv"), text).unwrap()),
+        ..ReadOptions::default()
     };
     let items = read_file(&fixture("lines.jsonl"), &opts);
     // Line 1's id is its URL, which has a record: every field applies.

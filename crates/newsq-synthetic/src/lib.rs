@@ -31,6 +31,7 @@ mod corpus;
 mod names;
 mod prose;
 mod rng;
+pub mod web;
 mod words;
 
 pub use corpus::{write_corpus, CorpusLayout, CorpusWritten};
@@ -111,6 +112,20 @@ pub struct PlantedQuotation {
 }
 
 impl SyntheticArticle {
+    /// What a web page of the article says (for
+    /// [`web::html_page`]): its paragraphs, byline, date, outlet and URL.
+    pub fn to_page_article(&self) -> web::PageArticle {
+        web::PageArticle {
+            title: self.title.clone(),
+            outlet: self.outlet.clone(),
+            authors: self.authors.clone(),
+            published: Some(format!("{}T08:00:00Z", self.published)),
+            language: "en".to_string(),
+            url: self.url.clone(),
+            paragraphs: self.body.split("\n\n").map(str::to_string).collect(),
+        }
+    }
+
     /// The article as one JSON object on one line (no newline at the end),
     /// with news-please's field names: `title`, `maintext`, `source_domain`
     /// (the outlet), `date_publish`, `url`, `authors`.

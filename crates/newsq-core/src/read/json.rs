@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use super::clean;
+use super::{clean, InputFormat};
 use crate::Article;
 
 /// What a decoded file holds.
@@ -24,8 +24,19 @@ pub(crate) enum Format {
 /// is JSON; one whose lines parse as objects is JSON Lines. The extension only
 /// settles the doubtful cases: a `.jsonl` file is always read line by line (so a
 /// one-line file still gets line ids), and a broken `.json` file is reported
-/// rather than read as text.
-pub(crate) fn sniff(text: &str, extension: &str) -> Format {
+/// rather than read as text. A `forced` format (`--format`) decides alone.
+pub(crate) fn sniff(text: &str, extension: &str, forced: Option<InputFormat>) -> Format {
+    match forced {
+        Some(InputFormat::Text) => return Format::PlainText,
+        Some(InputFormat::JsonLines) => return Format::JsonLines,
+        Some(InputFormat::Json) => {
+            return match serde_json::from_str::<Value>(text) {
+                Ok(value) => Format::Json(value),
+                Err(e) => Format::Malformed(e.to_string()),
+            }
+        }
+        _ => {}
+    }
     let first = text.trim_start().chars().next();
     if !matches!(first, Some('{' | '[')) {
         return Format::PlainText;

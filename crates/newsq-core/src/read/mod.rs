@@ -3,10 +3,10 @@
 //! * [`discover`] expands user paths (files, folders) into input files.
 //! * [`read_file`] ([`read_articles`], one article at a time) reads one
 //!   file — plain text, a JSON object or array (news-please, trafilatura),
-//!   or JSON Lines — into articles, reporting bad inputs as [`Skipped`]
-//!   instead of failing.
-//! * [`parse_plain_text`] and [`parse_json_value`] are the pure parts, for
-//!   tests, fuzzing and text already in memory.
+//!   JSON Lines, an HTML page, or a WARC crawl (CC-NEWS, plain or `.warc.gz`)
+//!   — into articles, reporting bad inputs as [`Skipped`] instead of failing.
+//! * [`parse_plain_text`], [`parse_json_value`] and [`parse_html`] are the
+//!   pure parts, for tests, fuzzing and text already in memory.
 //! * [`Metadata`] is a sidecar table giving outlet, date, title, URL and
 //!   authors per file.
 //!
@@ -30,22 +30,28 @@
 //! ```
 
 mod clean;
+mod crawl;
 mod decode;
+mod html;
+mod http_response;
 mod json;
 mod meta;
 mod skip;
 mod text;
 mod walk;
+mod warc;
 
+use std::io::{BufRead, BufReader, Cursor, Read};
 use std::path::Path;
 
 use serde_json::Value;
 
 use crate::Article;
 
+pub use html::{parse_html, PageSkip};
 pub use json::parse_json_value;
 pub use meta::{MetaRecord, Metadata};
-pub use skip::{SkipReason, SkipSummary, Skipped};
+pub use skip::{RecordSkip, SkipReason, SkipSummary, Skipped};
 pub use text::parse_plain_text;
 pub use walk::discover;
 
@@ -57,6 +63,24 @@ pub struct ReadOptions {
     pub outlet: Option<String>,
     /// Metadata sidecar (`--meta`); its values override what the files say.
     pub meta: Option<Metadata>,
+    /// Read every file as this format (`--format`); `None` tells each
+    /// file's format by its content and name.
+    pub format: Option<InputFormat>,
+}
+
+/// The formats newsq reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputFormat {
+    /// Plain text, headline first.
+    Text,
+    /// One JSON object, or an array of them.
+    Json,
+    /// One JSON object per line.
+    JsonLines,
+    /// An HTML article page.
+    Html,
+    /// WARC records (gzip-compressed or not), as web crawls store pages.
+    Warc,
 }
 
 /// Read one file into articles. Never panics.
@@ -69,16 +93,28 @@ pub struct ReadOptions {
 /// * JSON Lines: one item per non-blank line, id = its URL, else
 ///   `"file.jsonl:LINE"`; a malformed line is an `Err(Skipped)` with its line
 ///   number and the other lines still come out.
+/// * An HTML page: one article, id = the file name (see [`parse_html`]);
+///   the page's declared encoding is honoured.
+/// * WARC (CC-NEWS), gzip-compressed or not: one article per HTML response
+///   with status 200, id and url = the target URL, published = the page's
+///   date, else the crawl date. The file is streamed: only one record is in
+///   memory at a time. Other responses come out as routine skips
+///   ([`SkipReason::is_routine`]: non-200, not HTML, no article); a damaged
+///   record is an `Err(Skipped)` and reading goes on at the next one.
 ///
-/// The format is decided by content: a file not starting with `{` or `[` is
-/// plain text; one that parses as a single JSON value is JSON; otherwise one
-/// whose lines parse as objects is JSON Lines. The extension only settles
-/// doubtful cases (a `.jsonl` file is always read by line; a broken `.json`
-/// file is reported as malformed rather than read as text).
+/// The format is decided by content ([`ReadOptions::format`] overrides):
+/// gzip data holding WARC, or a file starting `WARC/`, is WARC; a file
+/// named `.html`/`.htm`/`.xhtml`, or starting with a tag and having `<html`,
+/// `<head`, `<body`, `<meta`, `<title` or a doctype near its start, is
+/// HTML; a file not starting with `{` or `[` is plain text; one that parses
+/// as a single JSON value is JSON; otherwise one whose lines parse as
+/// objects is JSON Lines. The extension only settles doubtful cases (a
+/// `.jsonl` file is always read by line; a broken `.json` file is reported
+/// as malformed rather than read as text).
 ///
 /// A file that cannot be read, is binary (NUL in the first 8 KiB), is not
-/// UTF-8 or is empty yields a single `Err(Skipped)`. A UTF-8 BOM is stripped
-/// and `\r\n` becomes `\n`.
+/// UTF-8 (text and JSON) or is empty yields a single `Err(Skipped)`. A UTF-8
+/// BOM is stripped and `\r\n` becomes `\n`.
 ///
 /// Sidecar records are found by file name (exact, or without extension); for
 /// elements and lines of multi-article files, by the article id first, and a
@@ -102,9 +138,30 @@ pub fn read_articles<'a>(path: &Path, opts: &'a ReadOptions) -> FileArticles<'a>
         Ok(_) => {}
         Err(e) => return skip(walk::io_reason(&e)),
     }
-    match std::fs::read(path) {
-        Ok(bytes) => articles_from_bytes(path, bytes, opts),
+    let mut input = match std::fs::File::open(path) {
+        Ok(file) => BufReader::with_capacity(1 << 16, file),
+        Err(e) => return skip(walk::io_reason(&e)),
+    };
+    // A crawl is streamed; any other file is read whole.
+    let is_warc = match input.fill_buf() {
+        Ok(head) => is_warc_start(head, opts.format),
+        Err(e) => return skip(walk::io_reason(&e)),
+    };
+    if is_warc {
+        return FileArticles::crawl(path, Box::new(input), opts);
+    }
+    let mut bytes = Vec::new();
+    match input.read_to_end(&mut bytes) {
+        Ok(_) => articles_from_bytes(path, bytes, opts),
         Err(e) => skip(walk::io_reason(&e)),
+    }
+}
+
+/// Whether a file starting with `head` is to be read as WARC.
+fn is_warc_start(head: &[u8], format: Option<InputFormat>) -> bool {
+    match format {
+        Some(format) => format == InputFormat::Warc,
+        None => head.starts_with(b"WARC/") || head.starts_with(crawl::GZIP_MAGIC),
     }
 }
 
@@ -125,29 +182,42 @@ pub fn articles_from_bytes<'a>(
     bytes: Vec<u8>,
     opts: &'a ReadOptions,
 ) -> FileArticles<'a> {
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string());
-    let file = FileContext {
-        path: path.to_path_buf(),
-        file_name,
-        opts,
-    };
+    let file = FileContext::new(path, opts);
     let ready =
         |items: Vec<Result<Article, Skipped>>| FileArticles(Source::Ready(items.into_iter()));
     let skip = |reason| FileArticles::skipped(path, reason);
-
-    let text = match decode::decode(bytes) {
-        Ok(text) => text,
-        Err(reason) => return skip(reason),
-    };
     let extension = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
 
-    match json::sniff(&text, &extension) {
+    if is_warc_start(&bytes, opts.format) {
+        return FileArticles::crawl(path, Box::new(Cursor::new(bytes)), opts);
+    }
+    let is_html = match opts.format {
+        Some(format) => format == InputFormat::Html,
+        None => {
+            matches!(extension.as_str(), "html" | "htm" | "xhtml") || html::looks_like_html(&bytes)
+        }
+    };
+    if is_html {
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return skip(SkipReason::Empty);
+        }
+        let text = html::decode_page(&bytes, None);
+        return match parse_html(&file.file_name, &text, None) {
+            Ok(article) => ready(vec![Ok(file.finish(article, None, true))]),
+            Err(PageSkip::NoArticle) => skip(SkipReason::NoArticle),
+            Err(PageSkip::TooManyElements(n)) => skip(SkipReason::TooManyElements(n)),
+        };
+    }
+
+    let text = match decode::decode(bytes) {
+        Ok(text) => text,
+        Err(reason) => return skip(reason),
+    };
+
+    match json::sniff(&text, &extension, opts.format) {
         json::Format::PlainText => ready(vec![Ok(file.finish(
             parse_plain_text(&file.file_name, &text),
             None,
@@ -190,18 +260,30 @@ pub fn articles_from_bytes<'a>(
 /// The articles of one file, as [`read_articles`] reads them.
 pub struct FileArticles<'a>(Source<'a>);
 
-impl FileArticles<'_> {
+impl<'a> FileArticles<'a> {
     /// No articles: the whole file passed over, for `reason`.
     fn skipped(path: &Path, reason: SkipReason) -> Self {
         FileArticles(Source::Ready(
             vec![Err(Skipped::file(path, reason))].into_iter(),
         ))
     }
+
+    /// The articles of a WARC stream (gzip-compressed or not).
+    fn crawl(path: &Path, input: Box<dyn BufRead + 'a>, opts: &'a ReadOptions) -> Self {
+        let file = FileContext::new(path, opts);
+        let forced = opts.format == Some(InputFormat::Warc);
+        match crawl::open(input, file, forced) {
+            crawl::Opened::Warc(articles) => FileArticles(Source::Crawl(Box::new(articles))),
+            crawl::Opened::Skipped(reason) => FileArticles::skipped(path, reason),
+        }
+    }
 }
 
 enum Source<'a> {
     /// Read already (a single article, a JSON array, a skipped file).
     Ready(std::vec::IntoIter<Result<Article, Skipped>>),
+    /// A WARC stream, read record by record.
+    Crawl(Box<crawl::CrawlArticles<'a>>),
     /// JSON Lines, parsed line by line from byte `at` (after line `line`).
     Lines {
         file: FileContext<'a>,
@@ -217,6 +299,7 @@ impl Iterator for FileArticles<'_> {
     fn next(&mut self) -> Option<Self::Item> {
         match &mut self.0 {
             Source::Ready(items) => items.next(),
+            Source::Crawl(articles) => articles.next(),
             Source::Lines {
                 file,
                 text,
@@ -254,7 +337,19 @@ struct FileContext<'a> {
     opts: &'a ReadOptions,
 }
 
-impl FileContext<'_> {
+impl<'a> FileContext<'a> {
+    fn new(path: &Path, opts: &'a ReadOptions) -> Self {
+        let file_name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| path.display().to_string());
+        FileContext {
+            path: path.to_path_buf(),
+            file_name,
+            opts,
+        }
+    }
+
     fn finish(&self, mut article: Article, line: Option<usize>, single: bool) -> Article {
         article.path = Some(self.path.clone());
         article.line = line;

@@ -41,6 +41,42 @@ pub enum SkipReason {
     MalformedJson(String),
     /// A JSON record parsed but has no article text field.
     NoText,
+    /// An HTML page in which Readability found no article (an index page,
+    /// a gallery, a page of links).
+    NoArticle,
+    /// An HTML page with more elements than an article page has (holds how
+    /// many).
+    TooManyElements(usize),
+    /// A gzip file that does not hold WARC records.
+    CompressedNotWarc,
+    /// A WARC file that is damaged at some record. Holds what is wrong and
+    /// where; reading goes on at the next record when it can.
+    MalformedWarc(String),
+    /// A response in a WARC file that is not an article page. These are
+    /// routine in a crawl ([`SkipReason::is_routine`]): counted, not
+    /// reported one by one.
+    Record {
+        /// The response's target URL.
+        url: String,
+        /// Why it was passed over.
+        why: RecordSkip,
+    },
+}
+
+/// Why a WARC response was passed over.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RecordSkip {
+    /// HTTP status other than 200 (a redirect, an error page).
+    HttpStatus(u16),
+    /// Not an HTML page; holds the content type, where the response gave one.
+    NotHtml(Option<String>),
+    /// An HTML page without an article.
+    NoArticle,
+    /// Larger than newsq reads (over 16 MiB, or too many elements).
+    TooLarge,
+    /// Not a well-formed HTTP response, or a body newsq cannot decode
+    /// (an unknown or damaged compression); holds which.
+    Undecodable(String),
 }
 
 impl SkipReason {
@@ -49,6 +85,13 @@ impl SkipReason {
     /// user named the path, and worth trying again next time.
     pub fn is_unreadable(&self) -> bool {
         matches!(self, SkipReason::NotFound | SkipReason::Unreadable(_))
+    }
+
+    /// A crawl's response that is not an article page: expected by the
+    /// thousand in a WARC file, so counted in the summary rather than
+    /// reported one by one.
+    pub fn is_routine(&self) -> bool {
+        matches!(self, SkipReason::Record { .. })
     }
 }
 
@@ -87,7 +130,8 @@ impl fmt::Display for Skipped {
             ),
             SkipReason::Binary => write!(
                 f,
-                ": binary file, skipped; newsq reads plain text, JSON and JSON Lines"
+                ": binary file, skipped; newsq reads plain text, JSON, JSON Lines, \
+                 HTML and WARC (or .warc.gz)"
             ),
             SkipReason::InvalidUtf8 { byte_offset } => write!(
                 f,
@@ -113,6 +157,35 @@ impl fmt::Display for Skipped {
                     write!(f, "add a text field")
                 }
             }
+            SkipReason::NoArticle => write!(
+                f,
+                ": no article found in the HTML page (an index or link page?), skipped"
+            ),
+            SkipReason::TooManyElements(n) => write!(
+                f,
+                ": HTML page with {n} elements, more than an article page has, skipped"
+            ),
+            SkipReason::CompressedNotWarc => write!(
+                f,
+                ": gzip file that is not WARC, skipped; decompress it first (gunzip)"
+            ),
+            SkipReason::MalformedWarc(why) => write!(
+                f,
+                ": damaged WARC ({why}); the records newsq could read are indexed, \
+                 check the download (e.g. `gzip -t`)"
+            ),
+            SkipReason::Record { url, why } => {
+                write!(f, ": {url}: ")?;
+                match why {
+                    RecordSkip::HttpStatus(status) => write!(f, "HTTP status {status}"),
+                    RecordSkip::NotHtml(Some(kind)) => write!(f, "not an HTML page ({kind})"),
+                    RecordSkip::NotHtml(None) => write!(f, "not an HTML page"),
+                    RecordSkip::NoArticle => write!(f, "no article found in the page"),
+                    RecordSkip::TooLarge => write!(f, "page too large"),
+                    RecordSkip::Undecodable(why) => write!(f, "cannot decode ({why})"),
+                }?;
+                write!(f, ", skipped")
+            }
         }
     }
 }
@@ -130,6 +203,13 @@ pub struct SkipSummary {
     malformed_json_lines: usize,
     malformed_json_files: usize,
     no_text: usize,
+    no_article: usize,
+    too_large: usize,
+    compressed: usize,
+    damaged_warc: usize,
+    http_status: usize,
+    not_html: usize,
+    undecodable: usize,
 }
 
 impl SkipSummary {
@@ -144,6 +224,29 @@ impl SkipSummary {
             (SkipReason::MalformedJson(_), Some(_)) => &mut self.malformed_json_lines,
             (SkipReason::MalformedJson(_), None) => &mut self.malformed_json_files,
             (SkipReason::NoText, _) => &mut self.no_text,
+            (SkipReason::NoArticle, _)
+            | (
+                SkipReason::Record {
+                    why: RecordSkip::NoArticle,
+                    ..
+                },
+                _,
+            ) => &mut self.no_article,
+            (SkipReason::TooManyElements(_), _)
+            | (
+                SkipReason::Record {
+                    why: RecordSkip::TooLarge,
+                    ..
+                },
+                _,
+            ) => &mut self.too_large,
+            (SkipReason::CompressedNotWarc, _) => &mut self.compressed,
+            (SkipReason::MalformedWarc(_), _) => &mut self.damaged_warc,
+            (SkipReason::Record { why, .. }, _) => match why {
+                RecordSkip::HttpStatus(_) => &mut self.http_status,
+                RecordSkip::NotHtml(_) => &mut self.not_html,
+                _ => &mut self.undecodable,
+            },
         };
         *counter += 1;
     }
@@ -154,7 +257,7 @@ impl SkipSummary {
     }
 
     /// (count, singular, plural) per kind, in display order.
-    fn parts(&self) -> [(usize, &'static str, &'static str); 8] {
+    fn parts(&self) -> [(usize, &'static str, &'static str); 15] {
         [
             (self.not_found, "not found", "not found"),
             (self.unreadable, "unreadable", "unreadable"),
@@ -172,6 +275,25 @@ impl SkipSummary {
                 "malformed JSON files",
             ),
             (self.no_text, "without text", "without text"),
+            (
+                self.no_article,
+                "page without an article",
+                "pages without an article",
+            ),
+            (self.too_large, "page too large", "pages too large"),
+            (self.compressed, "gzip file not WARC", "gzip files not WARC"),
+            (
+                self.damaged_warc,
+                "damaged WARC record",
+                "damaged WARC records",
+            ),
+            (self.http_status, "non-200 response", "non-200 responses"),
+            (self.not_html, "non-HTML response", "non-HTML responses"),
+            (
+                self.undecodable,
+                "undecodable response",
+                "undecodable responses",
+            ),
         ]
     }
 }

@@ -140,7 +140,7 @@ fn is_personal_name(s: &str) -> bool {
 
 /// Authors named by a byline line ("Alex Croft", "By Jane Roe and Ian Fox"),
 /// or `None` if the line is not a byline.
-fn byline_authors(l: &str) -> Option<Vec<String>> {
+pub(crate) fn byline_authors(l: &str) -> Option<Vec<String>> {
     let (had_by, rest) = match l.strip_prefix("By ").or_else(|| l.strip_prefix("by ")) {
         Some(rest) => (true, rest),
         None => (false, l),

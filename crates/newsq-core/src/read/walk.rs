@@ -6,16 +6,19 @@ use std::path::{Path, PathBuf};
 
 use super::skip::{SkipReason, Skipped};
 
-/// Extensions read when walking a directory (files without one are read too).
-const TEXT_EXTENSIONS: &[&str] = &["txt", "text", "json", "jsonl", "ndjson"];
+/// Extensions read when walking a directory (files without one are read
+/// too, and `.warc.gz`).
+const READ_EXTENSIONS: &[&str] = &[
+    "txt", "text", "json", "jsonl", "ndjson", "html", "htm", "xhtml", "warc",
+];
 
 /// Expand user paths into input files.
 ///
 /// A named file is taken as is, whatever its name. A named directory is walked
 /// recursively in name order (so output is the same on every run and system),
 /// skipping hidden entries (names starting with `.`) and files whose extension
-/// is not one of `txt`, `text`, `json`, `jsonl`, `ndjson` (files without an
-/// extension are kept). Symbolic links to files are followed; links to
+/// is not one of `txt`, `text`, `json`, `jsonl`, `ndjson`, `html`, `htm`,
+/// `xhtml`, `warc`, `warc.gz` (files without an extension are kept). Symbolic links to files are followed; links to
 /// directories are not, so a link cycle cannot loop.
 ///
 /// A named path that does not exist, a directory (named or found) that
@@ -82,7 +85,7 @@ fn walk_dir(dir: &Path, out: &mut Vec<Result<PathBuf, Skipped>>) {
             walk_dir(&path, out);
             continue;
         }
-        if !has_text_extension(&path) {
+        if !has_read_extension(&path) {
             continue;
         }
         if file_type.is_symlink() {
@@ -101,12 +104,21 @@ fn walk_dir(dir: &Path, out: &mut Vec<Result<PathBuf, Skipped>>) {
     }
 }
 
-fn has_text_extension(path: &Path) -> bool {
+fn has_read_extension(path: &Path) -> bool {
     match path.extension() {
         None => true,
         Some(ext) => {
             let ext = ext.to_string_lossy().to_ascii_lowercase();
-            TEXT_EXTENSIONS.contains(&ext.as_str())
+            READ_EXTENSIONS.contains(&ext.as_str()) || (ext == "gz" && is_warc_gz(path))
         }
     }
+}
+
+/// `CC-NEWS-20260304101500-00042.warc.gz`.
+pub(crate) fn is_warc_gz(path: &Path) -> bool {
+    path.file_name().is_some_and(|n| {
+        n.to_string_lossy()
+            .to_ascii_lowercase()
+            .ends_with(".warc.gz")
+    })
 }
