@@ -34,7 +34,8 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
                 continue;
             }
         };
-        for item in read::read_file(&path, &opts) {
+        // One article at a time: a crawl file is never in memory whole.
+        for item in read::read_articles(&path, &opts) {
             let article = match item {
                 Ok(article) => article,
                 Err(s) => {

@@ -106,7 +106,8 @@ struct ReadArgs {
     /// outlet, date, author, title, url.
     #[arg(long, value_name = "FILE")]
     meta: Option<PathBuf>,
-    /// Read every file as this format, whatever its name and content says.
+    /// Read every file as this format, whatever its name and content say
+    /// (`newsq index` re-reads files it has indexed only with --force).
     #[arg(long, value_enum, default_value_t = FormatArg::Auto, value_name = "FORMAT")]
     format: FormatArg,
 }

@@ -147,7 +147,7 @@ fn format_overrides_what_the_content_says() {
         stderr(&out).lines().next().unwrap(),
         format!(
             "newsq: {pier}: damaged WARC (expected a `WARC/1.x` version line in the record at byte 0); \
-             the records newsq could read are indexed, check the download (e.g. `gzip -t`)"
+             what could be read was; check the download (`gzip -t` for .warc.gz)"
         )
     );
     // Read as text, the markup is the article.
@@ -172,7 +172,7 @@ fn a_cut_short_crawl_is_reported_with_what_to_do() {
     let message = stderr(&out);
     assert!(
         message.starts_with(&format!("newsq: {}: damaged WARC (", s(&crawl)))
-            && message.contains("check the download (e.g. `gzip -t`)"),
+            && message.contains("check the download (`gzip -t` for .warc.gz)"),
         "{message}"
     );
 }

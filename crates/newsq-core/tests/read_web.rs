@@ -413,7 +413,7 @@ fn a_damaged_record_is_reported_and_the_rest_read() {
         damaged,
         vec![format!(
             "damaged.warc: damaged WARC (expected a `WARC/1.x` version line in the record at byte {second}); \
-             the records newsq could read are indexed, check the download (e.g. `gzip -t`)"
+             what could be read was; check the download (`gzip -t` for .warc.gz)"
         )]
     );
 }
@@ -429,6 +429,57 @@ fn a_cut_short_crawl_keeps_what_came_before_the_cut() {
         matches!(last.reason, SkipReason::MalformedWarc(_)),
         "{last:?}"
     );
+}
+
+#[test]
+fn a_file_damaged_throughout_is_given_up_after_twenty_records() {
+    let bytes = b"WARC/1.0\r\n\r\n".repeat(10_000);
+    let (articles, skipped) = read_crawl("junk.warc", bytes);
+    assert!(articles.is_empty());
+    assert_eq!(skipped.len(), 20);
+    assert!(
+        skipped[19].to_string().contains(
+            "no valid Content-Length in the record at byte 228; \
+             20 damaged records, the rest of the file is passed over"
+        ),
+        "{}",
+        skipped[19]
+    );
+}
+
+#[test]
+fn records_that_do_not_say_what_they_hold_are_tried_as_http() {
+    let mut warc = WarcWriter::new(Vec::new(), false);
+    let page = fixture_bytes("semantic.html");
+    let mut block = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n".to_vec();
+    block.extend(&page);
+    let header = format!(
+        "\r\n\r\nWARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: <https://northportgazette.example/pier>\r\n\
+         Content-Length: {}\r\n\r\n",
+        block.len()
+    );
+    let mut bytes = header.into_bytes();
+    bytes.extend(block);
+    warc.record("warcinfo", None, CRAWLED, "application/warc-fields", b"x")
+        .unwrap();
+    bytes.extend(warc.finish().unwrap());
+    // Blank lines before the first record, a WARC/1.0 URI in <...>.
+    let (articles, skipped) = read_crawl("hand-made.warc", bytes);
+    assert!(skipped.is_empty(), "{skipped:?}");
+    assert_eq!(articles.len(), 1);
+    assert_eq!(articles[0].id, "https://northportgazette.example/pier");
+}
+
+#[test]
+fn a_home_page_given_as_canonical_does_not_name_the_article() {
+    let page = String::from_utf8(fixture_bytes("semantic.html"))
+        .unwrap()
+        .replace(
+            "https://northportgazette.example/news/old-pier-shut",
+            "https://northportgazette.example/",
+        );
+    let article = parse_html("pier.html", &page, None).unwrap();
+    assert_eq!(article.url, None);
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! The articles of a web crawl: each HTML response of a WARC file, with its
 //! target URL and crawl date, read as the stream goes by.
 
-use std::io::{BufRead, Cursor, Read};
+use std::io::{self, BufRead, Cursor, Read};
 
 use flate2::read::MultiGzDecoder;
 
@@ -19,10 +19,18 @@ const MAX_RESPONSE_BYTES: u64 = 16 << 20;
 /// The gzip magic number, which every member of a `.warc.gz` starts with.
 pub(crate) const GZIP_MAGIC: &[u8] = &[0x1F, 0x8B];
 
+/// Damaged records reported from one file before the rest of it is passed
+/// over: a file that is damaged throughout would otherwise print a line
+/// for every few bytes.
+const MAX_DAMAGED_RECORDS: usize = 20;
+
 /// Articles of a WARC stream, one response at a time.
 pub(crate) struct CrawlArticles<'a> {
     reader: WarcReader<Box<dyn BufRead + 'a>>,
     file: FileContext<'a>,
+    /// Byte offsets in messages count decompressed data.
+    gzipped: bool,
+    damaged: usize,
     done: bool,
 }
 
@@ -66,8 +74,19 @@ pub(crate) fn open<'a>(
     Opened::Warc(CrawlArticles {
         reader: WarcReader::new(stream),
         file,
+        gzipped,
+        damaged: 0,
         done: false,
     })
+}
+
+/// A read error that is the data's fault (a damaged or cut-short gzip
+/// member), not the disk's.
+fn is_damage(e: &io::Error) -> bool {
+    matches!(
+        e.kind(),
+        io::ErrorKind::InvalidData | io::ErrorKind::InvalidInput | io::ErrorKind::UnexpectedEof
+    )
 }
 
 impl Iterator for CrawlArticles<'_> {
@@ -78,13 +97,7 @@ impl Iterator for CrawlArticles<'_> {
             match self.next_record() {
                 Ok(Some(item)) => return Some(item),
                 Ok(None) => {}
-                Err(e) => {
-                    // Past a damaged gzip member or the end of the data,
-                    // nothing more can be read.
-                    self.done = !e.is_recoverable();
-                    let reason = SkipReason::MalformedWarc(e.to_string());
-                    return Some(Err(Skipped::file(&self.file.path, reason)));
-                }
+                Err(e) => return Some(Err(self.damage(e))),
             }
         }
         None
@@ -92,6 +105,32 @@ impl Iterator for CrawlArticles<'_> {
 }
 
 impl CrawlArticles<'_> {
+    /// The skip for a record that could not be read, ending the file when
+    /// nothing more can be read (past a damaged gzip member, the end of the
+    /// data, a read error) or too much was damaged.
+    fn damage(&mut self, e: WarcError) -> Skipped {
+        self.damaged += 1;
+        self.done = !e.is_recoverable() || self.damaged >= MAX_DAMAGED_RECORDS;
+        let reason = match e {
+            // The disk or the network, not the file: the run failed to read
+            // it (and `newsq index` tries it again next time).
+            WarcError::Io(io) if !is_damage(&io) => super::walk::io_reason(&io),
+            e => {
+                let mut why = e.to_string();
+                if self.gzipped && !matches!(e, WarcError::Io(_)) {
+                    why.push_str(" (uncompressed)");
+                }
+                if self.done && e.is_recoverable() {
+                    why.push_str(&format!(
+                        "; {MAX_DAMAGED_RECORDS} damaged records, the rest of the file is passed over"
+                    ));
+                }
+                SkipReason::MalformedWarc(why)
+            }
+        };
+        Skipped::file(&self.file.path, reason)
+    }
+
     /// The next record's article or skip; `None` for records that are not
     /// responses (requests, metadata, `warcinfo`) and at the end.
     fn next_record(&mut self) -> Result<Option<Result<Article, Skipped>>, WarcError> {
@@ -111,14 +150,16 @@ impl CrawlArticles<'_> {
             };
             Ok(Some(Err(Skipped::file(&self.file.path, reason))))
         };
-        // Only HTTP responses hold pages (not `dns:` lookups, say).
-        let block_type = header.content_type.as_deref().unwrap_or_default();
-        if !block_type
-            .to_ascii_lowercase()
-            .starts_with("application/http")
-        {
-            self.reader.skip_block(&header)?;
-            return skip(RecordSkip::NotHtml(Some(block_type.to_string())));
+        // Only HTTP responses hold pages (not `dns:` lookups, say); a record
+        // that does not say what it holds is tried as HTTP.
+        if let Some(block_type) = &header.content_type {
+            if !block_type
+                .to_ascii_lowercase()
+                .starts_with("application/http")
+            {
+                self.reader.skip_block(&header)?;
+                return skip(RecordSkip::NotHtml(Some(block_type.clone())));
+            }
         }
         let Some(block) = self.reader.read_block(&header, MAX_RESPONSE_BYTES)? else {
             return skip(RecordSkip::TooLarge);
@@ -169,7 +210,7 @@ impl CrawlArticles<'_> {
         };
         let mut article = parse_html(&id, &text, Some(url)).map_err(|e| match e {
             PageSkip::NoArticle => RecordSkip::NoArticle,
-            PageSkip::TooManyElements(_) => RecordSkip::TooLarge,
+            PageSkip::TooLarge(_) => RecordSkip::TooLarge,
         })?;
         // What was crawled, not what the page calls itself, identifies it.
         if !url.is_empty() {

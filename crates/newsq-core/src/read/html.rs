@@ -26,14 +26,24 @@ const MIN_READABLE_PARAGRAPH: usize = 80;
 /// at 1024 bytes; some pages put a long comment or script first).
 const CHARSET_PRESCAN_BYTES: usize = 4096;
 
+/// A page larger than this is not an article page (news pages are well
+/// under a megabyte of markup).
+pub const MAX_PAGE_BYTES: usize = 16 << 20;
+
+/// Elements nested deeper than this are not a news page (those nest a few
+/// dozen deep); parsing costs grow with depth times size, so a page of a
+/// million nested `<div>`s would take hours.
+const MAX_NESTING: usize = 1_000;
+
 /// Why a page gave no article.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PageSkip {
     /// Readability found no article text: an index page, a gallery, a
     /// page of links, an error page.
     NoArticle,
-    /// More elements than an article page has.
-    TooManyElements(usize),
+    /// Larger than an article page: over [`MAX_PAGE_BYTES`], more elements
+    /// than an article has, or nested deeper. Says which.
+    TooLarge(String),
 }
 
 /// Read an HTML page into an article. `url` is where the page came from, if
@@ -71,6 +81,12 @@ pub enum PageSkip {
 /// assert!(!article.body.contains("Sport"));
 /// ```
 pub fn parse_html(id: &str, html: &str, url: Option<&str>) -> Result<Article, PageSkip> {
+    if html.len() > MAX_PAGE_BYTES {
+        return Err(PageSkip::TooLarge(format!("{} MB", html.len() / 1_000_000)));
+    }
+    if let Some(why) = markup_too_large(html) {
+        return Err(PageSkip::TooLarge(why));
+    }
     let config = Config {
         max_elements_to_parse: MAX_ELEMENTS,
         readable_min_score: MIN_READABLE_SCORE,
@@ -88,7 +104,7 @@ pub fn parse_html(id: &str, html: &str, url: Option<&str>) -> Result<Article, Pa
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    let canonical = first_attribute(&readability.doc, CANONICAL_URL).filter(|u| is_web_url(u));
+    let canonical = first_attribute(&readability.doc, CANONICAL_URL).filter(|u| is_page_url(u));
     let dated = first_attribute(&readability.doc, PUBLISHED_DATE)
         .filter(|d| crate::index::date::parse_published(d).is_some());
     // Section fronts, tag pages and galleries have no paragraph of prose;
@@ -139,7 +155,7 @@ pub fn parse_html(id: &str, html: &str, url: Option<&str>) -> Result<Article, Pa
     let page_url = page
         .url
         .as_deref()
-        .filter(|u| is_web_url(u))
+        .filter(|u| is_page_url(u))
         .map(str::to_string)
         .or(canonical)
         .or(url.map(str::to_string));
@@ -264,7 +280,9 @@ fn title_suffix(page_title: &str, headline: &str) -> Option<String> {
 
 fn page_skip(e: ReadabilityError) -> PageSkip {
     match e {
-        ReadabilityError::TooManyElements(found, _) => PageSkip::TooManyElements(found),
+        ReadabilityError::TooManyElements(found, _) => {
+            PageSkip::TooLarge(format!("{found} elements"))
+        }
         // BadDocumentURL cannot happen (URLs are checked first).
         _ => PageSkip::NoArticle,
     }
@@ -280,6 +298,17 @@ fn non_empty(s: Option<&str>) -> Option<String> {
 fn is_web_url(url: &str) -> bool {
     let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
     (lower.starts_with("http://") || lower.starts_with("https://")) && host_of(url).is_some()
+}
+
+/// A web URL naming a page, not a site's home: articles are indexed by
+/// their URL, and sites that give every page their home page as canonical
+/// would otherwise make all their pages one.
+fn is_page_url(url: &str) -> bool {
+    let after_host = url
+        .split_once("://")
+        .and_then(|(_, rest)| rest.find(['/', '?']).map(|i| &rest[i..]))
+        .unwrap_or_default();
+    is_web_url(url) && !matches!(after_host, "" | "/")
 }
 
 /// "harbourherald.example" for "https://www.harbourherald.example:8080/a?b".
@@ -311,6 +340,60 @@ fn authors_of_byline(byline: &str) -> Vec<String> {
             vec![name.to_string()]
         }
     }
+}
+
+/// Why `html` is too large to parse as an article page, if it is: more
+/// than [`MAX_ELEMENTS`] start tags, or tags nested over [`MAX_NESTING`]
+/// deep. A quick count of start tags against end tags, without parsing
+/// (void elements and self-closing tags do not nest; comments and doctypes
+/// are passed over); unclosed `<p>`s and `<li>`s count as nesting, which
+/// only errs towards safety.
+fn markup_too_large(html: &str) -> Option<String> {
+    const VOID: [&str; 14] = [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+        "source", "track", "wbr",
+    ];
+    let bytes = html.as_bytes();
+    let (mut depth, mut elements) = (0usize, 0usize);
+    let mut at = 0;
+    while let Some(offset) = bytes
+        .get(at..)
+        .and_then(|rest| rest.iter().position(|&b| b == b'<'))
+    {
+        let start = at + offset + 1;
+        let Some(&first) = bytes.get(start) else {
+            break;
+        };
+        let end = bytes
+            .get(start..)
+            .and_then(|rest| rest.iter().position(|&b| b == b'>'))
+            .map_or(bytes.len(), |i| start + i);
+        if first == b'/' {
+            depth = depth.saturating_sub(1);
+        } else if first.is_ascii_alphabetic() {
+            let name_end = bytes[start..end]
+                .iter()
+                .position(|b| !b.is_ascii_alphanumeric())
+                .map_or(end, |i| start + i);
+            let name = html
+                .get(start..name_end)
+                .unwrap_or_default()
+                .to_ascii_lowercase();
+            let self_closing = end > start && bytes.get(end - 1) == Some(&b'/');
+            elements += 1;
+            if elements > MAX_ELEMENTS {
+                return Some(format!("over {MAX_ELEMENTS} elements"));
+            }
+            if !self_closing && !VOID.contains(&name.as_str()) {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Some(format!("elements nested over {MAX_NESTING} deep"));
+                }
+            }
+        }
+        at = end.max(start);
+    }
+    None
 }
 
 /// Decode a page's bytes as a browser would: a byte order mark wins, then
@@ -401,6 +484,25 @@ pub(crate) fn looks_like_html(bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn deep_nesting_is_caught_before_parsing() {
+        let deep = "<div>".repeat(MAX_NESTING + 1);
+        let too_deep = format!("elements nested over {MAX_NESTING} deep");
+        assert_eq!(markup_too_large(&deep), Some(too_deep.clone()));
+        let wide = "<div><p>a</p><br><img src=x/><hr/></div>".repeat(MAX_ELEMENTS / 5);
+        assert_eq!(markup_too_large(&wide), None);
+        let wider = format!("{wide}<p>a</p>");
+        assert_eq!(
+            markup_too_large(&wider),
+            Some(format!("over {MAX_ELEMENTS} elements"))
+        );
+        assert_eq!(markup_too_large("<<<>>> a < b and c > d </"), None);
+        assert_eq!(
+            parse_html("x", &format!("<html><body>{deep}</body></html>"), None),
+            Err(PageSkip::TooLarge(too_deep))
+        );
+    }
 
     #[test]
     fn hosts() {

@@ -27,13 +27,14 @@ pub(crate) enum BodyError {
 
 /// Parse the status line and headers of `block`. `Err` holds what is wrong.
 pub(crate) fn parse(block: &[u8]) -> Result<HttpResponse<'_>, String> {
-    let (head, body) = match find(block, b"\r\n\r\n") {
-        Some(i) => (&block[..i], &block[i + 4..]),
-        // Some crawlers and hand-made archives end lines with a bare LF.
-        None => match find(block, b"\n\n") {
-            Some(i) => (&block[..i], &block[i + 2..]),
-            None => (block, &block[block.len()..]),
-        },
+    // The head ends at the first blank line, CRLF or (as some crawlers and
+    // hand-made archives write) bare LF, whichever comes first.
+    let crlf = find(block, b"\r\n\r\n").map(|i| (i, 4));
+    let lf = find(block, b"\n\n").map(|i| (i, 2));
+    let (head, body) = match (crlf, lf) {
+        (Some(c), Some(l)) => split_at(block, c.min(l)),
+        (Some(end), None) | (None, Some(end)) => split_at(block, end),
+        (None, None) => (block, &block[block.len()..]),
     };
     let head = String::from_utf8_lossy(head);
     let mut lines = head.lines();
@@ -164,6 +165,11 @@ pub(crate) fn charset_of(content_type: &str) -> Option<&str> {
     })
 }
 
+/// The head before a blank line at `at` (`length` bytes long) and the body after it.
+fn split_at(block: &[u8], (at, length): (usize, usize)) -> (&[u8], &[u8]) {
+    (&block[..at], &block[at + length..])
+}
+
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }
@@ -184,6 +190,14 @@ mod tests {
         assert!(is_html_type(content_type));
         assert_eq!(charset_of(content_type), Some("ISO-8859-1"));
         assert_eq!(response.decoded_body(1024).unwrap(), b"<p>hi</p>");
+    }
+
+    #[test]
+    fn a_bare_lf_head_ends_at_its_own_blank_line() {
+        let block = b"HTTP/1.1 200 OK\nContent-Type: text/html\n\n<head><title>T</title></head>\r\n\r\n<p>x</p>";
+        let response = parse(block).unwrap();
+        assert_eq!(response.content_type.as_deref(), Some("text/html"));
+        assert!(response.decoded_body(1024).unwrap().starts_with(b"<head>"));
     }
 
     #[test]

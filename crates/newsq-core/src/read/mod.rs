@@ -112,9 +112,10 @@ pub enum InputFormat {
 /// `.jsonl` file is always read by line; a broken `.json` file is reported
 /// as malformed rather than read as text).
 ///
-/// A file that cannot be read, is binary (NUL in the first 8 KiB), is not
-/// UTF-8 (text and JSON) or is empty yields a single `Err(Skipped)`. A UTF-8
-/// BOM is stripped and `\r\n` becomes `\n`.
+/// A text or JSON file that cannot be read, is binary (NUL in the first 8
+/// KiB), is not UTF-8 or is empty yields a single `Err(Skipped)`; so does
+/// an HTML page that is empty, over 16 MiB, nested over 1,000 deep, or
+/// without an article. A UTF-8 BOM is stripped and `\r\n` becomes `\n`.
 ///
 /// Sidecar records are found by file name (exact, or without extension); for
 /// elements and lines of multi-article files, by the article id first, and a
@@ -144,7 +145,7 @@ pub fn read_articles<'a>(path: &Path, opts: &'a ReadOptions) -> FileArticles<'a>
     };
     // A crawl is streamed; any other file is read whole.
     let is_warc = match input.fill_buf() {
-        Ok(head) => is_warc_start(head, opts.format),
+        Ok(head) => is_warc(path, head, opts.format),
         Err(e) => return skip(walk::io_reason(&e)),
     };
     if is_warc {
@@ -157,12 +158,21 @@ pub fn read_articles<'a>(path: &Path, opts: &'a ReadOptions) -> FileArticles<'a>
     }
 }
 
-/// Whether a file starting with `head` is to be read as WARC.
-fn is_warc_start(head: &[u8], format: Option<InputFormat>) -> bool {
-    match format {
-        Some(format) => format == InputFormat::Warc,
-        None => head.starts_with(b"WARC/") || head.starts_with(crawl::GZIP_MAGIC),
+/// Whether the file at `path`, starting with `head`, is to be read as WARC:
+/// named `.warc`/`.warc.gz`, gzip-compressed (a gzip file that is not WARC
+/// is then reported as such), or starting `WARC/` after white space.
+fn is_warc(path: &Path, head: &[u8], format: Option<InputFormat>) -> bool {
+    if let Some(format) = format {
+        return format == InputFormat::Warc;
     }
+    let named = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("warc"))
+        || walk::is_warc_gz(path);
+    let text = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let first = text.iter().position(|b| !b.is_ascii_whitespace());
+    let opens_warc = first.is_some_and(|i| text[i..].starts_with(b"WARC/"));
+    named || head.starts_with(crawl::GZIP_MAGIC) || opens_warc
 }
 
 /// The articles of a file's content, read as [`read_articles`] reads the
@@ -191,7 +201,7 @@ pub fn articles_from_bytes<'a>(
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
 
-    if is_warc_start(&bytes, opts.format) {
+    if is_warc(path, &bytes, opts.format) {
         return FileArticles::crawl(path, Box::new(Cursor::new(bytes)), opts);
     }
     let is_html = match opts.format {
@@ -204,11 +214,15 @@ pub fn articles_from_bytes<'a>(
         if bytes.iter().all(u8::is_ascii_whitespace) {
             return skip(SkipReason::Empty);
         }
+        if bytes.len() > html::MAX_PAGE_BYTES {
+            let size = format!("{} MB", bytes.len() / 1_000_000);
+            return skip(SkipReason::PageTooLarge(size));
+        }
         let text = html::decode_page(&bytes, None);
         return match parse_html(&file.file_name, &text, None) {
             Ok(article) => ready(vec![Ok(file.finish(article, None, true))]),
             Err(PageSkip::NoArticle) => skip(SkipReason::NoArticle),
-            Err(PageSkip::TooManyElements(n)) => skip(SkipReason::TooManyElements(n)),
+            Err(PageSkip::TooLarge(how)) => skip(SkipReason::PageTooLarge(how)),
         };
     }
 

@@ -44,9 +44,9 @@ pub enum SkipReason {
     /// An HTML page in which Readability found no article (an index page,
     /// a gallery, a page of links).
     NoArticle,
-    /// An HTML page with more elements than an article page has (holds how
-    /// many).
-    TooManyElements(usize),
+    /// An HTML page larger than an article page is (holds how: "40 MB",
+    /// "80000 elements").
+    PageTooLarge(String),
     /// A gzip file that does not hold WARC records.
     CompressedNotWarc,
     /// A WARC file that is damaged at some record. Holds what is wrong and
@@ -72,7 +72,8 @@ pub enum RecordSkip {
     NotHtml(Option<String>),
     /// An HTML page without an article.
     NoArticle,
-    /// Larger than newsq reads (over 16 MiB, or too many elements).
+    /// Larger than newsq reads (over 16 MiB, too many elements, nested too
+    /// deep).
     TooLarge,
     /// Not a well-formed HTTP response, or a body newsq cannot decode
     /// (an unknown or damaged compression); holds which.
@@ -161,18 +162,17 @@ impl fmt::Display for Skipped {
                 f,
                 ": no article found in the HTML page (an index or link page?), skipped"
             ),
-            SkipReason::TooManyElements(n) => write!(
-                f,
-                ": HTML page with {n} elements, more than an article page has, skipped"
-            ),
+            SkipReason::PageTooLarge(how) => {
+                write!(f, ": HTML page too large for an article ({how}), skipped")
+            }
             SkipReason::CompressedNotWarc => write!(
                 f,
                 ": gzip file that is not WARC, skipped; decompress it first (gunzip)"
             ),
             SkipReason::MalformedWarc(why) => write!(
                 f,
-                ": damaged WARC ({why}); the records newsq could read are indexed, \
-                 check the download (e.g. `gzip -t`)"
+                ": damaged WARC ({why}); what could be read was; \
+                 check the download (`gzip -t` for .warc.gz)"
             ),
             SkipReason::Record { url, why } => {
                 write!(f, ": {url}: ")?;
@@ -232,7 +232,7 @@ impl SkipSummary {
                 },
                 _,
             ) => &mut self.no_article,
-            (SkipReason::TooManyElements(_), _)
+            (SkipReason::PageTooLarge(_), _)
             | (
                 SkipReason::Record {
                     why: RecordSkip::TooLarge,

@@ -89,7 +89,8 @@ impl<R: BufRead> WarcReader<R> {
             let Some(line) = self.read_line()? else {
                 return Ok(None);
             };
-            if line.starts_with(b"WARC/") {
+            let line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&line);
+            if line.trim_ascii_start().starts_with(b"WARC/") {
                 self.resync = false;
                 break start;
             }
