@@ -39,7 +39,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use newsq::index::analysis::{text_analyzer, WordTokenizer};
-use newsq::index::{sync_paths, NewsIndex, NewsWriter, SyncOptions, WriterOptions};
+
 use newsq::Article;
 use rust_stemmers::{Algorithm, Stemmer};
 use tantivy::schema::{Schema, STORED, TEXT};
@@ -49,14 +49,14 @@ use tantivy::tokenizer::{
 };
 use tantivy::{Index, IndexWriter, TantivyDocument};
 
-use common::{print_table, scratch_dir, time, MIB, SEED};
+use common::{
+    in_ram_writer, newsq_sync, print_table, scratch_dir, time, MEMORY, MIB, SEED, THREADS,
+};
 use newsq_synthetic::{write_corpus, CorpusLayout, Generator};
 
 const ARTICLES: u64 = 20_000;
 const QUICK_ARTICLES: u64 = 2_000;
 const ARTICLES_PER_FILE: u64 = 10_000;
-const THREADS: usize = 2;
-const MEMORY: usize = 256 << 20;
 
 fn main() -> ExitCode {
     let quick = std::env::args().any(|a| a == "--quick");
@@ -128,16 +128,6 @@ fn bare_tantivy(articles: &[Article]) -> u64 {
     run().unwrap_or_else(|e| panic!("bare tantivy failed: {e}"))
 }
 
-/// An empty index in memory and its writer, as both newsq stages use them.
-fn in_ram_writer() -> Result<(NewsIndex, NewsWriter), newsq::index::IndexError> {
-    let index = NewsIndex::create_in_ram()?;
-    let writer = index.writer(&WriterOptions {
-        threads: THREADS,
-        memory_bytes: MEMORY,
-    })?;
-    Ok((index, writer))
-}
-
 fn newsq_index(articles: &[Article]) -> u64 {
     let run = || -> Result<u64, newsq::index::IndexError> {
         let (_index, mut writer) = in_ram_writer()?;
@@ -149,26 +139,6 @@ fn newsq_index(articles: &[Article]) -> u64 {
         Ok(quotations)
     };
     run().unwrap_or_else(|e| panic!("newsq index failed: {e}"))
-}
-
-fn newsq_sync(dir: &Path) -> u64 {
-    let run = || -> Result<u64, newsq::index::IndexError> {
-        let (index, mut writer) = in_ram_writer()?;
-        let options = SyncOptions {
-            threads: THREADS,
-            ..SyncOptions::default()
-        };
-        let summary = sync_paths(
-            &index,
-            &mut writer,
-            &[dir.to_path_buf()],
-            &options,
-            &mut |_| {},
-        )?;
-        writer.commit()?;
-        Ok(summary.quotations as u64)
-    };
-    run().unwrap_or_else(|e| panic!("newsq sync failed: {e}"))
 }
 
 /// tantivy's `default` analyzer, as its TokenizerManager registers it.

@@ -37,18 +37,15 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use flate2::read::MultiGzDecoder;
-use newsq::index::{sync_paths, NewsIndex, SyncOptions, WriterOptions};
 use newsq::read::{discover, read_articles, ReadOptions};
 use newsq_synthetic::web::{html_page, Layout, WarcWriter};
 use newsq_synthetic::Generator;
 
-use common::{dir_bytes, print_table, scratch_dir, time, MIB, SEED};
+use common::{dir_bytes, newsq_sync, print_table, scratch_dir, time, MIB, SEED};
 
 const ARTICLES: u64 = 3_000;
 const QUICK_ARTICLES: u64 = 300;
 const FILES: u64 = 4;
-const THREADS: usize = 2;
-const MEMORY: usize = 256 << 20;
 const CRAWLED: &str = "2026-03-04T10:00:00Z";
 
 fn main() -> ExitCode {
@@ -105,10 +102,10 @@ fn run(quick: bool) -> Result<(), String> {
     let mut stages = vec![
         ("gunzip only", time(quick, || gunzip(&files).unwrap_or(0))),
         ("newsq read, 1 thread", time(quick, || read_all(&files))),
-        ("newsq index, warc", time(quick, || index(&crawl))),
+        ("newsq index, warc", time(quick, || newsq_sync(&crawl))),
     ];
     if let Some(jsonl) = &jsonl {
-        stages.push(("newsq index, jsonl", time(quick, || index(jsonl))));
+        stages.push(("newsq index, jsonl", time(quick, || newsq_sync(jsonl))));
     }
     print_table("MiB of .warc.gz per second", &stages, compressed);
     if jsonl.is_some() {
@@ -138,31 +135,6 @@ fn read_all(files: &[PathBuf]) -> u64 {
         .iter()
         .map(|path| read_articles(path, &options).flatten().count() as u64)
         .sum()
-}
-
-/// Quotations indexed from `dir` by `sync_paths`, into an index in memory.
-fn index(dir: &Path) -> u64 {
-    let run = || -> Result<u64, newsq::index::IndexError> {
-        let index = NewsIndex::create_in_ram()?;
-        let mut writer = index.writer(&WriterOptions {
-            threads: THREADS,
-            memory_bytes: MEMORY,
-        })?;
-        let options = SyncOptions {
-            threads: THREADS,
-            ..SyncOptions::default()
-        };
-        let summary = sync_paths(
-            &index,
-            &mut writer,
-            &[dir.to_path_buf()],
-            &options,
-            &mut |_| {},
-        )?;
-        writer.commit()?;
-        Ok(summary.quotations as u64)
-    };
-    run().unwrap_or_else(|e| panic!("newsq index failed: {e}"))
 }
 
 /// `count` generated articles as pages in `dir/warc/*.warc.gz` and as JSON

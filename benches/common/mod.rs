@@ -7,6 +7,7 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use newsq::index::{sync_paths, NewsIndex, NewsWriter, SyncOptions, WriterOptions};
 use newsq::read::{discover, read_file, ReadOptions};
 use newsq::Article;
 use newsq_synthetic::{Generator, SyntheticArticle};
@@ -15,6 +16,12 @@ pub const MIB: f64 = 1024.0 * 1024.0;
 
 /// Timed runs of each stage (after one to warm up).
 pub const RUNS: usize = 5;
+
+/// Indexing threads, as on the 2-core machine the figures come from.
+pub const THREADS: usize = 2;
+
+/// The index writer's memory.
+pub const MEMORY: usize = 256 << 20;
 
 /// The generated corpus's seed: the same articles on every machine.
 pub const SEED: u64 = 7;
@@ -133,4 +140,36 @@ pub fn print_table(title: &str, rows: &[(&str, (Duration, u64))], bytes: usize) 
         );
     }
     println!();
+}
+
+/// An empty index in memory and its writer, with the benchmarks' threads and memory.
+pub fn in_ram_writer() -> Result<(NewsIndex, NewsWriter), newsq::index::IndexError> {
+    let index = NewsIndex::create_in_ram()?;
+    let writer = index.writer(&WriterOptions {
+        threads: THREADS,
+        memory_bytes: MEMORY,
+    })?;
+    Ok((index, writer))
+}
+
+/// Quotations indexed from the files under `dir` by `sync_paths`, as `newsq
+/// index` runs it, into an index in memory, then committed.
+pub fn newsq_sync(dir: &Path) -> u64 {
+    let run = || -> Result<u64, newsq::index::IndexError> {
+        let (index, mut writer) = in_ram_writer()?;
+        let options = SyncOptions {
+            threads: THREADS,
+            ..SyncOptions::default()
+        };
+        let summary = sync_paths(
+            &index,
+            &mut writer,
+            &[dir.to_path_buf()],
+            &options,
+            &mut |_| {},
+        )?;
+        writer.commit()?;
+        Ok(summary.quotations as u64)
+    };
+    run().unwrap_or_else(|e| panic!("newsq sync failed: {e}"))
 }

@@ -327,7 +327,10 @@ fn is_byline(paragraph: &str, byline: Option<&str>) -> bool {
     if byline.is_some_and(|b| paragraph == b || paragraph.strip_prefix("By ") == Some(b)) {
         return true;
     }
-    paragraph.starts_with("By ") && text::byline_authors(paragraph).is_some()
+    // "By Monday night, rescuers had found 12 survivors." opens a story.
+    paragraph.starts_with("By ")
+        && !clean::ends_sentence(paragraph)
+        && text::byline_authors(paragraph).is_some_and(|names| !names.is_empty())
 }
 
 /// "By Mara Lind and Tom Berg" → both names; a byline that is not a list of
@@ -502,6 +505,18 @@ mod tests {
             parse_html("x", &format!("<html><body>{deep}</body></html>"), None),
             Err(PageSkip::TooLarge(too_deep))
         );
+    }
+
+    #[test]
+    fn bylines_and_story_openings() {
+        assert!(is_byline("By Mara Lind", None));
+        assert!(is_byline("By Mara Lind and Tom Berg", None));
+        assert!(is_byline("Harbour desk", Some("Harbour desk")));
+        assert!(!is_byline(
+            "By Monday night, rescuers had found 12 survivors.",
+            None
+        ));
+        assert!(!is_byline("By the end of the day", None));
     }
 
     #[test]
