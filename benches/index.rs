@@ -214,14 +214,7 @@ fn load(quick: bool) -> Result<(String, PathBuf, Vec<Article>), String> {
             (dir, label)
         }
         None => {
-            let articles = if quick {
-                QUICK_ARTICLES
-            } else {
-                std::env::var("NEWSQ_BENCH_ARTICLES")
-                    .ok()
-                    .and_then(|n| n.parse().ok())
-                    .unwrap_or(ARTICLES)
-            };
+            let articles = common::generated_count(quick, QUICK_ARTICLES, ARTICLES);
             let dir = scratch_dir().join(format!("corpus-{articles}-seed{SEED}"));
             write_generated(articles, &dir)?;
             let label = format!(

@@ -60,21 +60,10 @@ fn main() -> ExitCode {
 }
 
 fn run(quick: bool) -> Result<(), String> {
-    let (label, crawl, jsonl) = match std::env::var_os("NEWSQ_BENCH_WARC").filter(|d| !d.is_empty())
-    {
-        Some(dir) => {
-            let dir = PathBuf::from(dir);
-            (format!("{} (NEWSQ_BENCH_WARC)", dir.display()), dir, None)
-        }
+    let (label, crawl, jsonl) = match common::dir_from_env("NEWSQ_BENCH_WARC") {
+        Some(dir) => (format!("{} (NEWSQ_BENCH_WARC)", dir.display()), dir, None),
         None => {
-            let articles = if quick {
-                QUICK_ARTICLES
-            } else {
-                std::env::var("NEWSQ_BENCH_ARTICLES")
-                    .ok()
-                    .and_then(|n| n.parse().ok())
-                    .unwrap_or(ARTICLES)
-            };
+            let articles = common::generated_count(quick, QUICK_ARTICLES, ARTICLES);
             let dir = scratch_dir().join(format!("crawl-{articles}-seed{SEED}"));
             write_generated(articles, &dir).map_err(|e| format!("{}: {e}", dir.display()))?;
             let label = format!(

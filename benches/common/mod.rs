@@ -28,9 +28,26 @@ pub const SEED: u64 = 7;
 
 /// A folder of real articles named by `NEWSQ_BENCH_CORPUS`, if set.
 pub fn corpus_dir() -> Option<PathBuf> {
-    std::env::var_os("NEWSQ_BENCH_CORPUS")
+    dir_from_env("NEWSQ_BENCH_CORPUS")
+}
+
+/// The folder the environment variable `name` names, if set and not empty.
+pub fn dir_from_env(name: &str) -> Option<PathBuf> {
+    std::env::var_os(name)
         .filter(|d| !d.is_empty())
         .map(PathBuf::from)
+}
+
+/// How many articles to generate: `quick_count` with `--quick`, else
+/// `NEWSQ_BENCH_ARTICLES` if it is a number, else `count`.
+pub fn generated_count(quick: bool, quick_count: u64, count: u64) -> u64 {
+    if quick {
+        return quick_count;
+    }
+    std::env::var("NEWSQ_BENCH_ARTICLES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(count)
 }
 
 /// Every article under `dir`, read and cleaned as `newsq index` reads them.

@@ -5,16 +5,16 @@ use std::io::{self, BufRead, Cursor, Read};
 
 use flate2::read::MultiGzDecoder;
 
-use super::html::{self, decode_page, parse_html, PageSkip};
+use super::html::{self, PageSkip};
 use super::http_response::{self, BodyError};
 use super::skip::{RecordSkip, SkipReason, Skipped};
 use super::warc::{RecordHeader, WarcError, WarcReader};
 use super::FileContext;
 use crate::Article;
 
-/// The most of one response newsq reads (compressed or not): article pages
-/// are well under a megabyte; a larger response is a download.
-const MAX_RESPONSE_BYTES: u64 = 16 << 20;
+/// The most of one response newsq reads (compressed or not), as of a page:
+/// a larger response is a download.
+const MAX_RESPONSE_BYTES: u64 = html::MAX_PAGE_BYTES as u64;
 
 /// The gzip magic number, which every member of a `.warc.gz` starts with.
 pub(crate) const GZIP_MAGIC: &[u8] = &[0x1F, 0x8B];
@@ -202,16 +202,16 @@ impl CrawlArticles<'_> {
             .content_type
             .as_deref()
             .and_then(http_response::charset_of);
-        let text = decode_page(&body, charset);
         let id = if url.is_empty() {
             format!("{}@{}", self.file.file_name, header.offset)
         } else {
             url.to_string()
         };
-        let mut article = parse_html(&id, &text, Some(url)).map_err(|e| match e {
-            PageSkip::NoArticle => RecordSkip::NoArticle,
-            PageSkip::TooLarge(_) => RecordSkip::TooLarge,
-        })?;
+        let mut article =
+            html::parse_page_bytes(&id, &body, charset, Some(url)).map_err(|e| match e {
+                PageSkip::NoArticle => RecordSkip::NoArticle,
+                PageSkip::TooLarge(_) => RecordSkip::TooLarge,
+            })?;
         // What was crawled, not what the page calls itself, identifies it.
         if !url.is_empty() {
             article.url = Some(url.to_string());

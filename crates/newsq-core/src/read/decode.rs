@@ -71,6 +71,12 @@ fn utf16_with_bom(bytes: &[u8]) -> Option<String> {
     )
 }
 
+/// `bytes` from their first character on: past a UTF-8 byte order mark and
+/// white space, where a file's format shows (`WARC/`, `<html`).
+pub(crate) fn content_start(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(BOM).unwrap_or(bytes).trim_ascii_start()
+}
+
 /// Strip a leading BOM and turn `\r\n` (and a lone `\r`, old Mac files) into `\n`,
 /// so that every later stage only deals with `\n`; undo UTF-8 that was read
 /// as Latin-1 on the way ([`repair_mojibake`]).

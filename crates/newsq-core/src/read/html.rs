@@ -6,6 +6,7 @@
 use dom_smoothie::{Config, Readability, ReadabilityError, TextMode};
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 
+use super::decode::content_start;
 use super::{clean, text};
 use crate::Article;
 
@@ -27,7 +28,8 @@ const MIN_READABLE_PARAGRAPH: usize = 80;
 const CHARSET_PRESCAN_BYTES: usize = 4096;
 
 /// A page larger than this is not an article page (news pages are well
-/// under a megabyte of markup).
+/// under a megabyte of markup); a crawl's response records and decoded
+/// bodies stop there too.
 pub const MAX_PAGE_BYTES: usize = 16 << 20;
 
 /// Elements nested deeper than this are not a news page (those nest a few
@@ -81,9 +83,7 @@ pub enum PageSkip {
 /// assert!(!article.body.contains("Sport"));
 /// ```
 pub fn parse_html(id: &str, html: &str, url: Option<&str>) -> Result<Article, PageSkip> {
-    if html.len() > MAX_PAGE_BYTES {
-        return Err(PageSkip::TooLarge(format!("{} MB", html.len() / 1_000_000)));
-    }
+    check_page_size(html.len())?;
     if let Some(why) = markup_too_large(html) {
         return Err(PageSkip::TooLarge(why));
     }
@@ -99,11 +99,7 @@ pub fn parse_html(id: &str, html: &str, url: Option<&str>) -> Result<Article, Pa
     let mut readability = Readability::new(html, url, Some(config)).map_err(page_skip)?;
     remove_furniture(&readability.doc);
     let page_title = readability.doc.select("head title").text().to_string();
-    let first_heading = readability.doc.select("h1").first().text();
-    let first_heading = first_heading
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let first_heading = single_spaced(&readability.doc.select("h1").first().text());
     let canonical = first_attribute(&readability.doc, CANONICAL_URL).filter(|u| is_page_url(u));
     let dated = first_attribute(&readability.doc, PUBLISHED_DATE)
         .filter(|d| crate::index::date::parse_published(d).is_some());
@@ -123,7 +119,7 @@ pub fn parse_html(id: &str, html: &str, url: Option<&str>) -> Result<Article, Pa
     let mut paragraphs: Vec<String> = page
         .text_content
         .split('\n')
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(single_spaced)
         .filter(|p| !p.is_empty())
         .collect();
     // The byline and date line often stay in the text when the page's
@@ -176,6 +172,26 @@ pub fn parse_html(id: &str, html: &str, url: Option<&str>) -> Result<Article, Pa
         language: non_empty(page.lang.as_deref()),
         body: cleaned.paragraphs.join("\n\n"),
     })
+}
+
+/// [`parse_html`] on a page's bytes, decoded as [`decode_page`] does with
+/// the server's `declared` charset; a page over [`MAX_PAGE_BYTES`] is
+/// refused before it is decoded.
+pub(crate) fn parse_page_bytes(
+    id: &str,
+    bytes: &[u8],
+    declared: Option<&str>,
+    url: Option<&str>,
+) -> Result<Article, PageSkip> {
+    check_page_size(bytes.len())?;
+    parse_html(id, &decode_page(bytes, declared), url)
+}
+
+fn check_page_size(bytes: usize) -> Result<(), PageSkip> {
+    if bytes > MAX_PAGE_BYTES {
+        return Err(PageSkip::TooLarge(format!("{} MB", bytes / 1_000_000)));
+    }
+    Ok(())
 }
 
 /// Take out what Readability may keep but is never article text.
@@ -268,7 +284,7 @@ fn is_date_line(paragraph: &str) -> bool {
 /// Lowland Courier` and the headline: the short name after a separator that
 /// sites append to every page's title.
 fn title_suffix(page_title: &str, headline: &str) -> Option<String> {
-    let page_title = page_title.split_whitespace().collect::<Vec<_>>().join(" ");
+    let page_title = single_spaced(page_title);
     let rest = page_title.strip_prefix(headline)?.trim_start();
     let name = ["|", "-", "–", "—", "::", "·"]
         .iter()
@@ -276,6 +292,11 @@ fn title_suffix(page_title: &str, headline: &str) -> Option<String> {
         .trim();
     let words = name.split_whitespace().count();
     ((1..=5).contains(&words) && !name.ends_with(['.', '?', '!'])).then(|| name.to_string())
+}
+
+/// `text` with each run of white space (new lines, no-break spaces) made one space.
+fn single_spaced(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn page_skip(e: ReadabilityError) -> PageSkip {
@@ -406,7 +427,7 @@ fn markup_too_large(html: &str) -> Option<String> {
 /// valid UTF-8 with non-ASCII characters are read as UTF-8 whatever a
 /// single-byte declaration says: pages mislabelled `iso-8859-1` are common,
 /// and Latin text that happens to be valid UTF-8 is not.
-pub(crate) fn decode_page(bytes: &[u8], declared: Option<&str>) -> String {
+fn decode_page(bytes: &[u8], declared: Option<&str>) -> String {
     if let Some((encoding, bom_length)) = Encoding::for_bom(bytes) {
         let rest = bytes.get(bom_length..).unwrap_or_default();
         return encoding.decode_without_bom_handling(rest).0.into_owned();
@@ -465,10 +486,8 @@ fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
 /// mark they open a tag, and a tag only pages have (`<!doctype html`,
 /// `<html`, `<head`, `<body`, `<meta`, `<title`) comes early.
 pub(crate) fn looks_like_html(bytes: &[u8]) -> bool {
-    let head = bytes.get(..CHARSET_PRESCAN_BYTES).unwrap_or(bytes);
-    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
-    let start = head.iter().position(|b| !b.is_ascii_whitespace());
-    if start.is_none_or(|i| head[i] != b'<') {
+    let head = content_start(bytes.get(..CHARSET_PRESCAN_BYTES).unwrap_or(bytes));
+    if !head.starts_with(b"<") {
         return false;
     }
     let lower = String::from_utf8_lossy(head).to_ascii_lowercase();

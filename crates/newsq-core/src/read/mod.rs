@@ -169,10 +169,9 @@ fn is_warc(path: &Path, head: &[u8], format: Option<InputFormat>) -> bool {
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("warc"))
         || walk::is_warc_gz(path);
-    let text = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
-    let first = text.iter().position(|b| !b.is_ascii_whitespace());
-    let opens_warc = first.is_some_and(|i| text[i..].starts_with(b"WARC/"));
-    named || head.starts_with(crawl::GZIP_MAGIC) || opens_warc
+    named
+        || head.starts_with(crawl::GZIP_MAGIC)
+        || decode::content_start(head).starts_with(b"WARC/")
 }
 
 /// The articles of a file's content, read as [`read_articles`] reads the
@@ -214,12 +213,7 @@ pub fn articles_from_bytes<'a>(
         if bytes.iter().all(u8::is_ascii_whitespace) {
             return skip(SkipReason::Empty);
         }
-        if bytes.len() > html::MAX_PAGE_BYTES {
-            let size = format!("{} MB", bytes.len() / 1_000_000);
-            return skip(SkipReason::PageTooLarge(size));
-        }
-        let text = html::decode_page(&bytes, None);
-        return match parse_html(&file.file_name, &text, None) {
+        return match html::parse_page_bytes(&file.file_name, &bytes, None, None) {
             Ok(article) => ready(vec![Ok(file.finish(article, None, true))]),
             Err(PageSkip::NoArticle) => skip(SkipReason::NoArticle),
             Err(PageSkip::TooLarge(how)) => skip(SkipReason::PageTooLarge(how)),

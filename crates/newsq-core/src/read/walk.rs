@@ -18,8 +18,9 @@ const READ_EXTENSIONS: &[&str] = &[
 /// recursively in name order (so output is the same on every run and system),
 /// skipping hidden entries (names starting with `.`) and files whose extension
 /// is not one of `txt`, `text`, `json`, `jsonl`, `ndjson`, `html`, `htm`,
-/// `xhtml`, `warc`, `warc.gz` (files without an extension are kept). Symbolic links to files are followed; links to
-/// directories are not, so a link cycle cannot loop.
+/// `xhtml`, `warc`, `warc.gz` (files without an extension are kept).
+/// Symbolic links to files are followed; links to directories are not, so
+/// a link cycle cannot loop.
 ///
 /// A named path that does not exist, a directory (named or found) that
 /// cannot be listed, and a link found in a directory that leads nowhere

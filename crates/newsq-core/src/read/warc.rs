@@ -7,6 +7,8 @@
 
 use std::io::{self, BufRead, Read};
 
+use super::decode::content_start;
+
 /// A header longer than this is not a WARC header (Common Crawl's are under
 /// 2 KiB); the limit keeps a corrupt file from filling memory.
 const MAX_HEADER_BYTES: u64 = 64 * 1024;
@@ -89,13 +91,13 @@ impl<R: BufRead> WarcReader<R> {
             let Some(line) = self.read_line()? else {
                 return Ok(None);
             };
-            let line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&line);
-            if line.trim_ascii_start().starts_with(b"WARC/") {
+            let text = content_start(&line);
+            if text.starts_with(b"WARC/") {
                 self.resync = false;
                 break start;
             }
             // Blank lines end every block; anything else is damage.
-            if line.iter().all(u8::is_ascii_whitespace) || self.resync {
+            if text.is_empty() || self.resync {
                 continue;
             }
             self.resync = true;
