@@ -1,5 +1,6 @@
 //! Printing quotations: readable lines for people, JSON Lines for machines.
 
+use newsq_core::quote::SpeakerFrom;
 use newsq_core::{Article, Quotation};
 use serde::Serialize;
 use std::io::{self, IsTerminal, Write};
@@ -35,6 +36,8 @@ struct QuotationRecord<'a> {
     url: Option<&'a str>,
     speaker: Option<&'a str>,
     speaker_mention: Option<&'a str>,
+    /// How the speaker was found: "name", "pronoun", "description", ….
+    speaker_from: Option<&'static str>,
     quote: &'a str,
     cue: Option<&'a str>,
     start: usize,
@@ -58,6 +61,7 @@ pub fn write_json(out: &mut impl Write, article: &Article, q: &Quotation) -> io:
         url: article.url.as_deref(),
         speaker: q.speaker.as_deref(),
         speaker_mention: q.speaker_mention.as_deref(),
+        speaker_from: q.speaker_from.map(SpeakerFrom::as_str),
         quote: &q.text,
         cue: q.cue.as_deref(),
         start: q.start,

@@ -140,6 +140,7 @@ mod tests {
             speaker_key: None,
             speaker_as_written: None,
             speaker_mention: None,
+            speaker_from: None,
             cue: None,
             body: None,
             title: None,

@@ -45,6 +45,9 @@ pub struct ExportDocument {
     /// How the article referred to the speaker here ("Mr Zelensky", "he").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub speaker_mention: Option<String>,
+    /// How the speaker was found ("name", "pronoun", "description", …).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker_from: Option<String>,
     /// The reporting verb ("said").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cue: Option<String>,
@@ -277,6 +280,7 @@ impl IndexDocuments {
             speaker_key,
             speaker_as_written: text(f.speaker),
             speaker_mention: text(f.speaker_mention),
+            speaker_from: text(f.speaker_from),
             cue: text(f.cue),
             body: text(f.body),
             title: text(f.title).or_else(|| text(f.headline)),

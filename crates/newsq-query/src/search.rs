@@ -241,6 +241,9 @@ pub struct Hit {
     /// The speaker as written in the article ("Mr Trump", "he").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub speaker_mention: Option<String>,
+    /// How the speaker was found: "name", "pronoun", "description", ….
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker_from: Option<String>,
     pub outlet: Option<String>,
     /// The outlet entity's name ("The Financial Times" for "FT").
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -830,6 +833,7 @@ impl NewsSearcher {
             speaker: text(f.speaker),
             speaker_entity: None,
             speaker_mention: text(f.speaker_mention),
+            speaker_from: text(f.speaker_from),
             outlet: text(f.outlet),
             outlet_entity: None,
             article: text(f.article_id).unwrap_or_default(),

@@ -723,6 +723,7 @@ fn facets_count_unattributed_quotations_as_missing() {
         speaker: None,
         speaker_mention: None,
         cue: None,
+        speaker_from: None,
     };
     writer
         .add_article_with_quotations(

@@ -50,7 +50,7 @@ pub use writer::{
 
 /// The on-disk format this build writes and reads. Bumped whenever the
 /// schema or the analysis changes so that an old index would answer wrongly.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 
 /// The file in the index folder that records the newsq format version.
 const FORMAT_FILE: &str = "newsq-format.json";

@@ -41,6 +41,7 @@ pub mod name {
     pub const SPEAKER: &str = "speaker";
     pub const SPEAKER_KEY: &str = "speaker_key";
     pub const SPEAKER_MENTION: &str = "speaker_mention";
+    pub const SPEAKER_FROM: &str = "speaker_from";
     pub const CUE: &str = "cue";
     pub const OUTLET: &str = "outlet";
     pub const OUTLET_KEY: &str = "outlet_key";
@@ -85,6 +86,9 @@ pub struct Fields {
     /// The mention as written ("Mr Zelensky", "he"); fast, so that the
     /// speaker list can show how articles wrote each name.
     pub speaker_mention: Field,
+    /// How the speaker was found ([`crate::quote::SpeakerFrom::as_str`]:
+    /// "name", "pronoun", …); a raw string, so it can be filtered on.
+    pub speaker_from: Field,
     /// The reporting cue ("said").
     pub cue: Field,
     /// Outlet as shown; name text, fast for facets.
@@ -142,6 +146,7 @@ impl Fields {
                 name::SPEAKER_MENTION,
                 TextOptions::default().set_stored().set_fast("raw"),
             ),
+            speaker_from: builder.add_text_field(name::SPEAKER_FROM, STRING | STORED),
             cue: builder.add_text_field(name::CUE, STORED),
             outlet: builder.add_text_field(name::OUTLET, analysed(NAME_ANALYZER).set_fast("raw")),
             outlet_key: builder.add_text_field(name::OUTLET_KEY, STRING | STORED),
@@ -181,6 +186,7 @@ impl Fields {
             speaker: field(name::SPEAKER)?,
             speaker_key: field(name::SPEAKER_KEY)?,
             speaker_mention: field(name::SPEAKER_MENTION)?,
+            speaker_from: field(name::SPEAKER_FROM)?,
             cue: field(name::CUE)?,
             outlet: field(name::OUTLET)?,
             outlet_key: field(name::OUTLET_KEY)?,

@@ -314,6 +314,9 @@ impl DocumentBuilder {
             if let Some(mention) = &q.speaker_mention {
                 doc.add_text(f.speaker_mention, mention);
             }
+            if let Some(from) = q.speaker_from {
+                doc.add_text(f.speaker_from, from.as_str());
+            }
             if let Some(cue) = &q.cue {
                 doc.add_text(f.cue, cue);
             }

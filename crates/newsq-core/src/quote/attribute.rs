@@ -1,69 +1,68 @@
 //! Who said each quotation: reporting cues around it, then the discourse
 //! (the previous speaker, the subject of the sentence before) when none is there.
 
+use super::clauses::{
+    ends_on_body_word, is_clause_boundary_word, is_dash, is_preposition, Clauses,
+};
 use super::lexicon::{
     cue_form, is_capitalised_function_word, is_cue_modifier, is_day_word, is_determiner,
-    is_inverting_cue, is_organisation_head, is_party_tag, is_title, with_lowercase, CueForm,
-    Gender, Pronoun,
+    is_inverting_cue, is_party_tag, is_title, CueForm, Pronoun,
 };
-use super::marks::QuotedSpan;
-use super::mentions::{
-    classify, name_in_run, names_a_medium, run_end, run_start, EntityTable, Mention, Referent,
-};
-use super::tokens::{Kind, Tokens};
+use super::mentions::{classify, names_a_medium, run_end, run_start, Mention, Referent};
+use super::tokens::Kind;
 
-/// The outcome for one quotation.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct Attribution {
-    /// The resolved name, or None (unknown, anonymous, an unresolved pronoun).
-    pub speaker: Option<String>,
-    /// The mention as written ("Mr Trump", "he", "one person familiar with the call").
-    pub mention: Option<String>,
-    pub cue: Option<String>,
-    /// This quotation and the next are one split quotation (“…,” she said, “…”).
-    pub continues_in_next: bool,
+/// Where a quotation's speaker is found, before anyone is named: the
+/// resolver (`super::resolve`) turns it into a name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Source {
+    /// A phrase of the text — a name, a pronoun, a description — and the
+    /// reporting cue that ties it to the quotation, when one does (a
+    /// colon, a sentence about the speaker before the quotation: none).
+    Mention {
+        mention: Mention,
+        cue: Option<usize>,
+    },
+    /// A transcript label inside the quotation ("PENCE: Well, …"): the label
+    /// as written and the name it gives.
+    Label { label: String, name: String },
+    /// No reporting clause: the speaker of an earlier quotation goes on.
+    Carried(usize),
+    /// The second part of a split quotation (“A,” X said, “B.”): the same
+    /// attribution as quotation `q`, cue and all.
+    Same(usize),
 }
 
-/// A person or group mentioned, as far as pronoun resolution needs to know.
-#[derive(Debug, Clone)]
-struct Seen {
-    sentence: usize,
-    paragraph: usize,
-    speaker: Option<String>,
-    gender: Option<Gender>,
-    /// Grammatical subject of its sentence, or a speaker.
-    subject: bool,
-    organisation: bool,
+impl Source {
+    fn cued(mention: Mention, cue: usize) -> Source {
+        Source::Mention {
+            mention,
+            cue: Some(cue),
+        }
+    }
+
+    fn uncued(mention: Mention) -> Source {
+        Source::Mention { mention, cue: None }
+    }
 }
 
-fn is_clause_boundary_word(w: &str) -> bool {
-    matches!(
-        w,
-        "that"
-            | "because"
-            | "while"
-            | "when"
-            | "if"
-            | "although"
-            | "though"
-            | "whereas"
-            | "and"
-            | "but"
-            | "so"
-            | "after"
-            | "before"
-            | "since"
-            | "until"
-            | "unless"
-            | "whether"
-    )
+/// Every quotation's source, parallel to the quoted spans.
+#[derive(Debug, Default)]
+pub(crate) struct Sources {
+    pub of_quote: Vec<Option<Source>>,
+    /// Quotation q and q+1 are one split quotation (“…,” she said, “…”).
+    pub continues_in_next: Vec<bool>,
 }
 
-/// A name whose last word is an organisation's ("Washington Post", "Democratic
-/// National Committee").
-fn ends_on_body_word(name: &str) -> bool {
-    let head = name.rsplit(' ').next().unwrap_or(name);
-    with_lowercase(head, is_organisation_head)
+/// Whether quotation `q`'s source has a reporting cue of its own (or is
+/// the second part of a split quotation that has one).
+fn has_cue(sources: &[Option<Source>], q: usize) -> bool {
+    match sources.get(q) {
+        Some(Some(Source::Mention { cue, .. })) => cue.is_some(),
+        Some(Some(Source::Label { .. })) => true,
+        // (An earlier quotation: the chain is finite.)
+        Some(Some(Source::Same(p))) if *p < q => has_cue(sources, *p),
+        _ => false,
+    }
 }
 
 /// Nouns that name something said: "his “47 percent” comment".
@@ -95,64 +94,28 @@ fn is_saying_noun(w: &str) -> bool {
     )
 }
 
-/// Hyphen, en dash, em dash and horizontal bar: all used to sign or
-/// interrupt a quotation.
-fn is_dash(p: &str) -> bool {
-    matches!(p, "-" | "–" | "—" | "―")
-}
-
-fn is_preposition(w: &str) -> bool {
-    matches!(
-        w,
-        "with"
-            | "to"
-            | "by"
-            | "of"
-            | "for"
-            | "from"
-            | "about"
-            | "on"
-            | "at"
-            | "against"
-            | "after"
-            | "before"
-            | "in"
-            | "into"
-            | "between"
-            | "among"
-            | "toward"
-            | "towards"
-            | "than"
-            | "like"
-            | "over"
-            | "under"
-            | "through"
-            | "during"
-            | "via"
-            | "involving"
-            | "including"
-            | "behind"
-            | "without"
-    )
-}
-
 struct Attributor<'t, 'a> {
-    t: &'t Tokens<'a>,
-    spans: &'t [QuotedSpan],
-    table: &'t EntityTable,
-    seen: Vec<Seen>,
+    c: Clauses<'t, 'a>,
     /// Each paragraph's first word token (`usize::MAX` when it has none):
     /// whether a quotation opens its paragraph is asked for many quotations,
     /// and reading back through the paragraph each time is quadratic.
     first_word_of_paragraph: Vec<usize>,
 }
 
-/// Attribute every quotation; the result is parallel to `spans`.
-pub(crate) fn attribute(
-    t: &Tokens<'_>,
-    spans: &[QuotedSpan],
-    table: &EntityTable,
-) -> Vec<Attribution> {
+/// The clause readers are the cue finder's first tools.
+impl<'t, 'a> std::ops::Deref for Attributor<'t, 'a> {
+    type Target = Clauses<'t, 'a>;
+
+    fn deref(&self) -> &Clauses<'t, 'a> {
+        &self.c
+    }
+}
+
+/// Find where each quotation's speaker is named: the reporting cues around
+/// it, else the discourse (the quotation before, the sentence before).
+pub(crate) fn find_sources(c: Clauses<'_, '_>) -> Sources {
+    let t = c.t;
+    let spans = c.spans;
     let paragraphs = t.toks.last().map_or(0, |tok| tok.paragraph + 1);
     let mut first_word_of_paragraph = vec![usize::MAX; paragraphs];
     for (i, tok) in t.toks.iter().enumerate().rev() {
@@ -162,204 +125,53 @@ pub(crate) fn attribute(
             }
         }
     }
-    let mut a = Attributor {
-        t,
-        spans,
-        table,
-        seen: Vec::new(),
+    let a = Attributor {
+        c,
         first_word_of_paragraph,
     };
-    // What a sentence's record adds is read only by quotations after it: the
-    // sentences from the last quotation's on need none.
-    let last_sentence = (t.quote_tok.iter().flatten().max())
-        .and_then(|&i| t.toks.get(i))
-        .map(|tok| tok.sentence);
-    let mut out: Vec<Attribution> = vec![Attribution::default(); spans.len()];
+    let mut out: Vec<Option<Source>> = vec![None; spans.len()];
     let mut last_quote: Option<(usize, usize)> = None; // (quote index, token index)
-    for s in 0..t.sentences.len() {
-        let (lo, hi) = t.sentences[s];
+    for &(lo, hi) in &t.sentences {
         // Quotations of this sentence, in order.
-        let mut speaker_here: Option<Seen> = None;
         for i in lo..hi {
             let Kind::Quote(q) = t.toks[i].kind else {
                 continue;
             };
-            let mut found = a.transcript_label(q).or_else(|| a.around(i, lo, hi));
-            if found.is_none() {
-                found = a.by_discourse(i, lo, last_quote, &out);
-            }
-            let attributed = found.is_some();
-            if let Some((att, seen)) = found {
-                out[q] = att;
-                if let Some(seen) = seen {
-                    speaker_here = Some(seen);
-                }
-            }
+            let found = a
+                .transcript_label(q)
+                .or_else(|| a.around(i, lo, hi))
+                .or_else(|| a.by_discourse(i, lo, last_quote, &out));
             // Titles of works and unattributed scare quotes do not interrupt
             // a speaker's run of quotations.
-            if attributed {
+            if found.is_some() {
                 last_quote = Some((q, i));
             }
+            out[q] = found;
         }
-        if last_sentence.is_none_or(|last| s >= last) {
-            break;
-        }
-        a.record_sentence(s, lo, hi, speaker_here);
     }
     // “A” and “B,” X said: a quotation joined to the next by "and" or "or"
     // alone shares its reporting clause.
     for q in (0..spans.len().saturating_sub(1)).rev() {
-        if out[q].speaker.is_none() && out[q].mention.is_none() && a.coordinated_with_next(q) {
-            out[q] = Attribution {
-                continues_in_next: false,
-                ..out[q + 1].clone()
-            };
+        if out[q].is_none() && a.coordinated_with_next(q) {
+            out[q] = out[q + 1].clone();
         }
     }
     // Split quotations: “A,” X said, “B.” — the second part has no words of its
     // own before the cue; it belongs to the first part's speaker.
+    let mut continues_in_next = vec![false; spans.len()];
     for q in 0..spans.len().saturating_sub(1) {
-        out[q].continues_in_next = a.is_split_pair(q);
-        if out[q].continues_in_next && out[q].speaker.is_some() {
-            out[q + 1].speaker = out[q].speaker.clone();
-            out[q + 1].mention = out[q].mention.clone();
-            out[q + 1].cue = out[q].cue.clone();
+        continues_in_next[q] = a.is_split_pair(q);
+        if continues_in_next[q] && out[q].is_some() {
+            out[q + 1] = Some(Source::Same(q));
         }
     }
-    repeated_quotations(t, spans, &mut out);
-    out
-}
-
-/// A fingerprint of a quotation's words — lowercased, punctuation and
-/// spacing ignored — and how many there are; none when it is a title
-/// ("Tales From the Crypt"), with no lowercase word longer than a function
-/// word. Hashed as read: no quotation's words are copied.
-fn quotation_words(body: &str, span: &QuotedSpan) -> Option<(u64, usize)> {
-    // FNV-1a: two copies of the same words collide by design, two different
-    // sentences by a chance of one in 2^64.
-    const PRIME: u64 = 0x0000_0100_0000_01b3;
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut mix = |x: u32| {
-        hash ^= u64::from(x);
-        hash = hash.wrapping_mul(PRIME);
-    };
-    let (mut n, mut prose) = (0, false);
-    // The current word's length in characters, and whether it began lowercase.
-    let (mut len, mut lowercase) = (0usize, false);
-    let parts = span
-        .parts
-        .iter()
-        .map(|&(a, b)| body.get(a..b).unwrap_or(""));
-    for c in parts.flat_map(|p| p.chars().chain(std::iter::once(' '))) {
-        // (Most characters are ASCII: no Unicode tables asked for them.)
-        let alphanumeric = if c.is_ascii() {
-            c.is_ascii_alphanumeric()
-        } else {
-            c.is_alphanumeric()
-        };
-        if alphanumeric {
-            if len == 0 {
-                lowercase = c.is_lowercase();
-                mix(u32::from(' '));
-            }
-            len += 1;
-            if c.is_ascii() {
-                mix(u32::from(c.to_ascii_lowercase()));
-            } else {
-                c.to_lowercase().for_each(|l| mix(u32::from(l)));
-            }
-        } else if len > 0 {
-            n += 1;
-            prose |= len > 3 && lowercase;
-            len = 0;
-        }
-    }
-    prose.then_some((hash, n))
-}
-
-/// A pull quote: web articles repeat a sentence of the story, set apart and
-/// with no reporting clause, above or below the place where it is
-/// attributed. The same words quoted twice are the same person's: a copy
-/// with no cue of its own takes the speaker of the copy that has one.
-fn repeated_quotations(t: &Tokens<'_>, spans: &[QuotedSpan], out: &mut [Attribution]) {
-    // (Short phrases — "make America great again" — are quoted from several people.)
-    const MIN_WORDS: usize = 4;
-    // Copies of the same words are of about the same length: only such
-    // pairs have their words compared, and most quotations none.
-    let lengths: Vec<usize> = spans
-        .iter()
-        .map(|span| span.parts.iter().map(|&(a, b)| b.saturating_sub(a)).sum())
-        .collect();
-    // (Four words take at least a dozen bytes.)
-    const MIN_BYTES: usize = 12;
-    let alike = |a: usize, b: usize| a.abs_diff(b) <= a.max(b) / 8 + 2;
-    let mut keys: Vec<Option<Option<u64>>> = vec![None; spans.len()];
-    let mut key = |q: usize| {
-        *keys[q].get_or_insert_with(|| {
-            quotation_words(t.body, &spans[q]).and_then(|(key, n)| (n >= MIN_WORDS).then_some(key))
-        })
-    };
-    // Worked out before any is given, so that a copy given a speaker gives none on.
-    let mut given: Vec<(usize, usize)> = Vec::new();
-    for q in 0..out.len() {
-        if out[q].cue.is_some() || lengths[q] < MIN_BYTES {
-            continue;
-        }
-        // The copy whose speaker it takes: the first attributed by its own
-        // cue, else the first carried by the discourse.
-        let mut source: Option<usize> = None;
-        let mut several = false;
-        for s in 0..out.len() {
-            if s == q || out[s].speaker.is_none() || !alike(lengths[q], lengths[s]) {
-                continue;
-            }
-            let Some(k) = key(q) else { break };
-            if key(s) != Some(k) {
-                continue;
-            }
-            match source {
-                None => source = Some(s),
-                Some(src) => {
-                    // Words two people are both reported saying are nobody's in particular.
-                    several |= out[src].speaker != out[s].speaker;
-                    if out[src].cue.is_none() && out[s].cue.is_some() {
-                        source = Some(s);
-                    }
-                }
-            }
-        }
-        let Some(src) = source.filter(|_| !several) else {
-            continue;
-        };
-        // (A copy the discourse already gave a speaker yields only to a cue.)
-        if out[src].cue.is_some() || out[q].speaker.is_none() {
-            given.push((q, src));
-        }
-    }
-    // (The copy keeps no cue: none reports it where it stands.)
-    for (q, src) in given {
-        out[q] = Attribution {
-            continues_in_next: out[q].continues_in_next,
-            ..carried_on(&out[src])
-        };
-    }
-}
-
-/// The speaker of an earlier quotation, carried on to one with no cue of
-/// its own.
-fn carried_on(prev: &Attribution) -> Attribution {
-    Attribution {
-        cue: None,
-        continues_in_next: false,
-        ..prev.clone()
+    Sources {
+        of_quote: out,
+        continues_in_next,
     }
 }
 
 impl<'t, 'a> Attributor<'t, 'a> {
-    fn lower(&self, i: usize) -> &'t str {
-        self.t.lower(i)
-    }
-
     fn is_cue(&self, i: usize) -> Option<CueForm> {
         let t = self.t;
         // Reporting verbs are lowercase in running text ("the United States" is no cue).
@@ -423,25 +235,6 @@ impl<'t, 'a> Attributor<'t, 'a> {
         }
     }
 
-    /// Word `i` ends in a possessive "’s" ("Varga’s", "Ryan's").
-    fn ends_in_possessive_s(&self, i: usize) -> bool {
-        let w = self.t.text(i);
-        w.ends_with("’s") || w.ends_with("'s")
-    }
-
-    /// Word `i` is possessive: "Varga’s", or "Sanders'" (a bare apostrophe,
-    /// which the tokenizer leaves as the next token).
-    fn is_possessive(&self, i: usize) -> bool {
-        self.ends_in_possessive_s(i) || self.t.is_punct(i + 1, "’") || self.t.is_punct(i + 1, "'")
-    }
-
-    fn phrase(&self, first: usize, last: usize) -> String {
-        let (s, e) = (self.t.toks[first].start, self.t.toks[last].end);
-        self.t.body[s..e]
-            .trim_matches(|c: char| c == ',' || c.is_whitespace())
-            .to_string()
-    }
-
     /// “A” and “B,” X said: quotations q and q+1 stand in one sentence with
     /// only a conjunction (and commas) between them.
     fn coordinated_with_next(&self, q: usize) -> bool {
@@ -497,7 +290,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
     }
 
     /// "PENCE: Well, look, …" — a transcript line inside the quotation.
-    fn transcript_label(&self, q: usize) -> Option<(Attribution, Option<Seen>)> {
+    fn transcript_label(&self, q: usize) -> Option<Source> {
         let &(s, e) = self.spans[q].parts.first()?;
         let text = &self.t.body[s..e];
         let colon = text.find(':')?;
@@ -524,23 +317,14 @@ impl<'t, 'a> Attributor<'t, 'a> {
         if name.is_empty() {
             return None;
         }
-        let speaker = self
-            .table
-            .resolve_name(&name)
-            .map_or(name, |p| self.table.person(p).name.clone());
-        Some((
-            Attribution {
-                speaker: Some(speaker),
-                mention: Some(label.to_string()),
-                cue: Some(":".into()),
-                continues_in_next: false,
-            },
-            None,
-        ))
+        Some(Source::Label {
+            label: label.to_string(),
+            name,
+        })
     }
 
     /// The reporting clause around quotation token `i` in sentence `lo..hi`.
-    fn around(&self, i: usize, lo: usize, hi: usize) -> Option<(Attribution, Option<Seen>)> {
+    fn around(&self, i: usize, lo: usize, hi: usize) -> Option<Source> {
         // “…”, but he also warned: a quotation inside a reporting clause that
         // does not end on a comma belongs to that clause, not to the next one.
         let t = self.t;
@@ -584,7 +368,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
 
     /// "Romney’s “47 percent” comment", "Clinton’s campaign slogan is “I’m
     /// with her.”": a name's remark, named by a noun of speech next to it.
-    fn possessive_remark(&self, i: usize, lo: usize) -> Option<(Attribution, Option<Seen>)> {
+    fn possessive_remark(&self, i: usize, lo: usize) -> Option<Source> {
         let t = self.t;
         let owner = |end: usize| -> Option<Mention> {
             // "Sanders' pledge": the tokenizer leaves the bare apostrophe apart.
@@ -601,7 +385,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
         // Name’s “…” comment
         if i > lo && t.is_word(i + 1) && is_remark_noun(self.lower(i + 1)) {
             if let Some(m) = owner(i - 1) {
-                return Some(self.resolve(&m, i + 1, i));
+                return Some(Source::cued(m, i + 1));
             }
         }
         // Name’s (campaign) slogan is/was[,:] “…”
@@ -621,7 +405,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
                     e -= 1;
                 }
                 if let Some(m) = owner(e) {
-                    return Some(self.resolve(&m, noun, i));
+                    return Some(Source::cued(m, noun));
                 }
             }
         }
@@ -631,7 +415,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
     /// Clinton “drew well” in the 2008 primary, said professor Paul Beck: a
     /// sentence that ends on an inverted cue and its subject, with no other
     /// quotation between.
-    fn inverted_cue_at_end(&self, i: usize, hi: usize) -> Option<(Attribution, Option<Seen>)> {
+    fn inverted_cue_at_end(&self, i: usize, hi: usize) -> Option<Source> {
         let t = self.t;
         let comma = (i + 1..hi).find(|&k| {
             t.is_punct(k, ",")
@@ -650,12 +434,12 @@ impl<'t, 'a> Attributor<'t, 'a> {
         if !rest_is_punct || !matches!(m.referent, Referent::Name(_)) {
             return None;
         }
-        Some(self.resolve(&m, cue, i))
+        Some(Source::cued(m, cue))
     }
 
     /// A quotation alone in its paragraph, signed in the next one:
     /// “…” ¶ - Bernie Sanders.
-    fn signature_below(&self, i: usize) -> Option<(Attribution, Option<Seen>)> {
+    fn signature_below(&self, i: usize) -> Option<Source> {
         let t = self.t;
         let para = t.toks[i].paragraph;
         let alone_before = t.toks[..i]
@@ -677,11 +461,11 @@ impl<'t, 'a> Attributor<'t, 'a> {
             return None;
         }
         let m = self.name_starting_at(j + 1)?;
-        Some(self.resolve(&m, j, i))
+        Some(Source::cued(m, j))
     }
 
     /// “…,” said X / “…,” X said / “…,” X told reporters / “…,” according to X.
-    fn after(&self, i: usize, hi: usize) -> Option<(Attribution, Option<Seen>)> {
+    fn after(&self, i: usize, hi: usize) -> Option<Source> {
         let t = self.t;
         let mut j = i + 1;
         while j < hi
@@ -728,7 +512,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 && subject
                 && (!names_a_medium(t, first, last) || matches!(m.referent, Referent::Name(_)))
             {
-                return Some(self.resolve(&m, j, i));
+                return Some(Source::cued(m, j));
             }
         }
         // “…,” according to X
@@ -738,7 +522,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 return None;
             }
             let m = classify(t, first, last)?;
-            return Some(self.resolve(&m, j, i));
+            return Some(Source::cued(m, j));
         }
         // “…,” X said / “…,” Jeb Bush, the former governor, told reporters —
         // the first cue of the clause, through an appositive if need be.
@@ -808,7 +592,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
                                 .get(n.last + 1)
                                 .is_none_or(|x| matches!(x.kind, Kind::Punct | Kind::Break))
                     }) {
-                        return Some(self.resolve(&named, k, i));
+                        return Some(Source::cued(named, k));
                     }
                 }
                 let mut m = direct.or_else(|| {
@@ -832,7 +616,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
                     }
                 }
                 if let Some(m) = m {
-                    return Some(self.resolve(&m, k, i));
+                    return Some(Source::cued(m, k));
                 }
             }
         }
@@ -841,7 +625,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
         // quotation that ends on a comma, next to a name.
         let ends_open = self.ends_on_comma(i) || self.quote_ends_with(i, &['?', '!']);
         if ends_open {
-            if let Some(found) = self.unknown_verb_clause(j, hi, i) {
+            if let Some(found) = self.unknown_verb_clause(j, hi) {
                 return Some(found);
             }
         }
@@ -854,7 +638,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 .is_none_or(|n| matches!(n.kind, Kind::Break | Kind::Punct));
             if ends {
                 if let Some(m) = classify(t, j, last) {
-                    return Some(self.resolve(&m, j - 1, i));
+                    return Some(Source::cued(m, j - 1));
                 }
             }
         }
@@ -880,27 +664,9 @@ impl<'t, 'a> Attributor<'t, 'a> {
         self.quote_ends_with(i, &[',']) || self.t.is_punct(i + 1, ",")
     }
 
-    /// Whether the text inside the marks of the quotation at token `i` ends
-    /// with one of `chars`.
-    fn quote_ends_with(&self, i: usize, chars: &[char]) -> bool {
-        let t = self.t;
-        let Kind::Quote(q) = t.toks[i].kind else {
-            return false;
-        };
-        self.spans[q]
-            .parts
-            .last()
-            .is_some_and(|&(a, b)| t.body[a..b].trim_end().ends_with(chars))
-    }
-
     /// “…,” Name <verb>ed / “…,” he <verb>ed / “…,” <verb>ed Name, where
     /// the verb is not a known cue.
-    fn unknown_verb_clause(
-        &self,
-        j: usize,
-        hi: usize,
-        quote_tok: usize,
-    ) -> Option<(Attribution, Option<Seen>)> {
+    fn unknown_verb_clause(&self, j: usize, hi: usize) -> Option<Source> {
         let t = self.t;
         let past = |k: usize| {
             t.is_word(k) && {
@@ -925,7 +691,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
             {
                 let m = classify(t, j, last)?;
                 if matches!(m.referent, Referent::Name(_) | Referent::Pronoun(_)) {
-                    return Some(self.resolve(&m, last + 1, quote_tok));
+                    return Some(Source::cued(m, last + 1));
                 }
             }
             return None;
@@ -935,7 +701,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
             if clause_ends(last + 1) {
                 let m = classify(t, j + 1, last)?;
                 if matches!(m.referent, Referent::Name(_)) {
-                    return Some(self.resolve(&m, j, quote_tok));
+                    return Some(Source::cued(m, j));
                 }
             }
         }
@@ -1008,7 +774,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
 
     /// X said: “…” / X told RIA that “…” / X said the plan was “…” /
     /// According to X, “…”. The nearest cue to the left with a subject.
-    fn before(&self, i: usize, lo: usize) -> Option<(Attribution, Option<Seen>)> {
+    fn before(&self, i: usize, lo: usize) -> Option<Source> {
         let t = self.t;
         // "When X suggested …, Varga fired back:": the clause the colon ends
         // speaks, not an earlier one.
@@ -1017,7 +783,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 .name_before_colon(i - 1, lo)
                 .filter(|m| matches!(m.referent, Referent::Name(_)))
             {
-                return Some(self.resolve(&m, i - 1, i));
+                return Some(Source::cued(m, i - 1));
             }
         }
         let mut k = i;
@@ -1033,7 +799,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
                     .unwrap_or(i);
                 if end > k + 2 && !names_a_medium(t, k + 2, end - 1) {
                     if let Some(m) = classify(t, k + 2, end - 1) {
-                        return Some(self.resolve(&m, k, i));
+                        return Some(Source::cued(m, k));
                     }
                 }
                 continue;
@@ -1041,14 +807,14 @@ impl<'t, 'a> Attributor<'t, 'a> {
             // "Said Comey, “…”": an inverted cue opening the sentence.
             if k == lo && is_inverting_cue(lw) {
                 if let Some(m) = self.name_starting_at(k + 1) {
-                    return Some(self.resolve(&m, k, i));
+                    return Some(Source::cued(m, k));
                 }
             }
             // "prompting Mr Trump to say that “…”": the name before "to" speaks.
             let after_to = k > lo && t.is_word(k - 1) && self.lower(k - 1) == "to";
             if after_to && k > lo + 1 && self.is_cue(k).is_some() {
                 if let Some(m) = self.name_ending_at(k - 2, lo) {
-                    return Some(self.resolve(&m, k, i));
+                    return Some(Source::cued(m, k));
                 }
                 // "Mr. Trump was prompted to say": the same through a passive.
                 let passive = k > lo + 3
@@ -1058,7 +824,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
                     && matches!(self.lower(k - 3), "was" | "were" | "is" | "are");
                 if passive {
                     if let Some(m) = self.name_ending_at(k - 4, lo) {
-                        return Some(self.resolve(&m, k, i));
+                        return Some(Source::cued(m, k));
                     }
                 }
             }
@@ -1073,7 +839,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
                         .subject_in(a + 1, k)
                         .filter(|m| matches!(m.referent, Referent::Name(_) | Referent::Pronoun(_)))
                     {
-                        return Some(self.resolve(&m, k, i));
+                        return Some(Source::cued(m, k));
                     }
                 }
             }
@@ -1098,7 +864,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
                         .and_then(|(f, l)| classify(t, f, l))
                         .filter(|m| matches!(m.referent, Referent::Name(_)))
                     {
-                        return Some(self.resolve(&m, k, i));
+                        return Some(Source::cued(m, k));
                     }
                 }
             }
@@ -1134,7 +900,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
                     if let Some(m) = classify(t, f, l).filter(|m| {
                         t.is_punct(l + 1, ",") && matches!(m.referent, Referent::Name(_))
                     }) {
-                        return Some(self.resolve(&m, k, i));
+                        return Some(Source::cued(m, k));
                     }
                 }
             }
@@ -1143,7 +909,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
             // subject and verb of the main one.
             if form.is_some() {
                 if let Some(m) = self.main_clause_subject_after(k, lo, i) {
-                    return Some(self.resolve_without_cue(&m, i, i));
+                    return Some(Source::uncued(m));
                 }
             }
             match form {
@@ -1152,7 +918,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
                         .subject_of_cue(k, lo)
                         .filter(|m| self.is_subject_like(m, m.first, m.last))
                     {
-                        return Some(self.resolve(&m, k, i));
+                        return Some(Source::cued(m, k));
                     }
                 }
                 Some(CueForm::Participle) => {
@@ -1179,14 +945,14 @@ impl<'t, 'a> Attributor<'t, 'a> {
                                     )
                                 })
                         }) {
-                            return Some(self.resolve(&m, k, i));
+                            return Some(Source::cued(m, k));
                         }
                     }
                     if let Some(m) = self
                         .clause_subject(k, lo)
                         .filter(|m| self.is_subject_like(m, m.first, m.last))
                     {
-                        return Some(self.resolve(&m, k, i));
+                        return Some(Source::cued(m, k));
                     }
                 }
                 None => {}
@@ -1197,7 +963,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
             let m = self
                 .name_before_colon(i - 1, lo)
                 .or_else(|| self.sentence_subject(lo, i))?;
-            return Some(self.resolve(&m, i - 1, i));
+            return Some(Source::cued(m, i - 1));
         }
         // Any other verb: "Cruz blamed “knuckleheaded politicians”" — the
         // sentence's named subject, if it has one.
@@ -1209,7 +975,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 .sentence_subject(lo, i)
                 .filter(known)
                 .or_else(|| self.subject_by_verb(lo, i, &known))?;
-            return Some(self.resolve_without_cue(&m, i, i));
+            return Some(Source::uncued(m));
         }
         None
     }
@@ -1648,195 +1414,6 @@ impl<'t, 'a> Attributor<'t, 'a> {
             && !matches!(self.lower(next), "and" | "or")
     }
 
-    /// The first name in `lo..hi` that a verb follows, past introductory
-    /// phrases: "Speaking to reporters on Monday, Bush referred to …",
-    /// "As the debate went on, Trump stood by …".
-    fn subject_by_verb(
-        &self,
-        lo: usize,
-        hi: usize,
-        accept: &dyn Fn(&Mention) -> bool,
-    ) -> Option<Mention> {
-        let t = self.t;
-        let mut k = lo;
-        while k < hi {
-            let lw_k = self.lower(k);
-            if !t.is_capitalised(k) || is_capitalised_function_word(lw_k) {
-                k += 1;
-                continue;
-            }
-            let last = run_end(t, k).min(hi.saturating_sub(1));
-            let after_preposition = k > lo
-                && t.is_word(k - 1)
-                && (is_preposition(self.lower(k - 1)) || is_determiner(self.lower(k - 1)));
-            let possessive = self.ends_in_possessive_s(last);
-            let verb = last + 1 < hi && t.is_word(last + 1) && {
-                let w = self.lower(last + 1);
-                t.text(last + 1).starts_with(char::is_lowercase)
-                    && !is_preposition(w)
-                    && !is_clause_boundary_word(w)
-                    && !is_determiner(w)
-                    && (!matches!(w, "of" | "and" | "or" | "but" | "to" | "is" | "was")
-                        // "Trump is questioning whether …": a progressive verb.
-                        || (matches!(w, "is" | "was")
-                            && t.is_word(last + 2)
-                            && !t.is_capitalised(last + 2)
-                            && self.lower(last + 2).ends_with("ing")))
-            };
-            if verb && !after_preposition && !possessive {
-                if let Some(m) = classify(t, k, last) {
-                    if matches!(m.referent, Referent::Name(_) | Referent::Pronoun(_)) && accept(&m)
-                    {
-                        return Some(m);
-                    }
-                }
-            }
-            k = last + 1;
-        }
-        None
-    }
-
-    /// The noun phrase a sentence opens with, after an introductory phrase:
-    /// "On Monday, Former Swedish Prime Minister, Carl Bildt, offered …".
-    fn sentence_subject(&self, lo: usize, hi: usize) -> Option<Mention> {
-        let t = self.t;
-        let mut f = lo;
-        // Skip a dateline: "WASHINGTON —", "LONDON (Reuters) -".
-        if let Some(d) =
-            (lo..hi.min(lo + 8)).find(|&j| is_dash(t.text(j)) && t.toks[j].kind == Kind::Punct)
-        {
-            if (lo..d).filter(|&j| t.is_word(j)).all(|j| {
-                !t.text(j).chars().any(char::is_lowercase) || t.is_punct(j.saturating_sub(1), "(")
-            }) {
-                f = d + 1;
-            }
-        }
-        // "But Sen. Toomey refused …, responding": a conjunction opening the
-        // sentence is no introductory phrase.
-        while f + 1 < hi
-            && t.is_word(f)
-            && matches!(self.lower(f), "but" | "and" | "yet" | "so" | "or")
-            && t.is_capitalised(f + 1)
-        {
-            f += 1;
-        }
-        // Skip an introductory phrase that ends in a comma.
-        if t.is_word(f)
-            && is_capitalised_function_word(self.lower(f))
-            && !is_determiner(self.lower(f))
-            && !matches!(self.lower(f), "he" | "she" | "they" | "it" | "we" | "i")
-        {
-            // (“On "Face the Nation," Sanders …”: the comma may sit inside a title's marks.)
-            if let Some(c) = (f..hi).find(|&j| {
-                t.is_punct(j, ",")
-                    || (matches!(t.toks[j].kind, Kind::Quote(_)) && self.quote_ends_with(j, &[',']))
-            }) {
-                f = c + 1;
-            }
-        } else if let Some(c) = (f..hi).find(|&j| t.is_punct(j, ",")) {
-            // "Early in her campaign, Varga attacked …", "Hours later, Reid
-            // …": an opening phrase that names nobody the article knows,
-            // then a name or pronoun after its comma.
-            let next_opens_subject = t.is_word(c + 1) && {
-                let next = self.lower(c + 1);
-                super::lexicon::pronoun(next).is_some()
-                    || (t.is_capitalised(c + 1) && !is_capitalised_function_word(next))
-            };
-            // (Only the phrase's opening run of capitalised words counts: "Ever
-            // since she endorsed Mrs. Clinton, Ms. Warren …" opens with no name.)
-            let first_lowercase = (f..c)
-                .find(|&j| t.is_word(j) && !t.is_capitalised(j))
-                .unwrap_or(c);
-            let names_someone = (f..first_lowercase).any(|j| {
-                t.is_capitalised(j)
-                    && classify(t, j, run_end(t, j).min(first_lowercase.saturating_sub(1)))
-                        .is_some_and(|m| match &m.referent {
-                            Referent::Name(n) => self.table.resolve_name(n).is_some(),
-                            Referent::Pronoun(_) => true,
-                            _ => false,
-                        })
-            });
-            // ("Leaders from France, Germany and Italy": a list, not an opening phrase.)
-            let ends_lowercase = c > f + 1 && t.is_word(c - 1) && !t.is_capitalised(c - 1);
-            if ends_lowercase && next_opens_subject && !names_someone {
-                f = c + 1;
-            }
-        }
-        if t.is_word(f) && super::lexicon::pronoun(self.lower(f)).is_some() {
-            return classify(t, f, f);
-        }
-        let mut l = f;
-        let mut last_word = None;
-        while l < hi {
-            match t.toks[l].kind {
-                Kind::Word => {
-                    let w = self.lower(l);
-                    let lowercase = t.text(l).starts_with(char::is_lowercase);
-                    // "Republican presidential nominee Donald Trump": lowercase
-                    // role words, then the name, before any name word.
-                    let role_then_name = || {
-                        (f..l).all(|r| {
-                            !t.is_word(r)
-                                || !t.is_capitalised(r)
-                                || is_title(self.lower(r))
-                                || is_determiner(self.lower(r))
-                        }) && (l + 1..l + 3).any(|r| {
-                            t.is_word(r)
-                                && !t.is_capitalised(r)
-                                && is_title(self.lower(r))
-                                && t.is_capitalised(r + 1)
-                        }) && (l + 1..l + 3)
-                            .take_while(|&r| !t.is_capitalised(r))
-                            .all(|r| t.is_word(r))
-                    };
-                    if lowercase
-                        && !is_determiner(w)
-                        && !is_title(w)
-                        && !role_then_name()
-                        && !matches!(
-                            w,
-                            "of" | "von"
-                                | "der"
-                                | "de"
-                                | "familiar"
-                                | "with"
-                                | "close"
-                                | "to"
-                                | "the"
-                        )
-                    {
-                        break;
-                    }
-                    last_word = Some(l);
-                }
-                // "Ted Nordhaus, co-founder of the institute, welcomed": a
-                // name, then an appositive that is not the subject.
-                Kind::Punct
-                    if t.text(l) == ","
-                        && t.is_word(l + 1)
-                        && !t.is_capitalised(l + 1)
-                        && last_word.is_some_and(|w| {
-                            classify(t, f, w).is_some_and(|m| match &m.referent {
-                                Referent::Name(n) => self.table.resolve_name(n).is_some(),
-                                _ => false,
-                            })
-                        }) =>
-                {
-                    break
-                }
-                Kind::Punct if matches!(t.text(l), "," | "." | "’" | "'") => {}
-                _ => break,
-            }
-            l += 1;
-        }
-        let last = last_word?;
-        // "Former Swedish Prime Minister, Carl Bildt," — the name after the role.
-        classify(t, f, last).or_else(|| {
-            let first_name = (f..=last).rev().find(|&j| t.is_capitalised(j))?;
-            classify(t, first_name, run_end(t, first_name).min(last))
-        })
-    }
-
     /// No reporting clause: a quotation that opens its sentence continues the
     /// speaker before it (the same or previous paragraph), or takes the
     /// subject of a sentence that introduced it with a colon or a cue.
@@ -1845,18 +1422,17 @@ impl<'t, 'a> Attributor<'t, 'a> {
         i: usize,
         lo: usize,
         last_quote: Option<(usize, usize)>,
-        out: &[Attribution],
-    ) -> Option<(Attribution, Option<Seen>)> {
+        out: &[Option<Source>],
+    ) -> Option<Source> {
         let t = self.t;
         // “…,” Smith said, adding that the deals went out “like candy.”: a
         // quotation the speaker's own clause goes on to introduce.
         if let Some((q, qi)) = last_quote {
-            let prev = &out[q];
             if qi >= lo
-                && prev.speaker.is_some()
+                && out[q].is_some()
                 && (qi + 1..i).any(|j| self.is_cue(j) == Some(CueForm::Participle))
             {
-                return Some((carried_on(prev), None));
+                return Some(Source::Carried(q));
             }
         }
         let para = t.toks[i].paragraph;
@@ -1868,7 +1444,6 @@ impl<'t, 'a> Attributor<'t, 'a> {
         let closes_sentence = (i + 1..hi).all(|j| t.toks[j].kind != Kind::Word);
         let closes_sentence_after_comma = i > lo && t.is_punct(i - 1, ",") && closes_sentence;
         if let Some((q, qi)) = last_quote {
-            let prev = &out[q];
             // No new speaker between: no name (past the sentence's first
             // word) and no reporting verb.
             let nobody_between = |from: usize| {
@@ -1884,14 +1459,14 @@ impl<'t, 'a> Attributor<'t, 'a> {
             // (A word or two in marks is a term, not a statement: "liberal".)
             let next_sentence = !opens_sentence
                 && closes_sentence
-                && prev.cue.is_some()
+                && has_cue(out, q)
                 && qi < lo
                 && t.toks[qi].sentence + 1 == s
                 && t.toks[qi].paragraph == para
                 && nobody_between(lo)
                 && self.quotation_word_count(i) >= 4;
-            if prev.speaker.is_some() && (same_sentence || next_sentence) {
-                return Some((carried_on(prev), None));
+            if out[q].is_some() && (same_sentence || next_sentence) {
+                return Some(Source::Carried(q));
             }
         }
         if !opens_sentence && !closes_sentence_after_comma {
@@ -1920,13 +1495,13 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 || (opens_paragraph && para == t.toks[plo].paragraph + 1);
             // (A show's title in quotation marks is no quotation of anyone's.)
             let has_statement = (plo..phi).any(|j| match t.toks[j].kind {
-                Kind::Quote(q) => out[q].speaker.is_some() || out[q].mention.is_some(),
+                Kind::Quote(q) => out[q].is_some(),
                 _ => false,
             });
             if same_paragraph && !has_statement && !ends_with_colon && cue.is_none() {
                 let known = |m: &Mention| self.is_known_subject(m);
                 if let Some(m) = self.sentence_subject(plo, phi).filter(known) {
-                    return Some(self.resolve_without_cue(&m, phi.saturating_sub(1), i));
+                    return Some(Source::uncued(m));
                 }
             }
             if (ends_with_colon || cue.is_some()) && adjacent_paragraph && !has_quote {
@@ -1946,17 +1521,16 @@ impl<'t, 'a> Attributor<'t, 'a> {
                     None => self.sentence_subject(plo, phi),
                 };
                 if let Some(m) = m {
-                    return Some(self.resolve_without_cue(&m, phi.saturating_sub(1), i));
+                    return Some(Source::uncued(m));
                 }
             }
         }
         // Otherwise it continues the speaker of the quotation before.
         if let Some((q, qi)) = last_quote {
-            let prev = &out[q];
             let near = para.saturating_sub(t.toks[qi].paragraph) <= 1;
             let sentence_gap = s.saturating_sub(t.toks[qi].sentence);
-            if (prev.speaker.is_some() || prev.mention.is_some()) && near && sentence_gap <= 3 {
-                return Some((carried_on(prev), None));
+            if out[q].is_some() && near && sentence_gap <= 3 {
+                return Some(Source::Carried(q));
             }
         }
         None
@@ -2035,405 +1609,5 @@ impl<'t, 'a> Attributor<'t, 'a> {
             k += 1;
         }
         Some((j, last))
-    }
-
-    /// "the senator", "the former Florida governor": a definite description
-    /// headed by a role word, which refers back to someone already named.
-    fn is_definite_role(&self, m: &Mention) -> bool {
-        let Referent::Description { head, .. } = &m.referent else {
-            return false;
-        };
-        // "the senator", or "Obama's former campaign strategist": a role
-        // made definite by an article or a possessive.
-        let the = (m.first..=m.last)
-            .find(|&i| self.t.is_word(i))
-            .is_some_and(|i| {
-                self.lower(i) == "the"
-                    || (i < m.last && self.t.is_capitalised(i) && self.ends_in_possessive_s(i))
-            });
-        the && is_title(head)
-            && !matches!(
-                head.as_str(),
-                "officials"
-                    | "official"
-                    | "house"
-                    | "senate"
-                    | "state"
-                    | "campaign"
-                    | "press"
-                    | "white"
-            )
-    }
-
-    /// Turn a mention into a speaker: names to their fullest form, pronouns to
-    /// the person they point back to, roles to the name bound to them.
-    /// The person a one-word name stands for when it is no one's name but
-    /// a word said of somebody before their name earlier in the article.
-    fn role_named(&self, name: &str, before: usize) -> Option<usize> {
-        if name.contains(' ') {
-            return None;
-        }
-        with_lowercase(name, |lower| self.table.resolve_role(lower, &[], before))
-    }
-
-    fn resolve(&self, m: &Mention, cue: usize, quote_tok: usize) -> (Attribution, Option<Seen>) {
-        let t = self.t;
-        let mention = self.phrase(m.first, m.last);
-        let cue_text = if t.is_word(cue) {
-            let mut c = t.text(cue).to_string();
-            if c == "according" {
-                c.push_str(" to");
-            }
-            Some(c)
-        } else {
-            Some(t.text(cue).to_string())
-        };
-        let tok = t.toks[quote_tok];
-        let (speaker, gender, organisation) = match &m.referent {
-            Referent::Name(name) => match self.table.resolve_name(name) {
-                Some(p) => (
-                    Some(self.table.person(p).name.clone()),
-                    self.table.person(p).gender,
-                    false,
-                ),
-                None => {
-                    if ends_on_body_word(name) {
-                        // "The Democratic National Committee": a body's name
-                        // keeps the words that are titles in a person's.
-                        (
-                            self.organisation_named(m).or_else(|| Some(name.clone())),
-                            None,
-                            true,
-                        )
-                    } else if let Some(p) = self.role_named(name, m.first) {
-                        // "The Argentine" after "Argentine David Nalbandian".
-                        let person = self.table.person(p);
-                        (Some(person.name.clone()), person.gender, false)
-                    } else {
-                        let acronym =
-                            name.split(' ').count() == 1 && name.chars().all(|c| c.is_uppercase());
-                        (Some(name.clone()), None, acronym)
-                    }
-                }
-            },
-            Referent::Pronoun(p) => match self.subject_earlier_in_sentence(*p, m.first) {
-                Some(person) => (
-                    Some(self.table.person(person).name.clone()),
-                    self.table.person(person).gender,
-                    false,
-                ),
-                None => match self.resolve_pronoun(*p, tok.sentence, tok.paragraph) {
-                    Some(s) => (s.speaker.clone(), s.gender, s.organisation),
-                    None => (None, None, false),
-                },
-            },
-            Referent::Description { head, modifiers } => {
-                // "Axelrod’s memoir says": the author's words.
-                let person = self
-                    .table
-                    .resolve_role(head, modifiers, m.first)
-                    .or_else(|| self.author_of(m, head));
-                match person {
-                    Some(p) => (
-                        Some(self.table.person(p).name.clone()),
-                        self.table.person(p).gender,
-                        false,
-                    ),
-                    None => {
-                        // "Ryan’s office said": the office speaks for the person;
-                        // "The White House said": a body known by its name.
-                        if let Some(body) = self
-                            .owner_of(m, head)
-                            .or_else(|| self.organisation_named(m))
-                        {
-                            (Some(body), None, true)
-                        } else if self.is_definite_role(m) {
-                            // "the senator said", with no binding in the text: the
-                            // person the passage is about.
-                            match self.resolve_pronoun(Pronoun::They, tok.sentence, tok.paragraph) {
-                                Some(s) if s.speaker.is_some() && !s.organisation => {
-                                    (s.speaker.clone(), s.gender, false)
-                                }
-                                _ => (None, None, false),
-                            }
-                        } else {
-                            (None, None, false)
-                        }
-                    }
-                }
-            }
-        };
-        let seen = Seen {
-            sentence: tok.sentence,
-            paragraph: tok.paragraph,
-            speaker: speaker.clone(),
-            gender,
-            subject: true,
-            organisation,
-        };
-        (
-            Attribution {
-                speaker,
-                mention: Some(mention),
-                cue: cue_text,
-                continues_in_next: false,
-            },
-            Some(seen),
-        )
-    }
-
-    /// [`Self::resolve`] for a speaker found with no reporting verb of its own.
-    fn resolve_without_cue(
-        &self,
-        m: &Mention,
-        at: usize,
-        quote_tok: usize,
-    ) -> (Attribution, Option<Seen>) {
-        let (mut att, seen) = self.resolve(m, at, quote_tok);
-        att.cue = None;
-        (att, seen)
-    }
-
-    /// The last capitalised word before the mention's `head` word: its
-    /// owner's name ends there ("New Hampshire Sen. Kelly Ayotte’s
-    /// campaign", "Spicer -- as Clinton’s campaign").
-    fn owner_before(&self, m: &Mention, head: &str) -> Option<usize> {
-        let t = self.t;
-        let head_at = (m.first..=m.last)
-            .rev()
-            .find(|&i| t.is_word(i) && self.lower(i) == head)?;
-        (m.first..head_at).rev().find(|&i| t.is_capitalised(i))
-    }
-
-    /// "Ryan’s office", "the Clinton campaign": a body that speaks for a
-    /// named person, as "Paul Ryan’s office".
-    fn owner_of(&self, m: &Mention, head: &str) -> Option<String> {
-        if !matches!(
-            head,
-            "office" | "campaign" | "camp" | "team" | "staff" | "administration" | "government"
-        ) {
-            return None;
-        }
-        let t = self.t;
-        let owner = self.owner_before(m, head)?;
-        let (_, name) = name_in_run(t, run_start(t, owner).max(m.first), owner)?;
-        let full = match self.table.resolve_name(&name) {
-            Some(p) => self.table.person(p).name.clone(),
-            None => name,
-        };
-        Some(format!("{full}’s {head}"))
-    }
-
-    /// "the White House", "the Democratic National Committee": a phrase that
-    /// is all proper noun (after its article) and ends on an organisation's
-    /// head word; the name without the article. ("the Russian President" is a
-    /// role, not a body.)
-    fn organisation_named(&self, m: &Mention) -> Option<String> {
-        let t = self.t;
-        let mut first = (m.first..=m.last).find(|&i| t.is_word(i))?;
-        if self.lower(first) == "the" {
-            first += 1;
-        }
-        let words: Vec<usize> = (first..=m.last).filter(|&i| t.is_word(i)).collect();
-        let &last = words.last()?;
-        let all_named = words
-            .iter()
-            .all(|&i| t.is_capitalised(i) || matches!(self.lower(i), "of" | "for" | "and"));
-        if !all_named || !t.is_capitalised(words[0]) || !is_organisation_head(self.lower(last)) {
-            return None;
-        }
-        Some(self.phrase(words[0], last))
-    }
-
-    /// "Axelrod’s memoir", "Bush's Facebook post": a text written by a
-    /// person the article names, whose words it carries.
-    fn author_of(&self, m: &Mention, head: &str) -> Option<usize> {
-        if !matches!(
-            head,
-            "memoir"
-                | "memoirs"
-                | "book"
-                | "autobiography"
-                | "diary"
-                | "statement"
-                | "letter"
-                | "tweet"
-                | "post"
-                | "blog"
-                | "column"
-                | "op-ed"
-                | "email"
-                | "e-mail"
-                | "speech"
-                | "remarks"
-                | "words"
-        ) {
-            return None;
-        }
-        let t = self.t;
-        let owner = self.owner_before(m, head)?;
-        if !self.is_possessive(owner) {
-            return None;
-        }
-        let (_, name) = name_in_run(t, run_start(t, owner).max(m.first), owner)?;
-        self.table.resolve_name(&name)
-    }
-
-    /// "Carter said the plan stood, but he also warned …": a he or she whose
-    /// sentence has already named its subject.
-    fn subject_earlier_in_sentence(&self, p: Pronoun, at: usize) -> Option<usize> {
-        if !matches!(p, Pronoun::He | Pronoun::She) {
-            return None;
-        }
-        let t = self.t;
-        let lo = t.sentences.get(t.toks.get(at)?.sentence)?.0;
-        if at <= lo {
-            return None;
-        }
-        let m = self
-            .sentence_subject(lo, at)
-            .filter(|m| matches!(m.referent, Referent::Name(_)))
-            .or_else(|| self.subject_by_verb(lo, at, &|_| true))?;
-        let Referent::Name(name) = &m.referent else {
-            return None;
-        };
-        let person = self.table.resolve_name(name)?;
-        let gender = self.table.person(person).gender;
-        let compatible = match p {
-            Pronoun::He => gender != Some(Gender::Female),
-            _ => gender != Some(Gender::Male),
-        };
-        compatible.then_some(person)
-    }
-
-    /// The person a pronoun points back to: the subject of a recent sentence
-    /// first, then any recent mention, of a compatible gender.
-    fn resolve_pronoun(&self, p: Pronoun, sentence: usize, paragraph: usize) -> Option<&Seen> {
-        let compatible = |s: &&Seen| match p {
-            Pronoun::He => {
-                s.gender != Some(Gender::Female) && !s.organisation && s.speaker.is_some()
-            }
-            Pronoun::She => {
-                s.gender != Some(Gender::Male) && !s.organisation && s.speaker.is_some()
-            }
-            Pronoun::It => s.organisation,
-            Pronoun::They => true,
-            Pronoun::I | Pronoun::We | Pronoun::You => false,
-        };
-        let recent = |s: &&Seen| {
-            sentence.saturating_sub(s.sentence) <= 4 && paragraph.saturating_sub(s.paragraph) <= 2
-        };
-        // Exact gender beats unknown gender within the same tier.
-        let exact = |s: &&Seen| match p {
-            Pronoun::He => s.gender == Some(Gender::Male),
-            Pronoun::She => s.gender == Some(Gender::Female),
-            _ => true,
-        };
-        let subjects = || {
-            self.seen
-                .iter()
-                .rev()
-                .filter(|s| s.subject)
-                .filter(recent)
-                .filter(compatible)
-        };
-        if matches!(p, Pronoun::She | Pronoun::He) {
-            if let Some(s) = subjects().find(exact) {
-                // A nearer subject of unknown gender still wins when it is the very last.
-                if let Some(n) = subjects().next() {
-                    if n.gender.is_none() && n.sentence > s.sentence {
-                        return Some(n);
-                    }
-                }
-                return Some(s);
-            }
-        }
-        subjects()
-            .next()
-            .or_else(|| self.seen.iter().rev().filter(recent).find(compatible))
-    }
-
-    /// Remember who the sentence was about: its speaker, else its subject and
-    /// the people it names.
-    fn record_sentence(&mut self, s: usize, lo: usize, hi: usize, speaker: Option<Seen>) {
-        let t = self.t;
-        let paragraph = t.toks[lo].paragraph;
-        let mut names: Vec<Seen> = Vec::new();
-        let mut i = lo;
-        let mut subject_taken = speaker.is_some();
-        while i < hi {
-            if t.is_capitalised(i) && !is_capitalised_function_word(self.lower(i)) {
-                let mut last = run_end(t, i).min(hi - 1);
-                // "Port Averill mayor Ilona Varga": a place or body, a role,
-                // then the person, who is the one the sentence names.
-                let mut k = last + 1;
-                while k < hi
-                    && k <= last + 3
-                    && t.is_word(k)
-                    && !t.is_capitalised(k)
-                    && is_title(self.lower(k))
-                {
-                    k += 1;
-                }
-                if k > last + 1
-                    && k < hi
-                    && t.is_capitalised(k)
-                    && !is_capitalised_function_word(self.lower(k))
-                {
-                    last = run_end(t, k).min(hi - 1);
-                }
-                let after_preposition =
-                    i > lo && t.is_word(i - 1) && is_preposition(self.lower(i - 1));
-                if let Some(m) = classify(t, i, last) {
-                    if let Referent::Name(name) = &m.referent {
-                        let person = self.table.resolve_name(name);
-                        let organisation = person.is_none() && ends_on_body_word(name);
-                        if person.is_some() || organisation {
-                            let subject = !subject_taken && !after_preposition;
-                            subject_taken |= subject;
-                            names.push(Seen {
-                                sentence: s,
-                                paragraph,
-                                speaker: Some(person.map_or_else(
-                                    || name.clone(),
-                                    |p| self.table.person(p).name.clone(),
-                                )),
-                                gender: person.and_then(|p| self.table.person(p).gender),
-                                subject,
-                                organisation,
-                            });
-                        }
-                    }
-                }
-                i = last + 1;
-                continue;
-            }
-            // A sentence about "he" keeps that person salient.
-            if !subject_taken
-                && t.is_word(i)
-                && matches!(self.lower(i), "he" | "she")
-                && (i == lo || !t.is_word(i - 1) || !is_preposition(self.lower(i - 1)))
-            {
-                let p = if self.lower(i) == "he" {
-                    Pronoun::He
-                } else {
-                    Pronoun::She
-                };
-                if let Some(prev) = self.resolve_pronoun(p, s, paragraph).cloned() {
-                    names.push(Seen {
-                        sentence: s,
-                        paragraph,
-                        subject: true,
-                        ..prev
-                    });
-                    subject_taken = true;
-                }
-            }
-            i += 1;
-        }
-        self.seen.extend(names);
-        if let Some(sp) = speaker {
-            self.seen.push(sp);
-        }
     }
 }

@@ -7,9 +7,11 @@
 //! the article gives.
 
 mod attribute;
+mod clauses;
 mod lexicon;
 mod marks;
 mod mentions;
+mod resolve;
 mod tokens;
 
 use serde::{Deserialize, Serialize};
@@ -33,6 +35,50 @@ pub struct Quotation {
     pub speaker_mention: Option<String>,
     /// The reporting cue: "said", "told", "according to", ":".
     pub cue: Option<String>,
+    /// How the speaker was found from the mention (None when there is neither).
+    pub speaker_from: Option<SpeakerFrom>,
+}
+
+/// How a quotation's speaker was found, so that a reader can judge it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum SpeakerFrom {
+    /// The mention is a name: "Mr Trump said".
+    Name,
+    /// A pronoun, resolved to the person it points back to: "he said".
+    Pronoun,
+    /// A description the article binds to a name: "the Indiana governor".
+    Description,
+    /// A document or channel, whose author speaks: "the email said".
+    Document,
+    /// Words someone else relays: "X quoted Y as saying".
+    Nested,
+    /// A headline quotation, given the speaker the body gives the same words.
+    Headline,
+    /// No cue of its own: the speaker of the quotation before goes on.
+    Context,
+    /// The same words attributed elsewhere in the article (a pull quote).
+    Repeat,
+    /// A transcript label inside the quotation: "PENCE: …".
+    Label,
+}
+
+impl SpeakerFrom {
+    /// The name used in JSON and in the index: "name", "pronoun", ….
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpeakerFrom::Name => "name",
+            SpeakerFrom::Pronoun => "pronoun",
+            SpeakerFrom::Description => "description",
+            SpeakerFrom::Document => "document",
+            SpeakerFrom::Nested => "nested",
+            SpeakerFrom::Headline => "headline",
+            SpeakerFrom::Context => "context",
+            SpeakerFrom::Repeat => "repeat",
+            SpeakerFrom::Label => "label",
+        }
+    }
 }
 
 /// Find and attribute every direct quotation in `body`.
@@ -56,7 +102,13 @@ pub fn extract(body: &str) -> Vec<Quotation> {
     }
     let tokens = tokens::tokenize(body, &spans);
     let table = mentions::EntityTable::build(&tokens);
-    let attributions = attribute::attribute(&tokens, &spans, &table);
+    let clauses = clauses::Clauses {
+        t: &tokens,
+        spans: &spans,
+        table: &table,
+    };
+    let sources = attribute::find_sources(clauses);
+    let attributions = resolve::resolve(clauses, &sources);
     let mut out: Vec<Quotation> = Vec::with_capacity(spans.len());
     let mut continues = false;
     // The spans are done with: their parts move into the quotations.
@@ -90,6 +142,7 @@ pub fn extract(body: &str) -> Vec<Quotation> {
             speaker: att.speaker,
             speaker_mention: att.mention,
             cue: att.cue,
+            speaker_from: att.speaker_from,
         });
     }
     out

@@ -1,0 +1,338 @@
+//! Reading the reporting text around quotations: the subject a sentence
+//! opens with, a name that a verb follows, possessives, the phrase a
+//! mention covers. Shared by the cue finder (`attribute`) and the speaker
+//! resolver (`resolve`).
+
+use super::lexicon::{
+    is_capitalised_function_word, is_determiner, is_organisation_head, is_title, with_lowercase,
+};
+use super::marks::QuotedSpan;
+use super::mentions::{classify, run_end, EntityTable, Mention, Referent};
+use super::tokens::{Kind, Tokens};
+
+pub(crate) fn is_clause_boundary_word(w: &str) -> bool {
+    matches!(
+        w,
+        "that"
+            | "because"
+            | "while"
+            | "when"
+            | "if"
+            | "although"
+            | "though"
+            | "whereas"
+            | "and"
+            | "but"
+            | "so"
+            | "after"
+            | "before"
+            | "since"
+            | "until"
+            | "unless"
+            | "whether"
+    )
+}
+
+/// A name whose last word is an organisation's ("Washington Post", "Democratic
+/// National Committee").
+pub(crate) fn ends_on_body_word(name: &str) -> bool {
+    let head = name.rsplit(' ').next().unwrap_or(name);
+    with_lowercase(head, is_organisation_head)
+}
+
+/// Hyphen, en dash, em dash and horizontal bar: all used to sign or
+/// interrupt a quotation.
+pub(crate) fn is_dash(p: &str) -> bool {
+    matches!(p, "-" | "–" | "—" | "―")
+}
+
+pub(crate) fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "with"
+            | "to"
+            | "by"
+            | "of"
+            | "for"
+            | "from"
+            | "about"
+            | "on"
+            | "at"
+            | "against"
+            | "after"
+            | "before"
+            | "in"
+            | "into"
+            | "between"
+            | "among"
+            | "toward"
+            | "towards"
+            | "than"
+            | "like"
+            | "over"
+            | "under"
+            | "through"
+            | "during"
+            | "via"
+            | "involving"
+            | "including"
+            | "behind"
+            | "without"
+    )
+}
+
+/// The article's tokens, quoted spans and entity table, read clause by clause.
+#[derive(Clone, Copy)]
+pub(crate) struct Clauses<'t, 'a> {
+    pub t: &'t Tokens<'a>,
+    pub spans: &'t [QuotedSpan],
+    pub table: &'t EntityTable,
+}
+
+impl<'t, 'a> Clauses<'t, 'a> {
+    pub(crate) fn lower(&self, i: usize) -> &'t str {
+        self.t.lower(i)
+    }
+
+    pub(crate) fn phrase(&self, first: usize, last: usize) -> String {
+        let (s, e) = (self.t.toks[first].start, self.t.toks[last].end);
+        self.t.body[s..e]
+            .trim_matches(|c: char| c == ',' || c.is_whitespace())
+            .to_string()
+    }
+
+    /// Word `i` ends in a possessive "’s" ("Varga’s", "Ryan's").
+    pub(crate) fn ends_in_possessive_s(&self, i: usize) -> bool {
+        let w = self.t.text(i);
+        w.ends_with("’s") || w.ends_with("'s")
+    }
+
+    /// Word `i` is possessive: "Varga’s", or "Sanders'" (a bare apostrophe,
+    /// which the tokenizer leaves as the next token).
+    pub(crate) fn is_possessive(&self, i: usize) -> bool {
+        self.ends_in_possessive_s(i) || self.t.is_punct(i + 1, "’") || self.t.is_punct(i + 1, "'")
+    }
+
+    /// Whether the text inside the marks of the quotation at token `i` ends
+    /// with one of `chars`.
+    pub(crate) fn quote_ends_with(&self, i: usize, chars: &[char]) -> bool {
+        let t = self.t;
+        let Kind::Quote(q) = t.toks[i].kind else {
+            return false;
+        };
+        self.spans[q]
+            .parts
+            .last()
+            .is_some_and(|&(a, b)| t.body[a..b].trim_end().ends_with(chars))
+    }
+
+    /// "the White House", "the Democratic National Committee": a phrase that
+    /// is all proper noun (after its article) and ends on an organisation's
+    /// head word; the name without the article. ("the Russian President" is a
+    /// role, not a body.)
+    pub(crate) fn organisation_named(&self, m: &Mention) -> Option<String> {
+        let t = self.t;
+        let mut first = (m.first..=m.last).find(|&i| t.is_word(i))?;
+        if self.lower(first) == "the" {
+            first += 1;
+        }
+        let words: Vec<usize> = (first..=m.last).filter(|&i| t.is_word(i)).collect();
+        let &last = words.last()?;
+        let all_named = words
+            .iter()
+            .all(|&i| t.is_capitalised(i) || matches!(self.lower(i), "of" | "for" | "and"));
+        if !all_named || !t.is_capitalised(words[0]) || !is_organisation_head(self.lower(last)) {
+            return None;
+        }
+        Some(self.phrase(words[0], last))
+    }
+
+    /// The first name in `lo..hi` that a verb follows, past introductory
+    /// phrases: "Speaking to reporters on Monday, Bush referred to …",
+    /// "As the debate went on, Trump stood by …".
+    pub(crate) fn subject_by_verb(
+        &self,
+        lo: usize,
+        hi: usize,
+        accept: &dyn Fn(&Mention) -> bool,
+    ) -> Option<Mention> {
+        let t = self.t;
+        let mut k = lo;
+        while k < hi {
+            let lw_k = self.lower(k);
+            if !t.is_capitalised(k) || is_capitalised_function_word(lw_k) {
+                k += 1;
+                continue;
+            }
+            let last = run_end(t, k).min(hi.saturating_sub(1));
+            let after_preposition = k > lo
+                && t.is_word(k - 1)
+                && (is_preposition(self.lower(k - 1)) || is_determiner(self.lower(k - 1)));
+            let possessive = self.ends_in_possessive_s(last);
+            let verb = last + 1 < hi && t.is_word(last + 1) && {
+                let w = self.lower(last + 1);
+                t.text(last + 1).starts_with(char::is_lowercase)
+                    && !is_preposition(w)
+                    && !is_clause_boundary_word(w)
+                    && !is_determiner(w)
+                    && (!matches!(w, "of" | "and" | "or" | "but" | "to" | "is" | "was")
+                        // "Trump is questioning whether …": a progressive verb.
+                        || (matches!(w, "is" | "was")
+                            && t.is_word(last + 2)
+                            && !t.is_capitalised(last + 2)
+                            && self.lower(last + 2).ends_with("ing")))
+            };
+            if verb && !after_preposition && !possessive {
+                if let Some(m) = classify(t, k, last) {
+                    if matches!(m.referent, Referent::Name(_) | Referent::Pronoun(_)) && accept(&m)
+                    {
+                        return Some(m);
+                    }
+                }
+            }
+            k = last + 1;
+        }
+        None
+    }
+
+    /// The noun phrase a sentence opens with, after an introductory phrase:
+    /// "On Monday, Former Swedish Prime Minister, Carl Bildt, offered …".
+    pub(crate) fn sentence_subject(&self, lo: usize, hi: usize) -> Option<Mention> {
+        let t = self.t;
+        let mut f = lo;
+        // Skip a dateline: "WASHINGTON —", "LONDON (Reuters) -".
+        if let Some(d) =
+            (lo..hi.min(lo + 8)).find(|&j| is_dash(t.text(j)) && t.toks[j].kind == Kind::Punct)
+        {
+            if (lo..d).filter(|&j| t.is_word(j)).all(|j| {
+                !t.text(j).chars().any(char::is_lowercase) || t.is_punct(j.saturating_sub(1), "(")
+            }) {
+                f = d + 1;
+            }
+        }
+        // "But Sen. Toomey refused …, responding": a conjunction opening the
+        // sentence is no introductory phrase.
+        while f + 1 < hi
+            && t.is_word(f)
+            && matches!(self.lower(f), "but" | "and" | "yet" | "so" | "or")
+            && t.is_capitalised(f + 1)
+        {
+            f += 1;
+        }
+        // Skip an introductory phrase that ends in a comma.
+        if t.is_word(f)
+            && is_capitalised_function_word(self.lower(f))
+            && !is_determiner(self.lower(f))
+            && !matches!(self.lower(f), "he" | "she" | "they" | "it" | "we" | "i")
+        {
+            // (“On "Face the Nation," Sanders …”: the comma may sit inside a title's marks.)
+            if let Some(c) = (f..hi).find(|&j| {
+                t.is_punct(j, ",")
+                    || (matches!(t.toks[j].kind, Kind::Quote(_)) && self.quote_ends_with(j, &[',']))
+            }) {
+                f = c + 1;
+            }
+        } else if let Some(c) = (f..hi).find(|&j| t.is_punct(j, ",")) {
+            // "Early in her campaign, Varga attacked …", "Hours later, Reid
+            // …": an opening phrase that names nobody the article knows,
+            // then a name or pronoun after its comma.
+            let next_opens_subject = t.is_word(c + 1) && {
+                let next = self.lower(c + 1);
+                super::lexicon::pronoun(next).is_some()
+                    || (t.is_capitalised(c + 1) && !is_capitalised_function_word(next))
+            };
+            // (Only the phrase's opening run of capitalised words counts: "Ever
+            // since she endorsed Mrs. Clinton, Ms. Warren …" opens with no name.)
+            let first_lowercase = (f..c)
+                .find(|&j| t.is_word(j) && !t.is_capitalised(j))
+                .unwrap_or(c);
+            let names_someone = (f..first_lowercase).any(|j| {
+                t.is_capitalised(j)
+                    && classify(t, j, run_end(t, j).min(first_lowercase.saturating_sub(1)))
+                        .is_some_and(|m| match &m.referent {
+                            Referent::Name(n) => self.table.resolve_name(n).is_some(),
+                            Referent::Pronoun(_) => true,
+                            _ => false,
+                        })
+            });
+            // ("Leaders from France, Germany and Italy": a list, not an opening phrase.)
+            let ends_lowercase = c > f + 1 && t.is_word(c - 1) && !t.is_capitalised(c - 1);
+            if ends_lowercase && next_opens_subject && !names_someone {
+                f = c + 1;
+            }
+        }
+        if t.is_word(f) && super::lexicon::pronoun(self.lower(f)).is_some() {
+            return classify(t, f, f);
+        }
+        let mut l = f;
+        let mut last_word = None;
+        while l < hi {
+            match t.toks[l].kind {
+                Kind::Word => {
+                    let w = self.lower(l);
+                    let lowercase = t.text(l).starts_with(char::is_lowercase);
+                    // "Republican presidential nominee Donald Trump": lowercase
+                    // role words, then the name, before any name word.
+                    let role_then_name = || {
+                        (f..l).all(|r| {
+                            !t.is_word(r)
+                                || !t.is_capitalised(r)
+                                || is_title(self.lower(r))
+                                || is_determiner(self.lower(r))
+                        }) && (l + 1..l + 3).any(|r| {
+                            t.is_word(r)
+                                && !t.is_capitalised(r)
+                                && is_title(self.lower(r))
+                                && t.is_capitalised(r + 1)
+                        }) && (l + 1..l + 3)
+                            .take_while(|&r| !t.is_capitalised(r))
+                            .all(|r| t.is_word(r))
+                    };
+                    if lowercase
+                        && !is_determiner(w)
+                        && !is_title(w)
+                        && !role_then_name()
+                        && !matches!(
+                            w,
+                            "of" | "von"
+                                | "der"
+                                | "de"
+                                | "familiar"
+                                | "with"
+                                | "close"
+                                | "to"
+                                | "the"
+                        )
+                    {
+                        break;
+                    }
+                    last_word = Some(l);
+                }
+                // "Ted Nordhaus, co-founder of the institute, welcomed": a
+                // name, then an appositive that is not the subject.
+                Kind::Punct
+                    if t.text(l) == ","
+                        && t.is_word(l + 1)
+                        && !t.is_capitalised(l + 1)
+                        && last_word.is_some_and(|w| {
+                            classify(t, f, w).is_some_and(|m| match &m.referent {
+                                Referent::Name(n) => self.table.resolve_name(n).is_some(),
+                                _ => false,
+                            })
+                        }) =>
+                {
+                    break
+                }
+                Kind::Punct if matches!(t.text(l), "," | "." | "’" | "'") => {}
+                _ => break,
+            }
+            l += 1;
+        }
+        let last = last_word?;
+        // "Former Swedish Prime Minister, Carl Bildt," — the name after the role.
+        classify(t, f, last).or_else(|| {
+            let first_name = (f..=last).rev().find(|&j| t.is_capitalised(j))?;
+            classify(t, first_name, run_end(t, first_name).min(last))
+        })
+    }
+}
