@@ -1,7 +1,7 @@
 //! One test per quotation and attribution rule, on short texts written for
 //! these tests. Each asserts what a user sees: the quote, and who said it.
 
-use newsq_core::quote::{extract, Quotation};
+use newsq_core::quote::{extract, Quotation, SpeakerFrom};
 
 fn find<'a>(quotes: &'a [Quotation], needle: &str) -> &'a Quotation {
     match quotes.iter().find(|q| q.text.contains(needle)) {
@@ -878,9 +878,24 @@ fn a_pronoun_after_a_subordinating_conjunction_is_the_subject() {
 }
 
 #[test]
-fn a_possessive_role_refers_back_to_the_person_the_passage_is_about() {
-    let body = "Ferry boss named.\n\nPiet Horn on Wednesday called on Ilona Varga to apologise to the crews.\n\n“That was outrageous,” Varga's former campaign strategist said in an interview.";
+fn a_possessive_role_names_the_person_the_article_bound_it_to() {
+    let body = "Ferry boss named.\n\nPiet Horn, Varga's former campaign strategist, on Wednesday called on Ilona Varga to apologise to the crews.\n\n“That was outrageous,” Varga's former campaign strategist said in an interview.";
     assert_eq!(speaker_of(body, "outrageous").as_deref(), Some("Piet Horn"));
+}
+
+#[test]
+fn a_role_the_article_never_binds_names_nobody() {
+    // Piet Horn is who the passage is about, but nothing says he is the
+    // strategist: the description stays, with no name.
+    let body = "Ferry boss named.\n\nPiet Horn on Wednesday called on Ilona Varga to apologise to the crews.\n\n“That was outrageous,” Varga's former campaign strategist said in an interview.";
+    let quotes = extract(body);
+    let q = find(&quotes, "outrageous");
+    assert_eq!(q.speaker, None);
+    assert_eq!(
+        q.speaker_mention.as_deref(),
+        Some("Varga's former campaign strategist")
+    );
+    assert_eq!(q.speaker_from, Some(SpeakerFrom::Description));
 }
 
 #[test]

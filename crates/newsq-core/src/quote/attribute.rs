@@ -195,6 +195,12 @@ impl<'t, 'a> Attributor<'t, 'a> {
         Some(form)
     }
 
+    /// "forcefully", "angrily": a lowercase adverb in -ly.
+    fn is_manner_adverb(&self, i: usize) -> bool {
+        let w = self.t.text(i);
+        w.len() > 4 && w.ends_with("ly") && w.starts_with(char::is_lowercase)
+    }
+
     /// A cue inside a relative clause ("anybody who complains", "an
     /// architect who said") reports somebody else's words, not the quotation's.
     fn in_relative_clause(&self, k: usize) -> bool {
@@ -1059,7 +1065,11 @@ impl<'t, 'a> Attributor<'t, 'a> {
     fn subject_of_cue(&self, k: usize, lo: usize) -> Option<Mention> {
         let t = self.t;
         let mut e = k;
-        while e > lo && t.is_word(e - 1) && is_cue_modifier(self.lower(e - 1)) {
+        // ("X, the chief executive, forcefully told": an adverb of manner too.)
+        while e > lo
+            && t.is_word(e - 1)
+            && (is_cue_modifier(self.lower(e - 1)) || self.is_manner_adverb(e - 1))
+        {
             e -= 1;
         }
         if e == lo {
@@ -1193,6 +1203,8 @@ impl<'t, 'a> Attributor<'t, 'a> {
                         | "in"
                         | "at"
                         | "on"
+                        | "of"
+                        | "from"
                         | "for"
                         | "during"
                         | "after"
@@ -1207,9 +1219,12 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 "a" | "an" | "the" | "one" | "himself" | "herself" | "itself" | "themselves"
             ) || (is_determiner(lw) && t.text(f).starts_with(char::is_lowercase));
             let (prev_first, prev_last) = segments[idx - 1];
+            // ("At a forum in Virginia, one questioner claimed": an opening
+            // phrase, not a name the appositive could hang on.)
             let after_name = || {
-                classify(t, prev_first, prev_last)
-                    .is_some_and(|m| matches!(m.referent, Referent::Name(_)))
+                !is_preposition(self.lower(prev_first))
+                    && classify(t, prev_first, prev_last)
+                        .is_some_and(|m| matches!(m.referent, Referent::Name(_)))
             };
             // "Bay Buchanan, national treasurer for the campaign, said": a
             // description with no article is an appositive too.

@@ -3,11 +3,13 @@
 //! mention covers. Shared by the cue finder (`attribute`) and the speaker
 //! resolver (`resolve`).
 
+use super::entities::EntityTable;
 use super::lexicon::{
-    is_capitalised_function_word, is_determiner, is_organisation_head, is_title, with_lowercase,
+    cue_form, first_name_gender_of_lower, is_capitalised_function_word, is_day_word, is_determiner,
+    is_organisation_head, is_title, with_lowercase,
 };
 use super::marks::QuotedSpan;
-use super::mentions::{classify, run_end, EntityTable, Mention, Referent};
+use super::mentions::{classify, run_end, Mention, Referent};
 use super::tokens::{Kind, Tokens};
 
 pub(crate) fn is_clause_boundary_word(w: &str) -> bool {
@@ -42,6 +44,39 @@ pub(crate) fn ends_on_body_word(name: &str) -> bool {
 
 /// Hyphen, en dash, em dash and horizontal bar: all used to sign or
 /// interrupt a quotation.
+/// Auxiliary and modal verbs: "is", "has", "will" end a subject.
+pub(crate) fn is_auxiliary(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "was"
+            | "are"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "did"
+            | "does"
+            | "do"
+    )
+}
+
+/// "presidential", "republican", "federal": a lowercase word that can
+/// modify a role noun ("Republican presidential nominee").
+pub(crate) fn is_adjective_like(lower: &str) -> bool {
+    ["al", "an", "ic", "ive", "ary", "ern", "ish", "ese", "ial"]
+        .iter()
+        .any(|end| lower.len() > end.len() + 2 && lower.ends_with(end))
+        && !is_capitalised_function_word(lower)
+}
+
 pub(crate) fn is_dash(p: &str) -> bool {
     matches!(p, "-" | "–" | "—" | "―")
 }
@@ -169,10 +204,33 @@ impl<'t, 'a> Clauses<'t, 'a> {
                 && t.is_word(k - 1)
                 && (is_preposition(self.lower(k - 1)) || is_determiner(self.lower(k - 1)));
             let possessive = self.ends_in_possessive_s(last);
-            let verb = last + 1 < hi && t.is_word(last + 1) && {
+            // A subject opens its clause, after its role words at most
+            // ("Republican presidential front-runner Donald Trump
+            // defended"): "several groups granted a former Patriot mine"
+            // has none in "Patriot".
+            let mut before = k;
+            while before > lo
+                && t.is_word(before - 1)
+                && (is_title(self.lower(before - 1))
+                    || t.is_capitalised(before - 1)
+                    || is_adjective_like(self.lower(before - 1)))
+            {
+                before -= 1;
+            }
+            let opens_clause = before == lo
+                || !t.is_word(before - 1)
+                || is_clause_boundary_word(self.lower(before - 1))
+                || is_day_word(self.lower(before - 1))
+                || matches!(
+                    self.lower(before - 1),
+                    "as" | "then" | "yet" | "which" | "who" | "where"
+                );
+            let verb = opens_clause && last + 1 < hi && t.is_word(last + 1) && {
                 let w = self.lower(last + 1);
                 t.text(last + 1).starts_with(char::is_lowercase)
                     && !is_preposition(w)
+                    // ("University historian John Baick calls": a role noun.)
+                    && !is_title(w)
                     && !is_clause_boundary_word(w)
                     && !is_determiner(w)
                     && (!matches!(w, "of" | "and" | "or" | "but" | "to" | "is" | "was")
@@ -182,7 +240,11 @@ impl<'t, 'a> Clauses<'t, 'a> {
                             && !t.is_capitalised(last + 2)
                             && self.lower(last + 2).ends_with("ing")))
             };
-            if verb && !after_preposition && !possessive {
+            // ("Small groups of protesters continued": a capitalised word
+            // opening the sentence that the article writes nowhere else
+            // capitalised is no name.)
+            let common = k == last && !t.is_proper(k) && first_name_gender_of_lower(lw_k).is_none();
+            if verb && !after_preposition && !possessive && !common {
                 if let Some(m) = classify(t, k, last) {
                     if matches!(m.referent, Referent::Name(_) | Referent::Pronoun(_)) && accept(&m)
                     {
@@ -328,7 +390,36 @@ impl<'t, 'a> Clauses<'t, 'a> {
             }
             l += 1;
         }
-        let last = last_word?;
+        let mut last = last_word?;
+        // "Small groups of protesters continued", "Libertarian candidate
+        // Gary Johnson’s doctor is": a capitalised word that opens the
+        // sentence and is no name begins a description, which runs on to
+        // its verb.
+        let opener = self.lower(f);
+        let plural_next = t.is_word(f + 1) && {
+            let w = self.lower(f + 1);
+            w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && cue_form(w).is_none()
+        };
+        if last == f
+            && !t.is_proper(f)
+            && first_name_gender_of_lower(opener).is_none()
+            && t.is_word(f + 1)
+            && !t.is_capitalised(f + 1)
+            && (is_adjective_like(opener) || plural_next)
+        {
+            let mut k = f + 1;
+            while k < hi && t.is_word(k) && !t.is_capitalised(k) && k < f + 12 {
+                let w = self.lower(k);
+                let verb_like = cue_form(w).is_some()
+                    || is_auxiliary(w)
+                    || (w.len() > 4 && (w.ends_with("ed") || w.ends_with("ly")));
+                if is_preposition(w) || is_clause_boundary_word(w) || verb_like {
+                    break;
+                }
+                last = k;
+                k += 1;
+            }
+        }
         // "Former Swedish Prime Minister, Carl Bildt," — the name after the role.
         classify(t, f, last).or_else(|| {
             let first_name = (f..=last).rev().find(|&j| t.is_capitalised(j))?;

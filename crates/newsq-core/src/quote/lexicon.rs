@@ -13,7 +13,7 @@ const ENGLISH: &str = include_str!("../../lang/en.txt");
 
 /// The word classes of a lexicon file, each one bit of a word's entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[repr(u32)]
+#[repr(u8)]
 pub(crate) enum Class {
     CueFinite,
     CueParticiple,
@@ -41,11 +41,18 @@ pub(crate) enum Class {
     TimeWord,
     OrganisationHead,
     Medium,
+    Place,
+    PlaceHead,
+    PlaceCompass,
+    PersonalTitle,
+    ThingHead,
+    Abbreviation,
+    CollectiveNoun,
 }
 
 impl Class {
     /// Every class, with its heading in a lexicon file.
-    const ALL: [(Class, &'static str); 26] = [
+    const ALL: [(Class, &'static str); 33] = [
         (Class::CueFinite, "cue.finite"),
         (Class::CueParticiple, "cue.participle"),
         (Class::CueInverting, "cue.inverting"),
@@ -72,23 +79,34 @@ impl Class {
         (Class::TimeWord, "time-words"),
         (Class::OrganisationHead, "organisation.heads"),
         (Class::Medium, "media"),
+        (Class::Place, "places"),
+        (Class::PlaceHead, "place.heads"),
+        (Class::PlaceCompass, "place.compass"),
+        (Class::PersonalTitle, "titles.personal"),
+        (Class::ThingHead, "name.thing-heads"),
+        (Class::Abbreviation, "abbreviations"),
+        (Class::CollectiveNoun, "nouns.collective"),
     ];
 
-    const fn bit(self) -> u32 {
-        1 << self as u32
+    /// The class's bit in a word's set (at most 64 classes).
+    const fn bit(self) -> u64 {
+        1 << self as u64
     }
 }
+
+// Each class is one bit of a word's set.
+const _: () = assert!(Class::ALL.len() <= 64);
 
 /// A language's words, each with the set of classes it belongs to: one
 /// lookup answers every question asked of a word.
 pub(crate) struct Lexicon {
-    words: WordMap<u32>,
+    words: WordMap<u64>,
 }
 
 impl Lexicon {
     /// Read a lexicon file; the lines it could not read are returned beside it.
     pub(crate) fn parse(source: &'static str) -> (Lexicon, Vec<String>) {
-        let mut classes: HashMap<&'static str, u32> = HashMap::new();
+        let mut classes: HashMap<&'static str, u64> = HashMap::new();
         let mut problems = Vec::new();
         // None before the first heading; Some(None) under an unknown one,
         // whose words are passed over (the heading is reported).
@@ -125,7 +143,7 @@ impl Lexicon {
                 *bits |= class.bit();
             }
         }
-        let pairs: Vec<(&'static str, u32)> = classes.into_iter().collect();
+        let pairs: Vec<(&'static str, u64)> = classes.into_iter().collect();
         (
             Lexicon {
                 words: WordMap::new(&pairs),
@@ -136,7 +154,7 @@ impl Lexicon {
 
     /// The classes of `word`, as bits.
     #[inline]
-    fn classes(&self, word: &str) -> u32 {
+    fn classes(&self, word: &str) -> u64 {
         self.words.get(word).unwrap_or(0)
     }
 
@@ -292,6 +310,41 @@ pub(crate) fn is_organisation_head(lower: &str) -> bool {
 /// CNN" names where something was said, not who said it.
 pub(crate) fn is_medium_word(lower: &str) -> bool {
     english().is(lower, Class::Medium)
+}
+
+/// A word of a place's name: "saudi", "arabia", "washington", "new".
+pub(crate) fn is_place_word(lower: &str) -> bool {
+    english().classes(lower)
+        & (Class::Place.bit() | Class::PlaceCompass.bit() | Class::PlaceHead.bit())
+        != 0
+}
+
+/// A noun for a group that needs no determiner: "police", "staff".
+pub(crate) fn is_collective_noun(lower: &str) -> bool {
+    english().is(lower, Class::CollectiveNoun)
+}
+
+/// An abbreviation whose full stop does not end a sentence ("sen", "calif").
+pub(crate) fn is_abbreviation(lower: &str) -> bool {
+    english().is(lower, Class::Abbreviation)
+}
+
+/// A noun that ends the name of something that is no person: "act",
+/// "convention", "prize".
+pub(crate) fn is_thing_head(lower: &str) -> bool {
+    english().is(lower, Class::ThingHead)
+}
+
+/// A noun that ends a place's name: "monument", "avenue".
+pub(crate) fn is_place_head(lower: &str) -> bool {
+    english().is(lower, Class::PlaceHead)
+}
+
+/// Titles written before a surname that make the name a person's: "Mr",
+/// "President", "Sen." ("President Obama" is a person although the article
+/// never gives his first name).
+pub(crate) fn is_personal_title(lower: &str) -> bool {
+    english().classes(lower) & (Class::PersonalTitle.bit() | Class::Honorific.bit()) != 0
 }
 
 /// First names with a conventional gender, so that "she" can find "Ilona

@@ -8,6 +8,7 @@
 
 mod attribute;
 mod clauses;
+mod entities;
 mod lexicon;
 mod marks;
 mod mentions;
@@ -101,7 +102,7 @@ pub fn extract(body: &str) -> Vec<Quotation> {
         return Vec::new();
     }
     let tokens = tokens::tokenize(body, &spans);
-    let table = mentions::EntityTable::build(&tokens);
+    let table = entities::EntityTable::build(&tokens);
     let clauses = clauses::Clauses {
         t: &tokens,
         spans: &spans,

@@ -2,8 +2,8 @@
 //! as one opaque token, split into sentences of the reporting text around quotes.
 
 use super::lexicon::{
-    first_name_gender_of_lower, is_capitalised_function_word, is_determiner, is_honorific,
-    is_title, pronoun,
+    first_name_gender_of_lower, is_abbreviation as lexicon_abbreviation,
+    is_capitalised_function_word, is_determiner, is_honorific, is_title, pronoun,
 };
 use super::marks::QuotedSpan;
 use super::mentions::title_as_surname;
@@ -31,84 +31,10 @@ pub(crate) struct Token {
     pub capitalised: bool,
 }
 
-/// Abbreviations after which a full stop does not end a sentence.
+/// Abbreviations after which a full stop does not end a sentence: any
+/// single letter or dotted form ("U.S"), and the lexicon's.
 fn is_abbreviation(lower: &str) -> bool {
-    lower.chars().count() == 1
-        || lower.contains('.')
-        || matches!(
-            lower,
-            "mr" | "mrs"
-                | "ms"
-                | "dr"
-                | "st"
-                | "sen"
-                | "rep"
-                | "gov"
-                | "gen"
-                | "jr"
-                | "sr"
-                | "prof"
-                | "lt"
-                | "col"
-                | "capt"
-                | "sgt"
-                | "vs"
-                | "etc"
-                | "inc"
-                | "ltd"
-                | "co"
-                | "corp"
-                | "jan"
-                | "feb"
-                | "aug"
-                | "sept"
-                | "sep"
-                | "oct"
-                | "nov"
-                | "dec"
-                | "mt"
-                | "ft"
-                | "ave"
-                | "no"
-                | "rev"
-                | "hon"
-                | "adm"
-                | "cmdr"
-                | "maj"
-                | "supt"
-                | "dept"
-                | "sec"
-                | "atty"
-                | "dist"
-                | "approx"
-                | "fig"
-                | "vol"
-                | "pp"
-                | "ph"
-                | "mass"
-                | "calif"
-                | "fla"
-                | "ill"
-                | "pa"
-                | "ga"
-                | "tenn"
-                | "va"
-                | "wash"
-                | "mich"
-                | "minn"
-                | "wis"
-                | "ariz"
-                | "colo"
-                | "conn"
-                | "ky"
-                | "la"
-                | "md"
-                | "mo"
-                | "nev"
-                | "okla"
-                | "ore"
-                | "tex"
-        )
+    lower.chars().count() == 1 || lower.contains('.') || lexicon_abbreviation(lower)
 }
 
 fn is_word_char(c: char) -> bool {
@@ -146,6 +72,9 @@ pub(crate) struct Tokens<'a> {
     pub names: RefCell<NameMemo>,
     /// The index of every capitalised word, in order: where names start.
     pub capitalised_at: Vec<usize>,
+    /// Hashes of the lowercase words the article capitalises inside a
+    /// sentence, sorted (see `is_proper`).
+    proper_words: Vec<u64>,
     /// The tokens that can end a sentence, in order: paragraph breaks,
     /// quotations, and . ? ! … (`split_sentences` looks at no others).
     enders: Vec<usize>,
@@ -207,6 +136,31 @@ impl<'a> Tokens<'a> {
     #[inline]
     pub fn is_capitalised(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.capitalised)
+    }
+
+    /// Whether token `i` opens its sentence: nothing but punctuation
+    /// before it (“…,” Cruz said: a quotation stands before "Cruz").
+    pub fn opens_sentence(&self, i: usize) -> bool {
+        let Some(&(lo, _)) = self
+            .toks
+            .get(i)
+            .and_then(|tok| self.sentences.get(tok.sentence))
+        else {
+            return true;
+        };
+        (lo..i).all(|j| matches!(self.toks[j].kind, Kind::Punct | Kind::Break))
+    }
+
+    /// A capitalised word that may be a name: any inside a sentence, and
+    /// one that opens its sentence only when the article capitalises it
+    /// inside one too ("Demonstrators said" opens with a common noun;
+    /// "Trump said" with a name written "Trump" elsewhere).
+    pub fn is_proper(&self, i: usize) -> bool {
+        self.is_capitalised(i)
+            && (!self.opens_sentence(i)
+                || (self.proper_words)
+                    .binary_search(&word_hash(without_possessive(self.lower(i))))
+                    .is_ok())
     }
 }
 
@@ -466,10 +420,34 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
         }),
         enders,
         capitalised_at,
+        proper_words: Vec::new(),
     };
     note_surnames_by_use(&mut tokens);
     split_sentences(&mut tokens, quotes);
+    let mut proper_words: Vec<u64> = (tokens.capitalised_at.iter())
+        .filter(|&&i| !tokens.opens_sentence(i))
+        .map(|&i| word_hash(without_possessive(tokens.lower(i))))
+        .collect();
+    proper_words.sort_unstable();
+    proper_words.dedup();
+    tokens.proper_words = proper_words;
     tokens
+}
+
+/// "stumpf’s" → "stumpf".
+fn without_possessive(lower: &str) -> &str {
+    lower
+        .strip_suffix("’s")
+        .or_else(|| lower.strip_suffix("'s"))
+        .unwrap_or(lower)
+}
+
+/// FNV-1a of a word: the set of capitalised words is kept as hashes, so
+/// that it borrows nothing from the tokens it sits beside.
+fn word_hash(word: &str) -> u64 {
+    word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }
 
 /// Titles the article uses as surnames with no honorific before them: the

@@ -2,8 +2,7 @@
 //! role to, "Ryan’s office" to the body that speaks for a person.
 
 use super::Resolver;
-use crate::quote::lexicon::is_title;
-use crate::quote::mentions::{name_in_run, run_start, Mention, Referent};
+use crate::quote::mentions::{name_in_run, run_start, Mention};
 
 impl Resolver<'_, '_> {
     /// The last capitalised word before the mention's `head` word: its
@@ -34,33 +33,5 @@ impl Resolver<'_, '_> {
             None => name,
         };
         Some(format!("{full}’s {head}"))
-    }
-
-    /// "the senator", "the former Florida governor": a definite description
-    /// headed by a role word, which refers back to someone already named.
-    pub(super) fn is_definite_role(&self, m: &Mention) -> bool {
-        let Referent::Description { head, .. } = &m.referent else {
-            return false;
-        };
-        // "the senator", or "Obama's former campaign strategist": a role
-        // made definite by an article or a possessive.
-        let the = (m.first..=m.last)
-            .find(|&i| self.t.is_word(i))
-            .is_some_and(|i| {
-                self.lower(i) == "the"
-                    || (i < m.last && self.t.is_capitalised(i) && self.ends_in_possessive_s(i))
-            });
-        the && is_title(head)
-            && !matches!(
-                head.as_str(),
-                "officials"
-                    | "official"
-                    | "house"
-                    | "senate"
-                    | "state"
-                    | "campaign"
-                    | "press"
-                    | "white"
-            )
     }
 }

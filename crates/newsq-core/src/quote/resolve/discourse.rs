@@ -1,22 +1,81 @@
-//! The discourse: who each sentence is about, so that "he" and "she" find
-//! the person they point back to.
+//! The discourse: who each sentence is about, so that "he", "she", "it" and
+//! "they" find who they point back to.
+//!
+//! Every sentence before a quotation leaves a record of the people and
+//! bodies it names, each with its role (a quotation's speaker, the
+//! sentence's subject, or another mention). A pronoun goes to the entity of
+//! its gender and number with the most salience: each mention adds the
+//! weight of its role, halved for every sentence since (Lappin and Leass's
+//! scheme, much simplified). A source the article never names ("one person
+//! familiar with the call") is an entity too: "they added" after it names
+//! nobody.
 
 use super::Resolver;
 use crate::quote::clauses::{ends_on_body_word, is_preposition};
-use crate::quote::lexicon::{is_capitalised_function_word, is_title, Gender, Pronoun};
-use crate::quote::mentions::{classify, run_end, Referent};
+use crate::quote::lexicon::{
+    is_capitalised_function_word, is_place_word, is_title, title_gender, with_lowercase, Gender,
+    Pronoun,
+};
+use crate::quote::mentions::{classify, run_end, Mention, Referent};
+use std::cmp::Ordering;
 
-/// A person or group mentioned, as far as pronoun resolution needs to know.
+/// Who a mention stands for, as the discourse tracks them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Entity {
+    /// A person of the entity table.
+    Person(usize),
+    /// A name the table holds no person for: a body ("the Kremlin"), a
+    /// country, or a person the article names by one word only.
+    Named(String),
+    /// A source the article does not name ("one person familiar with the
+    /// talks", "officials"); its token, which tells one such source from another.
+    Unnamed(usize),
+}
+
+/// What part a mention plays in its sentence, in rising salience.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Role {
+    Other,
+    Subject,
+    Speaker,
+}
+
+impl Role {
+    fn weight(self) -> f32 {
+        match self {
+            Role::Other => 1.0,
+            Role::Subject => 2.0,
+            Role::Speaker => 3.0,
+        }
+    }
+}
+
+/// One mention of a person or group, as far as pronoun resolution needs to know.
 #[derive(Debug, Clone)]
 pub(super) struct Seen {
     pub sentence: usize,
     pub paragraph: usize,
+    pub entity: Entity,
+    /// The name to give (None for a source the article does not name).
     pub speaker: Option<String>,
     pub gender: Option<Gender>,
-    /// Grammatical subject of its sentence, or a speaker.
-    pub subject: bool,
+    pub role: Role,
+    /// A body (a government, a party, a newspaper) or a country: "it", "they".
     pub organisation: bool,
+    /// Several people ("officials", "two aides"): "they".
+    pub plural: bool,
 }
+
+/// How far back a pronoun looks: news pronouns point to someone named in
+/// the last few sentences, and an older mention weighs almost nothing.
+const LOOK_BACK_SENTENCES: usize = 12;
+const LOOK_BACK_PARAGRAPHS: usize = 4;
+
+/// What each sentence further back keeps of a mention's weight.
+const DECAY_PER_SENTENCE: f32 = 0.5;
+
+/// What an unnamed source's salience counts for "he" or "she".
+const UNNAMED_PERSON_FACTOR: f32 = 0.5;
 
 impl Resolver<'_, '_> {
     /// "Carter said the plan stood, but he also warned …": a he or she whose
@@ -38,68 +97,107 @@ impl Resolver<'_, '_> {
             return None;
         };
         let person = self.table.resolve_name(name)?;
-        let gender = self.table.person(person).gender;
-        let compatible = match p {
-            Pronoun::He => gender != Some(Gender::Female),
-            _ => gender != Some(Gender::Male),
-        };
-        compatible.then_some(person)
+        let gender = self.gender_of(&Entity::Person(person));
+        gender_fits(p, gender).then_some(person)
     }
 
-    /// The person a pronoun points back to: the subject of a recent sentence
-    /// first, then any recent mention, of a compatible gender.
+    /// The gender the article gives an entity: the table's (titles, first
+    /// names), else the one pronouns have given it so far.
+    fn gender_of(&self, entity: &Entity) -> Option<Gender> {
+        let person = match entity {
+            Entity::Person(p) => Some(self.table.person(*p)),
+            _ => None,
+        };
+        if let Some(g) = person.and_then(|p| p.titled_gender) {
+            return Some(g);
+        }
+        self.seen
+            .iter()
+            .rev()
+            .filter(|s| s.entity == *entity)
+            .find_map(|s| s.gender)
+            .or_else(|| person.and_then(|p| p.first_name_gender))
+    }
+
+    /// Who a pronoun in sentence `sentence` points back to: the entity of
+    /// its gender and number with the most salience.
     pub(super) fn resolve_pronoun(
         &self,
         p: Pronoun,
         sentence: usize,
         paragraph: usize,
-    ) -> Option<&Seen> {
-        let compatible = |s: &&Seen| match p {
-            Pronoun::He => {
-                s.gender != Some(Gender::Female) && !s.organisation && s.speaker.is_some()
-            }
-            Pronoun::She => {
-                s.gender != Some(Gender::Male) && !s.organisation && s.speaker.is_some()
-            }
-            Pronoun::It => s.organisation,
-            Pronoun::They => true,
-            Pronoun::I | Pronoun::We | Pronoun::You => false,
-        };
-        let recent = |s: &&Seen| {
-            sentence.saturating_sub(s.sentence) <= 4 && paragraph.saturating_sub(s.paragraph) <= 2
-        };
-        // Exact gender beats unknown gender within the same tier.
-        let exact = |s: &&Seen| match p {
-            Pronoun::He => s.gender == Some(Gender::Male),
-            Pronoun::She => s.gender == Some(Gender::Female),
-            _ => true,
-        };
-        let subjects = || {
-            self.seen
-                .iter()
-                .rev()
-                .filter(|s| s.subject)
-                .filter(recent)
-                .filter(compatible)
-        };
-        if matches!(p, Pronoun::She | Pronoun::He) {
-            if let Some(s) = subjects().find(exact) {
-                // A nearer subject of unknown gender still wins when it is the very last.
-                if let Some(n) = subjects().next() {
-                    if n.gender.is_none() && n.sentence > s.sentence {
-                        return Some(n);
-                    }
-                }
-                return Some(s);
-            }
+    ) -> Option<Seen> {
+        if matches!(p, Pronoun::I | Pronoun::We | Pronoun::You) {
+            return None;
         }
-        subjects()
-            .next()
-            .or_else(|| self.seen.iter().rev().filter(recent).find(compatible))
+        self.most_salient(sentence, paragraph, |s, gender| {
+            if !fits(p, s) || !gender_fits(p, gender) {
+                return 0.0;
+            }
+            // "He" and "she" are mostly people the article names: one it
+            // does not name ("one questioner") must be clearly more salient.
+            let unnamed = matches!(s.entity, Entity::Unnamed(_));
+            if unnamed && matches!(p, Pronoun::He | Pronoun::She) {
+                UNNAMED_PERSON_FACTOR
+            } else {
+                1.0
+            }
+        })
     }
 
-    /// Remember who the sentence was about: its speaker, else its subject and
-    /// the people it names.
+    /// The entity with the most salience at `sentence`, each entity's
+    /// salience weighed by `fit` (given its latest mention and its gender;
+    /// 0 for an entity that cannot be meant).
+    fn most_salient(
+        &self,
+        sentence: usize,
+        paragraph: usize,
+        fit: impl Fn(&Seen, Option<Gender>) -> f32,
+    ) -> Option<Seen> {
+        // Salience per entity, with the entity's latest mention.
+        let mut scores: Vec<(f32, usize)> = Vec::new();
+        let mut entities: Vec<&Entity> = Vec::new();
+        for (k, s) in self.seen.iter().enumerate() {
+            let back = sentence.saturating_sub(s.sentence);
+            if back > LOOK_BACK_SENTENCES
+                || paragraph.saturating_sub(s.paragraph) > LOOK_BACK_PARAGRAPHS
+            {
+                continue;
+            }
+            let weight = s.role.weight() * DECAY_PER_SENTENCE.powi(back as i32);
+            match entities.iter().position(|e| **e == s.entity) {
+                Some(e) => {
+                    scores[e].0 += weight;
+                    scores[e].1 = k;
+                }
+                None => {
+                    entities.push(&s.entity);
+                    scores.push((weight, k));
+                }
+            }
+        }
+        let best = scores
+            .iter()
+            .zip(&entities)
+            .map(|(&(score, k), entity)| {
+                let fit = fit(&self.seen[k], self.gender_of(entity));
+                (score * fit, k, *entity)
+            })
+            .filter(|&(score, _, _)| score > 0.0)
+            // Equal salience: the later mention.
+            .max_by(|a, b| {
+                (a.0, a.1)
+                    .partial_cmp(&(b.0, b.1))
+                    .unwrap_or(Ordering::Equal)
+            })?;
+        let (_, k, entity) = best;
+        let mut found = self.seen[k].clone();
+        found.gender = self.gender_of(entity);
+        Some(found)
+    }
+
+    /// Remember who the sentence was about: its speaker, its subject and the
+    /// people and bodies it names.
     pub(super) fn record_sentence(
         &mut self,
         s: usize,
@@ -109,9 +207,18 @@ impl Resolver<'_, '_> {
     ) {
         let t = self.t;
         let paragraph = t.toks[lo].paragraph;
+        // The sentence's subject, when it is not a quotation's speaker.
+        let subject: Option<Mention> = match speaker {
+            Some(_) => None,
+            None => self.sentence_subject(lo, hi),
+        };
+        let in_subject = |i: usize| {
+            subject
+                .as_ref()
+                .is_some_and(|m| m.first <= i && i <= m.last)
+        };
         let mut names: Vec<Seen> = Vec::new();
         let mut i = lo;
-        let mut subject_taken = speaker.is_some();
         while i < hi {
             if t.is_capitalised(i) && !is_capitalised_function_word(self.lower(i)) {
                 let mut last = run_end(t, i).min(hi - 1);
@@ -135,56 +242,111 @@ impl Resolver<'_, '_> {
                 }
                 let after_preposition =
                     i > lo && t.is_word(i - 1) && is_preposition(self.lower(i - 1));
-                if let Some(m) = classify(t, i, last) {
-                    if let Referent::Name(name) = &m.referent {
-                        let person = self.table.resolve_name(name);
-                        let organisation = person.is_none() && ends_on_body_word(name);
-                        if person.is_some() || organisation {
-                            let subject = !subject_taken && !after_preposition;
-                            subject_taken |= subject;
-                            names.push(Seen {
-                                sentence: s,
-                                paragraph,
-                                speaker: Some(person.map_or_else(
-                                    || name.clone(),
-                                    |p| self.table.person(p).name.clone(),
-                                )),
-                                gender: person.and_then(|p| self.table.person(p).gender),
-                                subject,
-                                organisation,
-                            });
-                        }
-                    }
+                let role = if in_subject(i) || in_subject(last) {
+                    Role::Subject
+                } else {
+                    Role::Other
+                };
+                if let Some(seen) = self.named_in(i, last, role, after_preposition, s, paragraph) {
+                    names.push(seen);
                 }
                 i = last + 1;
                 continue;
             }
-            // A sentence about "he" keeps that person salient.
-            if !subject_taken
-                && t.is_word(i)
-                && matches!(self.lower(i), "he" | "she")
-                && (i == lo || !t.is_word(i - 1) || !is_preposition(self.lower(i - 1)))
-            {
-                let p = if self.lower(i) == "he" {
-                    Pronoun::He
-                } else {
-                    Pronoun::She
-                };
-                if let Some(prev) = self.resolve_pronoun(p, s, paragraph).cloned() {
+            i += 1;
+        }
+        // A sentence about "he" keeps that person salient.
+        if let Some(m) = &subject {
+            if let Referent::Pronoun(p) = m.referent {
+                if let Some(prev) = self.resolve_pronoun(p, s, paragraph) {
                     names.push(Seen {
                         sentence: s,
                         paragraph,
-                        subject: true,
+                        role: Role::Subject,
+                        gender: prev.gender.or(pronoun_gender(p)),
                         ..prev
                     });
-                    subject_taken = true;
                 }
             }
-            i += 1;
         }
         self.seen.extend(names);
         if let Some(sp) = speaker {
             self.seen.push(sp);
         }
     }
+
+    /// The person or body the capitalised run `first..=last` names, if the
+    /// discourse tracks it.
+    fn named_in(
+        &self,
+        first: usize,
+        last: usize,
+        role: Role,
+        after_preposition: bool,
+        sentence: usize,
+        paragraph: usize,
+    ) -> Option<Seen> {
+        let m = classify(self.t, first, last)?;
+        let Referent::Name(name) = &m.referent else {
+            return None;
+        };
+        let seen = |entity: Entity, speaker: String, organisation: bool| Seen {
+            sentence,
+            paragraph,
+            gender: None,
+            entity,
+            speaker: Some(speaker),
+            role,
+            organisation,
+            plural: false,
+        };
+        if let Some(p) = self.table.resolve_name(name) {
+            let mut found = seen(Entity::Person(p), self.table.person(p).name.clone(), false);
+            found.gender = self.table.person(p).titled_gender;
+            return Some(found);
+        }
+        if ends_on_body_word(name) {
+            return Some(seen(Entity::Named(name.clone()), name.clone(), true));
+        }
+        // "Russia said": a country speaks as a body does.
+        let place = name.split(' ').all(|w| with_lowercase(w, is_place_word));
+        if place && !after_preposition && role == Role::Subject {
+            return Some(seen(Entity::Named(name.clone()), name.clone(), true));
+        }
+        None
+    }
+}
+
+/// Whether a mention can be what the pronoun points to, by kind and number.
+fn fits(p: Pronoun, s: &Seen) -> bool {
+    let unnamed = matches!(s.entity, Entity::Unnamed(_));
+    match p {
+        Pronoun::He | Pronoun::She => !s.organisation && !s.plural,
+        Pronoun::It => s.organisation,
+        Pronoun::They => s.organisation || s.plural || unnamed,
+        Pronoun::I | Pronoun::We | Pronoun::You => false,
+    }
+}
+
+/// Whether an entity of `gender` can be "he" or "she".
+fn gender_fits(p: Pronoun, gender: Option<Gender>) -> bool {
+    match p {
+        Pronoun::He => gender != Some(Gender::Female),
+        Pronoun::She => gender != Some(Gender::Male),
+        _ => true,
+    }
+}
+
+/// The gender a pronoun tells.
+pub(super) fn pronoun_gender(p: Pronoun) -> Option<Gender> {
+    match p {
+        Pronoun::He => Some(Gender::Male),
+        Pronoun::She => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// The gender a description's head tells: "spokeswoman", "the congressman".
+pub(super) fn description_gender(head: &str) -> Option<Gender> {
+    title_gender(head)
 }

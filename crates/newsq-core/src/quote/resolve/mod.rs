@@ -10,12 +10,12 @@ mod document;
 
 use super::attribute::{Source, Sources};
 use super::clauses::{ends_on_body_word, Clauses};
-use super::lexicon::{with_lowercase, Pronoun};
+use super::lexicon::{with_lowercase, Gender, Pronoun};
 use super::marks::QuotedSpan;
 use super::mentions::{Mention, Referent};
 use super::tokens::{Kind, Tokens};
 use super::SpeakerFrom;
-use discourse::Seen;
+use discourse::{description_gender, pronoun_gender, Entity, Role, Seen};
 
 /// The outcome for one quotation.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -29,6 +29,59 @@ pub(crate) struct Attribution {
     pub speaker_from: Option<SpeakerFrom>,
     /// This quotation and the next are one split quotation (“…,” she said, “…”).
     pub continues_in_next: bool,
+}
+
+/// A mention resolved: the name to give, and who the discourse should
+/// remember as having spoken.
+struct Resolved {
+    speaker: Option<String>,
+    entity: Option<Entity>,
+    gender: Option<Gender>,
+    organisation: bool,
+    plural: bool,
+    from: SpeakerFrom,
+}
+
+impl Resolved {
+    fn person(r: &Resolver<'_, '_>, p: usize, from: SpeakerFrom) -> Resolved {
+        let person = r.table.person(p);
+        Resolved {
+            speaker: Some(person.name.clone()),
+            entity: Some(Entity::Person(p)),
+            gender: person.titled_gender,
+            organisation: false,
+            plural: false,
+            from,
+        }
+    }
+
+    fn body(name: String, from: SpeakerFrom) -> Resolved {
+        Resolved {
+            speaker: Some(name.clone()),
+            entity: Some(Entity::Named(name)),
+            gender: None,
+            organisation: true,
+            plural: false,
+            from,
+        }
+    }
+
+    fn nobody(from: SpeakerFrom) -> Resolved {
+        Resolved {
+            speaker: None,
+            entity: None,
+            gender: None,
+            organisation: false,
+            plural: false,
+            from,
+        }
+    }
+}
+
+/// A head noun of several people: "officials", "sources", "people".
+fn is_plural_head(head: &str) -> bool {
+    (head.ends_with('s') && !head.ends_with("ss"))
+        || matches!(head, "people" | "police" | "staff" | "crowd" | "public")
 }
 
 struct Resolver<'t, 'a> {
@@ -124,8 +177,8 @@ impl Resolver<'_, '_> {
         }
     }
 
-    /// A mention's speaker: names to their fullest form, pronouns to the
-    /// person they point back to, roles to the name bound to them.
+    /// A mention's speaker: a name to its fullest form, a pronoun to the
+    /// person it points back to, a description to the name bound to it.
     fn resolve_mention(
         &self,
         m: &Mention,
@@ -133,7 +186,26 @@ impl Resolver<'_, '_> {
         quote_tok: usize,
     ) -> (Attribution, Option<Seen>) {
         let t = self.t;
-        let mention = self.phrase(m.first, m.last);
+        let tok = t.toks[quote_tok];
+        let found = match &m.referent {
+            Referent::Name(name) => self.resolve_name_mention(m, name),
+            Referent::Pronoun(p) => {
+                self.resolve_pronoun_mention(*p, m, tok.sentence, tok.paragraph)
+            }
+            Referent::Description { head, modifiers } => {
+                self.resolve_description(m, head, modifiers)
+            }
+        };
+        let seen = found.entity.clone().map(|entity| Seen {
+            sentence: tok.sentence,
+            paragraph: tok.paragraph,
+            entity,
+            speaker: found.speaker.clone(),
+            gender: found.gender,
+            role: Role::Speaker,
+            organisation: found.organisation,
+            plural: found.plural,
+        });
         let cue_text = cue.map(|cue| {
             let mut c = t.text(cue).to_string();
             if c == "according" {
@@ -141,109 +213,98 @@ impl Resolver<'_, '_> {
             }
             c
         });
-        let tok = t.toks[quote_tok];
-        let mut from = match m.referent {
-            Referent::Name(_) => SpeakerFrom::Name,
-            Referent::Pronoun(_) => SpeakerFrom::Pronoun,
-            Referent::Description { .. } => SpeakerFrom::Description,
+        let att = Attribution {
+            speaker: found.speaker,
+            mention: Some(self.phrase(m.first, m.last)),
+            cue: cue_text,
+            speaker_from: Some(found.from),
+            continues_in_next: false,
         };
-        let (speaker, gender, organisation) = match &m.referent {
-            Referent::Name(name) => match self.table.resolve_name(name) {
-                Some(p) => (
-                    Some(self.table.person(p).name.clone()),
-                    self.table.person(p).gender,
-                    false,
-                ),
-                None => {
-                    if ends_on_body_word(name) {
-                        // "The Democratic National Committee": a body's name
-                        // keeps the words that are titles in a person's.
-                        (
-                            self.organisation_named(m).or_else(|| Some(name.clone())),
-                            None,
-                            true,
-                        )
-                    } else if let Some(p) = self.role_named(name, m.first) {
-                        // "The Argentine" after "Argentine David Nalbandian".
-                        from = SpeakerFrom::Description;
-                        let person = self.table.person(p);
-                        (Some(person.name.clone()), person.gender, false)
-                    } else {
-                        let acronym =
-                            name.split(' ').count() == 1 && name.chars().all(|c| c.is_uppercase());
-                        (Some(name.clone()), None, acronym)
-                    }
-                }
+        (att, seen)
+    }
+
+    /// A name: the fullest form the article gives it.
+    fn resolve_name_mention(&self, m: &Mention, name: &str) -> Resolved {
+        if let Some(p) = self.table.resolve_name(name) {
+            return Resolved::person(self, p, SpeakerFrom::Name);
+        }
+        if ends_on_body_word(name) {
+            // "The Democratic National Committee": a body's name keeps the
+            // words that are titles in a person's.
+            let body = self
+                .organisation_named(m)
+                .unwrap_or_else(|| name.to_string());
+            return Resolved::body(body, SpeakerFrom::Name);
+        }
+        if let Some(p) = self.role_named(name, m.first) {
+            // "The Argentine" after "Argentine David Nalbandian".
+            return Resolved::person(self, p, SpeakerFrom::Description);
+        }
+        let acronym = !name.contains(' ') && name.chars().all(|c| c.is_uppercase());
+        Resolved {
+            speaker: Some(name.to_string()),
+            entity: Some(Entity::Named(name.to_string())),
+            gender: None,
+            organisation: acronym,
+            plural: false,
+            from: SpeakerFrom::Name,
+        }
+    }
+
+    /// A pronoun: the subject named earlier in its sentence, else the
+    /// entity of its gender and number the discourse makes most salient.
+    fn resolve_pronoun_mention(
+        &self,
+        p: Pronoun,
+        m: &Mention,
+        sentence: usize,
+        paragraph: usize,
+    ) -> Resolved {
+        if let Some(person) = self.subject_earlier_in_sentence(p, m.first) {
+            let mut found = Resolved::person(self, person, SpeakerFrom::Pronoun);
+            found.gender = found.gender.or(pronoun_gender(p));
+            return found;
+        }
+        match self.resolve_pronoun(p, sentence, paragraph) {
+            Some(s) => Resolved {
+                speaker: s.speaker,
+                entity: Some(s.entity),
+                gender: s.gender.or(pronoun_gender(p)),
+                organisation: s.organisation,
+                plural: s.plural,
+                from: SpeakerFrom::Pronoun,
             },
-            Referent::Pronoun(p) => match self.subject_earlier_in_sentence(*p, m.first) {
-                Some(person) => (
-                    Some(self.table.person(person).name.clone()),
-                    self.table.person(person).gender,
-                    false,
-                ),
-                None => match self.resolve_pronoun(*p, tok.sentence, tok.paragraph) {
-                    Some(s) => (s.speaker.clone(), s.gender, s.organisation),
-                    None => (None, None, false),
-                },
-            },
-            Referent::Description { head, modifiers } => {
-                // "Axelrod’s memoir says": the author's words.
-                let person = self
-                    .table
-                    .resolve_role(head, modifiers, m.first)
-                    .or_else(|| {
-                        let author = self.author_of(m, head)?;
-                        from = SpeakerFrom::Document;
-                        Some(author)
-                    });
-                match person {
-                    Some(p) => (
-                        Some(self.table.person(p).name.clone()),
-                        self.table.person(p).gender,
-                        false,
-                    ),
-                    None => {
-                        // "Ryan’s office said": the office speaks for the person;
-                        // "The White House said": a body known by its name.
-                        if let Some(body) = self
-                            .owner_of(m, head)
-                            .or_else(|| self.organisation_named(m))
-                        {
-                            (Some(body), None, true)
-                        } else if self.is_definite_role(m) {
-                            // "the senator said", with no binding in the text: the
-                            // person the passage is about.
-                            match self.resolve_pronoun(Pronoun::They, tok.sentence, tok.paragraph) {
-                                Some(s) if s.speaker.is_some() && !s.organisation => {
-                                    (s.speaker.clone(), s.gender, false)
-                                }
-                                _ => (None, None, false),
-                            }
-                        } else {
-                            (None, None, false)
-                        }
-                    }
-                }
-            }
-        };
-        let seen = Seen {
-            sentence: tok.sentence,
-            paragraph: tok.paragraph,
-            speaker: speaker.clone(),
-            gender,
-            subject: true,
-            organisation,
-        };
-        (
-            Attribution {
-                speaker,
-                mention: Some(mention),
-                cue: cue_text,
-                speaker_from: Some(from),
-                continues_in_next: false,
-            },
-            Some(seen),
-        )
+            None => Resolved::nobody(SpeakerFrom::Pronoun),
+        }
+    }
+
+    /// A description: the person a role is bound to, a document's author,
+    /// the body an office speaks for; else no name.
+    fn resolve_description(&self, m: &Mention, head: &str, modifiers: &[String]) -> Resolved {
+        if let Some(p) = self.table.resolve_role(head, modifiers, m.first) {
+            return Resolved::person(self, p, SpeakerFrom::Description);
+        }
+        // "Axelrod’s memoir says": the author's words.
+        if let Some(p) = self.author_of(m, head) {
+            return Resolved::person(self, p, SpeakerFrom::Document);
+        }
+        // "Ryan’s office said": the office speaks for the person;
+        // "The White House said": a body known by its name.
+        if let Some(body) = self
+            .owner_of(m, head)
+            .or_else(|| self.organisation_named(m))
+        {
+            return Resolved::body(body, SpeakerFrom::Description);
+        }
+        // Somebody the article does not name.
+        Resolved {
+            speaker: None,
+            entity: Some(Entity::Unnamed(m.first)),
+            gender: description_gender(head),
+            organisation: false,
+            plural: is_plural_head(head),
+            from: SpeakerFrom::Description,
+        }
     }
 
     /// The person a one-word name stands for when it is no one's name but
