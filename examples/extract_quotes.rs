@@ -27,7 +27,9 @@ fn main() -> ExitCode {
             match article {
                 Ok(article) => {
                     let outlet = article.outlet.as_deref().unwrap_or("unknown outlet");
-                    for q in newsq::quote::extract(&article.body) {
+                    for q in
+                        newsq::quote::extract_with_headline(article.title.as_deref(), &article.body)
+                    {
                         let who = q
                             .speaker
                             .as_deref()

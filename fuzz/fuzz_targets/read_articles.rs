@@ -24,7 +24,9 @@ fuzz_target!(|data: &[u8]| {
     let name = NAMES[usize::from(pick) % NAMES.len()];
     let options = ReadOptions::default();
     for article in articles_from_bytes(name.as_ref(), bytes.to_vec(), &options).flatten() {
-        for quotation in newsq_core::extract(&article.body) {
+        for quotation in
+            newsq_core::quote::extract_with_headline(article.title.as_deref(), &article.body)
+        {
             if let Some(problem) = quotation.problem_in(&article.body) {
                 panic!("{problem}");
             }

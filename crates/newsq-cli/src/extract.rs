@@ -44,7 +44,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
                 }
             };
             articles += 1;
-            for q in quote::extract(&article.body) {
+            for q in quote::extract_with_headline(article.title.as_deref(), &article.body) {
                 quotations += 1;
                 let written = if args.json {
                     write_json(&mut out, &article, &q)

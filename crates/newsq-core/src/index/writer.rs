@@ -246,7 +246,7 @@ impl PreparedArticle {
 impl DocumentBuilder {
     /// Extract the article's quotations and build its documents.
     pub fn prepare(&self, article: &Article) -> PreparedArticle {
-        let quotations = quote::extract(&article.body);
+        let quotations = quote::extract_with_headline(article.title.as_deref(), &article.body);
         self.documents(article, &quotations)
     }
 

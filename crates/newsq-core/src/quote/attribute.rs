@@ -192,7 +192,56 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 return None;
             }
         }
+        // "a call", "his warning": a determiner makes a noun of it.
+        if i > 0 && t.is_word(i - 1) {
+            let prev = self.lower(i - 1);
+            let article = matches!(
+                prev,
+                "a" | "an" | "the" | "his" | "her" | "their" | "its" | "our" | "my" | "your"
+            );
+            if article || (prev != "it’s" && prev != "it's" && self.ends_in_possessive_s(i - 1)) {
+                return None;
+            }
+        }
         Some(form)
+    }
+
+    /// The name a relative clause hangs on, when its cue at `k` introduces
+    /// the quotation at `i`: "X, who joked …, “…”", "X which reported “…”".
+    fn relative_clause_speaker(&self, k: usize, lo: usize, i: usize) -> Option<Mention> {
+        let t = self.t;
+        let mut p = k;
+        while p > lo && t.is_word(p - 1) && is_cue_modifier(self.lower(p - 1)) {
+            p -= 1;
+        }
+        let pronoun = p.checked_sub(1).filter(|&r| r > lo)?;
+        if !(t.is_word(pronoun) && matches!(self.lower(pronoun), "who" | "which")) {
+            return None;
+        }
+        // Nothing but the cue's complement between it and the quotation.
+        let direct = (k + 1..i).all(|j| match t.toks[j].kind {
+            Kind::Word => self.is_cue(j).is_none() && !is_clause_boundary_word(self.lower(j)),
+            Kind::Punct => matches!(t.text(j), "," | ":"),
+            _ => false,
+        });
+        if !direct {
+            return None;
+        }
+        let end = if t.is_punct(pronoun - 1, ",") {
+            pronoun.checked_sub(2)?
+        } else {
+            pronoun - 1
+        };
+        self.name_ending_at(end, lo).or_else(|| {
+            // "the Chicago Police Department which reported": a body's name.
+            let first = run_start(t, end).max(lo);
+            let first = if first > lo && self.lower(first - 1) == "the" {
+                first - 1
+            } else {
+                first
+            };
+            classify(t, first, end).filter(|m| self.organisation_named(m).is_some())
+        })
     }
 
     /// "forcefully", "angrily": a lowercase adverb in -ly.
@@ -849,6 +898,14 @@ impl<'t, 'a> Attributor<'t, 'a> {
                     }
                 }
             }
+            // "Stevie Wonder, who joked of the museum, “…”", "the police
+            // department, which reported “…”": a relative clause about a
+            // name whose cue introduces the quotation speaks for that name.
+            if self.is_cue(k).is_some() {
+                if let Some(m) = self.relative_clause_speaker(k, lo, i) {
+                    return Some(Source::cued(m, k));
+                }
+            }
             let form = match self.is_cue(k) {
                 _ if self.in_relative_clause(k) => None,
                 // "going on to say that": an infinitive hangs on the clause's subject.
@@ -1146,8 +1203,10 @@ impl<'t, 'a> Attributor<'t, 'a> {
                             && t.is_word(p + 1)
                             && !t.is_capitalised(p + 1));
                     let aside_participle = participle && p > lo && t.is_punct(p - 1, ",");
+                    // ("with what they call": a clause of its own.)
                     (is_clause_boundary_word(w) && t.text(p).starts_with(char::is_lowercase))
                         || (cue.is_some() && !aside_participle)
+                        || w == "what"
                 }
             };
             if stop {
@@ -1352,10 +1411,18 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 }
             }
         }
-        self.sentence_subject(lo, k)
-            .filter(|m| !matches!(m.referent, Referent::Description { .. }))
-            .or_else(|| self.subject_by_verb(lo, k, &|_| true))
-            .or_else(|| self.sentence_subject(lo, k))
+        // The sentence's subject; failing a name there, the first name a
+        // verb follows — but one before the description that is the
+        // subject, not a name further on ("Small groups of protesters
+        // continued … where the Charlotte Panthers played, chanting").
+        let subject = self.sentence_subject(lo, k);
+        match &subject {
+            Some(m) if !matches!(m.referent, Referent::Description { .. }) => subject,
+            _ => self
+                .subject_by_verb(lo, k, &|_| true)
+                .filter(|n| subject.as_ref().is_none_or(|m| n.first < m.first))
+                .or(subject),
+        }
     }
 
     /// The cue at `k` sits in an opening clause ("After X criticized Y during

@@ -200,15 +200,18 @@ impl<'t, 'a> Clauses<'t, 'a> {
                 continue;
             }
             let last = run_end(t, k).min(hi.saturating_sub(1));
+            // ("the IMF did not": a body's name takes the article.)
+            let the = k > lo && t.is_word(k - 1) && self.lower(k - 1) == "the";
             let after_preposition = k > lo
                 && t.is_word(k - 1)
+                && !the
                 && (is_preposition(self.lower(k - 1)) || is_determiner(self.lower(k - 1)));
             let possessive = self.ends_in_possessive_s(last);
             // A subject opens its clause, after its role words at most
             // ("Republican presidential front-runner Donald Trump
             // defended"): "several groups granted a former Patriot mine"
             // has none in "Patriot".
-            let mut before = k;
+            let mut before = if the { k - 1 } else { k };
             while before > lo
                 && t.is_word(before - 1)
                 && (is_title(self.lower(before - 1))

@@ -406,6 +406,32 @@ impl EntityTable {
         })
     }
 
+    /// [`Self::resolve_name`], forgiving a surname misspelt by one letter
+    /// ("McLenney" for "Tyresha McClenney", "Wines" for "Leslie Wimes"):
+    /// a one-word name of five letters or more, one edit from the surname of
+    /// exactly one person, with the same first two letters.
+    pub fn resolve_name_loosely(&self, name: &str) -> Option<usize> {
+        if let Some(p) = self.resolve_name(name) {
+            return Some(p);
+        }
+        if name.contains(' ') || name.chars().count() < 5 {
+            return None;
+        }
+        with_lowercase(name, |lower| {
+            let mut found = None;
+            for (p, full) in self.lower_names.iter().enumerate() {
+                let surname = last_word(full);
+                if surname.chars().count() >= 5 && one_edit_apart(lower, surname) {
+                    if found.is_some_and(|q| q != p) {
+                        return None;
+                    }
+                    found = Some(p);
+                }
+            }
+            found
+        })
+    }
+
     /// The person a description names through a role bound earlier: "the
     /// Russian president" after "Russian President Vladimir Putin".
     pub fn resolve_role(&self, head: &str, modifiers: &[String], before: usize) -> Option<usize> {
@@ -455,6 +481,32 @@ fn speaks_alone(t: &Tokens<'_>, at: usize, last: usize) -> bool {
     cue && !determined && (t.is_proper(at) || first_name_gender(t.text(at)).is_some())
 }
 
+/// Whether `a` and `b` differ by exactly one letter added, dropped,
+/// changed or two swapped, beyond their first two letters.
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a == b || a.len().min(b.len()) < 2 || a.len().abs_diff(b.len()) > 1 || a[..2] != b[..2] {
+        return false;
+    }
+    // The first difference, then the rest must match after one edit.
+    let Some(i) = (0..a.len().min(b.len())).find(|&i| a[i] != b[i]) else {
+        return true; // one is the other with a letter added at the end
+    };
+    let same = |x: &[char], y: &[char]| x == y;
+    match a.len().cmp(&b.len()) {
+        std::cmp::Ordering::Equal => {
+            same(&a[i + 1..], &b[i + 1..])
+                || (i + 1 < a.len()
+                    && a[i] == b[i + 1]
+                    && a[i + 1] == b[i]
+                    && same(&a[i + 2..], &b[i + 2..]))
+        }
+        std::cmp::Ordering::Less => same(&a[i..], &b[i + 1..]),
+        std::cmp::Ordering::Greater => same(&a[i + 1..], &b[i..]),
+    }
+}
+
 /// What comes before the first space of `s`: all of it if it has none.
 /// (Names are short: a byte loop finds a space sooner than a searcher.)
 fn first_word(s: &str) -> &str {
@@ -471,6 +523,27 @@ fn last_word(s: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_edit_apart_is_one_letter_added_dropped_changed_or_swapped() {
+        for (a, b) in [
+            ("mclenney", "mcclenney"),
+            ("wines", "wimes"),
+            ("smith", "smiht"),
+            ("kelly", "kelley"),
+        ] {
+            assert!(one_edit_apart(a, b) && one_edit_apart(b, a), "{a} {b}");
+        }
+        for (a, b) in [
+            ("wimes", "wimes"),
+            ("mimes", "wines"),
+            ("wines", "wimesx"),
+            ("johnson", "johnston2"),
+            ("", "a"),
+        ] {
+            assert!(!one_edit_apart(a, b), "{a} {b}");
+        }
+    }
 
     #[test]
     fn an_ascii_name_resolves_as_its_lowercase_does() {

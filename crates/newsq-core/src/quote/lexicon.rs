@@ -48,11 +48,13 @@ pub(crate) enum Class {
     ThingHead,
     Abbreviation,
     CollectiveNoun,
+    Document,
+    DocumentVoice,
 }
 
 impl Class {
     /// Every class, with its heading in a lexicon file.
-    const ALL: [(Class, &'static str); 33] = [
+    const ALL: [(Class, &'static str); 35] = [
         (Class::CueFinite, "cue.finite"),
         (Class::CueParticiple, "cue.participle"),
         (Class::CueInverting, "cue.inverting"),
@@ -86,6 +88,8 @@ impl Class {
         (Class::ThingHead, "name.thing-heads"),
         (Class::Abbreviation, "abbreviations"),
         (Class::CollectiveNoun, "nouns.collective"),
+        (Class::Document, "documents"),
+        (Class::DocumentVoice, "documents.voices"),
     ];
 
     /// The class's bit in a word's set (at most 64 classes).
@@ -317,6 +321,16 @@ pub(crate) fn is_place_word(lower: &str) -> bool {
     english().classes(lower)
         & (Class::Place.bit() | Class::PlaceCompass.bit() | Class::PlaceHead.bit())
         != 0
+}
+
+/// A text or recording that carries its author's words: "report", "memo".
+pub(crate) fn is_document_noun(lower: &str) -> bool {
+    english().is(lower, Class::Document)
+}
+
+/// A voice inside a document, speaking for its author: "narrator".
+pub(crate) fn is_voice_noun(lower: &str) -> bool {
+    english().is(lower, Class::DocumentVoice)
 }
 
 /// A noun for a group that needs no determiner: "police", "staff".

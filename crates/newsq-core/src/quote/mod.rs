@@ -97,6 +97,84 @@ impl SpeakerFrom {
 /// assert_eq!(quotes[0].speaker_mention.as_deref(), Some("Mr Trump"));
 /// ```
 pub fn extract(body: &str) -> Vec<Quotation> {
+    extract_text(body)
+}
+
+/// [`extract`], with the article's headline as context: read as the
+/// article's first sentence, it names people and spells out what the body
+/// abbreviates ("International Monetary Fund" for "IMF"). It yields no
+/// quotation of its own (offsets are the body's, and a headline's quoted
+/// words come back in the body, with their speaker). A headline in title
+/// case ("Clinton Speaks Directly To Voters") is not read: every word of
+/// it looks like a name.
+///
+/// ```
+/// let headline = "International Monetary Fund cuts its forecast";
+/// let body = "The IMF warned of “political tensions” in rich countries.";
+/// let quotes = newsq_core::quote::extract_with_headline(Some(headline), body);
+/// assert_eq!(quotes[0].speaker.as_deref(), Some("International Monetary Fund"));
+/// assert_eq!(&body[quotes[0].start..quotes[0].end], "“political tensions”");
+/// ```
+pub fn extract_with_headline(headline: Option<&str>, body: &str) -> Vec<Quotation> {
+    let Some(lead) = headline.and_then(context_headline) else {
+        return extract_text(body);
+    };
+    let mut text = String::with_capacity(lead.len() + 2 + body.len());
+    text.push_str(&lead);
+    text.push_str("\n\n");
+    text.push_str(body);
+    let offset = lead.len() + 2;
+    let mut quotes = extract_text(&text);
+    quotes.retain(|q| q.start >= offset);
+    for q in &mut quotes {
+        q.start -= offset;
+        q.end -= offset;
+        for part in &mut q.parts {
+            part.0 -= offset;
+            part.1 -= offset;
+        }
+    }
+    quotes
+}
+
+/// The headline as context for the body, or None: one line, not in title
+/// case, with its quote marks blanked (same byte length) so that none of
+/// them can pair with a mark of the body.
+fn context_headline(headline: &str) -> Option<String> {
+    const MAX_HEADLINE: usize = 400;
+    let headline = headline.trim();
+    if headline.is_empty() || headline.len() > MAX_HEADLINE || headline.contains('\n') {
+        return None;
+    }
+    let long_words: Vec<&str> = headline
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    let capitalised = long_words
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    if long_words.len() >= 3 && capitalised * 5 > long_words.len() * 3 {
+        return None;
+    }
+    let chars: Vec<char> = headline.chars().collect();
+    let blanked = chars.iter().enumerate().map(|(i, &c)| {
+        let inside_word = i > 0
+            && chars[i - 1].is_alphanumeric()
+            && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
+        let mark = matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‘' | '‹' | '›')
+            || (matches!(c, '’' | '\'') && !inside_word);
+        if mark {
+            " ".repeat(c.len_utf8())
+        } else {
+            c.to_string()
+        }
+    });
+    Some(blanked.collect())
+}
+
+/// [`extract`] of a text: the body, or the headline and the body.
+fn extract_text(body: &str) -> Vec<Quotation> {
     let spans = marks::find_quoted_spans(body);
     if spans.is_empty() {
         return Vec::new();

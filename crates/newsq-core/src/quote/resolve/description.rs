@@ -2,7 +2,9 @@
 //! role to, "Ryan’s office" to the body that speaks for a person.
 
 use super::Resolver;
-use crate::quote::mentions::{name_in_run, run_start, Mention};
+use crate::quote::clauses::ends_on_body_word;
+use crate::quote::lexicon::{is_place_word, with_lowercase};
+use crate::quote::mentions::{name_in_run, run_start, Mention, Referent};
 
 impl Resolver<'_, '_> {
     /// The last capitalised word before the mention's `head` word: its
@@ -34,4 +36,72 @@ impl Resolver<'_, '_> {
         };
         Some(format!("{full}’s {head}"))
     }
+
+    /// A description of a body: "Ryan’s office", "the Clinton campaign",
+    /// "the Democratic National Committee".
+    pub(super) fn body_described(&self, m: &Mention) -> Option<String> {
+        let Referent::Description { head, .. } = &m.referent else {
+            return None;
+        };
+        self.owner_of(m, head)
+            .or_else(|| self.organisation_named(m))
+    }
+
+    /// A name that is a body's: "the Kremlin", "NATO", "Russia".
+    pub(super) fn is_body_name(&self, name: &str) -> bool {
+        ends_on_body_word(name)
+            || is_acronym(name)
+            || name.split(' ').all(|w| with_lowercase(w, is_place_word))
+    }
+
+    /// A body's name in full: an acronym spelt out where the article spells
+    /// it ("IMF" → "International Monetary Fund").
+    pub(super) fn body_name(&self, name: &str) -> String {
+        if is_acronym(name) {
+            if let Some(full) = self.spelt_out(name) {
+                return full;
+            }
+        }
+        name.to_string()
+    }
+
+    /// The capitalised run of the article whose initials are `acronym`
+    /// ("International Monetary Fund" for "IMF"; "of", "and", "for" and
+    /// "the" have none).
+    fn spelt_out(&self, acronym: &str) -> Option<String> {
+        let t = self.t;
+        let letters: Vec<char> = acronym.chars().collect();
+        let mut after_run = 0;
+        for &i in &t.capitalised_at {
+            if i < after_run {
+                continue;
+            }
+            // A run, through the small words inside a body's name.
+            let mut last = i;
+            let mut initials = Vec::new();
+            let mut k = i;
+            while initials.len() <= letters.len() {
+                if t.is_capitalised(k) {
+                    initials.extend(t.text(k).chars().next());
+                    last = k;
+                } else if !(t.is_word(k)
+                    && matches!(t.lower(k), "of" | "and" | "for" | "the")
+                    && t.is_capitalised(k + 1))
+                {
+                    break;
+                }
+                k += 1;
+            }
+            after_run = last + 1;
+            if initials == letters && last > i {
+                return Some(self.phrase(i, last));
+            }
+        }
+        None
+    }
+}
+
+/// "IMF", "NATO", "DNC": a short name in capitals.
+pub(super) fn is_acronym(name: &str) -> bool {
+    (2..=6).contains(&name.chars().count()) && name.chars().all(|c| c.is_uppercase())
 }

@@ -10,7 +10,7 @@
 //! familiar with the call") is an entity too: "they added" after it names
 //! nobody.
 
-use super::Resolver;
+use super::{description, Resolver};
 use crate::quote::clauses::{ends_on_body_word, is_preposition};
 use crate::quote::lexicon::{
     is_capitalised_function_word, is_place_word, is_title, title_gender, with_lowercase, Gender,
@@ -117,6 +117,30 @@ impl Resolver<'_, '_> {
             .filter(|s| s.entity == *entity)
             .find_map(|s| s.gender)
             .or_else(|| person.and_then(|p| p.first_name_gender))
+    }
+
+    /// "It" or "they" whose sentence opened with a body: "Clinton’s campaign
+    /// is seeking to contrast her approach with what they call …".
+    pub(super) fn body_earlier_in_sentence(&self, p: Pronoun, at: usize) -> Option<String> {
+        if !matches!(p, Pronoun::It | Pronoun::They) {
+            return None;
+        }
+        let t = self.t;
+        let lo = t.sentences.get(t.toks.get(at)?.sentence)?.0;
+        let body = |m: &Mention| match &m.referent {
+            Referent::Name(name) if self.is_body_name(name) => Some(self.body_name(name)),
+            Referent::Description { .. } => self.body_described(m),
+            _ => None,
+        };
+        // ("Although the IMF did not …, it referenced": the subject of an
+        // opening clause.)
+        self.sentence_subject(lo, at)
+            .filter(|m| m.last < at)
+            .and_then(|m| body(&m))
+            .or_else(|| {
+                let m = self.subject_by_verb(lo, at, &|m| body(m).is_some())?;
+                body(&m)
+            })
     }
 
     /// Who a pronoun in sentence `sentence` points back to: the entity of
@@ -242,7 +266,10 @@ impl Resolver<'_, '_> {
                 }
                 let after_preposition =
                     i > lo && t.is_word(i - 1) && is_preposition(self.lower(i - 1));
-                let role = if in_subject(i) || in_subject(last) {
+                // ("Donald Trump’s campaign is defending": the campaign is
+                // the subject, its owner only named.)
+                let possessive = self.ends_in_possessive_s(last);
+                let role = if (in_subject(i) || in_subject(last)) && !possessive {
                     Role::Subject
                 } else {
                     Role::Other
@@ -254,6 +281,19 @@ impl Resolver<'_, '_> {
                 continue;
             }
             i += 1;
+        }
+        // "Donald Trump’s campaign is defending …": a body described.
+        if let Some(body) = subject.as_ref().and_then(|m| self.body_described(m)) {
+            names.push(Seen {
+                sentence: s,
+                paragraph,
+                entity: Entity::Named(body.clone()),
+                speaker: Some(body),
+                gender: None,
+                role: Role::Subject,
+                organisation: true,
+                plural: false,
+            });
         }
         // A sentence about "he" keeps that person salient.
         if let Some(m) = &subject {
@@ -286,10 +326,18 @@ impl Resolver<'_, '_> {
         sentence: usize,
         paragraph: usize,
     ) -> Option<Seen> {
+        // ("Wines believes", the sentence's subject, may be "Leslie Wimes"
+        // misspelt, though a word in -s opening a sentence reads as a noun.)
+        let misspelt = (first == last && role == Role::Subject)
+            .then(|| self.table.resolve_name_loosely(self.t.text(first)))
+            .flatten();
         let m = classify(self.t, first, last)?;
-        let Referent::Name(name) = &m.referent else {
-            return None;
+        let name = match (&m.referent, misspelt) {
+            (_, Some(p)) => self.table.person(p).name.clone(),
+            (Referent::Name(name), None) => name.clone(),
+            _ => return None,
         };
+        let name = &name;
         let seen = |entity: Entity, speaker: String, organisation: bool| Seen {
             sentence,
             paragraph,
@@ -300,13 +348,21 @@ impl Resolver<'_, '_> {
             organisation,
             plural: false,
         };
-        if let Some(p) = self.table.resolve_name(name) {
+        // (The sentence's subject may be misspelt: "Wines believes" after
+        // "Leslie Wimes".)
+        let person = if role == Role::Subject {
+            self.table.resolve_name_loosely(name)
+        } else {
+            self.table.resolve_name(name)
+        };
+        if let Some(p) = person {
             let mut found = seen(Entity::Person(p), self.table.person(p).name.clone(), false);
             found.gender = self.table.person(p).titled_gender;
             return Some(found);
         }
-        if ends_on_body_word(name) {
-            return Some(seen(Entity::Named(name.clone()), name.clone(), true));
+        if ends_on_body_word(name) || description::is_acronym(name) {
+            let body = self.body_name(name);
+            return Some(seen(Entity::Named(body.clone()), body, true));
         }
         // "Russia said": a country speaks as a body does.
         let place = name.split(' ').all(|w| with_lowercase(w, is_place_word));

@@ -16,6 +16,7 @@ use super::mentions::{Mention, Referent};
 use super::tokens::{Kind, Tokens};
 use super::SpeakerFrom;
 use discourse::{description_gender, pronoun_gender, Entity, Role, Seen};
+use std::cell::RefCell;
 
 /// The outcome for one quotation.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -33,6 +34,7 @@ pub(crate) struct Attribution {
 
 /// A mention resolved: the name to give, and who the discourse should
 /// remember as having spoken.
+#[derive(Debug, Clone)]
 struct Resolved {
     speaker: Option<String>,
     entity: Option<Entity>,
@@ -88,6 +90,8 @@ struct Resolver<'t, 'a> {
     c: Clauses<'t, 'a>,
     /// Who the article has talked about so far, sentence by sentence.
     seen: Vec<Seen>,
+    /// The documents named so far with their authors, for "the report".
+    documents: RefCell<Vec<document::Document>>,
 }
 
 /// The resolver reads clauses as the cue finder does.
@@ -106,6 +110,7 @@ pub(crate) fn resolve(c: Clauses<'_, '_>, sources: &Sources) -> Vec<Attribution>
     let mut r = Resolver {
         c,
         seen: Vec::new(),
+        documents: RefCell::new(Vec::new()),
     };
     // What a sentence's record adds is read only by quotations after it: the
     // sentences from the last quotation's on need none.
@@ -225,7 +230,7 @@ impl Resolver<'_, '_> {
 
     /// A name: the fullest form the article gives it.
     fn resolve_name_mention(&self, m: &Mention, name: &str) -> Resolved {
-        if let Some(p) = self.table.resolve_name(name) {
+        if let Some(p) = self.table.resolve_name_loosely(name) {
             return Resolved::person(self, p, SpeakerFrom::Name);
         }
         if ends_on_body_word(name) {
@@ -236,16 +241,18 @@ impl Resolver<'_, '_> {
                 .unwrap_or_else(|| name.to_string());
             return Resolved::body(body, SpeakerFrom::Name);
         }
+        if description::is_acronym(name) {
+            return Resolved::body(self.body_name(name), SpeakerFrom::Name);
+        }
         if let Some(p) = self.role_named(name, m.first) {
             // "The Argentine" after "Argentine David Nalbandian".
             return Resolved::person(self, p, SpeakerFrom::Description);
         }
-        let acronym = !name.contains(' ') && name.chars().all(|c| c.is_uppercase());
         Resolved {
             speaker: Some(name.to_string()),
             entity: Some(Entity::Named(name.to_string())),
             gender: None,
-            organisation: acronym,
+            organisation: false,
             plural: false,
             from: SpeakerFrom::Name,
         }
@@ -260,6 +267,11 @@ impl Resolver<'_, '_> {
         sentence: usize,
         paragraph: usize,
     ) -> Resolved {
+        if let Some(body) = self.body_earlier_in_sentence(p, m.first) {
+            let mut found = Resolved::body(body, SpeakerFrom::Pronoun);
+            found.plural = p == Pronoun::They;
+            return found;
+        }
         if let Some(person) = self.subject_earlier_in_sentence(p, m.first) {
             let mut found = Resolved::person(self, person, SpeakerFrom::Pronoun);
             found.gender = found.gender.or(pronoun_gender(p));
@@ -284,9 +296,9 @@ impl Resolver<'_, '_> {
         if let Some(p) = self.table.resolve_role(head, modifiers, m.first) {
             return Resolved::person(self, p, SpeakerFrom::Description);
         }
-        // "Axelrod’s memoir says": the author's words.
-        if let Some(p) = self.author_of(m, head) {
-            return Resolved::person(self, p, SpeakerFrom::Document);
+        // "Axelrod’s memoir says", "the IMF report stated": the author's words.
+        if let Some(author) = self.document_author(m, head) {
+            return author;
         }
         // "Ryan’s office said": the office speaks for the person;
         // "The White House said": a body known by its name.
