@@ -6,7 +6,7 @@ use super::clauses::{
 };
 use super::lexicon::{
     cue_form, is_capitalised_function_word, is_cue_modifier, is_day_word, is_determiner,
-    is_inverting_cue, is_party_tag, is_title, CueForm, Pronoun,
+    is_inverting_cue, is_party_tag, is_title, pronoun, CueForm, Pronoun,
 };
 use super::mentions::{classify, names_a_medium, run_end, run_start, Mention, Referent};
 use super::tokens::Kind;
@@ -189,6 +189,23 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 || prev.contains('-')
                 || self.ends_in_possessive_s(i - 1)
             {
+                return None;
+            }
+        }
+        // "six Orthodox were admitted", "it is said": a passive reports
+        // nobody's words — unless its agent follows ("was asked by X") or
+        // it relays them ("was quoted as saying").
+        if form == CueForm::Finite && i > 0 && t.is_word(i - 1) {
+            let passive = matches!(
+                self.lower(i - 1),
+                "was" | "were" | "is" | "are" | "been" | "being" | "be"
+            ) && (w.ends_with("ed") || w == "told" || w == "said");
+            let relayed = t.is_word(i + 1)
+                && (self.lower(i + 1) == "by"
+                    || (self.lower(i + 1) == "as"
+                        && t.is_word(i + 2)
+                        && cue_form(self.lower(i + 2)) == Some(CueForm::Participle)));
+            if passive && !relayed {
                 return None;
             }
         }
@@ -532,6 +549,24 @@ impl<'t, 'a> Attributor<'t, 'a> {
         if j >= hi || !t.is_word(j) {
             return None;
         }
+        // “…,” when Clinton blasted him: a subordinate clause, no reporting one.
+        if matches!(
+            self.lower(j),
+            "when"
+                | "while"
+                | "because"
+                | "after"
+                | "before"
+                | "if"
+                | "since"
+                | "although"
+                | "though"
+                | "until"
+                | "unless"
+                | "whereas"
+        ) {
+            return None;
+        }
         // “…,” said X
         if self.is_cue(j) == Some(CueForm::Finite)
             && (is_inverting_cue(self.lower(j)) || t.is_capitalised(j + 1))
@@ -831,6 +866,17 @@ impl<'t, 'a> Attributor<'t, 'a> {
     /// According to X, “…”. The nearest cue to the left with a subject.
     fn before(&self, i: usize, lo: usize) -> Option<Source> {
         let t = self.t;
+        // "including Mitt Romney -- “It is disqualifying …” --": a name, a
+        // dash, then the quotation.
+        let mut d = i;
+        while d > lo && t.toks[d - 1].kind == Kind::Punct && is_dash(t.text(d - 1)) {
+            d -= 1;
+        }
+        if d < i && d > lo {
+            if let Some(m) = self.name_ending_at(d - 1, lo) {
+                return Some(Source::cued(m, d));
+            }
+        }
         // "When X suggested …, Varga fired back:": the clause the colon ends
         // speaks, not an earlier one.
         if i > lo && t.is_punct(i - 1, ":") {
@@ -1132,6 +1178,11 @@ impl<'t, 'a> Attributor<'t, 'a> {
         if e == lo {
             return None;
         }
+        // "… network RT he blasted": a personal pronoun right before the
+        // verb is its subject.
+        if t.is_word(e - 1) && pronoun(self.lower(e - 1)).is_some() {
+            return classify(t, e - 1, e - 1);
+        }
         if t.is_word(e - 1) && matches!(self.lower(e - 1), "and" | "but" | "or" | "then") {
             return self.clause_subject(e - 1, lo);
         }
@@ -1172,6 +1223,30 @@ impl<'t, 'a> Attributor<'t, 'a> {
                     .find(|&o| t.is_punct(o, "("))
                 {
                     b = o;
+                    continue;
+                }
+            }
+            // "John Dickey, the chief executive of Ora Media -- the company
+            // that owns …, which … -- told me": an aside between dashes.
+            if t.toks[p].kind == Kind::Punct && is_dash(t.text(p)) {
+                let mut o = p;
+                while o > lo && t.toks[o - 1].kind == Kind::Punct && is_dash(t.text(o - 1)) {
+                    o -= 1;
+                }
+                let is_dash_at = |d: usize| t.toks[d].kind == Kind::Punct && is_dash(t.text(d));
+                let opening = (lo.max(o.saturating_sub(40))..o)
+                    .rev()
+                    .find(|&d| is_dash_at(d));
+                let inside_has_break = opening.is_some_and(|d| {
+                    (d..o).any(|k| matches!(t.toks[k].kind, Kind::Quote(_) | Kind::Break))
+                });
+                if let Some(d) = opening.filter(|_| !inside_has_break) {
+                    // Past the opening dash (and a dash doubled as "--").
+                    let mut start = d;
+                    while start > lo && is_dash_at(start - 1) {
+                        start -= 1;
+                    }
+                    b = start;
                     continue;
                 }
             }
@@ -1226,13 +1301,30 @@ impl<'t, 'a> Attributor<'t, 'a> {
         let t = self.t;
         let mut segments: Vec<(usize, usize)> = Vec::new();
         let mut s = b;
-        for j in b..e {
-            if t.is_punct(j, ",") {
+        let dash = |j: usize| t.toks[j].kind == Kind::Punct && is_dash(t.text(j));
+        let mut j = b;
+        while j < e {
+            if t.is_punct(j, ",") || dash(j) {
                 if j > s {
                     segments.push((s, j - 1));
                 }
+                // "X -- as Y noted -- said", "X — the company that … — told
+                // me": an aside between dashes is left out.
+                if dash(j) {
+                    let mut after = j;
+                    while after + 1 < e && dash(after + 1) {
+                        after += 1;
+                    }
+                    if let Some(close) = (after + 1..e).find(|&k| dash(k)) {
+                        j = close;
+                        while j + 1 < e && dash(j + 1) {
+                            j += 1;
+                        }
+                    }
+                }
                 s = j + 1;
             }
+            j += 1;
         }
         if e > s {
             segments.push((s, e - 1));
@@ -1271,6 +1363,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
                         | "speaking"
                         | "now"
                         | "then"
+                        | "as"
                 );
             // Appositives ("the Kremlin spokesman") hang on a name only.
             let appositive = matches!(

@@ -5,8 +5,8 @@
 
 use super::entities::EntityTable;
 use super::lexicon::{
-    cue_form, first_name_gender_of_lower, is_capitalised_function_word, is_day_word, is_determiner,
-    is_organisation_head, is_title, with_lowercase,
+    cue_form, first_name_gender, first_name_gender_of_lower, is_capitalised_function_word,
+    is_day_word, is_determiner, is_organisation_head, is_title, with_lowercase,
 };
 use super::marks::QuotedSpan;
 use super::mentions::{classify, run_end, Mention, Referent};
@@ -36,10 +36,21 @@ pub(crate) fn is_clause_boundary_word(w: &str) -> bool {
 }
 
 /// A name whose last word is an organisation's ("Washington Post", "Democratic
-/// National Committee").
+/// National Committee"), or a group's of three words or more that ends on a
+/// plural ("Oversight Committee Republicans", "Retired American Warriors").
 pub(crate) fn ends_on_body_word(name: &str) -> bool {
     let head = name.rsplit(' ').next().unwrap_or(name);
+    let first = name.split(' ').next().unwrap_or(name);
     with_lowercase(head, is_organisation_head)
+        || (name.split(' ').nth(2).is_some()
+            && is_plural_form(head)
+            && first_name_gender(first).is_none())
+}
+
+/// A word that reads as a plural noun: "Warriors", "officials" (not
+/// "Congress", "Reuters"'s like of "us").
+pub(crate) fn is_plural_form(word: &str) -> bool {
+    word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us")
 }
 
 /// Hyphen, en dash, em dash and horizontal bar: all used to sign or

@@ -1,7 +1,7 @@
 //! The article's table of people: who is who, so that "Mr Trump" resolves to
 //! "Donald Trump" and "the Russian president" to the name bound to that role.
 
-use super::clauses::is_adjective_like;
+use super::clauses::{ends_on_body_word, is_adjective_like};
 use super::lexicon::{
     cue_form, first_name_gender, is_capitalised_function_word, is_determiner, is_organisation_head,
     is_personal_title, is_place_head, is_place_word, is_thing_head, is_title, title_gender,
@@ -125,6 +125,8 @@ impl EntityTable {
                     })
                     && !name.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
                     && !mixes_shouted_words(&name)
+                    // ("Retired American Warriors": a group's name.)
+                    && !ends_on_body_word(&name)
                     && (first_name_gender_found.is_some() || !is_place_name(&name));
                 if looks_personal {
                     let titled = (i..name_start)
@@ -435,19 +437,29 @@ impl EntityTable {
     /// The person a description names through a role bound earlier: "the
     /// Russian president" after "Russian President Vladimir Putin".
     pub fn resolve_role(&self, head: &str, modifiers: &[String], before: usize) -> Option<usize> {
-        let wanted: Vec<&str> = modifiers
-            .iter()
-            .map(String::as_str)
-            .filter(|m| !is_determiner(m))
-            .collect();
+        self.bound_to_role(head, modifiers, before).next()
+    }
+
+    /// Everyone the role was bound to before token `before`, the latest
+    /// binding first (a person may come more than once).
+    pub fn bound_to_role<'s>(
+        &'s self,
+        head: &'s str,
+        modifiers: &'s [String],
+        before: usize,
+    ) -> impl Iterator<Item = usize> + 's {
         self.roles
             .iter()
             .rev()
-            .filter(|(pos, h, mods, _)| {
-                *pos < before && h == head && wanted.iter().all(|w| mods.iter().any(|m| m == w))
+            .filter(move |(pos, h, mods, _)| {
+                *pos < before
+                    && h == head
+                    && modifiers
+                        .iter()
+                        .filter(|m| !is_determiner(m))
+                        .all(|w| mods.iter().any(|m| m == w))
             })
             .map(|&(_, _, _, p)| p)
-            .next()
     }
 }
 

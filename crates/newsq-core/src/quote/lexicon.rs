@@ -50,11 +50,12 @@ pub(crate) enum Class {
     CollectiveNoun,
     Document,
     DocumentVoice,
+    PersonNoun,
 }
 
 impl Class {
     /// Every class, with its heading in a lexicon file.
-    const ALL: [(Class, &'static str); 35] = [
+    const ALL: [(Class, &'static str); 36] = [
         (Class::CueFinite, "cue.finite"),
         (Class::CueParticiple, "cue.participle"),
         (Class::CueInverting, "cue.inverting"),
@@ -90,6 +91,7 @@ impl Class {
         (Class::CollectiveNoun, "nouns.collective"),
         (Class::Document, "documents"),
         (Class::DocumentVoice, "documents.voices"),
+        (Class::PersonNoun, "nouns.person"),
     ];
 
     /// The class's bit in a word's set (at most 64 classes).
@@ -331,6 +333,12 @@ pub(crate) fn is_document_noun(lower: &str) -> bool {
 /// A voice inside a document, speaking for its author: "narrator".
 pub(crate) fn is_voice_noun(lower: &str) -> bool {
     english().is(lower, Class::DocumentVoice)
+}
+
+/// A noun for a person: a title or role ("senator"), or a word such as
+/// "tycoon", "actress", "mother".
+pub(crate) fn is_person_noun(lower: &str) -> bool {
+    english().classes(lower) & (Class::PersonNoun.bit() | Class::Title.bit()) != 0
 }
 
 /// A noun for a group that needs no determiner: "police", "staff".

@@ -240,7 +240,9 @@ pub(crate) fn run_end(t: &Tokens<'_>, i: usize) -> usize {
         if is_name_word(t, j) {
             last = j;
             j += 1;
-        } else if is_name_word(t, j + 1) && t.is_punct(j, ".") && t.text(last).chars().count() <= 2
+        } else if is_name_word(t, j + 1)
+            && t.is_punct(j, ".")
+            && (t.text(last).chars().count() <= 2 || is_title(lower_no_dot(t, last)))
         {
             // "J. D. Vance", "Gov. Mike Pence"
             j += 1;

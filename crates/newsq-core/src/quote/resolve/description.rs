@@ -2,8 +2,10 @@
 //! role to, "Ryan’s office" to the body that speaks for a person.
 
 use super::Resolver;
-use crate::quote::clauses::ends_on_body_word;
-use crate::quote::lexicon::{is_place_word, with_lowercase};
+use crate::quote::clauses::{ends_on_body_word, is_plural_form};
+use crate::quote::lexicon::{
+    is_document_noun, is_organisation_head, is_person_noun, is_place_word, with_lowercase,
+};
 use crate::quote::mentions::{name_in_run, run_start, Mention, Referent};
 
 impl Resolver<'_, '_> {
@@ -98,6 +100,75 @@ impl Resolver<'_, '_> {
             }
         }
         None
+    }
+
+    /// "the senator", "the former Florida governor", "Obama's former
+    /// campaign strategist": a role made definite by an article or a
+    /// possessive, which refers back to someone the article named.
+    pub(super) fn is_definite_role(&self, m: &Mention) -> bool {
+        let Referent::Description { head, .. } = &m.referent else {
+            return false;
+        };
+        // ("the 43-year-old": an age is a person too.)
+        let person = is_person_noun(head) || head.ends_with("-old");
+        self.is_definite(m)
+            && person
+            && !is_plural_form(head)
+            && !is_organisation_head(head)
+            && !is_document_noun(head)
+            && !matches!(head.as_str(), "official" | "press" | "white")
+    }
+
+    /// "the company", "the campaign", "the commission": a body made definite.
+    pub(super) fn is_definite_body(&self, m: &Mention) -> bool {
+        let Referent::Description { head, .. } = &m.referent else {
+            return false;
+        };
+        self.is_definite(m) && is_organisation_head(head) && !is_document_noun(head)
+    }
+
+    /// A description that opens with "the" or with a name's possessive.
+    fn is_definite(&self, m: &Mention) -> bool {
+        let t = self.t;
+        (m.first..=m.last).find(|&i| t.is_word(i)).is_some_and(|i| {
+            self.lower(i) == "the"
+                || (i < m.last && t.is_capitalised(i) && self.ends_in_possessive_s(i))
+        })
+    }
+
+    /// "the commission" after "the Commission on Presidential Debates":
+    /// the latest name before token `before` that holds the head noun
+    /// capitalised, with the words of its name around it.
+    pub(super) fn body_holding(&self, head: &str, before: usize) -> Option<String> {
+        let t = self.t;
+        let at = (t.capitalised_at.iter())
+            .rev()
+            .copied()
+            .filter(|&i| i < before)
+            .take(400)
+            .find(|&i| self.lower(i) == head)?;
+        let mut first = at;
+        while first > 0 && t.is_capitalised(first - 1) {
+            first -= 1;
+        }
+        let mut last = at;
+        loop {
+            if t.is_capitalised(last + 1) {
+                last += 1;
+            } else if t.is_word(last + 1)
+                && matches!(self.lower(last + 1), "of" | "on" | "for" | "and" | "the")
+                && (t.is_capitalised(last + 2)
+                    || (self.lower(last + 2) == "the" && t.is_capitalised(last + 3)))
+            {
+                last += 2;
+                if !t.is_capitalised(last) {
+                    last += 1;
+                }
+            } else {
+                break;
+            }
+        }
+        (last > first).then(|| self.phrase(first, last))
     }
 }
 

@@ -11,12 +11,13 @@
 //! nobody.
 
 use super::{description, Resolver};
-use crate::quote::clauses::{ends_on_body_word, is_preposition};
+use crate::quote::clauses::{ends_on_body_word, is_dash, is_preposition};
 use crate::quote::lexicon::{
-    is_capitalised_function_word, is_place_word, is_title, title_gender, with_lowercase, Gender,
-    Pronoun,
+    cue_form, is_capitalised_function_word, is_cue_modifier, is_determiner, is_inverting_cue,
+    is_place_word, is_title, title_gender, with_lowercase, CueForm, Gender, Pronoun,
 };
 use crate::quote::mentions::{classify, run_end, Mention, Referent};
+use crate::quote::tokens::Kind;
 use std::cmp::Ordering;
 
 /// Who a mention stands for, as the discourse tracks them.
@@ -35,6 +36,8 @@ pub(super) enum Entity {
 /// What part a mention plays in its sentence, in rising salience.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(super) enum Role {
+    /// After a preposition: "agreed with Matthews".
+    Oblique,
     Other,
     Subject,
     Speaker,
@@ -43,6 +46,7 @@ pub(super) enum Role {
 impl Role {
     fn weight(self) -> f32 {
         match self {
+            Role::Oblique => 0.5,
             Role::Other => 1.0,
             Role::Subject => 2.0,
             Role::Speaker => 3.0,
@@ -74,8 +78,13 @@ const LOOK_BACK_PARAGRAPHS: usize = 4;
 /// What each sentence further back keeps of a mention's weight.
 const DECAY_PER_SENTENCE: f32 = 0.5;
 
+/// What an entity's other mentions add to its strongest one: a person
+/// named again and again stays salient, but the subject of the last
+/// sentence outweighs the article's protagonist named further back.
+const OTHER_MENTIONS_SHARE: f32 = 0.0;
+
 /// What an unnamed source's salience counts for "he" or "she".
-const UNNAMED_PERSON_FACTOR: f32 = 0.5;
+const UNNAMED_PERSON_FACTOR: f32 = 0.4;
 
 impl Resolver<'_, '_> {
     /// "Carter said the plan stood, but he also warned …": a he or she whose
@@ -172,34 +181,41 @@ impl Resolver<'_, '_> {
     /// The entity with the most salience at `sentence`, each entity's
     /// salience weighed by `fit` (given its latest mention and its gender;
     /// 0 for an entity that cannot be meant).
-    fn most_salient(
+    pub(super) fn most_salient(
         &self,
         sentence: usize,
         paragraph: usize,
         fit: impl Fn(&Seen, Option<Gender>) -> f32,
     ) -> Option<Seen> {
-        // Salience per entity, with the entity's latest mention.
-        let mut scores: Vec<(f32, usize)> = Vec::new();
+        // Salience per entity — its strongest mention, and a little of the
+        // others — with the entity's latest mention. (The mentions are in
+        // text order: reading back, the window's end is where to stop.)
+        let mut scores: Vec<(f32, f32, usize)> = Vec::new();
         let mut entities: Vec<&Entity> = Vec::new();
-        for (k, s) in self.seen.iter().enumerate() {
-            let back = sentence.saturating_sub(s.sentence);
+        for (k, s) in self.seen.iter().enumerate().rev() {
+            let back = self.sentences_between(s.sentence, sentence);
             if back > LOOK_BACK_SENTENCES
                 || paragraph.saturating_sub(s.paragraph) > LOOK_BACK_PARAGRAPHS
             {
-                continue;
+                break;
             }
             let weight = s.role.weight() * DECAY_PER_SENTENCE.powi(back as i32);
             match entities.iter().position(|e| **e == s.entity) {
                 Some(e) => {
-                    scores[e].0 += weight;
-                    scores[e].1 = k;
+                    let (best, rest, _) = &mut scores[e];
+                    *rest += weight.min(*best);
+                    *best = best.max(weight);
                 }
                 None => {
                     entities.push(&s.entity);
-                    scores.push((weight, k));
+                    scores.push((weight, 0.0, k));
                 }
             }
         }
+        let scores: Vec<(f32, usize)> = scores
+            .into_iter()
+            .map(|(best, rest, k)| (best + OTHER_MENTIONS_SHARE * rest, k))
+            .collect();
         let best = scores
             .iter()
             .zip(&entities)
@@ -208,11 +224,10 @@ impl Resolver<'_, '_> {
                 (score * fit, k, *entity)
             })
             .filter(|&(score, _, _)| score > 0.0)
-            // Equal salience: the later mention.
+            // Equal salience: the higher role, then the later mention.
             .max_by(|a, b| {
-                (a.0, a.1)
-                    .partial_cmp(&(b.0, b.1))
-                    .unwrap_or(Ordering::Equal)
+                let key = |x: &(f32, usize, &Entity)| (x.0, self.seen[x.1].role, x.1);
+                key(a).partial_cmp(&key(b)).unwrap_or(Ordering::Equal)
             })?;
         let (_, k, entity) = best;
         let mut found = self.seen[k].clone();
@@ -264,13 +279,16 @@ impl Resolver<'_, '_> {
                 {
                     last = run_end(t, k).min(hi - 1);
                 }
-                let after_preposition =
-                    i > lo && t.is_word(i - 1) && is_preposition(self.lower(i - 1));
+                let after_preposition = self.after_preposition(i, last, lo, hi);
                 // ("Donald Trump’s campaign is defending": the campaign is
                 // the subject, its owner only named.)
                 let possessive = self.ends_in_possessive_s(last);
-                let role = if (in_subject(i) || in_subject(last)) && !possessive {
+                let role = if !possessive && self.reports(i, last, lo, hi) {
+                    Role::Speaker
+                } else if (in_subject(i) || in_subject(last)) && !possessive {
                     Role::Subject
+                } else if after_preposition {
+                    Role::Oblique
                 } else {
                     Role::Other
                 };
@@ -315,6 +333,66 @@ impl Resolver<'_, '_> {
         }
     }
 
+    /// Whether the name `first..=last` is the subject of a reporting verb
+    /// in its sentence `lo..hi` — "X said that …", "…, noted NBC’s X" —
+    /// and so a speaker, though of words given without quote marks.
+    fn reports(&self, first: usize, last: usize, lo: usize, hi: usize) -> bool {
+        let t = self.t;
+        let mut after = last + 1;
+        while after < hi && t.is_word(after) && is_cue_modifier(self.lower(after)) {
+            after += 1;
+        }
+        let finite = |k: usize| {
+            k < hi
+                && t.is_word(k)
+                && !t.is_capitalised(k)
+                && cue_form(self.lower(k)) == Some(CueForm::Finite)
+        };
+        let mut before = first;
+        // ("noted NBC’s Dante Chinni": past the outlet that employs them.)
+        while before > lo && t.is_capitalised(before - 1) {
+            before -= 1;
+        }
+        // ("McLenney said Clinton doesn’t …": an inverted subject closes
+        // its clause.)
+        let closes = !t.is_word(last + 1);
+        finite(after)
+            || (closes
+                && before > lo
+                && finite(before - 1)
+                && is_inverting_cue(self.lower(before - 1)))
+    }
+
+    /// Whether the name `first..=last` stands after a preposition ("agreed
+    /// with Matthews", "at the National Review"), and not as the subject of
+    /// an absolute clause ("with Hillary Clinton — who … — lambasting").
+    fn after_preposition(&self, first: usize, last: usize, lo: usize, hi: usize) -> bool {
+        let t = self.t;
+        let mut p = first;
+        if p > lo && t.is_word(p - 1) && is_determiner(self.lower(p - 1)) {
+            p -= 1;
+        }
+        if !(p > lo && t.is_word(p - 1) && is_preposition(self.lower(p - 1))) {
+            return false;
+        }
+        let absolute = self.lower(p - 1) == "with"
+            && self
+                .word_past_aside(last + 1, hi)
+                .is_some_and(|k| self.lower(k).ends_with("ing"));
+        !absolute
+    }
+
+    /// The first word from `at` on, past an aside between dashes.
+    fn word_past_aside(&self, at: usize, hi: usize) -> Option<usize> {
+        let t = self.t;
+        let dash = |k: usize| t.toks[k].kind == Kind::Punct && is_dash(t.text(k));
+        let mut k = at;
+        if k < hi && dash(k) {
+            k = (k + 1..hi.min(k + 30)).find(|&d| dash(d))? + 1;
+        }
+        (k..hi).find(|&j| t.is_word(j))
+    }
+
     /// The person or body the capitalised run `first..=last` names, if the
     /// discourse tracks it.
     fn named_in(
@@ -328,7 +406,7 @@ impl Resolver<'_, '_> {
     ) -> Option<Seen> {
         // ("Wines believes", the sentence's subject, may be "Leslie Wimes"
         // misspelt, though a word in -s opening a sentence reads as a noun.)
-        let misspelt = (first == last && role == Role::Subject)
+        let misspelt = (first == last && role >= Role::Subject)
             .then(|| self.table.resolve_name_loosely(self.t.text(first)))
             .flatten();
         let m = classify(self.t, first, last)?;
@@ -350,7 +428,7 @@ impl Resolver<'_, '_> {
         };
         // (The sentence's subject may be misspelt: "Wines believes" after
         // "Leslie Wimes".)
-        let person = if role == Role::Subject {
+        let person = if role >= Role::Subject {
             self.table.resolve_name_loosely(name)
         } else {
             self.table.resolve_name(name)

@@ -80,6 +80,13 @@ impl Resolved {
     }
 }
 
+/// How many sentences back the person a bare role points to was named.
+const ROLE_LOOK_BACK: usize = 3;
+
+/// How many sentences back a person the article gave the role may be
+/// named for the role to be theirs rather than the passage's subject's.
+const BOUND_ROLE_LOOK_BACK: usize = 5;
+
 /// A head noun of several people: "officials", "sources", "people".
 fn is_plural_head(head: &str) -> bool {
     (head.ends_with('s') && !head.ends_with("ss"))
@@ -92,6 +99,13 @@ struct Resolver<'t, 'a> {
     seen: Vec<Seen>,
     /// The documents named so far with their authors, for "the report".
     documents: RefCell<Vec<document::Document>>,
+}
+
+impl Resolver<'_, '_> {
+    /// How many sentences stand between sentence `from` and `to`.
+    fn sentences_between(&self, from: usize, to: usize) -> usize {
+        to.saturating_sub(from)
+    }
 }
 
 /// The resolver reads clauses as the cue finder does.
@@ -198,7 +212,7 @@ impl Resolver<'_, '_> {
                 self.resolve_pronoun_mention(*p, m, tok.sentence, tok.paragraph)
             }
             Referent::Description { head, modifiers } => {
-                self.resolve_description(m, head, modifiers)
+                self.resolve_description(m, head, modifiers, tok.sentence, tok.paragraph)
             }
         };
         let seen = found.entity.clone().map(|entity| Seen {
@@ -292,9 +306,36 @@ impl Resolver<'_, '_> {
 
     /// A description: the person a role is bound to, a document's author,
     /// the body an office speaks for; else no name.
-    fn resolve_description(&self, m: &Mention, head: &str, modifiers: &[String]) -> Resolved {
-        if let Some(p) = self.table.resolve_role(head, modifiers, m.first) {
-            return Resolved::person(self, p, SpeakerFrom::Description);
+    fn resolve_description(
+        &self,
+        m: &Mention,
+        head: &str,
+        modifiers: &[String],
+        sentence: usize,
+        paragraph: usize,
+    ) -> Resolved {
+        // "the senator": of the people the article called so, the one it
+        // is talking about — else, when none of them is, the person the
+        // passage is about, if the role fits — else the one called so last.
+        let bound: Vec<usize> = self.table.bound_to_role(head, modifiers, m.first).collect();
+        if let Some(&latest) = bound.first() {
+            let talked_about = self
+                .most_salient(sentence, paragraph, |s, _| {
+                    f32::from(u8::from(
+                        matches!(s.entity, Entity::Person(p) if bound.contains(&p)),
+                    ))
+                })
+                .filter(|s| self.sentences_between(s.sentence, sentence) <= BOUND_ROLE_LOOK_BACK)
+                .and_then(|s| match s.entity {
+                    Entity::Person(p) => Some(p),
+                    _ => None,
+                });
+            if let Some(p) = talked_about {
+                return Resolved::person(self, p, SpeakerFrom::Description);
+            }
+            return self
+                .person_talked_about(m, head, sentence, paragraph)
+                .unwrap_or_else(|| Resolved::person(self, latest, SpeakerFrom::Description));
         }
         // "Axelrod’s memoir says", "the IMF report stated": the author's words.
         if let Some(author) = self.document_author(m, head) {
@@ -308,6 +349,34 @@ impl Resolver<'_, '_> {
         {
             return Resolved::body(body, SpeakerFrom::Description);
         }
+        // "the senator said", bound to nobody: the person the passage is
+        // about, if the role fits them (a "mother" is no man).
+        if let Some(found) = self.person_talked_about(m, head, sentence, paragraph) {
+            return found;
+        }
+        // "the commission", "the company": the body of that name, else the
+        // body the passage is about.
+        if self.is_definite_body(m) {
+            if let Some(body) = self.body_holding(head, m.first) {
+                return Resolved::body(body, SpeakerFrom::Description);
+            }
+            let found = self.most_salient(sentence, paragraph, |s, _| {
+                f32::from(u8::from(
+                    s.organisation && !matches!(s.entity, Entity::Unnamed(_)),
+                ))
+            });
+            let recent = |s: &Seen| self.sentences_between(s.sentence, sentence) <= ROLE_LOOK_BACK;
+            if let Some(s) = found.filter(recent) {
+                return Resolved {
+                    speaker: s.speaker,
+                    entity: Some(s.entity),
+                    gender: None,
+                    organisation: true,
+                    plural: false,
+                    from: SpeakerFrom::Description,
+                };
+            }
+        }
         // Somebody the article does not name.
         Resolved {
             speaker: None,
@@ -317,6 +386,51 @@ impl Resolver<'_, '_> {
             plural: is_plural_head(head),
             from: SpeakerFrom::Description,
         }
+    }
+
+    /// "the senator", "the gambling tycoon": the person the passage is
+    /// about, named in the last few sentences, when the role fits them.
+    fn person_talked_about(
+        &self,
+        m: &Mention,
+        head: &str,
+        sentence: usize,
+        paragraph: usize,
+    ) -> Option<Resolved> {
+        if !self.is_definite_role(m) {
+            return None;
+        }
+        let t = self.t;
+        let lo = (t.sentences.get(t.toks[m.first].sentence)).map_or(m.first, |&(lo, _)| lo);
+        let gender = description_gender(head);
+        let found = self.most_salient(sentence, paragraph, |s, g| {
+            let person = matches!(s.entity, Entity::Person(_) | Entity::Named(_));
+            let fits = gender.is_none() || g.is_none() || g == gender;
+            f32::from(u8::from(person && !s.organisation && !s.plural && fits))
+        })?;
+        if self.sentences_between(found.sentence, sentence) > ROLE_LOOK_BACK {
+            return None;
+        }
+        // "At his cookout, the band leader called …": "his" is the person
+        // the passage is about, and the band leader somebody else — unless
+        // the sentence named that person before ("As Sanders …, the
+        // Vermont senator acknowledged").
+        let surname = found.speaker.as_deref().and_then(|n| n.rsplit(' ').next());
+        let named_here =
+            surname.is_some_and(|s| (lo..m.first).any(|i| t.is_word(i) && t.text(i) == s));
+        let possessive_before =
+            (lo..m.first).any(|i| t.is_word(i) && matches!(self.lower(i), "his" | "her"));
+        if possessive_before && !named_here {
+            return None;
+        }
+        Some(Resolved {
+            speaker: found.speaker,
+            entity: Some(found.entity),
+            gender: found.gender,
+            organisation: false,
+            plural: false,
+            from: SpeakerFrom::Description,
+        })
     }
 
     /// The person a one-word name stands for when it is no one's name but
