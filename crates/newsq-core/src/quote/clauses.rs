@@ -295,6 +295,15 @@ impl<'t, 'a> Clauses<'t, 'a> {
         {
             f += 1;
         }
+        // "Then he cut into Bush", "Later she added": an adverb, then the subject.
+        if t.is_word(f)
+            && t.is_word(f + 1)
+            && is_capitalised_function_word(self.lower(f))
+            && !is_preposition(self.lower(f))
+            && crate::quote::lexicon::pronoun(self.lower(f + 1)).is_some()
+        {
+            f += 1;
+        }
         // Skip an introductory phrase that ends in a comma.
         if t.is_word(f)
             && is_capitalised_function_word(self.lower(f))

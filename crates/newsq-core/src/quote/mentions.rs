@@ -71,7 +71,7 @@ fn is_one_char(s: &str) -> bool {
 }
 
 /// Strip a possessive ending ("Trump’s" → "Trump").
-fn strip_possessive(w: &str) -> &str {
+pub(crate) fn strip_possessive(w: &str) -> &str {
     w.strip_suffix("’s")
         .or_else(|| w.strip_suffix("'s"))
         .unwrap_or(w)

@@ -70,6 +70,17 @@ pub(super) struct Seen {
     pub plural: bool,
 }
 
+/// An entity's salience at a pronoun.
+#[derive(Debug, Clone, Copy)]
+struct Salience {
+    /// The weight of its strongest mention.
+    strongest: f32,
+    /// The weights of all its mentions.
+    total: f32,
+    /// Its latest mention, in `Resolver::seen`.
+    latest: usize,
+}
+
 /// How far back a pronoun looks: news pronouns point to someone named in
 /// the last few sentences, and an older mention weighs almost nothing.
 const LOOK_BACK_SENTENCES: usize = 12;
@@ -77,11 +88,6 @@ const LOOK_BACK_PARAGRAPHS: usize = 4;
 
 /// What each sentence further back keeps of a mention's weight.
 const DECAY_PER_SENTENCE: f32 = 0.5;
-
-/// What an entity's other mentions add to its strongest one: a person
-/// named again and again stays salient, but the subject of the last
-/// sentence outweighs the article's protagonist named further back.
-const OTHER_MENTIONS_SHARE: f32 = 0.0;
 
 /// What an unnamed source's salience counts for "he" or "she".
 const UNNAMED_PERSON_FACTOR: f32 = 0.4;
@@ -187,11 +193,13 @@ impl Resolver<'_, '_> {
         paragraph: usize,
         fit: impl Fn(&Seen, Option<Gender>) -> f32,
     ) -> Option<Seen> {
-        // Salience per entity — its strongest mention, and a little of the
-        // others — with the entity's latest mention. (The mentions are in
-        // text order: reading back, the window's end is where to stop.)
-        let mut scores: Vec<(f32, f32, usize)> = Vec::new();
+        // Salience per entity: its strongest mention (the subject of the
+        // last sentence outweighs the protagonist named further back), then
+        // the sum of all its mentions, then its latest mention.
+        let mut scores: Vec<Salience> = Vec::new();
         let mut entities: Vec<&Entity> = Vec::new();
+        // (The mentions are in text order: reading back, the window's end
+        // is where to stop.)
         for (k, s) in self.seen.iter().enumerate().rev() {
             let back = self.sentences_between(s.sentence, sentence);
             if back > LOOK_BACK_SENTENCES
@@ -202,34 +210,37 @@ impl Resolver<'_, '_> {
             let weight = s.role.weight() * DECAY_PER_SENTENCE.powi(back as i32);
             match entities.iter().position(|e| **e == s.entity) {
                 Some(e) => {
-                    let (best, rest, _) = &mut scores[e];
-                    *rest += weight.min(*best);
-                    *best = best.max(weight);
+                    let found = &mut scores[e];
+                    found.strongest = found.strongest.max(weight);
+                    found.total += weight;
                 }
                 None => {
                     entities.push(&s.entity);
-                    scores.push((weight, 0.0, k));
+                    scores.push(Salience {
+                        strongest: weight,
+                        total: weight,
+                        latest: k,
+                    });
                 }
             }
         }
-        let scores: Vec<(f32, usize)> = scores
-            .into_iter()
-            .map(|(best, rest, k)| (best + OTHER_MENTIONS_SHARE * rest, k))
-            .collect();
         let best = scores
             .iter()
             .zip(&entities)
-            .map(|(&(score, k), entity)| {
-                let fit = fit(&self.seen[k], self.gender_of(entity));
-                (score * fit, k, *entity)
+            .filter_map(|(found, entity)| {
+                let fit = fit(&self.seen[found.latest], self.gender_of(entity));
+                let weighed = Salience {
+                    strongest: found.strongest * fit,
+                    total: found.total * fit,
+                    latest: found.latest,
+                };
+                (fit > 0.0).then_some((weighed, *entity))
             })
-            .filter(|&(score, _, _)| score > 0.0)
-            // Equal salience: the higher role, then the later mention.
-            .max_by(|a, b| {
-                let key = |x: &(f32, usize, &Entity)| (x.0, self.seen[x.1].role, x.1);
+            .max_by(|(a, _), (b, _)| {
+                let key = |x: &Salience| (x.strongest, self.seen[x.latest].role, x.total, x.latest);
                 key(a).partial_cmp(&key(b)).unwrap_or(Ordering::Equal)
             })?;
-        let (_, k, entity) = best;
+        let (Salience { latest: k, .. }, entity) = best;
         let mut found = self.seen[k].clone();
         found.gender = self.gender_of(entity);
         Some(found)
@@ -339,6 +350,19 @@ impl Resolver<'_, '_> {
     fn reports(&self, first: usize, last: usize, lo: usize, hi: usize) -> bool {
         let t = self.t;
         let mut after = last + 1;
+        // ("Darran Whiting of Liberty Baptist Church in Marion, said": past
+        // where they are from, to the comma before the verb.)
+        if t.is_word(after) && matches!(self.lower(after), "of" | "from" | "at") {
+            if let Some(comma) = (after..hi.min(after + 10)).find(|&k| t.is_punct(k, ",")) {
+                after = comma;
+            }
+        }
+        // (Only for a name that opens its clause: "a supporter of Mr.
+        // Trump, said" is somebody else's verb.)
+        let opens_clause = first == lo || !t.is_word(first - 1);
+        if t.is_punct(after, ",") && opens_clause {
+            after += 1;
+        }
         while after < hi && t.is_word(after) && is_cue_modifier(self.lower(after)) {
             after += 1;
         }

@@ -5,7 +5,7 @@
 
 use super::{Resolved, Resolver};
 use crate::quote::lexicon::{is_document_noun, is_voice_noun};
-use crate::quote::mentions::{name_in_run, run_start, Mention};
+use crate::quote::mentions::{name_in_run, run_start, strip_possessive, Mention};
 use crate::quote::SpeakerFrom;
 
 /// A document mentioned with its author: what "the report" points back to.
@@ -26,10 +26,11 @@ impl Resolver<'_, '_> {
     pub(super) fn document_author(&self, m: &Mention, head: &str) -> Option<Resolved> {
         let t = self.t;
         let (head_at, head) = if is_voice_noun(head) {
-            // The document the voice is in: "a narrator in the Clinton ad".
-            let doc =
-                (m.first..=m.last).find(|&i| t.is_word(i) && is_document_noun(self.lower(i)))?;
-            (doc, self.lower(doc))
+            // The document the voice is in: "a narrator in the Clinton ad",
+            // "the ad’s narrator".
+            let doc = (m.first..=m.last)
+                .find(|&i| t.is_word(i) && is_document_noun(strip_possessive(self.lower(i))))?;
+            (doc, strip_possessive(self.lower(doc)))
         } else if is_document_noun(head) {
             let at = (m.first..=m.last)
                 .rev()
@@ -69,7 +70,9 @@ impl Resolver<'_, '_> {
             return None;
         }
         let start = run_start(t, end).max(first);
-        let (_, name) = name_in_run(t, start, end)?;
+        // ("a Homeland Security memo": a body's name may end on a word that
+        // is a title in a person's.)
+        let name = name_in_run(t, start, end).map_or_else(|| self.phrase(start, end), |(_, n)| n);
         Some(self.author_named(&name))
     }
 
