@@ -261,6 +261,21 @@ impl<'t, 'a> Attributor<'t, 'a> {
         })
     }
 
+    /// "was asked", "were told": a passive verb right after token `last`.
+    fn is_passive_after(&self, last: usize) -> bool {
+        let t = self.t;
+        t.is_word(last + 1)
+            && matches!(
+                self.lower(last + 1),
+                "was" | "were" | "is" | "are" | "been" | "being"
+            )
+            && t.is_word(last + 2)
+            && {
+                let w = self.lower(last + 2);
+                (w.ends_with("ed") && w.len() > 4) || matches!(w, "told" | "shown" | "given")
+            }
+    }
+
     /// "forcefully", "angrily": a lowercase adverb in -ly.
     fn is_manner_adverb(&self, i: usize) -> bool {
         let w = self.t.text(i);
@@ -1084,6 +1099,10 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 .sentence_subject(lo, i)
                 .filter(known)
                 .or_else(|| self.subject_by_verb(lo, i, &known))?;
+            // ("Blumenthal was asked, “…”": a passive subject is spoken to.)
+            if self.is_passive_after(m.last) {
+                return None;
+            }
             return Some(Source::uncued(m));
         }
         None
@@ -1373,8 +1392,12 @@ impl<'t, 'a> Attributor<'t, 'a> {
             let (prev_first, prev_last) = segments[idx - 1];
             // ("At a forum in Virginia, one questioner claimed": an opening
             // phrase, not a name the appositive could hang on.)
+            // ("As Trump attacked Clinton, the attendees chanted": an
+            // opening clause.)
             let after_name = || {
                 !is_preposition(self.lower(prev_first))
+                    && !is_clause_boundary_word(self.lower(prev_first))
+                    && self.lower(prev_first) != "as"
                     && classify(t, prev_first, prev_last)
                         .is_some_and(|m| matches!(m.referent, Referent::Name(_)))
             };
@@ -1453,8 +1476,18 @@ impl<'t, 'a> Attributor<'t, 'a> {
             if !(t.is_word(w) && matches!(self.lower(w), "who" | "whom" | "which" | "what")) {
                 continue;
             }
-            if w + 1 > l || !t.is_capitalised(w + 1) {
+            if w + 1 > l {
                 return None;
+            }
+            if !t.is_capitalised(w + 1) {
+                // "whom one Obama insider described as": a description of
+                // its own subject, up to the cue.
+                let unnamed = t.is_word(w + 1)
+                    && matches!(self.lower(w + 1), "one" | "a" | "an" | "some" | "another");
+                return unnamed
+                    .then(|| classify(t, w + 1, l))
+                    .flatten()
+                    .filter(|m| matches!(m.referent, Referent::Description { .. }));
             }
             let m = self.name_starting_at(w + 1).filter(|m| m.last <= l)?;
             if is_day_word(self.lower(m.first)) || self.is_possessive(m.last) {
