@@ -12,27 +12,14 @@ use super::marks::QuotedSpan;
 use super::mentions::{classify, run_end, Mention, Referent};
 use super::tokens::{Kind, Tokens};
 
+/// Prepositions: "with", "to", "by", "following" (the lexicon's).
+pub(crate) fn is_preposition(w: &str) -> bool {
+    crate::quote::lexicon::is_preposition(w)
+}
+
+/// Words that open a new clause: "that", "because", "and", "but" (the lexicon's).
 pub(crate) fn is_clause_boundary_word(w: &str) -> bool {
-    matches!(
-        w,
-        "that"
-            | "because"
-            | "while"
-            | "when"
-            | "if"
-            | "although"
-            | "though"
-            | "whereas"
-            | "and"
-            | "but"
-            | "so"
-            | "after"
-            | "before"
-            | "since"
-            | "until"
-            | "unless"
-            | "whether"
-    )
+    crate::quote::lexicon::is_clause_opener(w)
 }
 
 /// A name whose last word is an organisation's ("Washington Post", "Democratic
@@ -90,41 +77,6 @@ pub(crate) fn is_adjective_like(lower: &str) -> bool {
 
 pub(crate) fn is_dash(p: &str) -> bool {
     matches!(p, "-" | "–" | "—" | "―")
-}
-
-pub(crate) fn is_preposition(w: &str) -> bool {
-    matches!(
-        w,
-        "with"
-            | "to"
-            | "by"
-            | "of"
-            | "for"
-            | "from"
-            | "about"
-            | "on"
-            | "at"
-            | "against"
-            | "after"
-            | "before"
-            | "in"
-            | "into"
-            | "between"
-            | "among"
-            | "toward"
-            | "towards"
-            | "than"
-            | "like"
-            | "over"
-            | "under"
-            | "through"
-            | "during"
-            | "via"
-            | "involving"
-            | "including"
-            | "behind"
-            | "without"
-    )
 }
 
 /// The article's tokens, quoted spans and entity table, read clause by clause.
@@ -206,6 +158,16 @@ impl<'t, 'a> Clauses<'t, 'a> {
         let mut k = lo;
         while k < hi {
             let lw_k = self.lower(k);
+            // "On September 27 they published": "he", "she", "they" and "we"
+            // are always a clause's subject.
+            let nominative = matches!(lw_k, "he" | "she" | "they" | "we")
+                && t.is_word(k + 1)
+                && !t.is_capitalised(k + 1);
+            if nominative {
+                if let Some(m) = classify(t, k, k).filter(|m| accept(m)) {
+                    return Some(m);
+                }
+            }
             if !t.is_capitalised(k) || is_capitalised_function_word(lw_k) {
                 k += 1;
                 continue;
@@ -316,6 +278,10 @@ impl<'t, 'a> Clauses<'t, 'a> {
                     || (matches!(t.toks[j].kind, Kind::Quote(_)) && self.quote_ends_with(j, &[',']))
             }) {
                 f = c + 1;
+            } else if is_preposition(self.lower(f)) {
+                // "On September 27 they published …": no comma closes the
+                // opening phrase; the subject is the one a verb follows.
+                return self.subject_by_verb(f + 1, hi, &|_| true);
             }
         } else if let Some(c) = (f..hi).find(|&j| t.is_punct(j, ",")) {
             // "Early in her campaign, Varga attacked …", "Hours later, Reid

@@ -51,11 +51,13 @@ pub(crate) enum Class {
     Document,
     DocumentVoice,
     PersonNoun,
+    Preposition,
+    ClauseOpener,
 }
 
 impl Class {
     /// Every class, with its heading in a lexicon file.
-    const ALL: [(Class, &'static str); 36] = [
+    const ALL: [(Class, &'static str); 38] = [
         (Class::CueFinite, "cue.finite"),
         (Class::CueParticiple, "cue.participle"),
         (Class::CueInverting, "cue.inverting"),
@@ -92,6 +94,8 @@ impl Class {
         (Class::Document, "documents"),
         (Class::DocumentVoice, "documents.voices"),
         (Class::PersonNoun, "nouns.person"),
+        (Class::Preposition, "prepositions"),
+        (Class::ClauseOpener, "clause-openers"),
     ];
 
     /// The class's bit in a word's set (at most 64 classes).
@@ -339,6 +343,16 @@ pub(crate) fn is_voice_noun(lower: &str) -> bool {
 /// "tycoon", "actress", "mother".
 pub(crate) fn is_person_noun(lower: &str) -> bool {
     english().classes(lower) & (Class::PersonNoun.bit() | Class::Title.bit()) != 0
+}
+
+/// A preposition: "with", "to", "by", "following".
+pub(crate) fn is_preposition(lower: &str) -> bool {
+    english().is(lower, Class::Preposition)
+}
+
+/// A word that opens a new clause: "that", "because", "and", "but".
+pub(crate) fn is_clause_opener(lower: &str) -> bool {
+    english().is(lower, Class::ClauseOpener)
 }
 
 /// A noun for a group that needs no determiner: "police", "staff".

@@ -471,6 +471,13 @@ impl Resolver<'_, '_> {
         if place && !after_preposition && role == Role::Subject {
             return Some(seen(Entity::Named(name.clone()), name.clone(), true));
         }
+        // "Politifact did a fact-check …; they published": a one-word name
+        // no person of the article has, as the subject, may be a body that
+        // "it" or "they" points back to.
+        let proper = self.t.is_proper(first);
+        if !name.contains(' ') && !after_preposition && role >= Role::Subject && proper {
+            return Some(seen(Entity::Named(name.clone()), name.clone(), true));
+        }
         None
     }
 }
