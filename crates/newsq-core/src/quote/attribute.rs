@@ -2,7 +2,7 @@
 //! (the previous speaker, the subject of the sentence before) when none is there.
 
 use super::clauses::{
-    ends_on_body_word, is_clause_boundary_word, is_dash, is_preposition, Clauses,
+    ends_on_body_word, is_clause_boundary_word, is_dash, is_plural_form, is_preposition, Clauses,
 };
 use super::lexicon::{
     cue_form, is_capitalised_function_word, is_cue_modifier, is_day_word, is_determiner,
@@ -21,6 +21,9 @@ pub(crate) enum Source {
     Mention {
         mention: Mention,
         cue: Option<usize>,
+        /// Words another relays: "Russian media quoted Dmitry Peskov as
+        /// saying" (the mention is Peskov).
+        nested: bool,
     },
     /// A transcript label inside the quotation ("PENCE: Well, …"): the label
     /// as written and the name it gives.
@@ -37,11 +40,24 @@ impl Source {
         Source::Mention {
             mention,
             cue: Some(cue),
+            nested: false,
         }
     }
 
     fn uncued(mention: Mention) -> Source {
-        Source::Mention { mention, cue: None }
+        Source::Mention {
+            mention,
+            cue: None,
+            nested: false,
+        }
+    }
+
+    fn nested(mention: Mention, cue: usize) -> Source {
+        Source::Mention {
+            mention,
+            cue: Some(cue),
+            nested: true,
+        }
     }
 }
 
@@ -51,6 +67,11 @@ pub(crate) struct Sources {
     pub of_quote: Vec<Option<Source>>,
     /// Quotation q and q+1 are one split quotation (“…,” she said, “…”).
     pub continues_in_next: Vec<bool>,
+}
+
+/// Whether token `i` is the word "the".
+fn t_is_word_the(t: &super::tokens::Tokens<'_>, i: usize) -> bool {
+    t.is_word(i) && t.lower(i) == "the"
 }
 
 /// Whether quotation `q`'s source has a reporting cue of its own (or is
@@ -261,6 +282,18 @@ impl<'t, 'a> Attributor<'t, 'a> {
         })
     }
 
+    /// Whether the quotation at token `i` reads as the title of a work.
+    fn quotation_is_title(&self, i: usize) -> bool {
+        let Kind::Quote(q) = self.t.toks[i].kind else {
+            return false;
+        };
+        let text: String = (self.spans[q].parts.iter())
+            .map(|&(a, b)| self.t.body.get(a..b).unwrap_or(""))
+            .collect::<Vec<_>>()
+            .join(" ");
+        super::is_title_of_work(&text)
+    }
+
     /// "was asked", "were told": a passive verb right after token `last`.
     fn is_passive_after(&self, last: usize) -> bool {
         let t = self.t;
@@ -274,6 +307,44 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 let w = self.lower(last + 2);
                 (w.ends_with("ed") && w.len() > 4) || matches!(w, "told" | "shown" | "given")
             }
+    }
+
+    /// The speaker of "X quoted Y as saying" (Y) or "Y was quoted as
+    /// saying" (Y), for the participle at `k`.
+    fn quoted_as_saying(&self, k: usize, lo: usize) -> Option<Mention> {
+        let t = self.t;
+        let as_at = k
+            .checked_sub(1)
+            .filter(|&a| a > lo && t.is_word(a) && self.lower(a) == "as")?;
+        let relay = (lo.max(as_at.saturating_sub(12))..as_at).rev().find(|&j| {
+            t.is_word(j) && matches!(self.lower(j), "quoted" | "cited" | "paraphrased")
+        })?;
+        if relay + 1 < as_at {
+            // Active: the one quoted stands between the verb and "as".
+            classify(t, relay + 1, as_at - 1)
+                .filter(|m| !matches!(m.referent, Referent::Pronoun(_)) || m.first == m.last)
+        } else {
+            // Passive: the subject of "was quoted".
+            let be = relay.checked_sub(1).filter(|&b| b > lo && t.is_word(b))?;
+            if !matches!(self.lower(be), "was" | "were" | "is" | "are" | "been") {
+                return None;
+            }
+            self.subject_in(self.clause_start(be, lo), be)
+        }
+    }
+
+    /// The first token of the clause that token `k` stands in: past the
+    /// last comma, semicolon or clause-opening word before it.
+    fn clause_start(&self, k: usize, lo: usize) -> usize {
+        let t = self.t;
+        (lo..k)
+            .rev()
+            .find(|&j| {
+                t.is_punct(j, ",")
+                    || t.is_punct(j, ";")
+                    || (t.is_word(j) && is_clause_boundary_word(self.lower(j)))
+            })
+            .map_or(lo, |j| j + 1)
     }
 
     /// "forcefully", "angrily": a lowercase adverb in -ly.
@@ -351,6 +422,18 @@ impl<'t, 'a> Attributor<'t, 'a> {
         let Some(i) = t.quote_tok.get(q).copied().flatten() else {
             return false;
         };
+        // “very interested” in hosting the talks, adding: “…”: words of
+        // the sentence after the first part, not a reporting clause.
+        if !self.ends_on_comma(i) && !self.quote_ends_with(i, &['?', '!']) {
+            return false;
+        }
+        // Trump warned that …, “I’m just going to back away,” asserting,
+        // “This is not my war.”: the first part has a cue of its own
+        // before it, so the one after it introduces a second quotation.
+        let lo = t.sentences.get(t.toks[i].sentence).map_or(i, |&(lo, _)| lo);
+        if (lo..i).any(|k| self.is_cue(k).is_some()) {
+            return false;
+        }
         let mut j = i + 1;
         let mut saw_cue = false;
         // The clause may carry a long appositive: “A,” said X, director of
@@ -1046,6 +1129,12 @@ impl<'t, 'a> Attributor<'t, 'a> {
                     }
                 }
                 Some(CueForm::Participle) => {
+                    // "Russian media quoted Kremlin spokesman Dmitry Peskov as
+                    // saying …", "Peskov was quoted as saying": the one whose
+                    // words are relayed.
+                    if let Some(m) = self.quoted_as_saying(k, lo) {
+                        return Some(Source::nested(m, k));
+                    }
                     // "footage of Hillary Clinton asking, “…”": the name the
                     // participle hangs on — not a platform or a place after a
                     // preposition ("responded on Facebook writing").
@@ -1101,6 +1190,12 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 .or_else(|| self.subject_by_verb(lo, i, &known))?;
             // ("Blumenthal was asked, “…”": a passive subject is spoken to.)
             if self.is_passive_after(m.last) {
+                return None;
+            }
+            // ("The mayor appeared on the show “Harbour Lights”": a title
+            // takes a speaker with no cue only from a name.)
+            let description = matches!(m.referent, Referent::Description { .. });
+            if description && self.quotation_is_title(i) {
                 return None;
             }
             return Some(Source::uncued(m));
@@ -1588,7 +1683,12 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 self.table.resolve_name(n).is_some() || self.has_title(m) || ends_on_body_word(n)
             }
             Referent::Pronoun(p) => matches!(p, Pronoun::He | Pronoun::She),
-            Referent::Description { .. } => self.organisation_named(m).is_some(),
+            // "The US president had expected a “productive day”": a
+            // definite role, which the resolver can bind.
+            Referent::Description { ref head, .. } => {
+                self.organisation_named(m).is_some()
+                    || (t_is_word_the(self.t, m.first) && is_title(head) && !is_plural_form(head))
+            }
         }
     }
 

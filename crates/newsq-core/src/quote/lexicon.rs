@@ -53,11 +53,12 @@ pub(crate) enum Class {
     PersonNoun,
     Preposition,
     ClauseOpener,
+    WorkMarker,
 }
 
 impl Class {
     /// Every class, with its heading in a lexicon file.
-    const ALL: [(Class, &'static str); 38] = [
+    const ALL: [(Class, &'static str); 39] = [
         (Class::CueFinite, "cue.finite"),
         (Class::CueParticiple, "cue.participle"),
         (Class::CueInverting, "cue.inverting"),
@@ -96,6 +97,7 @@ impl Class {
         (Class::PersonNoun, "nouns.person"),
         (Class::Preposition, "prepositions"),
         (Class::ClauseOpener, "clause-openers"),
+        (Class::WorkMarker, "work-markers"),
     ];
 
     /// The class's bit in a word's set (at most 64 classes).
@@ -353,6 +355,12 @@ pub(crate) fn is_preposition(lower: &str) -> bool {
 /// A word that opens a new clause: "that", "because", "and", "but".
 pub(crate) fn is_clause_opener(lower: &str) -> bool {
     english().is(lower, Class::ClauseOpener)
+}
+
+/// A word before a quoted title that makes it a work's name: "on", "his",
+/// "called", "show".
+pub(crate) fn is_work_marker(lower: &str) -> bool {
+    english().is(lower, Class::WorkMarker)
 }
 
 /// A noun for a group that needs no determiner: "police", "staff".

@@ -208,7 +208,9 @@ fn extract_text(body: &str) -> Vec<Quotation> {
         continues = false;
         if text.is_empty()
             || is_markup(body, span.open, &text)
-            || (is_title_of_work(&text) && (unattributed || names_a_work(body, span.open)))
+            || (is_title_of_work(&text)
+                && ((unattributed && !is_term_after_verb(body, span.open, &text))
+                    || names_a_work(body, span.open)))
         {
             continue;
         }
@@ -280,8 +282,25 @@ fn is_markup(body: &str, open: usize, text: &str) -> bool {
     attribute_value || no_words || handle
 }
 
-/// A title-case quotation after "on", "the", "called", "his"…: the name of a
-/// show, book or slogan ("said on “This Week”", "his book “Crippled America”").
+/// "who only specified “Christian” as their religion": one capitalised
+/// word right after a verb in the past, a term someone used rather than the
+/// title of a work.
+fn is_term_after_verb(body: &str, open: usize, text: &str) -> bool {
+    let word = body[..open]
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default();
+    !text.trim().contains(' ')
+        && word.len() > 3
+        && word.ends_with("ed")
+        && word.starts_with(char::is_lowercase)
+        && !matches!(word, "called" | "titled" | "entitled" | "dubbed" | "named")
+}
+
+/// A title-case quotation after "on", "the", "called", "his"…: the name of
+/// a show, book or slogan ("said on “This Week”", "his book “Crippled
+/// America”").
 fn names_a_work(body: &str, open: usize) -> bool {
     // The word just before the opening mark (its apostrophes kept: "Varga’s").
     let word = body[..open]
@@ -290,33 +309,7 @@ fn names_a_work(body: &str, open: usize) -> bool {
         .next()
         .unwrap_or_default();
     let lower = word.to_lowercase();
-    lower.ends_with("’s")
-        || lower.ends_with("'s")
-        || matches!(
-            lower.as_str(),
-            "on" | "in"
-                | "at"
-                | "to"
-                | "of"
-                | "from"
-                | "for"
-                | "with"
-                | "by"
-                | "the"
-                | "a"
-                | "an"
-                | "his"
-                | "her"
-                | "their"
-                | "its"
-                | "our"
-                | "my"
-                | "titled"
-                | "entitled"
-                | "called"
-                | "dubbed"
-                | "named"
-        )
+    lower.ends_with("’s") || lower.ends_with("'s") || lexicon::is_work_marker(&lower)
 }
 
 /// “Meet the Press”, “The Walking Dead”, “Harbour Lights.”: a short run of

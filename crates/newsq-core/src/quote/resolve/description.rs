@@ -4,7 +4,8 @@
 use super::Resolver;
 use crate::quote::clauses::{ends_on_body_word, is_plural_form};
 use crate::quote::lexicon::{
-    is_document_noun, is_organisation_head, is_person_noun, is_place_word, with_lowercase,
+    is_determiner, is_document_noun, is_organisation_head, is_person_noun, is_place_word,
+    with_lowercase,
 };
 use crate::quote::mentions::{name_in_run, run_start, Mention, Referent};
 
@@ -127,10 +128,14 @@ impl Resolver<'_, '_> {
         self.is_definite(m) && is_organisation_head(head) && !is_document_noun(head)
     }
 
-    /// A description that opens with "the" or with a name's possessive.
+    /// A description that opens with "the" or with a name's possessive —
+    /// or with no determiner at all, as headlines write roles ("US
+    /// president says …").
     fn is_definite(&self, m: &Mention) -> bool {
         let t = self.t;
-        (m.first..=m.last).find(|&i| t.is_word(i)).is_some_and(|i| {
+        let words = || (m.first..=m.last).filter(|&i| t.is_word(i));
+        let bare = words().all(|i| !is_determiner(self.lower(i))) && t.is_capitalised(m.first);
+        bare || words().next().is_some_and(|i| {
             self.lower(i) == "the"
                 || (i < m.last && t.is_capitalised(i) && self.ends_in_possessive_s(i))
         })

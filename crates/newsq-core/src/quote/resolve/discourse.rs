@@ -311,6 +311,28 @@ impl Resolver<'_, '_> {
             }
             i += 1;
         }
+        // "One person familiar with the conversation said …": a source the
+        // article does not name, reporting — whom "they added" points to.
+        let reporting = (speaker.is_none())
+            .then(|| self.unnamed_reporting(lo, hi))
+            .flatten();
+        if let Some(m) = reporting.as_ref() {
+            if let Referent::Description { head, .. } = &m.referent {
+                let unnamed = !self.is_definite_role(m) && self.body_described(m).is_none();
+                if unnamed {
+                    names.push(Seen {
+                        sentence: s,
+                        paragraph,
+                        entity: Entity::Unnamed(m.first),
+                        speaker: None,
+                        gender: description_gender(head),
+                        role: Role::Speaker,
+                        organisation: false,
+                        plural: crate::quote::clauses::is_plural_form(head),
+                    });
+                }
+            }
+        }
         // "Donald Trump’s campaign is defending …": a body described.
         if let Some(body) = subject.as_ref().and_then(|m| self.body_described(m)) {
             names.push(Seen {
@@ -385,6 +407,28 @@ impl Resolver<'_, '_> {
                 && before > lo
                 && finite(before - 1)
                 && is_inverting_cue(self.lower(before - 1)))
+    }
+
+    /// "One person familiar with the conversation said that …": a sentence
+    /// that opens with a description and its reporting verb.
+    fn unnamed_reporting(&self, lo: usize, hi: usize) -> Option<Mention> {
+        let t = self.t;
+        let first = (lo..hi).find(|&i| t.is_word(i))?;
+        if !is_determiner(self.lower(first))
+            || matches!(
+                self.lower(first),
+                "the" | "his" | "her" | "their" | "its" | "this" | "that" | "these" | "those"
+            )
+        {
+            return None;
+        }
+        let cue = (first + 1..hi.min(first + 16)).find(|&k| {
+            t.is_word(k) && !t.is_capitalised(k) && cue_form(self.lower(k)) == Some(CueForm::Finite)
+        })?;
+        if (first..cue).any(|k| !matches!(t.toks[k].kind, Kind::Word | Kind::Punct)) {
+            return None;
+        }
+        classify(t, first, cue - 1).filter(|m| matches!(m.referent, Referent::Description { .. }))
     }
 
     /// Whether the name `first..=last` stands after a preposition ("agreed

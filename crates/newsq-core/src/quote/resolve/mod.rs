@@ -170,7 +170,17 @@ impl Resolver<'_, '_> {
         out: &[Attribution],
     ) -> (Attribution, Option<Seen>) {
         match source {
-            Source::Mention { mention, cue } => self.resolve_mention(mention, *cue, quote_tok),
+            Source::Mention {
+                mention,
+                cue,
+                nested,
+            } => {
+                let (mut att, seen) = self.resolve_mention(mention, *cue, quote_tok);
+                if *nested {
+                    att.speaker_from = Some(SpeakerFrom::Nested);
+                }
+                (att, seen)
+            }
             Source::Label { label, name } => {
                 let speaker = self
                     .table
