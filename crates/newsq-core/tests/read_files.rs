@@ -223,6 +223,10 @@ fn discover_walks_sorted_skipping_hidden_and_other_extensions() {
         "b.txt",
         "a.json",
         "README",
+        "README.TXT",
+        "LICENSE",
+        "sub/changelog.txt",
+        "article",
         "x.TXT",
         "c.md",
         "image.PNG",
@@ -238,8 +242,9 @@ fn discover_walks_sorted_skipping_hidden_and_other_extensions() {
         fs::write(&p, "Headline\n\nBody.").unwrap();
     }
     let explicit = dir.join("c.md");
+    let readme = dir.join("README.TXT");
     let missing = dir.join("missing.txt");
-    let found = discover(&[dir.clone(), explicit.clone(), missing.clone()]);
+    let found = discover(&[dir.clone(), explicit.clone(), readme, missing.clone()]);
 
     let rel: Vec<String> = found
         .iter()
@@ -251,15 +256,18 @@ fn discover_walks_sorted_skipping_hidden_and_other_extensions() {
     assert_eq!(
         rel,
         vec![
-            "README",
+            // (A folder's README, LICENSE and changelog are notes about the
+            // corpus, not articles.)
             "a.json",
+            "article",
             "b.txt",
             "sub/a.text",
             "sub/deeper/m.ndjson",
             "sub/z.jsonl",
             "x.TXT",
-            // Named explicitly: taken whatever the extension.
+            // Named explicitly: taken whatever the extension or name.
             "c.md",
+            "README.TXT",
             "ERR NotFound",
         ]
     );

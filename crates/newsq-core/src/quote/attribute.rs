@@ -1877,7 +1877,19 @@ impl<'t, 'a> Attributor<'t, 'a> {
                                 && !is_preposition(self.lower(k))
                                 && !is_clause_boundary_word(self.lower(k))
                                 && role_at(k + 1));
-                        if !role_then_name {
+                        // "said Bank of Japan chief Toshihiko Fukui", "said
+                        // Economic and Fiscal Policy Minister Heizo Takenaka":
+                        // a body's or an office's name runs on through "of"
+                        // and "and" to the role and the person.
+                        let name_runs_on = matches!(self.lower(k), "of" | "and" | "for")
+                            && t.is_capitalised(k + 1)
+                            && (k + 1..(k + 8).min(hi)).any(|r| {
+                                t.is_word(r) && is_title(self.lower(r)) && t.is_capitalised(r + 1)
+                                    || (t.is_capitalised(r)
+                                        && is_title(self.lower(r))
+                                        && t.is_capitalised(r + 1))
+                            });
+                        if !role_then_name && !name_runs_on {
                             break;
                         }
                     }

@@ -54,11 +54,13 @@ pub(crate) enum Class {
     Preposition,
     ClauseOpener,
     WorkMarker,
+    TitleSmallWord,
+    StatementOpener,
 }
 
 impl Class {
     /// Every class, with its heading in a lexicon file.
-    const ALL: [(Class, &'static str); 39] = [
+    const ALL: [(Class, &'static str); 41] = [
         (Class::CueFinite, "cue.finite"),
         (Class::CueParticiple, "cue.participle"),
         (Class::CueInverting, "cue.inverting"),
@@ -98,6 +100,8 @@ impl Class {
         (Class::Preposition, "prepositions"),
         (Class::ClauseOpener, "clause-openers"),
         (Class::WorkMarker, "work-markers"),
+        (Class::TitleSmallWord, "title.small-words"),
+        (Class::StatementOpener, "statement-openers"),
     ];
 
     /// The class's bit in a word's set (at most 64 classes).
@@ -361,6 +365,16 @@ pub(crate) fn is_clause_opener(lower: &str) -> bool {
 /// "called", "show".
 pub(crate) fn is_work_marker(lower: &str) -> bool {
     english().is(lower, Class::WorkMarker)
+}
+
+/// A small word written in lowercase inside a title ("of", "the"), as written.
+pub(crate) fn is_title_small_word(word: &str) -> bool {
+    english().is(word, Class::TitleSmallWord)
+}
+
+/// A capitalised word that opens a statement, not a title ("I", "We"), as written.
+pub(crate) fn opens_a_statement(word: &str) -> bool {
+    english().is(word, Class::StatementOpener)
 }
 
 /// A noun for a group that needs no determiner: "police", "staff".

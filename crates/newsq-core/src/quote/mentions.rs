@@ -174,12 +174,19 @@ fn find_name_in_run(t: &Tokens<'_>, first: usize, last: usize, out: &mut String)
         }
     }
     // A trailing title ("the Clinton campaign", "Russian President") is no
-    // name — unless a first name or an initial stands before it ("Peter T. King").
+    // name — unless a first name or an initial stands before it ("Peter T.
+    // King"), or the run of two names follows a role ("governor Mervyn King").
     if is_title(last_lower) || is_capitalised_function_word(last_lower) {
         let before = (first..last).rev().find(|&i| t.is_word(i));
-        let after_first_name = before.is_some_and(|b| {
-            is_one_char(t.text(b)) || first_name_gender_of_lower(t.lower(b)).is_some()
-        });
+        let after_role = first > 0
+            && t.is_word(first - 1)
+            && !t.is_capitalised(first - 1)
+            && is_title(t.lower(first - 1))
+            && before.is_some_and(|b| b == first && !is_title(lower_no_dot(t, b)));
+        let after_first_name = after_role
+            || before.is_some_and(|b| {
+                is_one_char(t.text(b)) || first_name_gender_of_lower(t.lower(b)).is_some()
+            });
         if !after_first_name {
             return None;
         }

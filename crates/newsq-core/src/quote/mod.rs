@@ -312,45 +312,39 @@ fn names_a_work(body: &str, open: usize) -> bool {
     lower.ends_with("’s") || lower.ends_with("'s") || lexicon::is_work_marker(&lower)
 }
 
-/// “Meet the Press”, “The Walking Dead”, “Harbour Lights.”: a short run of
-/// capitalised words, no sentence inside — the name of a show, book or film.
-fn is_title_of_work(text: &str) -> bool {
+/// “Meet the Press”, “The Walking Dead”, “Harbour Lights.”, “Practical
+/// Solutions to the Problem of Diagonal Dominance”: a run of capitalised
+/// words (the lexicon's small words aside), no sentence inside — the name
+/// of a show, book, film or paper.
+pub(crate) fn is_title_of_work(text: &str) -> bool {
+    // (Titles run to a dozen words or so; a longer run is prose.)
+    const MAX_TITLE_WORDS: usize = 16;
     let words = || text.split_whitespace();
-    let minor = |w: &str| {
-        matches!(
-            w,
-            "the"
-                | "of"
-                | "a"
-                | "an"
-                | "and"
-                | "in"
-                | "on"
-                | "to"
-                | "for"
-                | "at"
-                | "with"
-                | "from"
-                | "or"
-                | "by"
-        )
-    };
     // Asked first, as most quotations fail it within a word or two (the
-    // second lowercase); past eight words the count fails anyway.
-    words().take(8).enumerate().all(|(i, w)| {
+    // second lowercase).
+    let titled = words().take(MAX_TITLE_WORDS + 1).enumerate().all(|(i, w)| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         w.is_empty()
             || w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-            || (i > 0 && minor(w))
-    }) && (1..=7).contains(&words().take(8).count())
+            || (i > 0 && lexicon::is_title_small_word(w))
+    });
+    let count = words().take(MAX_TITLE_WORDS + 1).count();
+    // (Past seven words, no sentence may end inside: a line of prose in
+    // capitals is no title.)
+    let one_phrase = count <= 7
+        || !text
+            .trim_end()
+            .trim_end_matches(['.', '?', '!'])
+            .contains(['.', '?', '!', ';', ':']);
+    titled
+        && (1..=MAX_TITLE_WORDS).contains(&count)
+        && one_phrase
         && !text.trim_end().ends_with([',', '?', '!'])
         && words().any(|w| w.chars().any(char::is_alphabetic))
-        && !matches!(
-            words()
-                .next()
-                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())),
-            Some("I" | "We" | "You" | "It" | "He" | "She" | "They" | "No" | "Yes")
-        )
+        && !words()
+            .next()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .is_some_and(lexicon::opens_a_statement)
 }
 
 /// Join the parts and drop the comma a reporting clause leaves behind (“…,” she said).

@@ -75,7 +75,7 @@ fn walk_dir(dir: &Path, out: &mut Vec<Result<PathBuf, Skipped>>) {
     entries.sort_by_key(|e| e.file_name());
     for entry in entries {
         let name = entry.file_name();
-        if name.to_string_lossy().starts_with('.') {
+        if name.to_string_lossy().starts_with('.') || is_corpus_document(&name.to_string_lossy()) {
             continue;
         }
         let path = entry.path();
@@ -103,6 +103,24 @@ fn walk_dir(dir: &Path, out: &mut Vec<Result<PathBuf, Skipped>>) {
         }
         out.push(Ok(path));
     }
+}
+
+/// "README.TXT", "LICENSE", "CHANGELOG.md": a folder's notes about the
+/// corpus, not one of its articles (read only when named on their own).
+fn is_corpus_document(file_name: &str) -> bool {
+    let stem = file_name.split('.').next().unwrap_or(file_name);
+    [
+        "readme",
+        "license",
+        "licence",
+        "copying",
+        "changelog",
+        "changes",
+        "authors",
+        "notice",
+    ]
+    .iter()
+    .any(|doc| stem.eq_ignore_ascii_case(doc))
 }
 
 fn has_read_extension(path: &Path) -> bool {

@@ -395,8 +395,15 @@ impl Resolver<'_, '_> {
                 && cue_form(self.lower(k)) == Some(CueForm::Finite)
         };
         let mut before = first;
-        // ("noted NBC’s Dante Chinni": past the outlet that employs them.)
-        while before > lo && t.is_capitalised(before - 1) {
+        // ("noted NBC’s Dante Chinni", "said Sun's chief operating officer
+        // Jonathan Schwartz": past the role and the body it is at.)
+        while before > lo
+            && first - before < 8
+            && t.is_word(before - 1)
+            && (t.is_capitalised(before - 1)
+                || is_title(self.lower(before - 1))
+                || (t.is_word(before) && is_title(self.lower(before))))
+        {
             before -= 1;
         }
         // ("McLenney said Clinton doesn’t …": an inverted subject closes

@@ -4,7 +4,7 @@
 //! author of the article mentioned before.
 
 use super::{Resolved, Resolver};
-use crate::quote::lexicon::{is_document_noun, is_voice_noun};
+use crate::quote::lexicon::{is_capitalised_function_word, is_document_noun, is_voice_noun};
 use crate::quote::mentions::{name_in_run, run_start, strip_possessive, Mention};
 use crate::quote::SpeakerFrom;
 
@@ -70,6 +70,8 @@ impl Resolver<'_, '_> {
             return None;
         }
         let start = run_start(t, end).max(first);
+        // ("The report": a capitalised article names nobody.)
+        let start = (start..=end).find(|&i| !is_capitalised_function_word(self.lower(i)))?;
         // ("a Homeland Security memo": a body's name may end on a word that
         // is a title in a person's.)
         let name = name_in_run(t, start, end).map_or_else(|| self.phrase(start, end), |(_, n)| n);

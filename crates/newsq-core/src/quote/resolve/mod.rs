@@ -10,9 +10,9 @@ mod document;
 
 use super::attribute::{Source, Sources};
 use super::clauses::{ends_on_body_word, Clauses};
-use super::lexicon::{with_lowercase, Gender, Pronoun};
+use super::lexicon::{is_medium_word, with_lowercase, Gender, Pronoun};
 use super::marks::QuotedSpan;
-use super::mentions::{Mention, Referent};
+use super::mentions::{strip_possessive, Mention, Referent};
 use super::tokens::{Kind, Tokens};
 use super::SpeakerFrom;
 use discourse::{description_gender, pronoun_gender, Entity, Role, Seen};
@@ -366,13 +366,28 @@ impl Resolver<'_, '_> {
         }
         // "the commission", "the company": the body of that name, else the
         // body the passage is about.
-        if self.is_definite_body(m) {
+        // ("the government", "the administration": the one of the country
+        // the story is about, not the last body named.)
+        let governing = matches!(head, "government" | "administration" | "state" | "regime");
+        if self.is_definite_body(m) && !governing {
             if let Some(body) = self.body_holding(head, m.first) {
                 return Resolved::body(body, SpeakerFrom::Description);
             }
+            // (An outlet that reports is no body the story is about —
+            // unless the description is of one: "the paper's editorial board".)
+            let of_outlet = is_medium_word(head)
+                || modifiers
+                    .iter()
+                    .any(|w| is_medium_word(strip_possessive(w)));
             let found = self.most_salient(sentence, paragraph, |s, _| {
+                let outlet = !of_outlet
+                    && s.speaker.as_deref().is_some_and(|n| {
+                        n.rsplit(' ')
+                            .next()
+                            .is_some_and(|w| with_lowercase(w, is_medium_word))
+                    });
                 f32::from(u8::from(
-                    s.organisation && !matches!(s.entity, Entity::Unnamed(_)),
+                    s.organisation && !outlet && !matches!(s.entity, Entity::Unnamed(_)),
                 ))
             });
             let recent = |s: &Seen| self.sentences_between(s.sentence, sentence) <= ROLE_LOOK_BACK;
