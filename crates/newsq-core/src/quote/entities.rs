@@ -3,9 +3,9 @@
 
 use super::clauses::{ends_on_body_word, is_adjective_like};
 use super::lexicon::{
-    cue_form, first_name_gender, is_capitalised_function_word, is_determiner, is_organisation_head,
-    is_personal_title, is_place_head, is_place_word, is_thing_head, is_title, title_gender,
-    with_lowercase, CueForm, Gender,
+    cue_form, first_name_gender, first_name_gender_of_lower, is_capitalised_function_word,
+    is_determiner, is_organisation_head, is_personal_title, is_place_head, is_place_word,
+    is_thing_head, is_title, title_gender, with_lowercase, CueForm, Gender,
 };
 use super::mentions::{lower_no_dot, run_end, with_name_in_run};
 use super::tokens::Tokens;
@@ -102,7 +102,15 @@ impl EntityTable {
                 continue;
             }
             let last = run_end(t, i);
-            let found = with_name_in_run(t, i, last, |start, found| {
+            // ("Classy Henman makes a winning start": a word that opens the
+            // headline, capitalised nowhere else, is no part of the name.)
+            let opener = i < last
+                && i < t.headline_end
+                && !t.is_proper(i)
+                && first_name_gender_of_lower(t.lower(i)).is_none()
+                && !is_title(lower_no_dot(t, i));
+            let first = if opener { i + 1 } else { i };
+            let found = with_name_in_run(t, first, last, |start, found| {
                 name.clear();
                 name.push_str(found);
                 start

@@ -97,7 +97,7 @@ impl SpeakerFrom {
 /// assert_eq!(quotes[0].speaker_mention.as_deref(), Some("Mr Trump"));
 /// ```
 pub fn extract(body: &str) -> Vec<Quotation> {
-    extract_text(body)
+    extract_text(body, 0)
 }
 
 /// [`extract`], with the article's headline as context: read as the
@@ -117,14 +117,14 @@ pub fn extract(body: &str) -> Vec<Quotation> {
 /// ```
 pub fn extract_with_headline(headline: Option<&str>, body: &str) -> Vec<Quotation> {
     let Some(lead) = headline.and_then(context_headline) else {
-        return extract_text(body);
+        return extract_text(body, 0);
     };
     let mut text = String::with_capacity(lead.len() + 2 + body.len());
     text.push_str(&lead);
     text.push_str("\n\n");
     text.push_str(body);
     let offset = lead.len() + 2;
-    let mut quotes = extract_text(&text);
+    let mut quotes = extract_text(&text, offset);
     quotes.retain(|q| q.start >= offset);
     for q in &mut quotes {
         q.start -= offset;
@@ -173,13 +173,15 @@ fn context_headline(headline: &str) -> Option<String> {
     Some(blanked.collect())
 }
 
-/// [`extract`] of a text: the body, or the headline and the body.
-fn extract_text(body: &str) -> Vec<Quotation> {
+/// [`extract`] of a text: the body, or the headline and the body, which
+/// starts at byte `body_from`.
+fn extract_text(body: &str, body_from: usize) -> Vec<Quotation> {
     let spans = marks::find_quoted_spans(body);
     if spans.is_empty() {
         return Vec::new();
     }
-    let tokens = tokens::tokenize(body, &spans);
+    let mut tokens = tokens::tokenize(body, &spans);
+    tokens.headline_end = tokens.toks.partition_point(|tok| tok.start < body_from);
     let table = entities::EntityTable::build(&tokens);
     let clauses = clauses::Clauses {
         t: &tokens,

@@ -75,6 +75,8 @@ pub(crate) struct Tokens<'a> {
     /// Hashes of the lowercase words the article capitalises inside a
     /// sentence, sorted (see `is_proper`).
     proper_words: Vec<u64>,
+    /// The tokens before this one are the headline's (none without one).
+    pub headline_end: usize,
     /// The tokens that can end a sentence, in order: paragraph breaks,
     /// quotations, and . ? ! … (`split_sentences` looks at no others).
     enders: Vec<usize>,
@@ -421,6 +423,7 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
         enders,
         capitalised_at,
         proper_words: Vec::new(),
+        headline_end: 0,
     };
     note_surnames_by_use(&mut tokens);
     split_sentences(&mut tokens, quotes);
