@@ -11,7 +11,8 @@
 //!
 //! * `scan`: count the quote-mark characters (“ ” " ‘ ’ ' « » „) of every
 //!   body — the floor any extractor pays just to look at the text;
-//! * `extract`: `newsq::quote::extract` on every body;
+//! * `extract`: `newsq::quote::extract_with_headline` on every body and its
+//!   headline, as `newsq extract` and the index run it;
 //! * `read+clean`: `newsq::read::parse_plain_text` on the raw text of every
 //!   plain-text file (JSON inputs are left out) — the reader's cost.
 //!
@@ -41,6 +42,8 @@ struct Corpus {
     files: usize,
     /// Cleaned article bodies, as `read_file` produced them.
     bodies: Vec<String>,
+    /// Each body's headline, where the reader found one.
+    titles: Vec<Option<String>>,
     /// (file name, decoded text) of every plain-text file that gave an article.
     plain: Vec<(String, String)>,
     /// Inputs that produced no article, as printable messages.
@@ -122,8 +125,13 @@ fn main() -> ExitCode {
         quick,
         || {
             let mut quotes = 0u64;
-            for body in &corpus.bodies {
-                let found = newsq::quote::extract(black_box(body.as_str()));
+            // What `newsq extract` and the index run: the body, with the
+            // headline read as context.
+            for (body, title) in corpus.bodies.iter().zip(&corpus.titles) {
+                let found = newsq::quote::extract_with_headline(
+                    black_box(title.as_deref()),
+                    black_box(body.as_str()),
+                );
                 quotes += found.len() as u64;
                 black_box(found);
             }
@@ -249,6 +257,7 @@ fn load_corpus() -> Result<Corpus, String> {
         label,
         files: 0,
         bodies: Vec::new(),
+        titles: Vec::new(),
         plain: Vec::new(),
         skipped: Vec::new(),
     };
@@ -271,6 +280,7 @@ fn load_corpus() -> Result<Corpus, String> {
                 Ok(article) => {
                     articles += 1;
                     corpus.bodies.push(article.body);
+                    corpus.titles.push(article.title);
                 }
                 Err(skipped) => corpus.skipped.push(skipped.to_string()),
             }

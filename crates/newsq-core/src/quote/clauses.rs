@@ -26,12 +26,13 @@ pub(crate) fn is_clause_boundary_word(w: &str) -> bool {
 /// National Committee"), or a group's of three words or more that ends on a
 /// plural ("Oversight Committee Republicans", "Retired American Warriors").
 pub(crate) fn ends_on_body_word(name: &str) -> bool {
-    let head = name.rsplit(' ').next().unwrap_or(name);
-    let first = name.split(' ').next().unwrap_or(name);
+    // (Asked of every name: a byte loop finds its spaces sooner than a searcher.)
+    let last_space = name.bytes().rposition(|b| b == b' ');
+    let head = last_space.map_or(name, |at| &name[at + 1..]);
+    let three_words = || name.bytes().filter(|&b| b == b' ').nth(1).is_some();
+    let first = || name.split(' ').next().unwrap_or(name);
     with_lowercase(head, is_organisation_head)
-        || (name.split(' ').nth(2).is_some()
-            && is_plural_form(head)
-            && first_name_gender(first).is_none())
+        || (is_plural_form(head) && three_words() && first_name_gender(first()).is_none())
 }
 
 /// A word that reads as a plural noun: "Warriors", "officials" (not

@@ -37,6 +37,34 @@ impl<V> WordTable<V> {
         }
     }
 
+    /// `get` of `word`'s lowercase, compared ignoring case (the keys are
+    /// lowercase) while the table is a short list and the word ASCII.
+    fn get_lowercase_of(&self, word: &str) -> Option<&V> {
+        match self {
+            WordTable::Few(list) if word.is_ascii() => list
+                .iter()
+                .find(|(w, _)| w.eq_ignore_ascii_case(word))
+                .map(|(_, v)| v),
+            _ => with_lowercase(word, |lower| self.get(lower)),
+        }
+    }
+
+    /// `get` of the key "`first` `second`", put together only when hashed.
+    fn get_pair(&self, first: &str, second: &str) -> Option<&V> {
+        match self {
+            WordTable::Few(list) => list
+                .iter()
+                .find(|(w, _)| {
+                    w.len() == first.len() + 1 + second.len()
+                        && w.starts_with(first)
+                        && w.ends_with(second)
+                        && w.as_bytes().get(first.len()) == Some(&b' ')
+                })
+                .map(|(_, v)| v),
+            WordTable::Many(map) => map.get(&format!("{first} {second}")),
+        }
+    }
+
     fn get_mut(&mut self, word: &str) -> Option<&mut V> {
         match self {
             WordTable::Few(list) => list.iter_mut().find(|(w, _)| w == word).map(|(_, v)| v),
@@ -87,6 +115,8 @@ pub(crate) struct EntityTable {
     by_first_and_surname: WordTable<usize>,
     /// Role bindings in text order: (token position, head, modifiers, person).
     roles: Vec<(usize, String, Vec<String>, usize)>,
+    /// Where a "first-name surname" key is put together.
+    key_buffer: String,
 }
 
 impl EntityTable {
@@ -146,7 +176,7 @@ impl EntityTable {
                     // "Mr Trump": a surname with a gendered title tells the gender.
                     let title_gender_found =
                         (i..name_start).find_map(|j| title_gender(lower_no_dot(t, j)));
-                    let known = with_lowercase(&name, |lower| table.by_surname.get(lower).copied());
+                    let known = table.by_surname.get_lowercase_of(&name).copied();
                     match known {
                         Some(p) => {
                             if let Some(g) = title_gender_found {
@@ -159,12 +189,14 @@ impl EntityTable {
                             let titled = name_start > i
                                 && is_personal_title(lower_no_dot(t, name_start - 1));
                             let speaks = !titled && speaks_alone(t, name_start, last);
-                            let common = with_lowercase(&name, |lower| {
-                                is_place_word(lower)
-                                    || is_organisation_head(lower)
-                                    || is_capitalised_function_word(lower)
-                            });
-                            if (titled || speaks) && !common {
+                            let common = || {
+                                with_lowercase(&name, |lower| {
+                                    is_place_word(lower)
+                                        || is_organisation_head(lower)
+                                        || is_capitalised_function_word(lower)
+                                })
+                            };
+                            if (titled || speaks) && !common() {
                                 let guessed = first_name_gender(&name);
                                 let person = table.add_person(&name, title_gender_found, guessed);
                                 if titled {
@@ -194,7 +226,12 @@ impl EntityTable {
         // The same person again: the same first name and surname ("Donald
         // J. Trump" and "Donald Trump"), or a surname known alone so far
         // ("Mr. Obama", then "Barack Obama").
-        let first_and_surname = format!("{} {surname}", first_word(&lower));
+        // (In a buffer kept for the next person: most names are new ones.)
+        let mut first_and_surname = std::mem::take(&mut self.key_buffer);
+        first_and_surname.clear();
+        first_and_surname.push_str(first_word(&lower));
+        first_and_surname.push(' ');
+        first_and_surname.push_str(surname);
         let same = (self.by_first_and_surname.get(&first_and_surname).copied())
             .or(known_surname.filter(|&p| !self.people[p].name.contains(' ')));
         if let Some(p) = same {
@@ -208,6 +245,7 @@ impl EntityTable {
                     known_lower.clone_from(&lower);
                 }
             }
+            self.key_buffer = first_and_surname;
             return p;
         }
         let p = self.people.len();
@@ -222,6 +260,7 @@ impl EntityTable {
         if lower.contains(' ') {
             self.by_first_and_surname.insert_new(&first_and_surname, p);
         }
+        self.key_buffer = first_and_surname;
         let first = first_word(&lower);
         match self.by_first.get_mut(first) {
             Some(only) => *only = None,
@@ -369,8 +408,9 @@ impl EntityTable {
         }
         // "Rakeyia Scott" after "Keith Lamont Scott": another person of the
         // same surname, whom the surname's entry does not point to.
-        let first_and_surname = format!("{} {surname}", first_word(lower));
-        self.by_first_and_surname.get(&first_and_surname).copied()
+        (self.by_first_and_surname)
+            .get_pair(first_word(lower), surname)
+            .copied()
     }
 
     /// `resolve_name` of an ASCII name, with the tables' lists: the same
@@ -411,8 +451,9 @@ impl EntityTable {
             return None;
         }
         with_lowercase(name, |lower| {
-            let first_and_surname = format!("{} {}", first_word(lower), last_word(lower));
-            self.by_first_and_surname.get(&first_and_surname).copied()
+            (self.by_first_and_surname)
+                .get_pair(first_word(lower), last_word(lower))
+                .copied()
         })
     }
 
@@ -504,26 +545,43 @@ fn speaks_alone(t: &Tokens<'_>, at: usize, last: usize) -> bool {
 /// Whether `a` and `b` differ by exactly one letter added, dropped,
 /// changed or two swapped, beyond their first two letters.
 fn one_edit_apart(a: &str, b: &str) -> bool {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a == b || a.len().min(b.len()) < 2 || a.len().abs_diff(b.len()) > 1 || a[..2] != b[..2] {
+    // (Asked of every surname the article names for each subject: no
+    // copies, and most pairs part at their first two letters.)
+    let mut a_chars = a.chars();
+    let mut b_chars = b.chars();
+    for _ in 0..2 {
+        match (a_chars.next(), b_chars.next()) {
+            (Some(x), Some(y)) if x == y => {}
+            _ => return false,
+        }
+    }
+    if a == b {
         return false;
     }
-    // The first difference, then the rest must match after one edit.
-    let Some(i) = (0..a.len().min(b.len())).find(|&i| a[i] != b[i]) else {
-        return true; // one is the other with a letter added at the end
-    };
-    let same = |x: &[char], y: &[char]| x == y;
-    match a.len().cmp(&b.len()) {
-        std::cmp::Ordering::Equal => {
-            same(&a[i + 1..], &b[i + 1..])
-                || (i + 1 < a.len()
-                    && a[i] == b[i + 1]
-                    && a[i + 1] == b[i]
-                    && same(&a[i + 2..], &b[i + 2..]))
+    // The first difference: the same byte offset in both, as all before it is equal.
+    let at = a
+        .char_indices()
+        .zip(b.chars())
+        .find(|&((_, x), y)| x != y)
+        .map_or(a.len().min(b.len()), |((i, _), _)| i);
+    let (a_rest, b_rest) = (&a[at..], &b[at..]);
+    let mut a_tail = a_rest.chars();
+    let mut b_tail = b_rest.chars();
+    match (a_tail.next(), b_tail.next()) {
+        // One is the other with one letter added at the end.
+        (None, Some(_)) => b_tail.as_str().is_empty(),
+        (Some(_), None) => a_tail.as_str().is_empty(),
+        (None, None) => false,
+        (Some(x), Some(y)) => {
+            let (a_after, b_after) = (a_tail.as_str(), b_tail.as_str());
+            // Changed, added to b, dropped from b, or two swapped.
+            a_after == b_after
+                || a_rest == b_after
+                || a_after == b_rest
+                || (a_after.starts_with(y)
+                    && b_after.starts_with(x)
+                    && a_after[y.len_utf8()..] == b_after[x.len_utf8()..])
         }
-        std::cmp::Ordering::Less => same(&a[i..], &b[i + 1..]),
-        std::cmp::Ordering::Greater => same(&a[i + 1..], &b[i..]),
     }
 }
 

@@ -457,46 +457,46 @@ pub(crate) fn classify(t: &Tokens<'_>, first: usize, last: usize) -> Option<Ment
             .take_while(|&&w| !is_name_word(t, w))
             .any(|&w| matches!(t.lower(w), "of" | "for" | "at" | "from" | "with" | "to"));
     // A name at the end of the phrase: "Kremlin aide Yuri Ushakov", "Mr Trump".
-    if is_name_word(t, head_i)
-        && !complement
-        && !common_opener(run_start(t, head_i).max(first), head_i)
-    {
-        let start = run_start(t, head_i).max(first);
-        if let Some((_, name)) = name_in_run(t, start, head_i) {
-            // A name of several words is neither (no listed word has a
-            // space), and needs no lowercasing to tell.
-            if name.contains(' ')
-                || with_lowercase(&name, |lw| {
-                    (!is_capitalised_function_word(lw) || t.is_surname(lw)) && pronoun(lw).is_none()
-                })
-            {
+    let head_start = (is_name_word(t, head_i) && !complement)
+        .then(|| run_start(t, head_i).max(first))
+        .filter(|&start| !common_opener(start, head_i));
+    // (The name is copied out of the run's memo only once it is taken.)
+    let name_taken = |start: usize, end: usize, take: &dyn Fn(&str) -> bool| {
+        with_name_in_run(t, start, end, |_, name| {
+            // A name of several words is no listed word (none has a space),
+            // and needs no lowercasing to tell.
+            (name.contains(' ') || with_lowercase(name, take)).then(|| name.to_string())
+        })
+        .flatten()
+    };
+    if let Some(start) = head_start {
+        let take = |lw: &str| {
+            (!is_capitalised_function_word(lw) || t.is_surname(lw)) && pronoun(lw).is_none()
+        };
+        if let Some(name) = name_taken(start, head_i, &take) {
+            return Some(Mention {
+                first,
+                last,
+                referent: Referent::Name(name),
+            });
+        }
+    }
+    // A name at the start followed by a description ("Mr. Burman of the Tax Policy Center").
+    let lead_end = is_name_word(t, lead)
+        .then(|| run_end(t, lead).min(last))
+        .filter(|&end| !common_opener(lead, end));
+    if let Some(end) = lead_end {
+        let after = t.toks.get(end + 1).map(|_| t.lower(end + 1));
+        let followed_by_of =
+            after.is_some_and(|w| matches!(w, "of" | "from" | "at" | "with" | "for" | "in" | ","));
+        if followed_by_of || end == last {
+            let take = |lw: &str| !is_capitalised_function_word(lw) && !is_determiner(lw);
+            if let Some(name) = name_taken(lead, end, &take) {
                 return Some(Mention {
                     first,
                     last,
                     referent: Referent::Name(name),
                 });
-            }
-        }
-    }
-    // A name at the start followed by a description ("Mr. Burman of the Tax Policy Center").
-    if is_name_word(t, lead) && !common_opener(lead, run_end(t, lead).min(last)) {
-        let end = run_end(t, lead).min(last);
-        let after = t.toks.get(end + 1).map(|_| t.lower(end + 1));
-        let followed_by_of =
-            after.is_some_and(|w| matches!(w, "of" | "from" | "at" | "with" | "for" | "in" | ","));
-        if followed_by_of || end == last {
-            if let Some((_, name)) = name_in_run(t, lead, end) {
-                if name.contains(' ')
-                    || with_lowercase(&name, |lw| {
-                        !is_capitalised_function_word(lw) && !is_determiner(lw)
-                    })
-                {
-                    return Some(Mention {
-                        first,
-                        last,
-                        referent: Referent::Name(name),
-                    });
-                }
             }
         }
     }

@@ -158,19 +158,20 @@ fn context_headline(headline: &str) -> Option<String> {
         return None;
     }
     let chars: Vec<char> = headline.chars().collect();
-    let blanked = chars.iter().enumerate().map(|(i, &c)| {
+    let mut blanked = String::with_capacity(headline.len());
+    for (i, &c) in chars.iter().enumerate() {
         let inside_word = i > 0
             && chars[i - 1].is_alphanumeric()
             && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
         let mark = matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‘' | '‹' | '›')
             || (matches!(c, '’' | '\'') && !inside_word);
         if mark {
-            " ".repeat(c.len_utf8())
+            blanked.extend(std::iter::repeat_n(' ', c.len_utf8()));
         } else {
-            c.to_string()
+            blanked.push(c);
         }
-    });
-    Some(blanked.collect())
+    }
+    Some(blanked)
 }
 
 /// [`extract`] of a text: the body, or the headline and the body, which
@@ -330,6 +331,9 @@ pub(crate) fn is_title_of_work(text: &str) -> bool {
             || w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
             || (i > 0 && lexicon::is_title_small_word(w))
     });
+    if !titled {
+        return false;
+    }
     let count = words().take(MAX_TITLE_WORDS + 1).count();
     // (Past seven words, no sentence may end inside: a line of prose in
     // capitals is no title.)
@@ -338,8 +342,7 @@ pub(crate) fn is_title_of_work(text: &str) -> bool {
             .trim_end()
             .trim_end_matches(['.', '?', '!'])
             .contains(['.', '?', '!', ';', ':']);
-    titled
-        && (1..=MAX_TITLE_WORDS).contains(&count)
+    (1..=MAX_TITLE_WORDS).contains(&count)
         && one_phrase
         && !text.trim_end().ends_with([',', '?', '!'])
         && words().any(|w| w.chars().any(char::is_alphabetic))

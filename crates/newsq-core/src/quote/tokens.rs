@@ -29,6 +29,9 @@ pub(crate) struct Token {
     /// A word whose first character is uppercase: asked of nearly every
     /// token, again and again, so found once here.
     pub capitalised: bool,
+    /// Nothing but punctuation stands before it in its sentence (set
+    /// when the text is split into sentences).
+    pub opens_sentence: bool,
 }
 
 /// Abbreviations after which a full stop does not end a sentence: any
@@ -143,14 +146,7 @@ impl<'a> Tokens<'a> {
     /// Whether token `i` opens its sentence: nothing but punctuation
     /// before it (“…,” Cruz said: a quotation stands before "Cruz").
     pub fn opens_sentence(&self, i: usize) -> bool {
-        let Some(&(lo, _)) = self
-            .toks
-            .get(i)
-            .and_then(|tok| self.sentences.get(tok.sentence))
-        else {
-            return true;
-        };
-        (lo..i).all(|j| matches!(self.toks[j].kind, Kind::Punct | Kind::Break))
+        self.toks.get(i).is_none_or(|tok| tok.opens_sentence)
     }
 
     /// A capitalised word that may be a name: any inside a sentence, and
@@ -264,6 +260,7 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
                     sentence: 0,
                     paragraph,
                     capitalised: false,
+                    opens_sentence: true,
                 });
                 // Quotations are lowercased only when asked for (`quote_lower`).
                 lower_at.push((next_quote, QUOTATION));
@@ -292,6 +289,7 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
                     sentence: 0,
                     paragraph,
                     capitalised: false,
+                    opens_sentence: true,
                 });
                 lower_at.push((i, i + 1));
                 enders.push(toks.len() - 1);
@@ -363,6 +361,7 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
                 sentence: 0,
                 paragraph,
                 capitalised,
+                opens_sentence: true,
             });
             lower_at.push(if ascii {
                 (start, end)
@@ -390,6 +389,7 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
                 sentence: 0,
                 paragraph,
                 capitalised: false,
+                opens_sentence: true,
             });
             lower_at.push(if len == 1 {
                 (i, end)
@@ -684,8 +684,11 @@ fn split_sentences(tokens: &mut Tokens<'_>, quotes: &[QuotedSpan]) {
         // quotation in it, so an endless one (a file of quote marks) would
         // cost time quadratic in its length.
         if ends || i + 1 == n || i + 1 - start >= MAX_SENTENCE_TOKENS {
+            let mut opening = true;
             for t in &mut tokens.toks[start..=i] {
                 t.sentence = sentence;
+                t.opens_sentence = opening;
+                opening &= matches!(t.kind, Kind::Punct | Kind::Break);
             }
             tokens.sentences.push((start, i + 1));
             sentence += 1;

@@ -61,7 +61,19 @@ impl Resolver<'_, '_> {
     /// it ("IMF" → "International Monetary Fund").
     pub(super) fn body_name(&self, name: &str) -> String {
         if is_acronym(name) {
-            if let Some(full) = self.spelt_out(name) {
+            // (Each acronym is looked for once per article: the search
+            // reads every capitalised run.)
+            let known = self
+                .spelt_out_acronyms
+                .borrow()
+                .iter()
+                .find_map(|(a, full)| (a == name).then(|| full.clone()));
+            let full = known.unwrap_or_else(|| {
+                let full = self.spelt_out(name);
+                (self.spelt_out_acronyms.borrow_mut()).push((name.to_string(), full.clone()));
+                full
+            });
+            if let Some(full) = full {
                 return full;
             }
         }
@@ -73,19 +85,29 @@ impl Resolver<'_, '_> {
     /// "the" have none).
     fn spelt_out(&self, acronym: &str) -> Option<String> {
         let t = self.t;
-        let letters: Vec<char> = acronym.chars().collect();
+        // (An acronym has at most six letters: kept on the stack.)
+        let mut letters = ['\0'; 8];
+        let mut len = 0;
+        for (slot, c) in letters.iter_mut().zip(acronym.chars()) {
+            *slot = c;
+            len += 1;
+        }
         let mut after_run = 0;
         for &i in &t.capitalised_at {
             if i < after_run {
                 continue;
             }
-            // A run, through the small words inside a body's name.
+            // A run, through the small words inside a body's name, as far
+            // as one initial more than the acronym has.
             let mut last = i;
-            let mut initials = Vec::new();
+            let mut initials = 0;
+            let mut same = true;
             let mut k = i;
-            while initials.len() <= letters.len() {
+            while initials <= len {
                 if t.is_capitalised(k) {
-                    initials.extend(t.text(k).chars().next());
+                    let initial = t.text(k).chars().next();
+                    same &= initials < len && initial == Some(letters[initials]);
+                    initials += 1;
                     last = k;
                 } else if !(t.is_word(k)
                     && matches!(t.lower(k), "of" | "and" | "for" | "the")
@@ -96,7 +118,7 @@ impl Resolver<'_, '_> {
                 k += 1;
             }
             after_run = last + 1;
-            if initials == letters && last > i {
+            if same && initials == len && last > i {
                 return Some(self.phrase(i, last));
             }
         }

@@ -21,13 +21,14 @@ use crate::quote::tokens::Kind;
 use std::cmp::Ordering;
 
 /// Who a mention stands for, as the discourse tracks them.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Entity {
     /// A person of the entity table.
     Person(usize),
     /// A name the table holds no person for: a body ("the Kremlin"), a
-    /// country, or a person the article names by one word only.
-    Named(String),
+    /// country, or a person the article names by one word only; its index
+    /// in `Resolver::named`.
+    Named(usize),
     /// A source the article does not name ("one person familiar with the
     /// talks", "officials"); its token, which tells one such source from another.
     Unnamed(usize),
@@ -55,13 +56,11 @@ impl Role {
 }
 
 /// One mention of a person or group, as far as pronoun resolution needs to know.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub(super) struct Seen {
     pub sentence: usize,
     pub paragraph: usize,
     pub entity: Entity,
-    /// The name to give (None for a source the article does not name).
-    pub speaker: Option<String>,
     pub gender: Option<Gender>,
     pub role: Role,
     /// A body (a government, a party, a newspaper) or a country: "it", "they".
@@ -72,7 +71,7 @@ pub(super) struct Seen {
 
 /// An entity's salience at a pronoun.
 #[derive(Debug, Clone, Copy)]
-struct Salience {
+pub(super) struct Salience {
     /// The weight of its strongest mention.
     strongest: f32,
     /// The weights of all its mentions.
@@ -196,8 +195,10 @@ impl Resolver<'_, '_> {
         // Salience per entity: its strongest mention (the subject of the
         // last sentence outweighs the protagonist named further back), then
         // the sum of all its mentions, then its latest mention.
-        let mut scores: Vec<Salience> = Vec::new();
-        let mut entities: Vec<&Entity> = Vec::new();
+        // (In a list kept for the next pronoun: one is asked for every
+        // pronoun and description, and an article holds a few dozen entities.)
+        let mut scored = self.salience_scratch.take();
+        scored.clear();
         // (The mentions are in text order: reading back, the window's end
         // is where to stop.)
         for (k, s) in self.seen.iter().enumerate().rev() {
@@ -208,26 +209,24 @@ impl Resolver<'_, '_> {
                 break;
             }
             let weight = s.role.weight() * DECAY_PER_SENTENCE.powi(back as i32);
-            match entities.iter().position(|e| **e == s.entity) {
-                Some(e) => {
-                    let found = &mut scores[e];
+            match scored.iter_mut().find(|(e, _)| *e == s.entity) {
+                Some((_, found)) => {
                     found.strongest = found.strongest.max(weight);
                     found.total += weight;
                 }
-                None => {
-                    entities.push(&s.entity);
-                    scores.push(Salience {
+                None => scored.push((
+                    s.entity,
+                    Salience {
                         strongest: weight,
                         total: weight,
                         latest: k,
-                    });
-                }
+                    },
+                )),
             }
         }
-        let best = scores
+        let best = scored
             .iter()
-            .zip(&entities)
-            .filter_map(|(found, entity)| {
+            .filter_map(|(entity, found)| {
                 let fit = fit(&self.seen[found.latest], self.gender_of(entity));
                 let weighed = Salience {
                     strongest: found.strongest * fit,
@@ -239,10 +238,11 @@ impl Resolver<'_, '_> {
             .max_by(|(a, _), (b, _)| {
                 let key = |x: &Salience| (x.strongest, self.seen[x.latest].role, x.total, x.latest);
                 key(a).partial_cmp(&key(b)).unwrap_or(Ordering::Equal)
-            })?;
-        let (Salience { latest: k, .. }, entity) = best;
-        let mut found = self.seen[k].clone();
-        found.gender = self.gender_of(entity);
+            });
+        self.salience_scratch.set(scored);
+        let (Salience { latest: k, .. }, entity) = best?;
+        let mut found = self.seen[k];
+        found.gender = self.gender_of(&entity);
         Some(found)
     }
 
@@ -267,7 +267,9 @@ impl Resolver<'_, '_> {
                 .as_ref()
                 .is_some_and(|m| m.first <= i && i <= m.last)
         };
-        let mut names: Vec<Seen> = Vec::new();
+        // (In a list kept for the next sentence.)
+        let mut names = std::mem::take(&mut self.names_scratch);
+        names.clear();
         let mut i = lo;
         while i < hi {
             if t.is_capitalised(i) && !is_capitalised_function_word(self.lower(i)) {
@@ -324,7 +326,6 @@ impl Resolver<'_, '_> {
                         sentence: s,
                         paragraph,
                         entity: Entity::Unnamed(m.first),
-                        speaker: None,
                         gender: description_gender(head),
                         role: Role::Speaker,
                         organisation: false,
@@ -338,8 +339,7 @@ impl Resolver<'_, '_> {
             names.push(Seen {
                 sentence: s,
                 paragraph,
-                entity: Entity::Named(body.clone()),
-                speaker: Some(body),
+                entity: self.named_entity(&body),
                 gender: None,
                 role: Role::Subject,
                 organisation: true,
@@ -360,7 +360,8 @@ impl Resolver<'_, '_> {
                 }
             }
         }
-        self.seen.extend(names);
+        self.seen.append(&mut names);
+        self.names_scratch = names;
         if let Some(sp) = speaker {
             self.seen.push(sp);
         }
@@ -485,49 +486,54 @@ impl Resolver<'_, '_> {
             .then(|| self.table.resolve_name_loosely(self.t.text(first)))
             .flatten();
         let m = classify(self.t, first, last)?;
-        let name = match (&m.referent, misspelt) {
-            (_, Some(p)) => self.table.person(p).name.clone(),
-            (Referent::Name(name), None) => name.clone(),
-            _ => return None,
-        };
-        let name = &name;
-        let seen = |entity: Entity, speaker: String, organisation: bool| Seen {
+        let seen = |entity: Entity, organisation: bool| Seen {
             sentence,
             paragraph,
             gender: None,
             entity,
-            speaker: Some(speaker),
             role,
             organisation,
             plural: false,
         };
         // (The sentence's subject may be misspelt: "Wines believes" after
         // "Leslie Wimes".)
-        let person = if role >= Role::Subject {
-            self.table.resolve_name_loosely(name)
-        } else {
-            self.table.resolve_name(name)
-        };
-        if let Some(p) = person {
-            let mut found = seen(Entity::Person(p), self.table.person(p).name.clone(), false);
+        let person = |p: usize| {
+            let mut found = seen(Entity::Person(p), false);
             found.gender = self.table.person(p).titled_gender;
-            return Some(found);
+            Some(found)
+        };
+        if let Some(p) = misspelt {
+            return person(p);
+        }
+        let Referent::Name(name) = m.referent else {
+            return None;
+        };
+        let name = name.as_str();
+        let found = if role < Role::Subject {
+            self.table.resolve_name(name)
+        } else if first == last && name == self.t.text(first) {
+            None // (asked loosely above)
+        } else {
+            self.table.resolve_name_loosely(name)
+        };
+        if let Some(p) = found {
+            return person(p);
         }
         if ends_on_body_word(name) || description::is_acronym(name) {
             let body = self.body_name(name);
-            return Some(seen(Entity::Named(body.clone()), body, true));
+            return Some(seen(self.named_entity(&body), true));
         }
         // "Russia said": a country speaks as a body does.
-        let place = name.split(' ').all(|w| with_lowercase(w, is_place_word));
-        if place && !after_preposition && role == Role::Subject {
-            return Some(seen(Entity::Named(name.clone()), name.clone(), true));
+        let place = || name.split(' ').all(|w| with_lowercase(w, is_place_word));
+        if !after_preposition && role == Role::Subject && place() {
+            return Some(seen(self.named_entity(name), true));
         }
         // "Politifact did a fact-check …; they published": a one-word name
         // no person of the article has, as the subject, may be a body that
         // "it" or "they" points back to.
         let proper = self.t.is_proper(first);
         if !name.contains(' ') && !after_preposition && role >= Role::Subject && proper {
-            return Some(seen(Entity::Named(name.clone()), name.clone(), true));
+            return Some(seen(self.named_entity(name), true));
         }
         None
     }

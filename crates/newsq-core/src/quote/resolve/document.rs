@@ -103,7 +103,7 @@ impl Resolver<'_, '_> {
     fn author_named(&self, name: &str) -> Resolved {
         match self.table.resolve_name_loosely(name) {
             Some(p) => Resolved::person(self, p, SpeakerFrom::Document),
-            None => Resolved::body(self.body_name(name), SpeakerFrom::Document),
+            None => Resolved::body(self, self.body_name(name), SpeakerFrom::Document),
         }
     }
 }

@@ -57,10 +57,10 @@ impl Resolved {
         }
     }
 
-    fn body(name: String, from: SpeakerFrom) -> Resolved {
+    fn body(r: &Resolver<'_, '_>, name: String, from: SpeakerFrom) -> Resolved {
         Resolved {
-            speaker: Some(name.clone()),
-            entity: Some(Entity::Named(name)),
+            entity: Some(r.named_entity(&name)),
+            speaker: Some(name),
             gender: None,
             organisation: true,
             plural: false,
@@ -99,9 +99,40 @@ struct Resolver<'t, 'a> {
     seen: Vec<Seen>,
     /// The documents named so far with their authors, for "the report".
     documents: RefCell<Vec<document::Document>>,
+    /// The names the discourse has met that are no person of the table
+    /// (bodies, countries, one-word names): `Entity::Named` indexes them.
+    named: RefCell<Vec<String>>,
+    /// Each entity's salience, as `most_salient` works it out (kept for
+    /// the next call).
+    salience_scratch: std::cell::Cell<Vec<(Entity, discourse::Salience)>>,
+    /// The people and bodies a sentence names, as `record_sentence` finds
+    /// them (kept for the next sentence).
+    names_scratch: Vec<Seen>,
+    /// Acronyms looked up so far, with the name the article spells them
+    /// out as ("IMF" → "International Monetary Fund").
+    spelt_out_acronyms: RefCell<Vec<(String, Option<String>)>>,
 }
 
 impl Resolver<'_, '_> {
+    /// The entity of a name no person of the table has.
+    fn named_entity(&self, name: &str) -> Entity {
+        let mut named = self.named.borrow_mut();
+        let k = named.iter().position(|n| n == name).unwrap_or_else(|| {
+            named.push(name.to_string());
+            named.len() - 1
+        });
+        Entity::Named(k)
+    }
+
+    /// The name to give an entity (none for a source the article does not name).
+    fn speaker_of(&self, entity: Entity) -> Option<String> {
+        match entity {
+            Entity::Person(p) => Some(self.table.person(p).name.clone()),
+            Entity::Named(k) => self.named.borrow().get(k).cloned(),
+            Entity::Unnamed(_) => None,
+        }
+    }
+
     /// How many sentences stand between sentence `from` and `to`.
     fn sentences_between(&self, from: usize, to: usize) -> usize {
         to.saturating_sub(from)
@@ -125,12 +156,26 @@ pub(crate) fn resolve(c: Clauses<'_, '_>, sources: &Sources) -> Vec<Attribution>
         c,
         seen: Vec::new(),
         documents: RefCell::new(Vec::new()),
+        spelt_out_acronyms: RefCell::new(Vec::new()),
+        named: RefCell::new(Vec::new()),
+        salience_scratch: std::cell::Cell::new(Vec::new()),
+        names_scratch: Vec::new(),
     };
-    // What a sentence's record adds is read only by quotations after it: the
-    // sentences from the last quotation's on need none.
-    let last_sentence = (t.quote_tok.iter().flatten().max())
-        .and_then(|&i| t.toks.get(i))
-        .map(|tok| tok.sentence);
+    // What a sentence's record adds is read only by the pronouns and
+    // descriptions of quotations after it (a name needs the entity table
+    // alone): the sentences from the last such quotation's on need none.
+    let reads_discourse = |q: usize| {
+        matches!(
+            sources.of_quote.get(q),
+            Some(Some(Source::Mention { mention, .. }))
+                if !matches!(mention.referent, Referent::Name(_))
+        )
+    };
+    let last_sentence = (t.quote_tok.iter().enumerate())
+        .filter(|&(q, _)| reads_discourse(q))
+        .filter_map(|(_, &i)| t.toks.get(i?))
+        .map(|tok| tok.sentence)
+        .max();
     let mut out: Vec<Attribution> = vec![Attribution::default(); spans.len()];
     for s in 0..t.sentences.len() {
         let (lo, hi) = t.sentences[s];
@@ -148,10 +193,9 @@ pub(crate) fn resolve(c: Clauses<'_, '_>, sources: &Sources) -> Vec<Attribution>
                 speaker_here = Some(seen);
             }
         }
-        if last_sentence.is_none_or(|last| s >= last) {
-            break;
+        if last_sentence.is_some_and(|last| s < last) {
+            r.record_sentence(s, lo, hi, speaker_here);
         }
-        r.record_sentence(s, lo, hi, speaker_here);
     }
     for (att, &continues) in out.iter_mut().zip(&sources.continues_in_next) {
         att.continues_in_next = continues;
@@ -225,11 +269,10 @@ impl Resolver<'_, '_> {
                 self.resolve_description(m, head, modifiers, tok.sentence, tok.paragraph)
             }
         };
-        let seen = found.entity.clone().map(|entity| Seen {
+        let seen = found.entity.map(|entity| Seen {
             sentence: tok.sentence,
             paragraph: tok.paragraph,
             entity,
-            speaker: found.speaker.clone(),
             gender: found.gender,
             role: Role::Speaker,
             organisation: found.organisation,
@@ -263,10 +306,10 @@ impl Resolver<'_, '_> {
             let body = self
                 .organisation_named(m)
                 .unwrap_or_else(|| name.to_string());
-            return Resolved::body(body, SpeakerFrom::Name);
+            return Resolved::body(self, body, SpeakerFrom::Name);
         }
         if description::is_acronym(name) {
-            return Resolved::body(self.body_name(name), SpeakerFrom::Name);
+            return Resolved::body(self, self.body_name(name), SpeakerFrom::Name);
         }
         if let Some(p) = self.role_named(name, m.first) {
             // "The Argentine" after "Argentine David Nalbandian".
@@ -274,7 +317,7 @@ impl Resolver<'_, '_> {
         }
         Resolved {
             speaker: Some(name.to_string()),
-            entity: Some(Entity::Named(name.to_string())),
+            entity: Some(self.named_entity(name)),
             gender: None,
             organisation: false,
             plural: false,
@@ -292,7 +335,7 @@ impl Resolver<'_, '_> {
         paragraph: usize,
     ) -> Resolved {
         if let Some(body) = self.body_earlier_in_sentence(p, m.first) {
-            let mut found = Resolved::body(body, SpeakerFrom::Pronoun);
+            let mut found = Resolved::body(self, body, SpeakerFrom::Pronoun);
             found.plural = p == Pronoun::They;
             return found;
         }
@@ -303,7 +346,7 @@ impl Resolver<'_, '_> {
         }
         match self.resolve_pronoun(p, sentence, paragraph) {
             Some(s) => Resolved {
-                speaker: s.speaker,
+                speaker: self.speaker_of(s.entity),
                 entity: Some(s.entity),
                 gender: s.gender.or(pronoun_gender(p)),
                 organisation: s.organisation,
@@ -357,7 +400,7 @@ impl Resolver<'_, '_> {
             .owner_of(m, head)
             .or_else(|| self.organisation_named(m))
         {
-            return Resolved::body(body, SpeakerFrom::Description);
+            return Resolved::body(self, body, SpeakerFrom::Description);
         }
         // "the senator said", bound to nobody: the person the passage is
         // about, if the role fits them (a "mother" is no man).
@@ -371,7 +414,7 @@ impl Resolver<'_, '_> {
         let governing = matches!(head, "government" | "administration" | "state" | "regime");
         if self.is_definite_body(m) && !governing {
             if let Some(body) = self.body_holding(head, m.first) {
-                return Resolved::body(body, SpeakerFrom::Description);
+                return Resolved::body(self, body, SpeakerFrom::Description);
             }
             // (An outlet that reports is no body the story is about —
             // unless the description is of one: "the paper's editorial board".)
@@ -381,7 +424,7 @@ impl Resolver<'_, '_> {
                     .any(|w| is_medium_word(strip_possessive(w)));
             let found = self.most_salient(sentence, paragraph, |s, _| {
                 let outlet = !of_outlet
-                    && s.speaker.as_deref().is_some_and(|n| {
+                    && self.speaker_of(s.entity).is_some_and(|n| {
                         n.rsplit(' ')
                             .next()
                             .is_some_and(|w| with_lowercase(w, is_medium_word))
@@ -393,7 +436,7 @@ impl Resolver<'_, '_> {
             let recent = |s: &Seen| self.sentences_between(s.sentence, sentence) <= ROLE_LOOK_BACK;
             if let Some(s) = found.filter(recent) {
                 return Resolved {
-                    speaker: s.speaker,
+                    speaker: self.speaker_of(s.entity),
                     entity: Some(s.entity),
                     gender: None,
                     organisation: true,
@@ -440,7 +483,8 @@ impl Resolver<'_, '_> {
         // the passage is about, and the band leader somebody else — unless
         // the sentence named that person before ("As Sanders …, the
         // Vermont senator acknowledged").
-        let surname = found.speaker.as_deref().and_then(|n| n.rsplit(' ').next());
+        let speaker = self.speaker_of(found.entity);
+        let surname = speaker.as_deref().and_then(|n| n.rsplit(' ').next());
         let named_here =
             surname.is_some_and(|s| (lo..m.first).any(|i| t.is_word(i) && t.text(i) == s));
         let possessive_before =
@@ -449,7 +493,7 @@ impl Resolver<'_, '_> {
             return None;
         }
         Some(Resolved {
-            speaker: found.speaker,
+            speaker,
             entity: Some(found.entity),
             gender: found.gender,
             organisation: false,
