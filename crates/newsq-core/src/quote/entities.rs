@@ -196,7 +196,10 @@ impl EntityTable {
                                         || is_capitalised_function_word(lower)
                                 })
                             };
-                            if (titled || speaks) && !common() {
+                            // ("Kowalenko said" after "Oleksandr Kovalenko":
+                            // a surname misspelt is the person named, not a new one.)
+                            let misspelt = || table.misspelt_surname_of(&name).is_some();
+                            if (titled || speaks) && !common() && !misspelt() {
                                 let guessed = first_name_gender(&name);
                                 let person = table.add_person(&name, title_gender_found, guessed);
                                 if titled {
@@ -462,9 +465,13 @@ impl EntityTable {
     /// a one-word name of five letters or more, one edit from the surname of
     /// exactly one person, with the same first two letters.
     pub fn resolve_name_loosely(&self, name: &str) -> Option<usize> {
-        if let Some(p) = self.resolve_name(name) {
-            return Some(p);
-        }
+        self.resolve_name(name)
+            .or_else(|| self.misspelt_surname_of(name))
+    }
+
+    /// The one person whose surname (five letters or more) the one-word
+    /// `name` misspells by one letter beyond its first two.
+    fn misspelt_surname_of(&self, name: &str) -> Option<usize> {
         if name.contains(' ') || name.chars().count() < 5 {
             return None;
         }

@@ -50,6 +50,7 @@ pub(crate) enum Class {
     CollectiveNoun,
     Document,
     DocumentVoice,
+    DocumentOutlet,
     PersonNoun,
     Preposition,
     ClauseOpener,
@@ -60,7 +61,7 @@ pub(crate) enum Class {
 
 impl Class {
     /// Every class, with its heading in a lexicon file.
-    const ALL: [(Class, &'static str); 41] = [
+    const ALL: [(Class, &'static str); 42] = [
         (Class::CueFinite, "cue.finite"),
         (Class::CueParticiple, "cue.participle"),
         (Class::CueInverting, "cue.inverting"),
@@ -96,6 +97,7 @@ impl Class {
         (Class::CollectiveNoun, "nouns.collective"),
         (Class::Document, "documents"),
         (Class::DocumentVoice, "documents.voices"),
+        (Class::DocumentOutlet, "documents.outlets"),
         (Class::PersonNoun, "nouns.person"),
         (Class::Preposition, "prepositions"),
         (Class::ClauseOpener, "clause-openers"),
@@ -343,6 +345,12 @@ pub(crate) fn is_document_noun(lower: &str) -> bool {
 /// A voice inside a document, speaking for its author: "narrator".
 pub(crate) fn is_voice_noun(lower: &str) -> bool {
     english().is(lower, Class::DocumentVoice)
+}
+
+/// Document nouns that, with "the" alone, mostly mean the outlet that
+/// publishes them ("the paper said": the newspaper, not a paper).
+pub(crate) fn is_outlet_document(lower: &str) -> bool {
+    english().is(lower, Class::DocumentOutlet)
 }
 
 /// A noun for a person: a title or role ("senator"), or a word such as

@@ -4,8 +4,15 @@
 //! author of the article mentioned before.
 
 use super::{Resolved, Resolver};
-use crate::quote::lexicon::{is_capitalised_function_word, is_document_noun, is_voice_noun};
+use crate::quote::clauses::is_auxiliary;
+use crate::quote::lexicon::{
+    cue_form, is_capitalised_function_word, is_document_noun, is_irregular_past,
+    is_outlet_document, is_voice_noun,
+};
 use crate::quote::mentions::{name_in_run, run_start, strip_possessive, Mention};
+
+/// How many sentences back "the email" looks for the one that sent it.
+const DOCUMENT_LOOK_BACK_SENTENCES: usize = 5;
 use crate::quote::SpeakerFrom;
 
 /// A document mentioned with its author: what "the report" points back to.
@@ -54,6 +61,16 @@ impl Resolver<'_, '_> {
                 let documents = self.documents.borrow();
                 let earlier = documents.iter().rev().find(|d| d.head == head);
                 earlier.filter(|_| definite).map(|d| d.author.clone())
+            })
+            .or_else(|| {
+                // (Only "the email" alone: "the campaign’s statement" has its
+                // author, and "the paper" is mostly the newspaper.)
+                let bare = m.last == m.first + 1
+                    && t.is_word(m.first)
+                    && self.lower(m.first) == "the"
+                    && !is_outlet_document(head);
+                bare.then(|| self.sender_of_earlier_document(m.first))
+                    .flatten()
             })?;
         Some(Resolved {
             from: SpeakerFrom::Document,
@@ -78,6 +95,74 @@ impl Resolver<'_, '_> {
         Some(self.author_named(&name))
     }
 
+    /// "Peter Hale sent an email to the crews. … “…,” the email said": the
+    /// author of the document one of the few sentences before `at` brings
+    /// in ("sent an email", "provided a written statement", "a web video by
+    /// the committee"). News varies the noun for one document ("a web
+    /// video … the clip"), so any document counts, the nearest first. Its
+    /// author is the name after "by" or "from", else the name nearest
+    /// before it that a verb follows ("The Times said Cook provided a
+    /// written statement": Cook).
+    fn sender_of_earlier_document(&self, at: usize) -> Option<Resolved> {
+        let t = self.t;
+        let sentence = t.toks.get(at)?.sentence;
+        // (Paragraph breaks are sentences of their own: only those with
+        // words count.)
+        let with_words = (0..sentence)
+            .rev()
+            .filter_map(|s| t.sentences.get(s).copied())
+            .filter(|&(lo, hi)| (lo..hi).any(|i| t.is_word(i)))
+            .take(DOCUMENT_LOOK_BACK_SENTENCES);
+        for (lo, hi) in with_words {
+            let indefinite = |i: usize| t.is_word(i) && matches!(self.lower(i), "a" | "an");
+            let introduced = |i: usize| indefinite(i - 1) || (i >= lo + 2 && indefinite(i - 2));
+            let mut documents = (lo + 1..hi)
+                .rev()
+                .filter(|&i| t.is_word(i) && is_document_noun(self.lower(i)));
+            // The nearest document brought in decides: "the ad" refers
+            // further back, one brought in some other way ("their Friday
+            // editorial") has an author this rule cannot read.
+            let doc = match documents.clone().find(|&i| introduced(i)) {
+                Some(doc) => doc,
+                None => match documents.next() {
+                    None => continue,
+                    Some(doc) => {
+                        let the = |i: usize| t.is_word(i) && self.lower(i) == "the";
+                        if the(doc - 1) || (doc >= lo + 2 && the(doc - 2)) {
+                            continue;
+                        }
+                        return None;
+                    }
+                },
+            };
+            if let Some(by) = self.name_after_by(doc) {
+                return Some(by);
+            }
+            // The subject of the document's verb: a name, then a verb ("Cook
+            // provided", "Obama released", "the museum has issued"; not "Star
+            // Trek fans have taken out a full-page ad").
+            let verb = |w: &str| {
+                w.ends_with("ed")
+                    || is_irregular_past(w)
+                    || is_auxiliary(w)
+                    || cue_form(w).is_some()
+            };
+            let end = (lo..doc).rev().find(|&i| {
+                t.is_capitalised(i)
+                    && !is_capitalised_function_word(self.lower(i))
+                    && t.is_word(i + 1)
+                    && !t.is_capitalised(i + 1)
+            })?;
+            // ("Clinton's campaign sent an email": the owner is not the sender.)
+            if self.is_possessive(end) || !verb(self.lower(end + 1)) {
+                return None;
+            }
+            let (_, name) = name_in_run(t, run_start(t, end).max(lo), end)?;
+            return Some(self.author_named(&name));
+        }
+        None
+    }
+
     /// "a report by the Brookings Institution", "a letter from Ryan": the
     /// name after "by" or "from" right after the mention ending at `last`.
     fn name_after_by(&self, last: usize) -> Option<Resolved> {
@@ -94,6 +179,12 @@ impl Resolver<'_, '_> {
             return None;
         }
         let end = crate::quote::mentions::run_end(t, first);
+        // ("a web video by the Republican National Committee": a body's
+        // name keeps the words that are titles in a person's.)
+        let phrase = self.phrase(first, end);
+        if crate::quote::clauses::ends_on_body_word(&phrase) {
+            return Some(self.author_named(&phrase));
+        }
         let (_, name) = name_in_run(t, first, end)?;
         Some(self.author_named(&name))
     }
