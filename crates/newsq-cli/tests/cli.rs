@@ -60,6 +60,8 @@ fn extract_json_has_one_object_per_quotation_with_the_documented_fields() {
     assert_eq!(v["title"], "Harbour to reopen in spring");
     assert_eq!(v["speaker"], "Ilona Varga");
     assert_eq!(v["speaker_mention"], "Ms Varga");
+    // How the speaker was found: the mention is a name.
+    assert_eq!(v["speaker_from"], "name");
     assert_eq!(v["quote"], "We will not wait another winter");
     assert_eq!(v["cue"], "said");
     assert!(v["path"]
