@@ -5,8 +5,8 @@ use super::clauses::{
     ends_on_body_word, is_clause_boundary_word, is_dash, is_plural_form, is_preposition, Clauses,
 };
 use super::lexicon::{
-    cue_form, is_capitalised_function_word, is_cue_modifier, is_day_word, is_determiner,
-    is_inverting_cue, is_party_tag, is_title, pronoun, CueForm, Pronoun,
+    cue_form, is_capitalised_function_word, is_cue_modifier, is_determiner, is_inverting_cue,
+    is_party_tag, is_title, CueForm, Pronoun,
 };
 use super::mentions::{classify, names_a_medium, run_end, run_start, Mention, Referent};
 use super::tokens::Kind;
@@ -199,13 +199,19 @@ impl<'t, 'a> Attributor<'t, 'a> {
         if !t.is_word(i) || t.text(i).starts_with(char::is_uppercase) {
             return None;
         }
-        let form = cue_form(t.text(i))?;
-        // "a series of tweets", "his late-night posts": a plural noun, not a verb.
+        // (As written: a word with a capital inside is no cue.)
         let w = t.text(i);
+        let form = if w == t.lower(i) {
+            t.classes(i).cue_form()
+        } else {
+            cue_form(w)
+        }?;
+        // "a series of tweets", "his late-night posts": a plural noun, not a verb.
         if w.ends_with('s') && w != "says" && i > 0 && t.is_word(i - 1) {
             let prev = self.lower(i - 1);
-            if is_determiner(prev)
-                || is_preposition(prev)
+            let prev_classes = t.classes(i - 1);
+            if prev_classes.is_determiner()
+                || prev_classes.is_preposition()
                 || prev == "of"
                 || prev.contains('-')
                 || self.ends_in_possessive_s(i - 1)
@@ -225,7 +231,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 && (self.lower(i + 1) == "by"
                     || (self.lower(i + 1) == "as"
                         && t.is_word(i + 2)
-                        && cue_form(self.lower(i + 2)) == Some(CueForm::Participle)));
+                        && self.t.classes(i + 2).cue_form() == Some(CueForm::Participle)));
             if passive && !relayed {
                 return None;
             }
@@ -249,7 +255,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
     fn relative_clause_speaker(&self, k: usize, lo: usize, i: usize) -> Option<Mention> {
         let t = self.t;
         let mut p = k;
-        while p > lo && t.is_word(p - 1) && is_cue_modifier(self.lower(p - 1)) {
+        while p > lo && t.is_word(p - 1) && self.t.classes(p - 1).is_cue_modifier() {
             p -= 1;
         }
         let pronoun = p.checked_sub(1).filter(|&r| r > lo)?;
@@ -358,7 +364,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
     fn in_relative_clause(&self, k: usize) -> bool {
         let t = self.t;
         let mut p = k;
-        while p > 0 && t.is_word(p - 1) && is_cue_modifier(self.lower(p - 1)) {
+        while p > 0 && t.is_word(p - 1) && self.t.classes(p - 1).is_cue_modifier() {
             p -= 1;
         }
         if p == 0 || !t.is_word(p - 1) {
@@ -505,7 +511,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
         // a name right after the marks claim the quotation.
         let inverted_after = t.is_word(i + 1)
             && self.is_cue(i + 1) == Some(CueForm::Finite)
-            && is_inverting_cue(self.lower(i + 1))
+            && self.t.classes(i + 1).is_inverting_cue()
             && t.is_capitalised(i + 2);
         // "even as Trump claimed on Tuesday that “…,” a prosecutor said": a
         // quotation that completes "<cue> that" is that cue's, comma or not.
@@ -591,7 +597,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
             t.is_punct(k, ",")
                 && t.is_word(k + 1)
                 && self.is_cue(k + 1) == Some(CueForm::Finite)
-                && is_inverting_cue(self.lower(k + 1))
+                && self.t.classes(k + 1).is_inverting_cue()
         })?;
         if (i + 1..comma).any(|k| matches!(t.toks[k].kind, Kind::Quote(_))) {
             return None;
@@ -667,7 +673,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
         }
         // “…,” said X
         if self.is_cue(j) == Some(CueForm::Finite)
-            && (is_inverting_cue(self.lower(j)) || t.is_capitalised(j + 1))
+            && (self.t.classes(j).is_inverting_cue() || t.is_capitalised(j + 1))
         {
             let (first, last) = self.phrase_after(j + 1, hi)?;
             let mut m = classify(t, first, last)?;
@@ -730,8 +736,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
                         && t.is_punct(k - 1, ",")
                         && matches!(self.lower(k), "and" | "but")
                         && t.is_word(k + 1)
-                        && (t.is_capitalised(k + 1)
-                            || super::lexicon::pronoun(self.lower(k + 1)).is_some())
+                        && (t.is_capitalised(k + 1) || self.t.classes(k + 1).pronoun().is_some())
                     {
                         break;
                     }
@@ -757,7 +762,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
             // (“…,” Will wrote: capitalised right after the quotation, a
             // modal's spelling is a name.)
             while e > j
-                && is_cue_modifier(self.lower(e - 1))
+                && self.t.classes(e - 1).is_cue_modifier()
                 && !(e - 1 == j && t.is_capitalised(j))
             {
                 e -= 1;
@@ -772,9 +777,12 @@ impl<'t, 'a> Attributor<'t, 'a> {
                     .filter(|m| self.is_subject_like(m, j, first_comma - 1));
                 // “…” for Clinton, said Kunin.: failing a subject right after
                 // the quotation, an inverted cue's name ends the sentence.
-                if direct.is_none() && t.is_punct(e - 1, ",") && is_inverting_cue(self.lower(k)) {
+                if direct.is_none()
+                    && t.is_punct(e - 1, ",")
+                    && self.t.classes(k).is_inverting_cue()
+                {
                     if let Some(named) = self.name_starting_at(k + 1).filter(|n| {
-                        !is_day_word(self.lower(n.first))
+                        !self.t.classes(n.first).is_day_word()
                             && !self.is_possessive(n.last)
                             && t.toks
                                 .get(n.last + 1)
@@ -874,7 +882,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
             let last = run_end(t, j);
             // "Santilli expressed a desire": a verb with an object is no reporting verb.
             let takes_object = t.is_word(last + 2)
-                && (is_determiner(self.lower(last + 2)) || t.is_capitalised(last + 2));
+                && (self.t.classes(last + 2).is_determiner() || t.is_capitalised(last + 2));
             if past(last + 1) && !t.text(last + 1).starts_with(char::is_uppercase) && !takes_object
             {
                 let m = classify(t, j, last)?;
@@ -1009,9 +1017,11 @@ impl<'t, 'a> Attributor<'t, 'a> {
                     return Some(Source::cued(m, k));
                 }
             }
+            // (Asked below up to three times: once.)
+            let cue = self.is_cue(k);
             // "prompting Mr Trump to say that “…”": the name before "to" speaks.
             let after_to = k > lo && t.is_word(k - 1) && self.lower(k - 1) == "to";
-            if after_to && k > lo + 1 && self.is_cue(k).is_some() {
+            if after_to && k > lo + 1 && cue.is_some() {
                 if let Some(m) = self.name_ending_at(k - 2, lo) {
                     return Some(Source::cued(m, k));
                 }
@@ -1045,12 +1055,12 @@ impl<'t, 'a> Attributor<'t, 'a> {
             // "Stevie Wonder, who joked of the museum, “…”", "the police
             // department, which reported “…”": a relative clause about a
             // name whose cue introduces the quotation speaks for that name.
-            if self.is_cue(k).is_some() {
+            if cue.is_some() {
                 if let Some(m) = self.relative_clause_speaker(k, lo, i) {
                     return Some(Source::cued(m, k));
                 }
             }
-            let form = match self.is_cue(k) {
+            let form = match cue {
                 _ if self.in_relative_clause(k) => None,
                 // "going on to say that": an infinitive hangs on the clause's subject.
                 Some(CueForm::Finite) if after_to => Some(CueForm::Participle),
@@ -1233,7 +1243,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
         let mut lowercase = 0;
         while k > lo {
             k -= 1;
-            if t.is_capitalised(k) && !is_capitalised_function_word(self.lower(k)) {
+            if t.is_capitalised(k) && !self.t.classes(k).is_capitalised_function_word() {
                 let first = run_start(t, k).max(lo);
                 // "with Trump reportedly yelling:": the subject of a participle.
                 let with_participle = first > lo
@@ -1245,8 +1255,8 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 if first > lo
                     && !with_participle
                     && (self.is_cue(first - 1).is_some()
-                        || is_preposition(self.lower(first - 1))
-                        || is_determiner(self.lower(first - 1)))
+                        || self.t.classes(first - 1).is_preposition()
+                        || self.t.classes(first - 1).is_determiner())
                 {
                     return None;
                 }
@@ -1265,7 +1275,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
             let word = t.is_word(k)
                 && self.is_cue(k).is_none()
                 && !is_clause_boundary_word(self.lower(k))
-                && !is_preposition(self.lower(k));
+                && !self.t.classes(k).is_preposition();
             if !word {
                 return None;
             }
@@ -1285,7 +1295,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
         // ("X, the chief executive, forcefully told": an adverb of manner too.)
         while e > lo
             && t.is_word(e - 1)
-            && (is_cue_modifier(self.lower(e - 1)) || self.is_manner_adverb(e - 1))
+            && (self.t.classes(e - 1).is_cue_modifier() || self.is_manner_adverb(e - 1))
         {
             e -= 1;
         }
@@ -1294,7 +1304,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
         }
         // "… network RT he blasted": a personal pronoun right before the
         // verb is its subject.
-        if t.is_word(e - 1) && pronoun(self.lower(e - 1)).is_some() {
+        if t.is_word(e - 1) && self.t.classes(e - 1).pronoun().is_some() {
             return classify(t, e - 1, e - 1);
         }
         if t.is_word(e - 1) && matches!(self.lower(e - 1), "and" | "but" | "or" | "then") {
@@ -1490,7 +1500,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
             // ("As Trump attacked Clinton, the attendees chanted": an
             // opening clause.)
             let after_name = || {
-                !is_preposition(self.lower(prev_first))
+                !self.t.classes(prev_first).is_preposition()
                     && !is_clause_boundary_word(self.lower(prev_first))
                     && self.lower(prev_first) != "as"
                     && classify(t, prev_first, prev_last)
@@ -1530,7 +1540,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 let all_named = (sf..=sl).all(|j| !t.is_word(j) || t.is_capitalised(j));
                 let prev_opens_aside = t.is_word(pf)
                     && !t.is_capitalised(pf)
-                    && (is_preposition(self.lower(pf)) || self.lower(pf) == "speaking");
+                    && (self.t.classes(pf).is_preposition() || self.lower(pf) == "speaking");
                 all_named && t.is_capitalised(pl) && prev_opens_aside
             };
             if place_of_aside || aside || ((appositive || participle || role()) && after_name()) {
@@ -1542,10 +1552,11 @@ impl<'t, 'a> Attributor<'t, 'a> {
         let (f, l) = segments[idx];
         // Leading adverbials inside the segment ("Last week his negotiators").
         let mut f = f;
-        while f < l && t.is_word(f) && is_preposition(self.lower(f)) {
+        while f < l && t.is_word(f) && self.t.classes(f).is_preposition() {
             // "In remarks Mr Trump" — skip a prepositional phrase up to a name.
-            let next_name = (f + 1..=l)
-                .find(|&j| t.is_capitalised(j) && !is_capitalised_function_word(self.lower(j)));
+            let next_name = (f + 1..=l).find(|&j| {
+                t.is_capitalised(j) && !self.t.classes(j).is_capitalised_function_word()
+            });
             match next_name {
                 Some(n) => f = n,
                 None => break,
@@ -1565,7 +1576,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
         for s in (n.saturating_sub(2)..n).rev() {
             let (f, l) = segments[s];
             let mut w = f;
-            if t.is_word(w) && is_preposition(self.lower(w)) && w < l {
+            if t.is_word(w) && self.t.classes(w).is_preposition() && w < l {
                 w += 1;
             }
             if !(t.is_word(w) && matches!(self.lower(w), "who" | "whom" | "which" | "what")) {
@@ -1585,7 +1596,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
                     .filter(|m| matches!(m.referent, Referent::Description { .. }));
             }
             let m = self.name_starting_at(w + 1).filter(|m| m.last <= l)?;
-            if is_day_word(self.lower(m.first)) || self.is_possessive(m.last) {
+            if self.t.classes(m.first).is_day_word() || self.is_possessive(m.last) {
                 return None;
             }
             // Only adverbials between the name and the cue: "on Wednesday",
@@ -1603,7 +1614,8 @@ impl<'t, 'a> Attributor<'t, 'a> {
             let apposition_ok = s + 1 == n || {
                 let (af, al) = segments[s + 1];
                 t.is_word(af)
-                    && (t.text(af).starts_with(char::is_lowercase) || is_determiner(self.lower(af)))
+                    && (t.text(af).starts_with(char::is_lowercase)
+                        || self.t.classes(af).is_determiner())
                     && classify(t, af, al)
                         .is_some_and(|a| matches!(a.referent, Referent::Description { .. }))
             };
@@ -1710,15 +1722,15 @@ impl<'t, 'a> Attributor<'t, 'a> {
         if !matches!(m.referent, Referent::Description { .. }) || !t.is_capitalised(m.first) {
             return false;
         }
-        if is_capitalised_function_word(self.lower(m.first)) {
+        if self.t.classes(m.first).is_capitalised_function_word() {
             return false;
         }
         let next = run_end(t, m.first) + 1;
         next < m.last
             && t.is_word(next)
             && !t.is_capitalised(next)
-            && !is_title(self.lower(next))
-            && !is_preposition(self.lower(next))
+            && !self.t.classes(next).is_title()
+            && !self.t.classes(next).is_preposition()
             && !matches!(self.lower(next), "and" | "or")
     }
 
@@ -1857,7 +1869,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
         // description, which runs on through lowercase words.
         let possessive = self.ends_in_possessive_s(run_end(t, j));
         let starts_with_name =
-            t.is_capitalised(j) && !is_capitalised_function_word(self.lower(j)) && !possessive;
+            t.is_capitalised(j) && !self.t.classes(j).is_capitalised_function_word() && !possessive;
         while k < hi && k < j + 12 {
             match t.toks[k].kind {
                 Kind::Word => {
@@ -1869,12 +1881,13 @@ impl<'t, 'a> Attributor<'t, 'a> {
                         // "said Democratic pollster Stan Greenberg", "said Republican
                         // party boss Reince Priebus": role words, then the name.
                         let role_at = |r: usize| {
-                            is_title(self.lower(r)) && (r + 1..r + 4).any(|n| t.is_capitalised(n))
+                            self.t.classes(r).is_title()
+                                && (r + 1..r + 4).any(|n| t.is_capitalised(n))
                         };
                         let role_then_name = role_at(k)
                             || (t.is_word(k + 1)
                                 && t.text(k + 1).starts_with(char::is_lowercase)
-                                && !is_preposition(self.lower(k))
+                                && !self.t.classes(k).is_preposition()
                                 && !is_clause_boundary_word(self.lower(k))
                                 && role_at(k + 1));
                         // "said Bank of Japan chief Toshihiko Fukui", "said
@@ -1884,9 +1897,11 @@ impl<'t, 'a> Attributor<'t, 'a> {
                         let name_runs_on = matches!(self.lower(k), "of" | "and" | "for")
                             && t.is_capitalised(k + 1)
                             && (k + 1..(k + 8).min(hi)).any(|r| {
-                                t.is_word(r) && is_title(self.lower(r)) && t.is_capitalised(r + 1)
+                                t.is_word(r)
+                                    && self.t.classes(r).is_title()
+                                    && t.is_capitalised(r + 1)
                                     || (t.is_capitalised(r)
-                                        && is_title(self.lower(r))
+                                        && self.t.classes(r).is_title()
                                         && t.is_capitalised(r + 1))
                             });
                         if !role_then_name && !name_runs_on {
@@ -1917,9 +1932,10 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 // "Gov. and party Chairman Ed Rendell".
                 Kind::Punct
                     if t.text(k) == "."
-                        && (t.text(k - 1).chars().count() <= 3 || is_title(self.lower(k - 1)))
+                        && (t.text(k - 1).chars().count() <= 3
+                            || self.t.classes(k - 1).is_title())
                         && (t.is_capitalised(k + 1)
-                            || (is_title(self.lower(k - 1))
+                            || (self.t.classes(k - 1).is_title()
                                 && t.is_word(k + 1)
                                 && self.lower(k + 1) == "and")) => {}
                 // "9/11 widow Terry Strada"

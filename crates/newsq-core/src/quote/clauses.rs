@@ -6,7 +6,7 @@
 use super::entities::EntityTable;
 use super::lexicon::{
     cue_form, first_name_gender, first_name_gender_of_lower, is_capitalised_function_word,
-    is_day_word, is_determiner, is_organisation_head, is_title, with_lowercase,
+    is_determiner, is_organisation_head, is_title, with_lowercase,
 };
 use super::marks::QuotedSpan;
 use super::mentions::{classify, run_end, Mention, Referent};
@@ -140,7 +140,8 @@ impl<'t, 'a> Clauses<'t, 'a> {
         let all_named = words
             .iter()
             .all(|&i| t.is_capitalised(i) || matches!(self.lower(i), "of" | "for" | "and"));
-        if !all_named || !t.is_capitalised(words[0]) || !is_organisation_head(self.lower(last)) {
+        if !all_named || !t.is_capitalised(words[0]) || !self.t.classes(last).is_organisation_head()
+        {
             return None;
         }
         Some(self.phrase(words[0], last))
@@ -179,7 +180,8 @@ impl<'t, 'a> Clauses<'t, 'a> {
             let after_preposition = k > lo
                 && t.is_word(k - 1)
                 && !the
-                && (is_preposition(self.lower(k - 1)) || is_determiner(self.lower(k - 1)));
+                && (self.t.classes(k - 1).is_preposition()
+                    || self.t.classes(k - 1).is_determiner());
             let possessive = self.ends_in_possessive_s(last);
             // A subject opens its clause, after its role words at most
             // ("Republican presidential front-runner Donald Trump
@@ -188,7 +190,7 @@ impl<'t, 'a> Clauses<'t, 'a> {
             let mut before = if the { k - 1 } else { k };
             while before > lo
                 && t.is_word(before - 1)
-                && (is_title(self.lower(before - 1))
+                && (self.t.classes(before - 1).is_title()
                     || t.is_capitalised(before - 1)
                     || is_adjective_like(self.lower(before - 1)))
             {
@@ -197,7 +199,7 @@ impl<'t, 'a> Clauses<'t, 'a> {
             let opens_clause = before == lo
                 || !t.is_word(before - 1)
                 || is_clause_boundary_word(self.lower(before - 1))
-                || is_day_word(self.lower(before - 1))
+                || self.t.classes(before - 1).is_day_word()
                 || matches!(
                     self.lower(before - 1),
                     "as" | "then" | "yet" | "which" | "who" | "where"
@@ -261,16 +263,16 @@ impl<'t, 'a> Clauses<'t, 'a> {
         // "Then he cut into Bush", "Later she added": an adverb, then the subject.
         if t.is_word(f)
             && t.is_word(f + 1)
-            && is_capitalised_function_word(self.lower(f))
-            && !is_preposition(self.lower(f))
-            && crate::quote::lexicon::pronoun(self.lower(f + 1)).is_some()
+            && self.t.classes(f).is_capitalised_function_word()
+            && !self.t.classes(f).is_preposition()
+            && self.t.classes(f + 1).pronoun().is_some()
         {
             f += 1;
         }
         // Skip an introductory phrase that ends in a comma.
         if t.is_word(f)
-            && is_capitalised_function_word(self.lower(f))
-            && !is_determiner(self.lower(f))
+            && self.t.classes(f).is_capitalised_function_word()
+            && !self.t.classes(f).is_determiner()
             && !matches!(self.lower(f), "he" | "she" | "they" | "it" | "we" | "i")
         {
             // (“On "Face the Nation," Sanders …”: the comma may sit inside a title's marks.)
@@ -279,7 +281,7 @@ impl<'t, 'a> Clauses<'t, 'a> {
                     || (matches!(t.toks[j].kind, Kind::Quote(_)) && self.quote_ends_with(j, &[',']))
             }) {
                 f = c + 1;
-            } else if is_preposition(self.lower(f)) {
+            } else if self.t.classes(f).is_preposition() {
                 // "On September 27 they published …": no comma closes the
                 // opening phrase; the subject is the one a verb follows.
                 return self.subject_by_verb(f + 1, hi, &|_| true);
@@ -313,7 +315,7 @@ impl<'t, 'a> Clauses<'t, 'a> {
                 f = c + 1;
             }
         }
-        if t.is_word(f) && super::lexicon::pronoun(self.lower(f)).is_some() {
+        if t.is_word(f) && self.t.classes(f).pronoun().is_some() {
             return classify(t, f, f);
         }
         let mut l = f;
@@ -329,12 +331,12 @@ impl<'t, 'a> Clauses<'t, 'a> {
                         (f..l).all(|r| {
                             !t.is_word(r)
                                 || !t.is_capitalised(r)
-                                || is_title(self.lower(r))
-                                || is_determiner(self.lower(r))
+                                || self.t.classes(r).is_title()
+                                || self.t.classes(r).is_determiner()
                         }) && (l + 1..l + 3).any(|r| {
                             t.is_word(r)
                                 && !t.is_capitalised(r)
-                                && is_title(self.lower(r))
+                                && self.t.classes(r).is_title()
                                 && t.is_capitalised(r + 1)
                         }) && (l + 1..l + 3)
                             .take_while(|&r| !t.is_capitalised(r))

@@ -3,9 +3,8 @@
 
 use super::clauses::{ends_on_body_word, is_adjective_like};
 use super::lexicon::{
-    cue_form, first_name_gender, first_name_gender_of_lower, is_capitalised_function_word,
-    is_determiner, is_organisation_head, is_personal_title, is_place_head, is_place_word,
-    is_thing_head, is_title, title_gender, with_lowercase, CueForm, Gender,
+    first_name_gender, is_capitalised_function_word, is_determiner, is_organisation_head,
+    is_place_head, is_place_word, is_thing_head, is_title, with_lowercase, CueForm, Gender,
 };
 use super::mentions::{lower_no_dot, run_end, with_name_in_run};
 use super::tokens::Tokens;
@@ -137,8 +136,8 @@ impl EntityTable {
             let opener = i < last
                 && i < t.headline_end
                 && !t.is_proper(i)
-                && first_name_gender_of_lower(t.lower(i)).is_none()
-                && !is_title(lower_no_dot(t, i));
+                && t.classes(i).first_name_gender().is_none()
+                && !t.classes_no_dot(i).is_title();
             let first = if opener { i + 1 } else { i };
             let found = with_name_in_run(t, first, last, |start, found| {
                 name.clear();
@@ -169,13 +168,13 @@ impl EntityTable {
                 if looks_personal {
                     let titled = (i..name_start)
                         .chain(i.saturating_sub(1)..i)
-                        .find_map(|j| title_gender(lower_no_dot(t, j)));
+                        .find_map(|j| t.classes_no_dot(j).title_gender());
                     let person = table.add_person(&name, titled, first_name_gender_found);
                     table.bind_roles(t, i, name_start, last, person);
                 } else if words == 1 {
                     // "Mr Trump": a surname with a gendered title tells the gender.
                     let title_gender_found =
-                        (i..name_start).find_map(|j| title_gender(lower_no_dot(t, j)));
+                        (i..name_start).find_map(|j| t.classes_no_dot(j).title_gender());
                     let known = table.by_surname.get_lowercase_of(&name).copied();
                     match known {
                         Some(p) => {
@@ -187,7 +186,7 @@ impl EntityTable {
                             // "President Obama", "Mr. Obama" in an article that never
                             // writes his first name; "Melanie said": one word, and a person.
                             let titled = name_start > i
-                                && is_personal_title(lower_no_dot(t, name_start - 1));
+                                && t.classes_no_dot(name_start - 1).is_personal_title();
                             let speaks = !titled && speaks_alone(t, name_start, last);
                             let common = || {
                                 with_lowercase(&name, |lower| {
@@ -302,7 +301,8 @@ impl EntityTable {
                 continue;
             }
             // "Vermont Sen. Bernie Sanders": the dot of an abbreviated title.
-            if t.is_punct(p, ".") && p > 0 && t.is_word(p - 1) && is_title(lower_no_dot(t, p - 1)) {
+            if t.is_punct(p, ".") && p > 0 && t.is_word(p - 1) && t.classes_no_dot(p - 1).is_title()
+            {
                 j = p;
                 continue;
             }
@@ -313,7 +313,7 @@ impl EntityTable {
             let of_title = lw == "of"
                 && p > 0
                 && t.is_capitalised(p - 1)
-                && is_title(lower_no_dot(t, p - 1))
+                && t.classes_no_dot(p - 1).is_title()
                 && (t.is_capitalised(j) || !role.is_empty());
             let role_word = is_title(lw)
                 || (t.is_capitalised(p) && !is_capitalised_function_word(lw))
@@ -337,7 +337,7 @@ impl EntityTable {
         // Mulgrew, president of the teachers' union,".
         if t.is_punct(last + 1, ",") && t.is_word(last + 2) {
             let mut k = last + 2;
-            if is_determiner(t.lower(k)) {
+            if t.classes(k).is_determiner() {
                 k += 1;
             }
             let mut words = Vec::new();
@@ -543,9 +543,9 @@ fn speaks_alone(t: &Tokens<'_>, at: usize, last: usize) -> bool {
     let verb = last + 1;
     let cue = t.is_word(verb)
         && !t.is_capitalised(verb)
-        && cue_form(t.lower(verb)) == Some(CueForm::Finite);
+        && t.classes(verb).cue_form() == Some(CueForm::Finite);
     // ("the Estonian said": a determiner makes a description of it.)
-    let determined = at > 0 && t.is_word(at - 1) && is_determiner(t.lower(at - 1));
+    let determined = at > 0 && t.is_word(at - 1) && t.classes(at - 1).is_determiner();
     cue && !determined && (t.is_proper(at) || first_name_gender(t.text(at)).is_some())
 }
 

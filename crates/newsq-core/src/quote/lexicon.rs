@@ -113,7 +113,8 @@ impl Class {
 }
 
 // Each class is one bit of a word's set.
-const _: () = assert!(Class::ALL.len() <= 64);
+// (The top bit stays free: `Tokens` marks a word not yet looked up with it.)
+const _: () = assert!(Class::ALL.len() < 64);
 
 /// A language's words, each with the set of classes it belongs to: one
 /// lookup answers every question asked of a word.
@@ -183,6 +184,158 @@ impl Lexicon {
     }
 }
 
+/// The classes of one word: every question the rules ask of a word,
+/// answered from one lookup (`Tokens::classes` keeps each token's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct WordClasses(u64);
+
+impl WordClasses {
+    /// The classes of the lowercase `word` in the English lexicon.
+    #[inline]
+    pub(crate) fn of(word: &str) -> Self {
+        WordClasses(english().classes(word))
+    }
+
+    /// The classes as bits, to be kept (see `from_bits`).
+    #[inline]
+    pub(crate) fn bits(self) -> u64 {
+        self.0
+    }
+
+    /// The classes `bits` gave.
+    #[inline]
+    pub(crate) fn from_bits(bits: u64) -> Self {
+        WordClasses(bits)
+    }
+
+    #[inline]
+    fn has(self, class: Class) -> bool {
+        self.0 & class.bit() != 0
+    }
+
+    #[inline]
+    fn has_any(self, classes: &[Class]) -> bool {
+        classes.iter().any(|&c| self.has(c))
+    }
+
+    /// See [`cue_form`].
+    pub(crate) fn cue_form(self) -> Option<CueForm> {
+        if self.has(Class::CueFinite) {
+            Some(CueForm::Finite)
+        } else if self.has(Class::CueParticiple) {
+            Some(CueForm::Participle)
+        } else {
+            None
+        }
+    }
+
+    /// See [`is_inverting_cue`].
+    pub(crate) fn is_inverting_cue(self) -> bool {
+        self.has(Class::CueInverting)
+    }
+
+    /// See [`is_cue_modifier`].
+    pub(crate) fn is_cue_modifier(self) -> bool {
+        self.has(Class::CueModifier)
+    }
+
+    /// See [`is_honorific`].
+    pub(crate) fn is_honorific(self) -> bool {
+        self.has(Class::Honorific)
+    }
+
+    /// Generational suffixes that close a name: "Robert P. Casey Jr.".
+    pub(crate) fn is_name_suffix(self) -> bool {
+        self.has(Class::NameSuffix)
+    }
+
+    /// See [`is_title`].
+    pub(crate) fn is_title(self) -> bool {
+        self.has(Class::Title)
+    }
+
+    /// See [`title_gender`].
+    pub(crate) fn title_gender(self) -> Option<Gender> {
+        if self.has(Class::TitleMale) {
+            Some(Gender::Male)
+        } else if self.has(Class::TitleFemale) {
+            Some(Gender::Female)
+        } else {
+            None
+        }
+    }
+
+    /// See [`pronoun`].
+    pub(crate) fn pronoun(self) -> Option<Pronoun> {
+        const PRONOUNS: [(Class, Pronoun); 7] = [
+            (Class::PronounHe, Pronoun::He),
+            (Class::PronounShe, Pronoun::She),
+            (Class::PronounThey, Pronoun::They),
+            (Class::PronounIt, Pronoun::It),
+            (Class::PronounI, Pronoun::I),
+            (Class::PronounWe, Pronoun::We),
+            (Class::PronounYou, Pronoun::You),
+        ];
+        PRONOUNS
+            .iter()
+            .find(|&&(class, _)| self.has(class))
+            .map(|&(_, p)| p)
+    }
+
+    /// See [`is_determiner`].
+    pub(crate) fn is_determiner(self) -> bool {
+        self.has(Class::Determiner)
+    }
+
+    /// Days and parts of days that date a phrase ("on Tuesday", "last week").
+    pub(crate) fn is_day_word(self) -> bool {
+        self.has_any(&[Class::Weekday, Class::TimeWord])
+    }
+
+    /// See [`is_capitalised_function_word`].
+    pub(crate) fn is_capitalised_function_word(self) -> bool {
+        self.has_any(&[Class::FunctionWord, Class::Weekday])
+    }
+
+    /// See [`is_organisation_head`].
+    pub(crate) fn is_organisation_head(self) -> bool {
+        self.has(Class::OrganisationHead)
+    }
+
+    /// See [`is_preposition`].
+    pub(crate) fn is_preposition(self) -> bool {
+        self.has(Class::Preposition)
+    }
+
+    /// See [`is_clause_opener`].
+    pub(crate) fn is_clause_opener(self) -> bool {
+        self.has(Class::ClauseOpener)
+    }
+
+    /// See [`is_abbreviation`].
+    pub(crate) fn is_abbreviation(self) -> bool {
+        self.has(Class::Abbreviation)
+    }
+
+    /// Titles written before a surname that make the name a person's: "Mr",
+    /// "President", "Sen." ("President Obama" is a person although the article
+    /// never gives his first name).
+    pub(crate) fn is_personal_title(self) -> bool {
+        self.has_any(&[Class::PersonalTitle, Class::Honorific])
+    }
+
+    /// See [`first_name_gender_of_lower`].
+    pub(crate) fn first_name_gender(self) -> Option<Gender> {
+        if self.has(Class::FirstNameFemale) {
+            Some(Gender::Female)
+        } else if self.has(Class::FirstNameMale) {
+            Some(Gender::Male)
+        } else {
+            None
+        }
+    }
+}
+
 /// The English lexicon, read on first use.
 pub(crate) fn english() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
@@ -201,30 +354,23 @@ pub(crate) enum CueForm {
 
 /// A reporting verb's form, if `lower` is one; a word in both classes is finite.
 pub(crate) fn cue_form(lower: &str) -> Option<CueForm> {
-    let classes = english().classes(lower);
-    if classes & Class::CueFinite.bit() != 0 {
-        Some(CueForm::Finite)
-    } else if classes & Class::CueParticiple.bit() != 0 {
-        Some(CueForm::Participle)
-    } else {
-        None
-    }
+    WordClasses::of(lower).cue_form()
 }
 
 /// The cue verbs that can stand right after a quotation with the speaker after
 /// them ("…," said Ms Lopes).
 pub(crate) fn is_inverting_cue(lower: &str) -> bool {
-    english().is(lower, Class::CueInverting)
+    WordClasses::of(lower).is_inverting_cue()
 }
 
 /// Words that may sit between a subject and its cue verb ("Smith *also* said").
 pub(crate) fn is_cue_modifier(lower: &str) -> bool {
-    english().is(lower, Class::CueModifier)
+    WordClasses::of(lower).is_cue_modifier()
 }
 
 /// Honorifics: the word after one is always a name ("Mr. King", "Dr Bishop").
 pub(crate) fn is_honorific(lower: &str) -> bool {
-    english().is(lower, Class::Honorific)
+    WordClasses::of(lower).is_honorific()
 }
 
 /// Irregular past tenses that can carry a quotation when no cue does
@@ -238,27 +384,15 @@ pub(crate) fn is_party_tag(word: &str) -> bool {
     matches!(word.get(..2), Some("R-" | "D-" | "I-"))
 }
 
-/// Generational suffixes that close a name: "Robert P. Casey Jr.".
-pub(crate) fn is_name_suffix(lower: &str) -> bool {
-    english().is(lower, Class::NameSuffix)
-}
-
 /// Titles and role words that stand before a name but are not part of it
 /// ("Former Swedish Prime Minister Carl Bildt" → "Carl Bildt"). Lowercase, no dot.
 pub(crate) fn is_title(lower: &str) -> bool {
-    english().is(lower, Class::Title)
+    WordClasses::of(lower).is_title()
 }
 
 /// Titles that tell a person's gender.
 pub(crate) fn title_gender(lower: &str) -> Option<Gender> {
-    let classes = english().classes(lower);
-    if classes & Class::TitleMale.bit() != 0 {
-        Some(Gender::Male)
-    } else if classes & Class::TitleFemale.bit() != 0 {
-        Some(Gender::Female)
-    } else {
-        None
-    }
+    WordClasses::of(lower).title_gender()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -269,20 +403,7 @@ pub(crate) enum Gender {
 
 /// Personal pronouns that can be the subject of a reporting verb.
 pub(crate) fn pronoun(lower: &str) -> Option<Pronoun> {
-    const PRONOUNS: [(Class, Pronoun); 7] = [
-        (Class::PronounHe, Pronoun::He),
-        (Class::PronounShe, Pronoun::She),
-        (Class::PronounThey, Pronoun::They),
-        (Class::PronounIt, Pronoun::It),
-        (Class::PronounI, Pronoun::I),
-        (Class::PronounWe, Pronoun::We),
-        (Class::PronounYou, Pronoun::You),
-    ];
-    let classes = english().classes(lower);
-    PRONOUNS
-        .iter()
-        .find(|(class, _)| classes & class.bit() != 0)
-        .map(|&(_, p)| p)
+    WordClasses::of(lower).pronoun()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -299,17 +420,12 @@ pub(crate) enum Pronoun {
 /// Determiners and quantifiers that open a description ("*one* person familiar
 /// with the talks", "*a* spokesman", "*the* Russian president").
 pub(crate) fn is_determiner(lower: &str) -> bool {
-    english().is(lower, Class::Determiner)
-}
-
-/// Days and parts of days that date a phrase ("on Tuesday", "last week").
-pub(crate) fn is_day_word(lower: &str) -> bool {
-    english().classes(lower) & (Class::Weekday.bit() | Class::TimeWord.bit()) != 0
+    WordClasses::of(lower).is_determiner()
 }
 
 /// Capitalised words that open a sentence or clause without being names.
 pub(crate) fn is_capitalised_function_word(lower: &str) -> bool {
-    english().classes(lower) & (Class::FunctionWord.bit() | Class::Weekday.bit()) != 0
+    WordClasses::of(lower).is_capitalised_function_word()
 }
 
 /// Name particles written in lowercase inside a name ("Ursula von der Leyen"),
@@ -321,7 +437,7 @@ pub(crate) fn is_name_particle(word: &str) -> bool {
 /// Head nouns of groups and institutions: a mention headed by one of these is
 /// an organisation, not a person ("the White House", "the Kremlin").
 pub(crate) fn is_organisation_head(lower: &str) -> bool {
-    english().is(lower, Class::OrganisationHead)
+    WordClasses::of(lower).is_organisation_head()
 }
 
 /// Nouns of the news trade: "according to the RIA state news agency" or "told
@@ -361,12 +477,12 @@ pub(crate) fn is_person_noun(lower: &str) -> bool {
 
 /// A preposition: "with", "to", "by", "following".
 pub(crate) fn is_preposition(lower: &str) -> bool {
-    english().is(lower, Class::Preposition)
+    WordClasses::of(lower).is_preposition()
 }
 
 /// A word that opens a new clause: "that", "because", "and", "but".
 pub(crate) fn is_clause_opener(lower: &str) -> bool {
-    english().is(lower, Class::ClauseOpener)
+    WordClasses::of(lower).is_clause_opener()
 }
 
 /// A word before a quoted title that makes it a work's name: "on", "his",
@@ -392,7 +508,7 @@ pub(crate) fn is_collective_noun(lower: &str) -> bool {
 
 /// An abbreviation whose full stop does not end a sentence ("sen", "calif").
 pub(crate) fn is_abbreviation(lower: &str) -> bool {
-    english().is(lower, Class::Abbreviation)
+    WordClasses::of(lower).is_abbreviation()
 }
 
 /// A noun that ends the name of something that is no person: "act",
@@ -406,13 +522,6 @@ pub(crate) fn is_place_head(lower: &str) -> bool {
     english().is(lower, Class::PlaceHead)
 }
 
-/// Titles written before a surname that make the name a person's: "Mr",
-/// "President", "Sen." ("President Obama" is a person although the article
-/// never gives his first name).
-pub(crate) fn is_personal_title(lower: &str) -> bool {
-    english().classes(lower) & (Class::PersonalTitle.bit() | Class::Honorific.bit()) != 0
-}
-
 /// First names with a conventional gender, so that "she" can find "Ilona
 /// Varga" when no title says so.
 pub(crate) fn first_name_gender(name: &str) -> Option<Gender> {
@@ -421,14 +530,7 @@ pub(crate) fn first_name_gender(name: &str) -> Option<Gender> {
 
 /// `first_name_gender` of a name already lowercased; a name on both lists is a woman's.
 pub(crate) fn first_name_gender_of_lower(lower: &str) -> Option<Gender> {
-    let classes = english().classes(lower);
-    if classes & Class::FirstNameFemale.bit() != 0 {
-        Some(Gender::Female)
-    } else if classes & Class::FirstNameMale.bit() != 0 {
-        Some(Gender::Male)
-    } else {
-        None
-    }
+    WordClasses::of(lower).first_name_gender()
 }
 
 thread_local! {
@@ -468,9 +570,61 @@ pub(crate) fn with_lowercase<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
 struct WordMap<V> {
     /// 0 for an empty slot, else the hash's low 32 bits above the index + 1.
     slots: Vec<u64>,
-    words: Vec<(&'static str, V)>,
+    words: Vec<Entry<V>>,
     /// log2 of the number of slots.
     bits: u32,
+}
+
+/// A word of a [`WordMap`] with its [`WordKey`], which decides equality
+/// for words of up to sixteen bytes without reading their text again.
+struct Entry<V> {
+    key: WordKey,
+    word: &'static str,
+    value: V,
+}
+
+/// A word's length and its first and last eight bytes (a word shorter
+/// than eight bytes packed whole): equal keys are equal words up to
+/// sixteen bytes, the length of nearly every word of the lists.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct WordKey {
+    len: usize,
+    head: u64,
+    tail: u64,
+}
+
+impl WordKey {
+    #[inline]
+    fn of(word: &str) -> Self {
+        let b = word.as_bytes();
+        let (head, tail) = match (b.first_chunk::<8>(), b.last_chunk::<8>()) {
+            (Some(head), Some(tail)) => (u64::from_le_bytes(*head), u64::from_le_bytes(*tail)),
+            _ => (b.iter().fold(0u64, |k, &x| k << 8 | u64::from(x)), 0),
+        };
+        WordKey {
+            len: b.len(),
+            head,
+            tail,
+        }
+    }
+
+    /// The hash of the key, mixed by two multiplications.
+    #[inline]
+    fn hash(self) -> u64 {
+        let key = (self.head ^ (self.len as u64).rotate_left(59))
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            ^ self.tail;
+        let hash = key.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+        hash ^ (hash >> 29)
+    }
+}
+
+impl<V: Copy> Entry<V> {
+    /// Whether the entry is `word`, whose key is `key`.
+    #[inline]
+    fn is(&self, key: WordKey, word: &str) -> bool {
+        self.key == key && (key.len <= 16 || self.word == word)
+    }
 }
 
 impl<V: Copy> WordMap<V> {
@@ -484,17 +638,18 @@ impl<V: Copy> WordMap<V> {
             bits: size.trailing_zeros(),
         };
         for &(word, value) in pairs {
-            let (mut i, tag) = map.probe_start(word);
+            let key = WordKey::of(word);
+            let (mut i, tag) = map.probe_start(key);
             loop {
                 let slot = map.slots[i];
                 if slot == 0 {
-                    map.words.push((word, value));
+                    map.words.push(Entry { key, word, value });
                     map.slots[i] = tag | map.words.len() as u64;
                     break;
                 }
                 let k = (slot & 0xffff_ffff) as usize - 1;
-                if slot & !0xffff_ffff == tag && map.words[k].0 == word {
-                    map.words[k].1 = value;
+                if slot & !0xffff_ffff == tag && map.words[k].is(key, word) {
+                    map.words[k].value = value;
                     break;
                 }
                 i = (i + 1) & (map.slots.len() - 1);
@@ -505,38 +660,28 @@ impl<V: Copy> WordMap<V> {
 
     #[inline]
     fn get(&self, word: &str) -> Option<V> {
-        let (mut i, tag) = self.probe_start(word);
+        let key = WordKey::of(word);
+        let (mut i, tag) = self.probe_start(key);
         loop {
             let slot = *self.slots.get(i)?;
             if slot == 0 {
                 return None;
             }
             if slot & !0xffff_ffff == tag {
-                let (w, value) = self.words.get((slot & 0xffff_ffff) as usize - 1)?;
-                if *w == word {
-                    return Some(*value);
+                let entry = self.words.get((slot & 0xffff_ffff) as usize - 1)?;
+                if entry.is(key, word) {
+                    return Some(entry.value);
                 }
             }
             i = (i + 1) & (self.slots.len() - 1);
         }
     }
 
-    /// Where a word's probe starts, and the hash bits its slot keeps: its
-    /// length and its first eight and last eight bytes, mixed by two
-    /// multiplications (cheaper than a pass over every byte, and
-    /// words that agree on all of these are rare and told apart by text).
+    /// Where a word's probe starts (the high bits of its hash, multiplied
+    /// again), and the hash bits its slot keeps.
     #[inline]
-    fn probe_start(&self, word: &str) -> (usize, u64) {
-        let b = word.as_bytes();
-        let (head, tail) = match (b.first_chunk::<8>(), b.last_chunk::<8>()) {
-            (Some(head), Some(tail)) => (u64::from_le_bytes(*head), u64::from_le_bytes(*tail)),
-            // A short word: all of it, once.
-            _ => (b.iter().fold(0u64, |k, &x| k << 8 | u64::from(x)), 0),
-        };
-        let key =
-            (head ^ (b.len() as u64).rotate_left(59)).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ tail;
-        let hash = key.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
-        let hash = hash ^ (hash >> 29);
+    fn probe_start(&self, key: WordKey) -> (usize, u64) {
+        let hash = key.hash();
         let slot = (hash.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.bits)) as usize;
         (slot, hash << 32)
     }
@@ -577,7 +722,7 @@ mod tests {
         }
         assert!(is_title("mr") && is_title("senator") && !is_title("mister-x") && !is_title(""));
         assert!(is_capitalised_function_word("the") && !is_capitalised_function_word("them"));
-        assert!(is_capitalised_function_word("monday") && is_day_word("monday"));
+        assert!(is_capitalised_function_word("monday") && WordClasses::of("monday").is_day_word());
         assert_eq!(first_name_gender("Mary"), Some(Gender::Female));
         assert_eq!(first_name_gender("FRED"), Some(Gender::Male));
         assert_eq!(first_name_gender("Marys"), None);

@@ -2,9 +2,9 @@
 //! descriptions.
 
 use super::lexicon::{
-    first_name_gender_of_lower, is_capitalised_function_word, is_collective_noun, is_day_word,
-    is_determiner, is_honorific, is_medium_word, is_name_particle, is_name_suffix, is_party_tag,
-    is_personal_title, is_place_word, is_title, pronoun, with_lowercase, Pronoun,
+    is_capitalised_function_word, is_collective_noun, is_determiner, is_honorific, is_medium_word,
+    is_name_particle, is_party_tag, is_place_word, is_title, pronoun, with_lowercase, Pronoun,
+    WordClasses,
 };
 use super::tokens::{Kind, Tokens};
 
@@ -123,24 +123,21 @@ pub(crate) fn with_name_in_run<R>(
 fn find_name_in_run(t: &Tokens<'_>, first: usize, last: usize, out: &mut String) -> Option<usize> {
     // "Jr." and "III" close a name but are not its surname.
     let mut last = last;
-    let mut last_lower = None;
     while last > first {
-        if t.is_word(last) {
-            let lw = lower_no_dot(t, last);
-            if !is_name_suffix(lw) {
-                last_lower = Some(lw);
-                break;
-            }
+        if t.is_word(last) && !t.classes_no_dot(last).is_name_suffix() {
+            break;
         }
         last -= 1;
     }
     // The last word's, found once for the questions below.
-    let last_lower = last_lower.unwrap_or_else(|| lower_no_dot(t, last));
+    let last_lower = lower_no_dot(t, last);
     // The name starts after the last title or function word of the run.
     let mut start = first;
-    let is_title = |lw: &str| is_title(lw) && !t.is_surname(lw);
-    let is_capitalised_function_word =
-        |lw: &str| is_capitalised_function_word(lw) && !t.is_surname(lw);
+    // (Token `i` lowercased without its dot is `lw`.)
+    let is_title = |i: usize, lw: &str| t.classes_no_dot(i).is_title() && !t.is_surname(lw);
+    let is_capitalised_function_word = |i: usize, lw: &str| {
+        t.classes_no_dot(i).is_capitalised_function_word() && !t.is_surname(lw)
+    };
     // (The last word cannot move the start: each test below but the first
     // name's needs a word after it, and a first name there ends the loop
     // where it ends anyway.)
@@ -148,15 +145,14 @@ fn find_name_in_run(t: &Tokens<'_>, first: usize, last: usize, out: &mut String)
         if !t.is_word(i) {
             continue;
         }
-        let lower = t.lower(i);
-        let lw = no_dot(lower);
-        if i > start && first_name_gender_of_lower(lower).is_some() && !is_title(lw) {
+        let lw = lower_no_dot(t, i);
+        if i > start && t.classes(i).first_name_gender().is_some() && !is_title(i, lw) {
             // "Miss Universe Alicia Machado": a first name with a surname
             // after it starts the name, past words that are no first names.
             let surname_after = (i + 1..=last).any(|k| t.is_word(k));
             let only_other_words = (start..i).all(|k| {
                 !t.is_word(k)
-                    || (!is_one_char(t.text(k)) && first_name_gender_of_lower(t.lower(k)).is_none())
+                    || (!is_one_char(t.text(k)) && t.classes(k).first_name_gender().is_none())
             });
             if surname_after && only_other_words {
                 start = i;
@@ -166,7 +162,7 @@ fn find_name_in_run(t: &Tokens<'_>, first: usize, last: usize, out: &mut String)
         let is_initial = is_one_char(t.text(i));
         let possessive = strip_possessive(t.text(i)) != t.text(i);
         let gerund = i == first && lw.len() > 4 && lw.ends_with("ing");
-        if (!is_initial && (is_title(lw) || is_capitalised_function_word(lw)))
+        if (!is_initial && (is_title(i, lw) || is_capitalised_function_word(i, lw)))
             || possessive
             || gerund
         {
@@ -176,23 +172,23 @@ fn find_name_in_run(t: &Tokens<'_>, first: usize, last: usize, out: &mut String)
     // A trailing title ("the Clinton campaign", "Russian President") is no
     // name — unless a first name or an initial stands before it ("Peter T.
     // King"), or the run of two names follows a role ("governor Mervyn King").
-    if is_title(last_lower) || is_capitalised_function_word(last_lower) {
+    if is_title(last, last_lower) || is_capitalised_function_word(last, last_lower) {
         let before = (first..last).rev().find(|&i| t.is_word(i));
         let after_role = first > 0
             && t.is_word(first - 1)
             && !t.is_capitalised(first - 1)
-            && is_title(t.lower(first - 1))
-            && before.is_some_and(|b| b == first && !is_title(lower_no_dot(t, b)));
+            && t.classes(first - 1).is_title()
+            && before.is_some_and(|b| b == first && !t.classes_no_dot(b).is_title());
         let after_first_name = after_role
             || before.is_some_and(|b| {
-                is_one_char(t.text(b)) || first_name_gender_of_lower(t.lower(b)).is_some()
+                is_one_char(t.text(b)) || t.classes(b).first_name_gender().is_some()
             });
         if !after_first_name {
             return None;
         }
         if start >= last {
             start = before.map_or(last, |b| run_start(t, b).max(first));
-            while start < last && t.is_word(start) && is_title(lower_no_dot(t, start)) {
+            while start < last && t.is_word(start) && t.classes_no_dot(start).is_title() {
                 start += 1;
             }
         }
@@ -249,7 +245,7 @@ pub(crate) fn run_end(t: &Tokens<'_>, i: usize) -> usize {
             j += 1;
         } else if is_name_word(t, j + 1)
             && t.is_punct(j, ".")
-            && (t.text(last).chars().count() <= 2 || is_title(lower_no_dot(t, last)))
+            && (t.text(last).chars().count() <= 2 || t.classes_no_dot(last).is_title())
         {
             // "J. D. Vance", "Gov. Mike Pence"
             j += 1;
@@ -311,8 +307,8 @@ fn is_bare_noun_form(lower: &str) -> bool {
 fn is_personal_run(t: &Tokens<'_>, first: usize, last: usize) -> bool {
     (first..=last).any(|i| {
         t.is_word(i)
-            && (is_personal_title(lower_no_dot(t, i))
-                || (i < last && first_name_gender_of_lower(t.lower(i)).is_some()))
+            && (t.classes_no_dot(i).is_personal_title()
+                || (i < last && t.classes(i).first_name_gender().is_some()))
     })
 }
 
@@ -399,10 +395,10 @@ pub(crate) fn classify(t: &Tokens<'_>, first: usize, last: usize) -> Option<Ment
     // "Donald Trump on Saturday", "Mr. Ryan last week": a time after the
     // phrase is not part of it.
     if let Some(p) = (1..words.len()).find(|&p| {
-        let next_is_day = |q: usize| words.get(q).is_some_and(|&w| is_day_word(t.lower(w)));
+        let next_is_day = |q: usize| words.get(q).is_some_and(|&w| t.classes(w).is_day_word());
         match t.lower(words[p]) {
             "on" | "last" | "this" | "early" | "late" => next_is_day(p + 1),
-            w => is_day_word(w) && p + 1 == words.len(),
+            _ => t.classes(words[p]).is_day_word() && p + 1 == words.len(),
         }
     }) {
         words = &words[..p];
@@ -413,7 +409,14 @@ pub(crate) fn classify(t: &Tokens<'_>, first: usize, last: usize) -> Option<Ment
     let &head_i = words.last()?;
     if words.len() == 1 {
         // ("He’s claiming": the pronoun of a contraction.)
-        if let Some(p) = pronoun(strip_possessive(t.lower(head_i))) {
+        let lower = t.lower(head_i);
+        let word = strip_possessive(lower);
+        let classes = if word.len() == lower.len() {
+            t.classes(head_i)
+        } else {
+            WordClasses::of(word)
+        };
+        if let Some(p) = classes.pronoun() {
             return Some(Mention {
                 first,
                 last,
@@ -428,7 +431,7 @@ pub(crate) fn classify(t: &Tokens<'_>, first: usize, last: usize) -> Option<Ment
     let common_opener = |start: usize, end: usize| {
         start == end
             && !t.is_proper(start)
-            && first_name_gender_of_lower(t.lower(start)).is_none()
+            && t.classes(start).first_name_gender().is_none()
             && !is_place_word(strip_possessive(t.lower(start)))
             && is_bare_noun_form(t.lower(start))
     };

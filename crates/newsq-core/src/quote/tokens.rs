@@ -1,10 +1,7 @@
 //! The body as tokens: words, punctuation, paragraph breaks, and each quotation
 //! as one opaque token, split into sentences of the reporting text around quotes.
 
-use super::lexicon::{
-    first_name_gender_of_lower, is_abbreviation as lexicon_abbreviation,
-    is_capitalised_function_word, is_determiner, is_honorific, is_title, pronoun,
-};
+use super::lexicon::{is_abbreviation as lexicon_abbreviation, is_honorific, WordClasses};
 use super::marks::QuotedSpan;
 use super::mentions::title_as_surname;
 use std::cell::{Cell, OnceCell, RefCell};
@@ -83,6 +80,10 @@ pub(crate) struct Tokens<'a> {
     /// The tokens that can end a sentence, in order: paragraph breaks,
     /// quotations, and . ? ! … (`split_sentences` looks at no others).
     enders: Vec<usize>,
+    /// Each token's lexicon classes, looked up when first asked for
+    /// (`NOT_LOOKED_UP` till then): the rules ask several questions of
+    /// the same word, over and over.
+    classes: Vec<Cell<u64>>,
 }
 
 /// `mentions::name_in_run`'s answers: every name in one String rather than
@@ -100,6 +101,34 @@ pub(crate) struct NameMemo {
 pub(crate) type RunAnswer = (usize, usize, Option<(usize, usize, usize)>);
 
 impl<'a> Tokens<'a> {
+    /// The lexicon classes of token `i`'s lowercase (`lower(i)`).
+    #[inline]
+    pub fn classes(&self, i: usize) -> WordClasses {
+        let Some(cell) = self.classes.get(i) else {
+            return WordClasses::of(self.lower(i));
+        };
+        let bits = cell.get();
+        if bits != NOT_LOOKED_UP {
+            return WordClasses::from_bits(bits);
+        }
+        let found = WordClasses::of(self.lower(i));
+        cell.set(found.bits());
+        found
+    }
+
+    /// The lexicon classes of token `i` lowercased without its trailing
+    /// dots, an abbreviated title written out (`mentions::lower_no_dot`).
+    #[inline]
+    pub fn classes_no_dot(&self, i: usize) -> WordClasses {
+        let lower = self.lower(i);
+        let no_dot = super::mentions::no_dot(lower);
+        if std::ptr::eq(no_dot, lower) {
+            self.classes(i)
+        } else {
+            WordClasses::of(no_dot)
+        }
+    }
+
     #[inline]
     pub fn text(&self, i: usize) -> &'a str {
         let t = self.toks[i];
@@ -175,6 +204,7 @@ struct Buffers {
     capitalised_at: Vec<usize>,
     name_runs: Vec<RunAnswer>,
     name_text: String,
+    classes: Vec<Cell<u64>>,
 }
 
 thread_local! {
@@ -201,11 +231,15 @@ impl Drop for Tokens<'_> {
             capitalised_at: std::mem::take(&mut self.capitalised_at),
             name_runs: std::mem::take(&mut names.runs),
             name_text: std::mem::take(&mut names.text),
+            classes: std::mem::take(&mut self.classes),
         };
         // Nothing is kept while the thread is being torn down.
         let _ = SPARE.try_with(|spare| spare.set(Some(buffers)));
     }
 }
+
+/// A token's `classes` before they are looked up: no word is in every class.
+const NOT_LOOKED_UP: u64 = u64::MAX;
 
 /// The end `lower_at` gives a quotation, whose lowercase is in `quote_lower`.
 const QUOTATION: usize = usize::MAX;
@@ -399,6 +433,7 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
             i = end;
         }
     }
+    let toks_len = toks.len();
     let mut sentences = spare.sentences;
     sentences.clear();
     let mut name_runs = spare.name_runs;
@@ -424,6 +459,12 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
         capitalised_at,
         proper_words: Vec::new(),
         headline_end: 0,
+        classes: {
+            let mut classes = spare.classes;
+            classes.clear();
+            classes.resize(toks_len, Cell::new(NOT_LOOKED_UP));
+            classes
+        },
     };
     note_surnames_by_use(&mut tokens);
     split_sentences(&mut tokens, quotes);
@@ -472,7 +513,7 @@ fn note_surnames_by_use(t: &mut Tokens<'_>) {
             (t.is_punct(p, ",") || matches!(t.toks[p].kind, Kind::Quote(_))) && is_says(t, i + 1);
         let alone_after_says = (t.is_punct(i + 1, ",") || t.is_punct(i + 1, "."))
             && is_says(t, p)
-            && !is_abbreviation(t.lower(i));
+            && !t.classes(i).is_abbreviation();
         let before_party = t.is_capitalised(p)
             && t.is_punct(i + 1, "(")
             && t.is_word(i + 2)
@@ -484,13 +525,13 @@ fn note_surnames_by_use(t: &mut Tokens<'_>) {
         let after_first_name = || {
             t.is_capitalised(p)
                 && !t.is_capitalised(i + 1)
-                && is_title(t.lower(i))
-                && !is_abbreviation(t.lower(i))
-                && first_name_gender_of_lower(t.lower(p)).is_some()
+                && t.classes(i).is_title()
+                && !t.classes(i).is_abbreviation()
+                && t.classes(p).first_name_gender().is_some()
                 && p.checked_sub(1)
-                    .is_none_or(|b| !(t.is_word(b) && is_determiner(t.lower(b))))
+                    .is_none_or(|b| !(t.is_word(b) && t.classes(b).is_determiner()))
         };
-        if ((alone_before_says || alone_after_says || before_party) && is_title(t.lower(i)))
+        if ((alone_before_says || alone_after_says || before_party) && t.classes(i).is_title())
             || after_first_name()
         {
             found.push(i);
@@ -508,8 +549,8 @@ fn note_surnames_by_use(t: &mut Tokens<'_>) {
         };
         if alone_before_says
             && mid_sentence()
-            && is_capitalised_function_word(t.lower(i))
-            && pronoun(t.lower(i)).is_none()
+            && t.classes(i).is_capitalised_function_word()
+            && t.classes(i).pronoun().is_none()
         {
             found.push(i);
         }

@@ -4,8 +4,7 @@
 use super::Resolver;
 use crate::quote::clauses::{ends_on_body_word, is_plural_form};
 use crate::quote::lexicon::{
-    is_determiner, is_document_noun, is_organisation_head, is_person_noun, is_place_word,
-    with_lowercase,
+    is_document_noun, is_organisation_head, is_person_noun, is_place_word, with_lowercase,
 };
 use crate::quote::mentions::{name_in_run, run_start, Mention, Referent};
 
@@ -156,7 +155,7 @@ impl Resolver<'_, '_> {
     fn is_definite(&self, m: &Mention) -> bool {
         let t = self.t;
         let words = || (m.first..=m.last).filter(|&i| t.is_word(i));
-        let bare = words().all(|i| !is_determiner(self.lower(i))) && t.is_capitalised(m.first);
+        let bare = words().all(|i| !self.t.classes(i).is_determiner()) && t.is_capitalised(m.first);
         bare || words().next().is_some_and(|i| {
             self.lower(i) == "the"
                 || (i < m.last && t.is_capitalised(i) && self.ends_in_possessive_s(i))

@@ -11,10 +11,9 @@
 //! nobody.
 
 use super::{description, Resolver};
-use crate::quote::clauses::{ends_on_body_word, is_dash, is_preposition};
+use crate::quote::clauses::{ends_on_body_word, is_dash};
 use crate::quote::lexicon::{
-    cue_form, is_capitalised_function_word, is_cue_modifier, is_determiner, is_inverting_cue,
-    is_place_word, is_title, title_gender, with_lowercase, CueForm, Gender, Pronoun,
+    is_place_word, title_gender, with_lowercase, CueForm, Gender, Pronoun,
 };
 use crate::quote::mentions::{classify, run_end, Mention, Referent};
 use crate::quote::tokens::Kind;
@@ -125,11 +124,9 @@ impl Resolver<'_, '_> {
         if let Some(g) = person.and_then(|p| p.titled_gender) {
             return Some(g);
         }
-        self.seen
-            .iter()
-            .rev()
-            .filter(|s| s.entity == *entity)
-            .find_map(|s| s.gender)
+        (self.genders_seen.iter())
+            .find(|(e, _)| e == entity)
+            .map(|&(_, g)| g)
             .or_else(|| person.and_then(|p| p.first_name_gender))
     }
 
@@ -272,7 +269,7 @@ impl Resolver<'_, '_> {
         names.clear();
         let mut i = lo;
         while i < hi {
-            if t.is_capitalised(i) && !is_capitalised_function_word(self.lower(i)) {
+            if t.is_capitalised(i) && !self.t.classes(i).is_capitalised_function_word() {
                 let mut last = run_end(t, i).min(hi - 1);
                 // "Port Averill mayor Ilona Varga": a place or body, a role,
                 // then the person, who is the one the sentence names.
@@ -281,14 +278,14 @@ impl Resolver<'_, '_> {
                     && k <= last + 3
                     && t.is_word(k)
                     && !t.is_capitalised(k)
-                    && is_title(self.lower(k))
+                    && self.t.classes(k).is_title()
                 {
                     k += 1;
                 }
                 if k > last + 1
                     && k < hi
                     && t.is_capitalised(k)
-                    && !is_capitalised_function_word(self.lower(k))
+                    && !self.t.classes(k).is_capitalised_function_word()
                 {
                     last = run_end(t, k).min(hi - 1);
                 }
@@ -360,11 +357,19 @@ impl Resolver<'_, '_> {
                 }
             }
         }
+        if let Some(sp) = speaker {
+            names.push(sp);
+        }
+        for s in &names {
+            if let Some(g) = s.gender {
+                match self.genders_seen.iter_mut().find(|(e, _)| *e == s.entity) {
+                    Some(known) => known.1 = g,
+                    None => self.genders_seen.push((s.entity, g)),
+                }
+            }
+        }
         self.seen.append(&mut names);
         self.names_scratch = names;
-        if let Some(sp) = speaker {
-            self.seen.push(sp);
-        }
     }
 
     /// Whether the name `first..=last` is the subject of a reporting verb
@@ -386,14 +391,14 @@ impl Resolver<'_, '_> {
         if t.is_punct(after, ",") && opens_clause {
             after += 1;
         }
-        while after < hi && t.is_word(after) && is_cue_modifier(self.lower(after)) {
+        while after < hi && t.is_word(after) && self.t.classes(after).is_cue_modifier() {
             after += 1;
         }
         let finite = |k: usize| {
             k < hi
                 && t.is_word(k)
                 && !t.is_capitalised(k)
-                && cue_form(self.lower(k)) == Some(CueForm::Finite)
+                && self.t.classes(k).cue_form() == Some(CueForm::Finite)
         };
         let mut before = first;
         // ("noted NBC’s Dante Chinni", "said Sun's chief operating officer
@@ -402,8 +407,8 @@ impl Resolver<'_, '_> {
             && first - before < 8
             && t.is_word(before - 1)
             && (t.is_capitalised(before - 1)
-                || is_title(self.lower(before - 1))
-                || (t.is_word(before) && is_title(self.lower(before))))
+                || self.t.classes(before - 1).is_title()
+                || (t.is_word(before) && self.t.classes(before).is_title()))
         {
             before -= 1;
         }
@@ -414,7 +419,7 @@ impl Resolver<'_, '_> {
             || (closes
                 && before > lo
                 && finite(before - 1)
-                && is_inverting_cue(self.lower(before - 1)))
+                && self.t.classes(before - 1).is_inverting_cue())
     }
 
     /// "One person familiar with the conversation said that …": a sentence
@@ -422,7 +427,7 @@ impl Resolver<'_, '_> {
     fn unnamed_reporting(&self, lo: usize, hi: usize) -> Option<Mention> {
         let t = self.t;
         let first = (lo..hi).find(|&i| t.is_word(i))?;
-        if !is_determiner(self.lower(first))
+        if !self.t.classes(first).is_determiner()
             || matches!(
                 self.lower(first),
                 "the" | "his" | "her" | "their" | "its" | "this" | "that" | "these" | "those"
@@ -431,7 +436,9 @@ impl Resolver<'_, '_> {
             return None;
         }
         let cue = (first + 1..hi.min(first + 16)).find(|&k| {
-            t.is_word(k) && !t.is_capitalised(k) && cue_form(self.lower(k)) == Some(CueForm::Finite)
+            t.is_word(k)
+                && !t.is_capitalised(k)
+                && self.t.classes(k).cue_form() == Some(CueForm::Finite)
         })?;
         if (first..cue).any(|k| !matches!(t.toks[k].kind, Kind::Word | Kind::Punct)) {
             return None;
@@ -445,10 +452,10 @@ impl Resolver<'_, '_> {
     fn after_preposition(&self, first: usize, last: usize, lo: usize, hi: usize) -> bool {
         let t = self.t;
         let mut p = first;
-        if p > lo && t.is_word(p - 1) && is_determiner(self.lower(p - 1)) {
+        if p > lo && t.is_word(p - 1) && self.t.classes(p - 1).is_determiner() {
             p -= 1;
         }
-        if !(p > lo && t.is_word(p - 1) && is_preposition(self.lower(p - 1))) {
+        if !(p > lo && t.is_word(p - 1) && self.t.classes(p - 1).is_preposition()) {
             return false;
         }
         let absolute = self.lower(p - 1) == "with"

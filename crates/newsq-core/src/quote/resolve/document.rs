@@ -6,8 +6,7 @@
 use super::{Resolved, Resolver};
 use crate::quote::clauses::is_auxiliary;
 use crate::quote::lexicon::{
-    cue_form, is_capitalised_function_word, is_document_noun, is_irregular_past,
-    is_outlet_document, is_voice_noun,
+    cue_form, is_document_noun, is_irregular_past, is_outlet_document, is_voice_noun,
 };
 use crate::quote::mentions::{name_in_run, run_start, strip_possessive, Mention};
 
@@ -88,7 +87,7 @@ impl Resolver<'_, '_> {
         }
         let start = run_start(t, end).max(first);
         // ("The report": a capitalised article names nobody.)
-        let start = (start..=end).find(|&i| !is_capitalised_function_word(self.lower(i)))?;
+        let start = (start..=end).find(|&i| !self.t.classes(i).is_capitalised_function_word())?;
         // ("a Homeland Security memo": a body's name may end on a word that
         // is a title in a person's.)
         let name = name_in_run(t, start, end).map_or_else(|| self.phrase(start, end), |(_, n)| n);
@@ -149,7 +148,7 @@ impl Resolver<'_, '_> {
             };
             let end = (lo..doc).rev().find(|&i| {
                 t.is_capitalised(i)
-                    && !is_capitalised_function_word(self.lower(i))
+                    && !self.t.classes(i).is_capitalised_function_word()
                     && t.is_word(i + 1)
                     && !t.is_capitalised(i + 1)
             })?;

@@ -97,6 +97,9 @@ struct Resolver<'t, 'a> {
     c: Clauses<'t, 'a>,
     /// Who the article has talked about so far, sentence by sentence.
     seen: Vec<Seen>,
+    /// Each entity's latest gender in `seen` (the one a pronoun gave it),
+    /// kept beside it so that asking needs no walk through `seen`.
+    genders_seen: Vec<(Entity, Gender)>,
     /// The documents named so far with their authors, for "the report".
     documents: RefCell<Vec<document::Document>>,
     /// The names the discourse has met that are no person of the table
@@ -133,6 +136,15 @@ impl Resolver<'_, '_> {
         }
     }
 
+    /// Whether the entity has a name and `test` holds for it (the name lent, not copied).
+    fn name_is(&self, entity: Entity, test: impl FnOnce(&str) -> bool) -> bool {
+        match entity {
+            Entity::Person(p) => test(&self.table.person(p).name),
+            Entity::Named(k) => self.named.borrow().get(k).is_some_and(|n| test(n)),
+            Entity::Unnamed(_) => false,
+        }
+    }
+
     /// How many sentences stand between sentence `from` and `to`.
     fn sentences_between(&self, from: usize, to: usize) -> usize {
         to.saturating_sub(from)
@@ -155,6 +167,7 @@ pub(crate) fn resolve(c: Clauses<'_, '_>, sources: &Sources) -> Vec<Attribution>
     let mut r = Resolver {
         c,
         seen: Vec::new(),
+        genders_seen: Vec::new(),
         documents: RefCell::new(Vec::new()),
         spelt_out_acronyms: RefCell::new(Vec::new()),
         named: RefCell::new(Vec::new()),
@@ -424,7 +437,7 @@ impl Resolver<'_, '_> {
                     .any(|w| is_medium_word(strip_possessive(w)));
             let found = self.most_salient(sentence, paragraph, |s, _| {
                 let outlet = !of_outlet
-                    && self.speaker_of(s.entity).is_some_and(|n| {
+                    && self.name_is(s.entity, |n| {
                         n.rsplit(' ')
                             .next()
                             .is_some_and(|w| with_lowercase(w, is_medium_word))
