@@ -4,7 +4,7 @@
 use super::clauses::{ends_on_body_word, is_adjective_like};
 use super::lexicon::{
     first_name_gender, is_capitalised_function_word, is_determiner, is_organisation_head,
-    is_place_head, is_place_word, is_thing_head, is_title, with_lowercase, CueForm, Gender,
+    is_place_head, is_place_word, is_title, with_lowercase, CueForm, Gender, WordClasses,
 };
 use super::mentions::{lower_no_dot, run_end, with_name_in_run};
 use super::tokens::Tokens;
@@ -150,16 +150,25 @@ impl EntityTable {
                 let mut name_words = name.split_whitespace();
                 let first_word = name_words.next().unwrap_or_default();
                 let words = usize::from(!first_word.is_empty()) + name_words.take(5).count();
-                let last_lower = lower_no_dot(t, last);
+                let last_classes = t.classes_no_dot(last);
                 // The first word lowercased once, for both questions asked of it.
                 let mut first_name_gender_found = None;
+                // (The first word as written is its token's, whose classes are known.)
+                let first_classes = || {
+                    if first_word == t.text(name_start) {
+                        t.classes(name_start)
+                    } else {
+                        with_lowercase(first_word, WordClasses::of)
+                    }
+                };
                 let looks_personal = (2..=5).contains(&words)
-                    && !is_organisation_head(last_lower)
-                    && !is_thing_head(last_lower)
-                    && !with_lowercase(first_word, |lower| {
-                        first_name_gender_found = first_name_gender(lower);
-                        is_capitalised_function_word(lower)
-                    })
+                    && !last_classes.is_organisation_head()
+                    && !last_classes.is_thing_head()
+                    && !{
+                        let classes = first_classes();
+                        first_name_gender_found = classes.first_name_gender();
+                        classes.is_capitalised_function_word()
+                    }
                     && !name.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
                     && !mixes_shouted_words(&name)
                     // ("Retired American Warriors": a group's name.)

@@ -297,6 +297,12 @@ impl WordClasses {
         self.has_any(&[Class::FunctionWord, Class::Weekday])
     }
 
+    /// A noun that ends the name of something that is no person: "act",
+    /// "convention", "prize".
+    pub(crate) fn is_thing_head(self) -> bool {
+        self.has(Class::ThingHead)
+    }
+
     /// See [`is_organisation_head`].
     pub(crate) fn is_organisation_head(self) -> bool {
         self.has(Class::OrganisationHead)
@@ -509,12 +515,6 @@ pub(crate) fn is_collective_noun(lower: &str) -> bool {
 /// An abbreviation whose full stop does not end a sentence ("sen", "calif").
 pub(crate) fn is_abbreviation(lower: &str) -> bool {
     WordClasses::of(lower).is_abbreviation()
-}
-
-/// A noun that ends the name of something that is no person: "act",
-/// "convention", "prize".
-pub(crate) fn is_thing_head(lower: &str) -> bool {
-    english().is(lower, Class::ThingHead)
 }
 
 /// A noun that ends a place's name: "monument", "avenue".

@@ -2,9 +2,8 @@
 //! descriptions.
 
 use super::lexicon::{
-    is_capitalised_function_word, is_collective_noun, is_determiner, is_honorific, is_medium_word,
-    is_name_particle, is_party_tag, is_place_word, is_title, pronoun, with_lowercase, Pronoun,
-    WordClasses,
+    is_collective_noun, is_determiner, is_honorific, is_medium_word, is_name_particle,
+    is_party_tag, is_place_word, is_title, with_lowercase, Pronoun, WordClasses,
 };
 use super::tokens::{Kind, Tokens};
 
@@ -464,17 +463,26 @@ pub(crate) fn classify(t: &Tokens<'_>, first: usize, last: usize) -> Option<Ment
         .then(|| run_start(t, head_i).max(first))
         .filter(|&start| !common_opener(start, head_i));
     // (The name is copied out of the run's memo only once it is taken.)
-    let name_taken = |start: usize, end: usize, take: &dyn Fn(&str) -> bool| {
-        with_name_in_run(t, start, end, |_, name| {
+    // (`take` is asked of a one-word name, given its classes and lowercase.)
+    let name_taken = |start: usize, end: usize, take: &dyn Fn(WordClasses, &str) -> bool| {
+        with_name_in_run(t, start, end, |name_start, name| {
             // A name of several words is no listed word (none has a space),
-            // and needs no lowercasing to tell.
-            (name.contains(' ') || with_lowercase(name, take)).then(|| name.to_string())
+            // and needs no lowercasing to tell; a word as written is its
+            // token's, whose classes are known.
+            let taken = name.contains(' ')
+                || if name == t.text(name_start) {
+                    take(t.classes(name_start), t.lower(name_start))
+                } else {
+                    with_lowercase(name, |lw| take(WordClasses::of(lw), lw))
+                };
+            taken.then(|| name.to_string())
         })
         .flatten()
     };
     if let Some(start) = head_start {
-        let take = |lw: &str| {
-            (!is_capitalised_function_word(lw) || t.is_surname(lw)) && pronoun(lw).is_none()
+        let take = |classes: WordClasses, lw: &str| {
+            (!classes.is_capitalised_function_word() || t.is_surname(lw))
+                && classes.pronoun().is_none()
         };
         if let Some(name) = name_taken(start, head_i, &take) {
             return Some(Mention {
@@ -493,7 +501,9 @@ pub(crate) fn classify(t: &Tokens<'_>, first: usize, last: usize) -> Option<Ment
         let followed_by_of =
             after.is_some_and(|w| matches!(w, "of" | "from" | "at" | "with" | "for" | "in" | ","));
         if followed_by_of || end == last {
-            let take = |lw: &str| !is_capitalised_function_word(lw) && !is_determiner(lw);
+            let take = |classes: WordClasses, _: &str| {
+                !classes.is_capitalised_function_word() && !classes.is_determiner()
+            };
             if let Some(name) = name_taken(lead, end, &take) {
                 return Some(Mention {
                     first,

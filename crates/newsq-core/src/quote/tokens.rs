@@ -84,6 +84,8 @@ pub(crate) struct Tokens<'a> {
     /// (`NOT_LOOKED_UP` till then): the rules ask several questions of
     /// the same word, over and over.
     classes: Vec<Cell<u64>>,
+    /// The same for each token without its trailing dots (`classes_no_dot`).
+    classes_no_dot: Vec<Cell<u64>>,
 }
 
 /// `mentions::name_in_run`'s answers: every name in one String rather than
@@ -120,13 +122,22 @@ impl<'a> Tokens<'a> {
     /// dots, an abbreviated title written out (`mentions::lower_no_dot`).
     #[inline]
     pub fn classes_no_dot(&self, i: usize) -> WordClasses {
+        let Some(cell) = self.classes_no_dot.get(i) else {
+            return WordClasses::of(super::mentions::no_dot(self.lower(i)));
+        };
+        let bits = cell.get();
+        if bits != NOT_LOOKED_UP {
+            return WordClasses::from_bits(bits);
+        }
         let lower = self.lower(i);
         let no_dot = super::mentions::no_dot(lower);
-        if std::ptr::eq(no_dot, lower) {
+        let found = if std::ptr::eq(no_dot, lower) {
             self.classes(i)
         } else {
             WordClasses::of(no_dot)
-        }
+        };
+        cell.set(found.bits());
+        found
     }
 
     #[inline]
@@ -205,6 +216,8 @@ struct Buffers {
     name_runs: Vec<RunAnswer>,
     name_text: String,
     classes: Vec<Cell<u64>>,
+    /// The same for each token without its trailing dots (`classes_no_dot`).
+    classes_no_dot: Vec<Cell<u64>>,
 }
 
 thread_local! {
@@ -232,6 +245,7 @@ impl Drop for Tokens<'_> {
             name_runs: std::mem::take(&mut names.runs),
             name_text: std::mem::take(&mut names.text),
             classes: std::mem::take(&mut self.classes),
+            classes_no_dot: std::mem::take(&mut self.classes_no_dot),
         };
         // Nothing is kept while the thread is being torn down.
         let _ = SPARE.try_with(|spare| spare.set(Some(buffers)));
@@ -240,6 +254,13 @@ impl Drop for Tokens<'_> {
 
 /// A token's `classes` before they are looked up: no word is in every class.
 const NOT_LOOKED_UP: u64 = u64::MAX;
+
+/// `cache` emptied, then `len` classes not looked up yet.
+fn not_looked_up(mut cache: Vec<Cell<u64>>, len: usize) -> Vec<Cell<u64>> {
+    cache.clear();
+    cache.resize(len, Cell::new(NOT_LOOKED_UP));
+    cache
+}
 
 /// The end `lower_at` gives a quotation, whose lowercase is in `quote_lower`.
 const QUOTATION: usize = usize::MAX;
@@ -459,12 +480,8 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
         capitalised_at,
         proper_words: Vec::new(),
         headline_end: 0,
-        classes: {
-            let mut classes = spare.classes;
-            classes.clear();
-            classes.resize(toks_len, Cell::new(NOT_LOOKED_UP));
-            classes
-        },
+        classes: not_looked_up(spare.classes, toks_len),
+        classes_no_dot: not_looked_up(spare.classes_no_dot, toks_len),
     };
     note_surnames_by_use(&mut tokens);
     split_sentences(&mut tokens, quotes);
