@@ -562,14 +562,15 @@ pub(crate) fn with_lowercase<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
 }
 
 /// Words, each with a value, in an open-addressing table built once.
-/// A slot holds 32 bits of the word's hash and the word's index: a lookup
+/// A slot holds 16 bits of the word's hash and the word's index: a lookup
 /// hashes the word and reads a slot or two of a table small enough to stay
-/// in the cache, and compares text only when the hash bits agree — most
-/// words asked about are in no list, and are turned away without it.
+/// in the nearest cache (a slot is four bytes), and compares the word only
+/// when the hash bits agree — most words asked about are in no list, and
+/// are turned away without it.
 /// (Chosen input cannot slow it: the words stored are the fixed lists.)
 struct WordMap<V> {
-    /// 0 for an empty slot, else the hash's low 32 bits above the index + 1.
-    slots: Vec<u64>,
+    /// 0 for an empty slot, else the hash's 16 low bits above the index + 1.
+    slots: Vec<u32>,
     words: Vec<Entry<V>>,
     /// log2 of the number of slots.
     bits: u32,
@@ -643,12 +644,16 @@ impl<V: Copy> WordMap<V> {
             loop {
                 let slot = map.slots[i];
                 if slot == 0 {
+                    // (A lexicon of more words than an index holds keeps the rest out.)
+                    let Ok(index) = u16::try_from(map.words.len() + 1) else {
+                        break;
+                    };
                     map.words.push(Entry { key, word, value });
-                    map.slots[i] = tag | map.words.len() as u64;
+                    map.slots[i] = tag | u32::from(index);
                     break;
                 }
-                let k = (slot & 0xffff_ffff) as usize - 1;
-                if slot & !0xffff_ffff == tag && map.words[k].is(key, word) {
+                let k = (slot & 0xffff) as usize - 1;
+                if slot & !0xffff == tag && map.words[k].is(key, word) {
                     map.words[k].value = value;
                     break;
                 }
@@ -667,8 +672,8 @@ impl<V: Copy> WordMap<V> {
             if slot == 0 {
                 return None;
             }
-            if slot & !0xffff_ffff == tag {
-                let entry = self.words.get((slot & 0xffff_ffff) as usize - 1)?;
+            if slot & !0xffff == tag {
+                let entry = self.words.get((slot & 0xffff) as usize - 1)?;
                 if entry.is(key, word) {
                     return Some(entry.value);
                 }
@@ -680,10 +685,10 @@ impl<V: Copy> WordMap<V> {
     /// Where a word's probe starts (the high bits of its hash, multiplied
     /// again), and the hash bits its slot keeps.
     #[inline]
-    fn probe_start(&self, key: WordKey) -> (usize, u64) {
+    fn probe_start(&self, key: WordKey) -> (usize, u32) {
         let hash = key.hash();
         let slot = (hash.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.bits)) as usize;
-        (slot, hash << 32)
+        (slot, (hash as u32) << 16)
     }
 }
 
