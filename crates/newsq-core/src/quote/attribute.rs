@@ -1,5 +1,6 @@
-//! Who said each quotation: reporting cues around it, then the discourse
-//! (the previous speaker, the subject of the sentence before) when none is there.
+//! Each quotation's source as the text writes it: the reporting cue around
+//! it and the name, pronoun or description that speaks, else the
+//! quotation before it carried on. (`resolve` turns sources into speakers.)
 
 use super::clauses::{
     ends_on_body_word, is_clause_boundary_word, is_dash, is_plural_form, is_preposition, Clauses,
@@ -67,11 +68,6 @@ pub(crate) struct Sources {
     pub of_quote: Vec<Option<Source>>,
     /// Quotation q and q+1 are one split quotation (“…,” she said, “…”).
     pub continues_in_next: Vec<bool>,
-}
-
-/// Whether token `i` is the word "the".
-fn t_is_word_the(t: &super::tokens::Tokens<'_>, i: usize) -> bool {
-    t.is_word(i) && t.lower(i) == "the"
 }
 
 /// Whether quotation `q`'s source has a reporting cue of its own (or is
@@ -279,7 +275,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
         self.name_ending_at(end, lo).or_else(|| {
             // "the Chicago Police Department which reported": a body's name.
             let first = run_start(t, end).max(lo);
-            let first = if first > lo && self.lower(first - 1) == "the" {
+            let first = if first > lo && self.t.is_the(first - 1) {
                 first - 1
             } else {
                 first
@@ -436,7 +432,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
         // Trump warned that …, “I’m just going to back away,” asserting,
         // “This is not my war.”: the first part has a cue of its own
         // before it, so the one after it introduces a second quotation.
-        let lo = t.sentences.get(t.toks[i].sentence).map_or(i, |&(lo, _)| lo);
+        let lo = t.sentence_start(i).unwrap_or(i);
         if (lo..i).any(|k| self.is_cue(k).is_some()) {
             return false;
         }
@@ -1699,7 +1695,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
             // definite role, which the resolver can bind.
             Referent::Description { ref head, .. } => {
                 self.organisation_named(m).is_some()
-                    || (t_is_word_the(self.t, m.first) && is_title(head) && !is_plural_form(head))
+                    || (self.t.is_the(m.first) && is_title(head) && !is_plural_form(head))
             }
         }
     }

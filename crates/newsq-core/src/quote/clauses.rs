@@ -36,13 +36,11 @@ pub(crate) fn ends_on_body_word(name: &str) -> bool {
 }
 
 /// A word that reads as a plural noun: "Warriors", "officials" (not
-/// "Congress", "Reuters"'s like of "us").
+/// "Congress", nor a word ending in "us": "bonus", "census").
 pub(crate) fn is_plural_form(word: &str) -> bool {
     word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us")
 }
 
-/// Hyphen, en dash, em dash and horizontal bar: all used to sign or
-/// interrupt a quotation.
 /// Auxiliary and modal verbs: "is", "has", "will" end a subject.
 pub(crate) fn is_auxiliary(w: &str) -> bool {
     matches!(
@@ -76,6 +74,8 @@ pub(crate) fn is_adjective_like(lower: &str) -> bool {
         && !is_capitalised_function_word(lower)
 }
 
+/// Hyphen, en dash, em dash and horizontal bar: all used to sign or
+/// interrupt a quotation.
 pub(crate) fn is_dash(p: &str) -> bool {
     matches!(p, "-" | "–" | "—" | "―")
 }
@@ -132,7 +132,7 @@ impl<'t, 'a> Clauses<'t, 'a> {
     pub(crate) fn organisation_named(&self, m: &Mention) -> Option<String> {
         let t = self.t;
         let mut first = (m.first..=m.last).find(|&i| t.is_word(i))?;
-        if self.lower(first) == "the" {
+        if self.t.is_the(first) {
             first += 1;
         }
         let words: Vec<usize> = (first..=m.last).filter(|&i| t.is_word(i)).collect();
@@ -176,7 +176,7 @@ impl<'t, 'a> Clauses<'t, 'a> {
             }
             let last = run_end(t, k).min(hi.saturating_sub(1));
             // ("the IMF did not": a body's name takes the article.)
-            let the = k > lo && t.is_word(k - 1) && self.lower(k - 1) == "the";
+            let the = k > lo && self.t.is_the(k - 1);
             let after_preposition = k > lo
                 && t.is_word(k - 1)
                 && !the

@@ -4,7 +4,8 @@
 use super::clauses::{ends_on_body_word, is_adjective_like};
 use super::lexicon::{
     first_name_gender, is_capitalised_function_word, is_determiner, is_organisation_head,
-    is_place_head, is_place_word, is_title, with_lowercase, CueForm, Gender, WordClasses,
+    is_place_head, is_place_phrase, is_place_word, is_title, with_lowercase, CueForm, Gender,
+    WordClasses,
 };
 use super::mentions::{lower_no_dot, run_end, with_name_in_run};
 use super::tokens::Tokens;
@@ -532,7 +533,7 @@ impl EntityTable {
 /// place words, or ending on a place's head noun.
 fn is_place_name(name: &str) -> bool {
     let last = name.rsplit(' ').next().unwrap_or(name);
-    with_lowercase(last, is_place_head) || name.split(' ').all(|w| with_lowercase(w, is_place_word))
+    with_lowercase(last, is_place_head) || is_place_phrase(name)
 }
 
 /// "THE BORROWING Back": a run that mixes a shouted word (a section

@@ -452,6 +452,11 @@ pub(crate) fn is_medium_word(lower: &str) -> bool {
     english().is(lower, Class::Medium)
 }
 
+/// A name all of whose words are a place's: "South Asia", "Saudi Arabia".
+pub(crate) fn is_place_phrase(name: &str) -> bool {
+    name.split(' ').all(|w| with_lowercase(w, is_place_word))
+}
+
 /// A word of a place's name: "saudi", "arabia", "washington", "new".
 pub(crate) fn is_place_word(lower: &str) -> bool {
     english().classes(lower)

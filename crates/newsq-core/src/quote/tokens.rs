@@ -3,7 +3,7 @@
 
 use super::lexicon::{is_abbreviation as lexicon_abbreviation, is_honorific, WordClasses};
 use super::marks::QuotedSpan;
-use super::mentions::title_as_surname;
+use super::mentions::{strip_possessive, title_as_surname};
 use std::cell::{Cell, OnceCell, RefCell};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -183,6 +183,18 @@ impl<'a> Tokens<'a> {
         self.toks.get(i).is_some_and(|t| t.capitalised)
     }
 
+    /// Whether token `i` is the word "the" (in any case).
+    #[inline]
+    pub fn is_the(&self, i: usize) -> bool {
+        self.is_word(i) && self.lower(i) == "the"
+    }
+
+    /// The first token of the sentence token `i` is in.
+    pub fn sentence_start(&self, i: usize) -> Option<usize> {
+        let sentence = self.toks.get(i)?.sentence;
+        self.sentences.get(sentence).map(|&(lo, _)| lo)
+    }
+
     /// Whether token `i` opens its sentence: nothing but punctuation
     /// before it (“…,” Cruz said: a quotation stands before "Cruz").
     pub fn opens_sentence(&self, i: usize) -> bool {
@@ -197,7 +209,7 @@ impl<'a> Tokens<'a> {
         self.is_capitalised(i)
             && (!self.opens_sentence(i)
                 || (self.proper_words)
-                    .binary_search(&word_hash(without_possessive(self.lower(i))))
+                    .binary_search(&word_hash(strip_possessive(self.lower(i))))
                     .is_ok())
     }
 }
@@ -487,20 +499,12 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
     split_sentences(&mut tokens, quotes);
     let mut proper_words: Vec<u64> = (tokens.capitalised_at.iter())
         .filter(|&&i| !tokens.opens_sentence(i))
-        .map(|&i| word_hash(without_possessive(tokens.lower(i))))
+        .map(|&i| word_hash(strip_possessive(tokens.lower(i))))
         .collect();
     proper_words.sort_unstable();
     proper_words.dedup();
     tokens.proper_words = proper_words;
     tokens
-}
-
-/// "stumpf’s" → "stumpf".
-fn without_possessive(lower: &str) -> &str {
-    lower
-        .strip_suffix("’s")
-        .or_else(|| lower.strip_suffix("'s"))
-        .unwrap_or(lower)
 }
 
 /// FNV-1a of a word: the set of capitalised words is kept as hashes, so

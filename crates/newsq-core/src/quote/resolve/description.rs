@@ -4,7 +4,7 @@
 use super::Resolver;
 use crate::quote::clauses::{ends_on_body_word, is_plural_form};
 use crate::quote::lexicon::{
-    is_document_noun, is_organisation_head, is_person_noun, is_place_word, with_lowercase,
+    is_document_noun, is_organisation_head, is_person_noun, is_place_phrase,
 };
 use crate::quote::mentions::{name_in_run, run_start, Mention, Referent};
 
@@ -51,9 +51,7 @@ impl Resolver<'_, '_> {
 
     /// A name that is a body's: "the Kremlin", "NATO", "Russia".
     pub(super) fn is_body_name(&self, name: &str) -> bool {
-        ends_on_body_word(name)
-            || is_acronym(name)
-            || name.split(' ').all(|w| with_lowercase(w, is_place_word))
+        ends_on_body_word(name) || is_acronym(name) || is_place_phrase(name)
     }
 
     /// A body's name in full: an acronym spelt out where the article spells
@@ -157,8 +155,7 @@ impl Resolver<'_, '_> {
         let words = || (m.first..=m.last).filter(|&i| t.is_word(i));
         let bare = words().all(|i| !self.t.classes(i).is_determiner()) && t.is_capitalised(m.first);
         bare || words().next().is_some_and(|i| {
-            self.lower(i) == "the"
-                || (i < m.last && t.is_capitalised(i) && self.ends_in_possessive_s(i))
+            self.t.is_the(i) || (i < m.last && t.is_capitalised(i) && self.ends_in_possessive_s(i))
         })
     }
 
@@ -184,7 +181,7 @@ impl Resolver<'_, '_> {
             } else if t.is_word(last + 1)
                 && matches!(self.lower(last + 1), "of" | "on" | "for" | "and" | "the")
                 && (t.is_capitalised(last + 2)
-                    || (self.lower(last + 2) == "the" && t.is_capitalised(last + 3)))
+                    || (self.t.is_the(last + 2) && t.is_capitalised(last + 3)))
             {
                 last += 2;
                 if !t.is_capitalised(last) {

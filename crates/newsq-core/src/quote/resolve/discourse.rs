@@ -4,17 +4,16 @@
 //! Every sentence before a quotation leaves a record of the people and
 //! bodies it names, each with its role (a quotation's speaker, the
 //! sentence's subject, or another mention). A pronoun goes to the entity of
-//! its gender and number with the most salience: each mention adds the
-//! weight of its role, halved for every sentence since (Lappin and Leass's
-//! scheme, much simplified). A source the article never names ("one person
+//! its gender and number with the most salience: each mention weighs what
+//! its role does, halved for every sentence since; an entity's strongest
+//! mention counts first, then the sum of its mentions, then the latest
+//! (Lappin and Leass's scheme, much simplified). A source the article never names ("one person
 //! familiar with the call") is an entity too: "they added" after it names
 //! nobody.
 
 use super::{description, Resolver};
 use crate::quote::clauses::{ends_on_body_word, is_dash};
-use crate::quote::lexicon::{
-    is_place_word, title_gender, with_lowercase, CueForm, Gender, Pronoun,
-};
+use crate::quote::lexicon::{is_place_phrase, title_gender, CueForm, Gender, Pronoun};
 use crate::quote::mentions::{classify, run_end, Mention, Referent};
 use crate::quote::tokens::Kind;
 use std::cmp::Ordering;
@@ -98,7 +97,7 @@ impl Resolver<'_, '_> {
             return None;
         }
         let t = self.t;
-        let lo = t.sentences.get(t.toks.get(at)?.sentence)?.0;
+        let lo = t.sentence_start(at)?;
         if at <= lo {
             return None;
         }
@@ -137,7 +136,7 @@ impl Resolver<'_, '_> {
             return None;
         }
         let t = self.t;
-        let lo = t.sentences.get(t.toks.get(at)?.sentence)?.0;
+        let lo = t.sentence_start(at)?;
         let body = |m: &Mention| match &m.referent {
             Referent::Name(name) if self.is_body_name(name) => Some(self.body_name(name)),
             Referent::Description { .. } => self.body_described(m),
@@ -531,7 +530,7 @@ impl Resolver<'_, '_> {
             return Some(seen(self.named_entity(&body), true));
         }
         // "Russia said": a country speaks as a body does.
-        let place = || name.split(' ').all(|w| with_lowercase(w, is_place_word));
+        let place = || is_place_phrase(name);
         if !after_preposition && role == Role::Subject && place() {
             return Some(seen(self.named_entity(name), true));
         }

@@ -9,10 +9,10 @@ use crate::quote::lexicon::{
     cue_form, is_document_noun, is_irregular_past, is_outlet_document, is_voice_noun,
 };
 use crate::quote::mentions::{name_in_run, run_start, strip_possessive, Mention};
+use crate::quote::SpeakerFrom;
 
 /// How many sentences back "the email" looks for the one that sent it.
 const DOCUMENT_LOOK_BACK_SENTENCES: usize = 5;
-use crate::quote::SpeakerFrom;
 
 /// A document mentioned with its author: what "the report" points back to.
 #[derive(Debug, Clone)]
@@ -56,7 +56,7 @@ impl Resolver<'_, '_> {
             })
             .or_else(|| {
                 // "the article" after "a Times article".
-                let definite = t.is_word(m.first) && self.lower(m.first) == "the";
+                let definite = self.t.is_the(m.first);
                 let documents = self.documents.borrow();
                 let earlier = documents.iter().rev().find(|d| d.head == head);
                 earlier.filter(|_| definite).map(|d| d.author.clone())
@@ -64,10 +64,8 @@ impl Resolver<'_, '_> {
             .or_else(|| {
                 // (Only "the email" alone: "the campaign’s statement" has its
                 // author, and "the paper" is mostly the newspaper.)
-                let bare = m.last == m.first + 1
-                    && t.is_word(m.first)
-                    && self.lower(m.first) == "the"
-                    && !is_outlet_document(head);
+                let bare =
+                    m.last == m.first + 1 && self.t.is_the(m.first) && !is_outlet_document(head);
                 bare.then(|| self.sender_of_earlier_document(m.first))
                     .flatten()
             })?;
@@ -126,7 +124,7 @@ impl Resolver<'_, '_> {
                 None => match documents.next() {
                     None => continue,
                     Some(doc) => {
-                        let the = |i: usize| t.is_word(i) && self.lower(i) == "the";
+                        let the = |i: usize| self.t.is_the(i);
                         if the(doc - 1) || (doc >= lo + 2 && the(doc - 2)) {
                             continue;
                         }
@@ -171,7 +169,7 @@ impl Resolver<'_, '_> {
             return None;
         }
         let mut first = by + 1;
-        if t.is_word(first) && self.lower(first) == "the" {
+        if self.t.is_the(first) {
             first += 1;
         }
         if !t.is_capitalised(first) {

@@ -409,10 +409,7 @@ impl Resolver<'_, '_> {
         }
         // "Ryan’s office said": the office speaks for the person;
         // "The White House said": a body known by its name.
-        if let Some(body) = self
-            .owner_of(m, head)
-            .or_else(|| self.organisation_named(m))
-        {
+        if let Some(body) = self.body_described(m) {
             return Resolved::body(self, body, SpeakerFrom::Description);
         }
         // "the senator said", bound to nobody: the person the passage is
@@ -482,7 +479,7 @@ impl Resolver<'_, '_> {
             return None;
         }
         let t = self.t;
-        let lo = (t.sentences.get(t.toks[m.first].sentence)).map_or(m.first, |&(lo, _)| lo);
+        let lo = t.sentence_start(m.first).unwrap_or(m.first);
         let gender = description_gender(head);
         let found = self.most_salient(sentence, paragraph, |s, g| {
             let person = matches!(s.entity, Entity::Person(_) | Entity::Named(_));
