@@ -746,7 +746,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 Kind::Punct
                     if t.text(k) == "."
                         && k > 0
-                        && (t.text(k - 1).chars().count() <= 4
+                        && (t.text(k - 1).chars().nth(4).is_none()
                             || t.text(k - 1).contains('.')
                             || t.is_punct(k + 1, ")")) => {}
                 _ => break,
@@ -1928,7 +1928,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 // "Gov. and party Chairman Ed Rendell".
                 Kind::Punct
                     if t.text(k) == "."
-                        && (t.text(k - 1).chars().count() <= 3
+                        && (t.text(k - 1).chars().nth(3).is_none()
                             || self.t.classes(k - 1).is_title())
                         && (t.is_capitalised(k + 1)
                             || (self.t.classes(k - 1).is_title()

@@ -89,6 +89,7 @@ pub(crate) struct Clauses<'t, 'a> {
 }
 
 impl<'t, 'a> Clauses<'t, 'a> {
+    #[inline]
     pub(crate) fn lower(&self, i: usize) -> &'t str {
         self.t.lower(i)
     }

@@ -31,11 +31,13 @@ pub(crate) struct Mention {
 
 /// Token `i` lowercased without trailing dots. (Dots are case-ignorable:
 /// trimming them after lowercasing gives what trimming before did.)
+#[inline]
 pub(crate) fn lower_no_dot<'t>(t: &'t Tokens<'_>, i: usize) -> &'t str {
     no_dot(t.lower(i))
 }
 
 /// A lowercase word without trailing dots, an abbreviated title written out.
+#[inline]
 pub(crate) fn no_dot(lower: &str) -> &str {
     // `trim_end_matches('.')`, without setting up a searcher for one byte.
     let mut lower = lower;
@@ -244,7 +246,7 @@ pub(crate) fn run_end(t: &Tokens<'_>, i: usize) -> usize {
             j += 1;
         } else if is_name_word(t, j + 1)
             && t.is_punct(j, ".")
-            && (t.text(last).chars().count() <= 2 || t.classes_no_dot(last).is_title())
+            && (t.text(last).chars().nth(2).is_none() || t.classes_no_dot(last).is_title())
         {
             // "J. D. Vance", "Gov. Mike Pence"
             j += 1;
@@ -273,7 +275,7 @@ pub(crate) fn run_start(t: &Tokens<'_>, i: usize) -> usize {
             j = p;
         } else if p > 0
             && is_name_word(t, p - 1)
-            && ((t.is_punct(p, ".") && t.text(p - 1).chars().count() <= 4)
+            && ((t.is_punct(p, ".") && t.text(p - 1).chars().nth(4).is_none())
                 || (t.is_word(p) && is_name_particle(t.text(p))))
             || (p > 1
                 && t.is_word(p)

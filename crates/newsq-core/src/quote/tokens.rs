@@ -106,15 +106,20 @@ impl<'a> Tokens<'a> {
     /// The lexicon classes of token `i`'s lowercase (`lower(i)`).
     #[inline]
     pub fn classes(&self, i: usize) -> WordClasses {
-        let Some(cell) = self.classes.get(i) else {
-            return WordClasses::of(self.lower(i));
-        };
-        let bits = cell.get();
-        if bits != NOT_LOOKED_UP {
-            return WordClasses::from_bits(bits);
+        match self.classes.get(i).map(Cell::get) {
+            Some(bits) if bits != NOT_LOOKED_UP => WordClasses::from_bits(bits),
+            _ => self.look_up_classes(i),
         }
+    }
+
+    /// `classes` the first time: the lexicon asked, the answer kept.
+    #[cold]
+    #[inline(never)]
+    fn look_up_classes(&self, i: usize) -> WordClasses {
         let found = WordClasses::of(self.lower(i));
-        cell.set(found.bits());
+        if let Some(cell) = self.classes.get(i) {
+            cell.set(found.bits());
+        }
         found
     }
 
@@ -122,13 +127,16 @@ impl<'a> Tokens<'a> {
     /// dots, an abbreviated title written out (`mentions::lower_no_dot`).
     #[inline]
     pub fn classes_no_dot(&self, i: usize) -> WordClasses {
-        let Some(cell) = self.classes_no_dot.get(i) else {
-            return WordClasses::of(super::mentions::no_dot(self.lower(i)));
-        };
-        let bits = cell.get();
-        if bits != NOT_LOOKED_UP {
-            return WordClasses::from_bits(bits);
+        match self.classes_no_dot.get(i).map(Cell::get) {
+            Some(bits) if bits != NOT_LOOKED_UP => WordClasses::from_bits(bits),
+            _ => self.look_up_classes_no_dot(i),
         }
+    }
+
+    /// `classes_no_dot` the first time.
+    #[cold]
+    #[inline(never)]
+    fn look_up_classes_no_dot(&self, i: usize) -> WordClasses {
         let lower = self.lower(i);
         let no_dot = super::mentions::no_dot(lower);
         let found = if std::ptr::eq(no_dot, lower) {
@@ -136,7 +144,9 @@ impl<'a> Tokens<'a> {
         } else {
             WordClasses::of(no_dot)
         };
-        cell.set(found.bits());
+        if let Some(cell) = self.classes_no_dot.get(i) {
+            cell.set(found.bits());
+        }
         found
     }
 
@@ -152,12 +162,19 @@ impl<'a> Tokens<'a> {
         // Asked again and again: `lower_at` alone tells a quotation.
         let (s, e) = self.lower_at[i];
         if e == QUOTATION {
-            return match self.quote_lower.get(s) {
-                Some(cell) => cell.get_or_init(|| self.text(i).to_lowercase()),
-                None => "",
-            };
+            return self.quotation_lower(s, i);
         }
         &self.lower[s..e]
+    }
+
+    /// `lower` of token `i`, quotation `q`: made when first asked for.
+    #[cold]
+    #[inline(never)]
+    fn quotation_lower(&self, q: usize, i: usize) -> &str {
+        match self.quote_lower.get(q) {
+            Some(cell) => cell.get_or_init(|| self.text(i).to_lowercase()),
+            None => "",
+        }
     }
 
     #[inline]
