@@ -122,7 +122,18 @@ pub(crate) struct EntityTable {
 impl EntityTable {
     /// Build the table from every capitalised run in the reporting text.
     pub fn build(t: &Tokens<'_>) -> Self {
-        let mut table = EntityTable::default();
+        // (Room for the people of a typical article from the start: the
+        // lists otherwise grow, and are copied, several times each.)
+        const PEOPLE: usize = 8;
+        let mut table = EntityTable {
+            people: Vec::with_capacity(PEOPLE),
+            lower_names: Vec::with_capacity(PEOPLE),
+            by_surname: WordTable::Few(Vec::with_capacity(PEOPLE)),
+            by_first: WordTable::Few(Vec::with_capacity(PEOPLE)),
+            by_first_and_surname: WordTable::Few(Vec::with_capacity(PEOPLE)),
+            roles: Vec::with_capacity(PEOPLE),
+            ..EntityTable::default()
+        };
         // Each run's name, copied here from `name_in_run`'s memo: one buffer for all.
         let mut name = String::new();
         // Runs start at capitalised words: those past the last run's end.
