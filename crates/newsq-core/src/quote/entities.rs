@@ -306,9 +306,8 @@ impl EntityTable {
         person: usize,
     ) {
         let mut role: Vec<&str> = (run_first..name_start)
-            .filter(|&j| t.is_word(j))
+            .filter(|&j| t.is_word(j) && !t.classes_no_dot(j).is_capitalised_function_word())
             .map(|j| lower_no_dot(t, j))
-            .filter(|w| !is_capitalised_function_word(w))
             .collect();
         // Role words just before the run: "Kremlin aide Yuri Ushakov",
         // "Republican presidential nominee Donald Trump", "Secretary of
@@ -336,8 +335,9 @@ impl EntityTable {
                 && t.is_capitalised(p - 1)
                 && t.classes_no_dot(p - 1).is_title()
                 && (t.is_capitalised(j) || !role.is_empty());
-            let role_word = is_title(lw)
-                || (t.is_capitalised(p) && !is_capitalised_function_word(lw))
+            let classes = t.classes_no_dot(p);
+            let role_word = classes.is_title()
+                || (t.is_capitalised(p) && !classes.is_capitalised_function_word())
                 || (!before.is_empty() && is_adjective_like(lw));
             if role_word || of_title {
                 before.push(lw);
