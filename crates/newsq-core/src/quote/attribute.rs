@@ -1872,7 +1872,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
                     if starts_with_name
                         && k > j
                         && t.text(k).starts_with(char::is_lowercase)
-                        && !super::lexicon::is_name_particle(t.text(k))
+                        && !t.is_name_particle(k)
                     {
                         // "said Democratic pollster Stan Greenberg", "said Republican
                         // party boss Reince Priebus": role words, then the name.

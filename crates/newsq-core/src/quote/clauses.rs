@@ -5,8 +5,8 @@
 
 use super::entities::EntityTable;
 use super::lexicon::{
-    cue_form, first_name_gender, first_name_gender_of_lower, is_capitalised_function_word,
-    is_determiner, is_organisation_head, is_title, with_lowercase,
+    first_name_gender, first_name_gender_of_lower, is_capitalised_function_word, is_determiner,
+    is_organisation_head, is_title, with_lowercase,
 };
 use super::marks::QuotedSpan;
 use super::mentions::{classify, run_end, Mention, Referent};
@@ -292,9 +292,9 @@ impl<'t, 'a> Clauses<'t, 'a> {
             // …": an opening phrase that names nobody the article knows,
             // then a name or pronoun after its comma.
             let next_opens_subject = t.is_word(c + 1) && {
-                let next = self.lower(c + 1);
-                super::lexicon::pronoun(next).is_some()
-                    || (t.is_capitalised(c + 1) && !is_capitalised_function_word(next))
+                let next = t.classes(c + 1);
+                next.pronoun().is_some()
+                    || (t.is_capitalised(c + 1) && !next.is_capitalised_function_word())
             };
             // (Only the phrase's opening run of capitalised words counts: "Ever
             // since she endorsed Mrs. Clinton, Ms. Warren …" opens with no name.)
@@ -344,8 +344,8 @@ impl<'t, 'a> Clauses<'t, 'a> {
                             .all(|r| t.is_word(r))
                     };
                     if lowercase
-                        && !is_determiner(w)
-                        && !is_title(w)
+                        && !t.classes(l).is_determiner()
+                        && !t.classes(l).is_title()
                         && !role_then_name()
                         && !matches!(
                             w,
@@ -391,11 +391,14 @@ impl<'t, 'a> Clauses<'t, 'a> {
         let opener = self.lower(f);
         let plural_next = t.is_word(f + 1) && {
             let w = self.lower(f + 1);
-            w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && cue_form(w).is_none()
+            w.len() > 3
+                && w.ends_with('s')
+                && !w.ends_with("ss")
+                && t.classes(f + 1).cue_form().is_none()
         };
         if last == f
             && !t.is_proper(f)
-            && first_name_gender_of_lower(opener).is_none()
+            && t.classes(f).first_name_gender().is_none()
             && t.is_word(f + 1)
             && !t.is_capitalised(f + 1)
             && (is_adjective_like(opener) || plural_next)
@@ -403,10 +406,11 @@ impl<'t, 'a> Clauses<'t, 'a> {
             let mut k = f + 1;
             while k < hi && t.is_word(k) && !t.is_capitalised(k) && k < f + 12 {
                 let w = self.lower(k);
-                let verb_like = cue_form(w).is_some()
+                let classes = t.classes(k);
+                let verb_like = classes.cue_form().is_some()
                     || is_auxiliary(w)
                     || (w.len() > 4 && (w.ends_with("ed") || w.ends_with("ly")));
-                if is_preposition(w) || is_clause_boundary_word(w) || verb_like {
+                if classes.is_preposition() || classes.is_clause_opener() || verb_like {
                     break;
                 }
                 last = k;

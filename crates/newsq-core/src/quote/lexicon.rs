@@ -303,6 +303,12 @@ impl WordClasses {
         self.has(Class::ThingHead)
     }
 
+    /// Name particles written in lowercase inside a name ("Ursula von der Leyen"),
+    /// matched as written.
+    pub(crate) fn is_name_particle(self) -> bool {
+        self.has(Class::NameParticle)
+    }
+
     /// See [`is_organisation_head`].
     pub(crate) fn is_organisation_head(self) -> bool {
         self.has(Class::OrganisationHead)
@@ -432,12 +438,6 @@ pub(crate) fn is_determiner(lower: &str) -> bool {
 /// Capitalised words that open a sentence or clause without being names.
 pub(crate) fn is_capitalised_function_word(lower: &str) -> bool {
     WordClasses::of(lower).is_capitalised_function_word()
-}
-
-/// Name particles written in lowercase inside a name ("Ursula von der Leyen"),
-/// matched as written.
-pub(crate) fn is_name_particle(word: &str) -> bool {
-    english().is(word, Class::NameParticle)
 }
 
 /// Head nouns of groups and institutions: a mention headed by one of these is
@@ -738,7 +738,9 @@ mod tests {
         assert_eq!(first_name_gender("Marys"), None);
         assert_eq!(pronoun("she"), Some(Pronoun::She));
         assert_eq!(title_gender("congresswoman"), Some(Gender::Female));
-        assert!(is_name_particle("von") && !is_name_particle("Von"));
+        assert!(
+            WordClasses::of("von").is_name_particle() && !WordClasses::of("Von").is_name_particle()
+        );
     }
 
     #[test]

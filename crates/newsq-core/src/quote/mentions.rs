@@ -2,8 +2,8 @@
 //! descriptions.
 
 use super::lexicon::{
-    is_collective_noun, is_determiner, is_honorific, is_medium_word, is_name_particle,
-    is_party_tag, is_place_word, is_title, with_lowercase, Pronoun, WordClasses,
+    is_collective_noun, is_determiner, is_honorific, is_medium_word, is_party_tag, is_place_word,
+    is_title, with_lowercase, Pronoun, WordClasses,
 };
 use super::tokens::{Kind, Tokens};
 
@@ -254,8 +254,8 @@ pub(crate) fn run_end(t: &Tokens<'_>, i: usize) -> usize {
             // The word lists last: most words after a run are followed by
             // no name, and need no lookup.
             && (is_name_word(t, j + 1)
-                || (t.is_word(j + 1) && is_name_word(t, j + 2) && is_name_particle(t.text(j + 1))))
-            && is_name_particle(t.text(j))
+                || (t.is_word(j + 1) && is_name_word(t, j + 2) && t.is_name_particle(j + 1)))
+            && t.is_name_particle(j)
         {
             j += 1;
         } else {
@@ -276,13 +276,13 @@ pub(crate) fn run_start(t: &Tokens<'_>, i: usize) -> usize {
         } else if p > 0
             && is_name_word(t, p - 1)
             && ((t.is_punct(p, ".") && t.text(p - 1).chars().nth(4).is_none())
-                || (t.is_word(p) && is_name_particle(t.text(p))))
+                || (t.is_word(p) && t.is_name_particle(p)))
             || (p > 1
                 && t.is_word(p)
                 && t.is_word(p - 1)
                 && is_name_word(t, p - 2)
-                && is_name_particle(t.text(p))
-                && is_name_particle(t.text(p - 1)))
+                && t.is_name_particle(p)
+                && t.is_name_particle(p - 1))
         {
             j = p;
         } else {

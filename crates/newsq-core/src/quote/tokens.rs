@@ -200,6 +200,12 @@ impl<'a> Tokens<'a> {
         self.toks.get(i).is_some_and(|t| t.capitalised)
     }
 
+    /// Whether token `i` is a name particle as written ("von", not "Von").
+    #[inline]
+    pub fn is_name_particle(&self, i: usize) -> bool {
+        self.classes(i).is_name_particle() && self.text(i) == self.lower(i)
+    }
+
     /// Whether token `i` is the word "the" (in any case).
     #[inline]
     pub fn is_the(&self, i: usize) -> bool {
