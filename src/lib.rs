@@ -4,7 +4,8 @@
 //! package:
 //!
 //! * [`core`] (crate `newsq-core`): reading articles, extracting attributed
-//!   quotations, and the tantivy index ([`index`]).
+//!   statements (quotations and reported statements), and the tantivy index
+//!   ([`index`]).
 //! * [`query`] (crate `newsq-query`): the query language and searching.
 //!
 //! ```
@@ -32,7 +33,7 @@
 //! ```
 
 pub use newsq_core as core;
-pub use newsq_core::{index, quote, read, wording, Article, Error, Quotation};
+pub use newsq_core::{index, quote, read, wording, Article, Error, Quotation, StatementKind};
 pub use newsq_query as query;
 
 /// The README's Rust examples, compiled and run as doctests so that the

@@ -74,6 +74,13 @@ fn write_human(out: &mut impl Write, report: &EntityReport, style: &Style) -> io
         "quotation",
         "quotations",
     )];
+    if report.reported > 0 {
+        counts.push(count_of(
+            report.reported as usize,
+            "reported statement",
+            "reported statements",
+        ));
+    }
     if let Some(articles) = report.articles {
         counts.insert(0, count_of(articles as usize, "article", "articles"));
     }

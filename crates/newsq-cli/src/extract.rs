@@ -1,6 +1,6 @@
 //! `newsq extract`: articles in, attributed quotations out.
 
-use newsq_core::quote;
+use newsq_core::quote::{self, StatementKind};
 use newsq_core::read::{self, SkipSummary};
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
@@ -15,7 +15,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
     let mut out = BufWriter::new(stdout.lock());
     let mut skipped = SkipSummary::default();
     let mut failed = false;
-    let (mut articles, mut quotations) = (0usize, 0usize);
+    let (mut articles, mut quotations, mut reported) = (0usize, 0usize, 0usize);
     let report = |s: &read::Skipped, skipped: &mut SkipSummary| {
         // A crawl's non-article responses are only counted.
         if !s.reason.is_routine() {
@@ -45,7 +45,10 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
             };
             articles += 1;
             for q in quote::extract_with_headline(article.title.as_deref(), &article.body) {
-                quotations += 1;
+                match q.kind {
+                    StatementKind::Reported => reported += 1,
+                    _ => quotations += 1,
+                }
                 let written = if args.json {
                     write_json(&mut out, &article, &q)
                 } else {
@@ -65,13 +68,19 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
         count_of(articles, "article", "articles"),
         count_of(quotations, "quotation", "quotations")
     );
+    if reported > 0 {
+        summary.push_str(&format!(
+            ", {}",
+            count_of(reported, "reported statement", "reported statements")
+        ));
+    }
     if skipped.total() > 0 {
         summary.push_str(&format!("; {skipped}"));
     }
     eprintln!("{summary}");
     Ok(if failed {
         ExitCode::from(2)
-    } else if quotations > 0 {
+    } else if quotations + reported > 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)

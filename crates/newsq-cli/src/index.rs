@@ -89,13 +89,21 @@ pub fn update(
     Ok(summary)
 }
 
-/// `5 files read (5 articles, 70 quotations), 0 unchanged, 0 pruned; 0.1 MB in 0.4 s (0.3 MiB/s) → DIR`.
+/// `5 files read (5 articles, 70 quotations, 41 reported statements), 0 unchanged, 0 pruned; 0.1 MB in 0.4 s (0.3 MiB/s) → DIR`.
 fn describe(s: &SyncSummary, dir: &Path) -> String {
     let mut text = format!(
-        "{} read ({}, {}), {} unchanged, {} pruned; {:.1} MB in {:.2} s ({:.1} MiB/s) → {}",
+        "{} read ({}, {}{}), {} unchanged, {} pruned; {:.1} MB in {:.2} s ({:.1} MiB/s) → {}",
         count_of(s.files_read, "file", "files"),
         count_of(s.articles, "article", "articles"),
         count_of(s.quotations, "quotation", "quotations"),
+        if s.reported > 0 {
+            format!(
+                ", {}",
+                count_of(s.reported, "reported statement", "reported statements")
+            )
+        } else {
+            String::new()
+        },
         s.files_unchanged,
         s.files_pruned,
         s.bytes_read as f64 / 1e6,

@@ -230,7 +230,7 @@ struct SearchArgs {
     #[arg(long)]
     articles: bool,
     /// Fold the versions of one statement into one hit, with the outlets
-    /// that carried it ("reported by 3 outlets"); -n then counts
+    /// that carried it ("carried by 3 outlets"); -n then counts
     /// statements.
     #[arg(long)]
     group: bool,
@@ -269,6 +269,19 @@ struct FilterArgs {
     /// Published on or before the end of DATE.
     #[arg(long, value_name = "DATE")]
     until: Option<String>,
+    /// Only direct quotations (words in quote marks) or only reported
+    /// statements (given in the writer's words); both by default.
+    #[arg(long, value_enum, value_name = "KIND")]
+    kind: Option<KindArg>,
+}
+
+/// The kinds of statement `--kind` selects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum KindArg {
+    /// Words between quote marks.
+    Direct,
+    /// Statements reported without quote marks ("she said the port would close").
+    Reported,
 }
 
 impl FilterArgs {
@@ -279,6 +292,10 @@ impl FilterArgs {
         request.outlets = self.outlet.clone();
         request.since = self.since.clone();
         request.until = self.until.clone();
+        request.kind = self.kind.map(|kind| match kind {
+            KindArg::Direct => newsq_core::quote::StatementKind::Quotation,
+            KindArg::Reported => newsq_core::quote::StatementKind::Reported,
+        });
         request
     }
 }

@@ -1,6 +1,6 @@
 //! Printing quotations: readable lines for people, JSON Lines for machines.
 
-use newsq_core::quote::SpeakerFrom;
+use newsq_core::quote::{SpeakerFrom, StatementKind};
 use newsq_core::{Article, Quotation};
 use serde::Serialize;
 use std::io::{self, IsTerminal, Write};
@@ -27,6 +27,8 @@ pub fn use_color(choice: ColorChoice) -> bool {
 /// One quotation as `newsq extract --json` prints it.
 #[derive(Serialize)]
 struct QuotationRecord<'a> {
+    /// "quotation" or "reported", as in search hits.
+    kind: &'static str,
     article: &'a str,
     path: Option<String>,
     line: Option<usize>,
@@ -42,6 +44,9 @@ struct QuotationRecord<'a> {
     cue: Option<&'a str>,
     start: usize,
     end: usize,
+    /// A reported statement's quotations, by their `start`.
+    #[serde(skip_serializing_if = "<[usize]>::is_empty")]
+    contains: &'a [usize],
 }
 
 /// Write `value` as one line of JSON.
@@ -52,6 +57,7 @@ pub fn json_line(out: &mut impl Write, value: &impl Serialize) -> io::Result<()>
 
 pub fn write_json(out: &mut impl Write, article: &Article, q: &Quotation) -> io::Result<()> {
     let record = QuotationRecord {
+        kind: q.kind.as_str(),
         article: &article.id,
         path: article.path.as_ref().map(|p| p.display().to_string()),
         line: article.line,
@@ -66,6 +72,7 @@ pub fn write_json(out: &mut impl Write, article: &Article, q: &Quotation) -> io:
         cue: q.cue.as_deref(),
         start: q.start,
         end: q.end,
+        contains: &q.contains,
     };
     json_line(out, &record)
 }
@@ -85,13 +92,23 @@ pub fn write_human(
         (None, None) => "?".to_string(),
     };
     let source = article.outlet.as_deref().unwrap_or(&article.id);
-    writeln!(
-        out,
-        "{} — “{}” — {}",
-        style.bold(&speaker),
-        q.text,
-        style.dim(source)
-    )
+    match q.kind {
+        StatementKind::Reported => writeln!(
+            out,
+            "{} — {} {} — {}",
+            style.bold(&speaker),
+            q.text,
+            style.dim("(reported)"),
+            style.dim(source)
+        ),
+        _ => writeln!(
+            out,
+            "{} — “{}” — {}",
+            style.bold(&speaker),
+            q.text,
+            style.dim(source)
+        ),
+    }
 }
 
 /// Terminal styling, or none.

@@ -204,7 +204,7 @@ fn json_facet(facet: &FacetCounts) -> JsonFacet<'_> {
     }
 }
 
-/// "reported by 3 outlets (A, B, C) in 4 articles; wording differs — newsq
+/// "carried by 3 outlets (A, B, C) in 4 articles; wording differs — newsq
 /// trail ID".
 fn group_line(group: &GroupSummary) -> String {
     let articles = count_of(group.articles, "article", "articles");
@@ -212,7 +212,7 @@ fn group_line(group: &GroupSummary) -> String {
         [] => format!("reported in {articles}"),
         [one] => format!("reported in {articles} ({one})"),
         several => format!(
-            "reported by {} ({}) in {articles}",
+            "carried by {} ({}) in {articles}",
             count_of(several.len(), "outlet", "outlets"),
             several.join(", ")
         ),
@@ -263,7 +263,17 @@ fn write_human(
                 let quote = hit.quote.as_deref().unwrap_or("");
                 writeln!(out, "  “{}”", style.marked(quote, &hit.highlights))?;
             }
-            HitKind::Article => {
+            // The writer's words: no quote marks, and said so.
+            HitKind::Reported => {
+                let text = hit.quote.as_deref().unwrap_or("");
+                writeln!(
+                    out,
+                    "  {} {}",
+                    style.marked(text, &hit.highlights),
+                    style.dim("(reported)")
+                )?;
+            }
+            _ => {
                 let snippet = hit.snippet.as_deref().unwrap_or("");
                 writeln!(out, "  {}", style.marked(snippet, &hit.highlights))?;
             }
@@ -296,7 +306,7 @@ fn write_human(
             style.dim(&format!(
                 "{} from {}",
                 count_of(shown, "hit", "hits"),
-                count_of(results.total, "matching quotation", "matching quotations")
+                count_of(results.total, "matching statement", "matching statements")
             ))
         )?;
     } else if shown < results.total {

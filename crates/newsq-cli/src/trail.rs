@@ -5,6 +5,7 @@ use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 use newsq_core::index::NewsIndex;
+use newsq_core::quote::StatementKind;
 use newsq_query::{is_quotation_id, GroupMember, NewsSearcher, QuoteGroup, TrailResults, WordEdit};
 use serde::Serialize;
 
@@ -135,6 +136,10 @@ fn write_human(out: &mut impl Write, results: &TrailResults, style: &Style) -> i
                 place.push(speaker.clone());
             }
             let mut tags = Vec::new();
+            let reported = member.kind == StatementKind::Reported;
+            if reported {
+                tags.push("reported");
+            }
             if n == group.reference {
                 tags.push("reference");
             }
@@ -156,7 +161,11 @@ fn write_human(out: &mut impl Write, results: &TrailResults, style: &Style) -> i
                 place.join(" — "),
                 style.dim(&tags)
             )?;
-            writeln!(out, "     “{}”", marked_version(member, style))?;
+            if reported {
+                writeln!(out, "     {}", member.quote)?;
+            } else {
+                writeln!(out, "     “{}”", marked_version(member, style))?;
+            }
             if let Some(title) = &member.title {
                 writeln!(out, "     {}", style.dim(title))?;
             }
@@ -178,7 +187,7 @@ fn write_human(out: &mut impl Write, results: &TrailResults, style: &Style) -> i
         style.dim(&format!(
             "{} from {}",
             count_of(results.groups.len(), "statement", "statements"),
-            count_of(results.matched, "matching quotation", "matching quotations")
+            count_of(results.matched, "matching statement", "matching statements")
         ))
     )
 }

@@ -32,19 +32,21 @@ fn extract_prints_speaker_quote_and_source_and_exits_0() {
     let file = write(&dir, "harbour.txt", ARTICLE.as_bytes());
     let out = newsq(&["extract", "--outlet", "Tidewater Gazette", &file]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // The reported statement shows without quote marks, tagged.
     assert_eq!(
         stdout(&out),
-        "Ilona Varga — “We will not wait another winter” — Tidewater Gazette\n"
+        "Ilona Varga — the harbour would reopen (reported) — Tidewater Gazette\n\
+         Ilona Varga — “We will not wait another winter” — Tidewater Gazette\n"
     );
     assert!(
-        stderr(&out).contains("1 article, 1 quotation"),
+        stderr(&out).contains("1 article, 1 quotation, 1 reported statement"),
         "{}",
         stderr(&out)
     );
 }
 
 #[test]
-fn extract_json_has_one_object_per_quotation_with_the_documented_fields() {
+fn extract_json_has_one_object_per_statement_with_the_documented_fields() {
     let dir = scratch("json");
     let file = write(&dir, "harbour.txt", ARTICLE.as_bytes());
     let out = newsq(&["extract", "--json", &file]);
@@ -53,9 +55,16 @@ fn extract_json_has_one_object_per_quotation_with_the_documented_fields() {
         .unwrap_or("")
         .lines()
         .collect();
-    assert_eq!(lines.len(), 1);
-    let v: serde_json::Value =
+    assert_eq!(lines.len(), 2);
+    let reported: serde_json::Value =
         serde_json::from_str(lines[0]).unwrap_or_else(|e| panic!("{e}: {}", lines[0]));
+    assert_eq!(reported["kind"], "reported");
+    assert_eq!(reported["quote"], "the harbour would reopen");
+    assert_eq!(reported["speaker"], "Ilona Varga");
+    assert_eq!(reported["cue"], "said");
+    let v: serde_json::Value =
+        serde_json::from_str(lines[1]).unwrap_or_else(|e| panic!("{e}: {}", lines[1]));
+    assert_eq!(v["kind"], "quotation");
     assert_eq!(v["article"], "harbour.txt");
     assert_eq!(v["title"], "Harbour to reopen in spring");
     assert_eq!(v["speaker"], "Ilona Varga");

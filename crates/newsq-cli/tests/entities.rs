@@ -99,6 +99,7 @@ fn speakers_lists_one_entity_with_every_spelling() {
     let zarechny = &lines[0];
     assert_eq!(zarechny["type"], "speaker");
     assert_eq!(zarechny["quotations"], 3);
+    assert_eq!(zarechny["reported"], 1);
     let spellings = texts(&zarechny["spellings"]);
     for spelling in [
         "Dmytro Zarechny",
@@ -122,7 +123,10 @@ fn speakers_lists_one_entity_with_every_spelling() {
     expect_code(&out, 0);
     let shown = stdout(&out);
     assert!(shown.starts_with("Dmytro Zarechn"), "{shown}");
-    assert!(shown.contains("3 quotations, 1 outlet"), "{shown}");
+    assert!(
+        shown.contains("3 quotations, 1 reported statement, 1 outlet"),
+        "{shown}"
+    );
 }
 
 #[test]
@@ -162,7 +166,9 @@ fn speaker_filter_takes_any_spelling_and_never_the_spokesman() {
     expect_code(&out, 0);
     let lines = json_lines(&out);
     let found = hits(&lines);
-    assert_eq!(found.len(), 3);
+    // Three quotations and the statement a2 reports ("warned that …").
+    assert_eq!(found.len(), 4);
+    assert_eq!(found.iter().filter(|h| h["kind"] == "reported").count(), 1);
     let mut articles: Vec<&str> = found.iter().filter_map(|h| h["path"].as_str()).collect();
     articles.sort_unstable();
     articles.dedup();

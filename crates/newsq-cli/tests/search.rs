@@ -38,7 +38,7 @@ The ferry strike on the Selvik crossing ended on Friday after the union accepted
 “The crossing reopens at dawn, and Captain Muller will take the first boat,” Port Director Ines Kalder said.\n";
 
 const KALDER_AGAIN: &str = "Union confirms end of ferry strike\n\n\
-The union confirmed on Saturday that its members would return to work.\n\n\
+Union members returned to work on Saturday under a new pay offer.\n\n\
 “The crossing reopens at dawn, and Captain Muller will take the first boat,” Port Director Ines Kalder said.\n";
 
 const META: &str = "filename\tpublisher\tpublication_date\ttitle\turl\n\
@@ -611,7 +611,7 @@ fn articles_flag_adds_article_hits_with_highlighted_snippets_after_quotations() 
             // Found by its headline alone ("… ferry strike"): the snippet is
             // the start of the body, with nothing to mark.
             assert!(words.is_empty(), "{hit}");
-            assert!(snippet.starts_with("The union confirmed"), "{hit}");
+            assert!(snippet.starts_with("Union members returned"), "{hit}");
         } else {
             assert_eq!(words, ["ferry"], "{hit}");
         }

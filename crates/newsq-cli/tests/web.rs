@@ -63,6 +63,7 @@ fn extract_reads_pages_and_crawls_and_only_counts_what_a_crawl_skips() {
     let lines = json_lines(&out);
     let said: Vec<(&str, &str, &str)> = lines
         .iter()
+        .filter(|l| l["kind"] == "quotation")
         .map(|l| {
             (
                 l["article"].as_str().unwrap(),
@@ -88,17 +89,28 @@ fn extract_reads_pages_and_crawls_and_only_counts_what_a_crawl_skips() {
             ("pier.html", "Rosa Kell", "The Northport Gazette"),
         ]
     );
+    // Statements the pages report in their own words come too, tagged.
+    let reported: Vec<&str> = lines
+        .iter()
+        .filter(|l| l["kind"] == "reported")
+        .filter_map(|l| l["quote"].as_str())
+        .collect();
+    assert!(
+        reported.contains(
+            &"the offer included a pay rise of four percent this year and a review of night shifts"
+        ),
+        "{reported:?}"
+    );
     assert_eq!(lines[0]["url"], rail);
     assert_eq!(lines[0]["published"], "2026-07-02T06:15:00+02:00");
     // The windows-1252 curly quotes came through as quotation marks.
-    assert_eq!(
-        lines[3]["quote"],
-        "We have never seen the river this low in May"
-    );
+    assert!(lines
+        .iter()
+        .any(|l| l["quote"] == "We have never seen the river this low in May"));
     // One summary line: the 404 and the image are counted, not listed.
     assert_eq!(
         stderr(&out),
-        "newsq: 3 articles, 10 quotations; skipped 2 inputs: 1 non-200 response, 1 non-HTML response\n"
+        "newsq: 3 articles, 10 quotations, 4 reported statements; skipped 2 inputs: 1 non-200 response, 1 non-HTML response\n"
     );
 }
 
@@ -111,7 +123,7 @@ fn an_indexed_crawl_is_searched_by_speaker_and_outlet() {
     expect_code(&out, 0);
     let summary = stderr(&out);
     assert!(
-        summary.contains("2 files read (3 articles, 10 quotations)")
+        summary.contains("2 files read (3 articles, 10 quotations, 4 reported statements)")
             && summary.ends_with("; skipped 2 inputs: 1 non-200 response, 1 non-HTML response\n"),
         "{summary}"
     );
@@ -122,7 +134,18 @@ fn an_indexed_crawl_is_searched_by_speaker_and_outlet() {
     assert_eq!(hit["speaker"], "Kofi Mensah");
     assert_eq!(hit["outlet"], "Meridian Post");
     assert_eq!(hit["url"], "https://meridianpost.example/rail-strike");
-    let out = search(&dir, &index, &["", "--outlet", "lowland courier", "--json"]);
+    let out = search(
+        &dir,
+        &index,
+        &[
+            "",
+            "--outlet",
+            "lowland courier",
+            "--kind",
+            "direct",
+            "--json",
+        ],
+    );
     expect_code(&out, 0);
     let speakers: Vec<String> = json_lines(&out)
         .iter()

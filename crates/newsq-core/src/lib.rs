@@ -1,9 +1,10 @@
-//! newsq-core: articles in, attributed quotations out.
+//! newsq-core: articles in, attributed statements out.
 //!
 //! * [`read`] turns files (plain text, JSON, JSON Lines) into clean [`Article`]s:
 //!   aggregator boilerplate, captions and footers removed, the outlet detected.
-//! * [`quote`] finds every direct quotation in an article body and works out who
-//!   said it.
+//! * [`quote`] finds every statement in an article body — direct quotations
+//!   and statements reported in the writer's words — and works out who made
+//!   it.
 //! * [`wording`] compares the wording of two quotations, word by word.
 //! * [`index`] builds and updates a tantivy index of quotations and articles.
 //!
@@ -15,9 +16,12 @@
 //!     "Mayor Ana Lopes said on Monday that the harbour would reopen. \
 //!      \"We will not wait another winter,\" Ms Lopes said.",
 //! );
-//! let quotes = quote::extract(&article.body);
-//! assert_eq!(quotes[0].text, "We will not wait another winter");
-//! assert_eq!(quotes[0].speaker.as_deref(), Some("Ana Lopes"));
+//! let statements = quote::extract(&article.body);
+//! assert_eq!(statements[0].kind, quote::StatementKind::Reported);
+//! assert_eq!(statements[0].text, "the harbour would reopen");
+//! assert_eq!(statements[1].kind, quote::StatementKind::Quotation);
+//! assert_eq!(statements[1].text, "We will not wait another winter");
+//! assert_eq!(statements[1].speaker.as_deref(), Some("Ana Lopes"));
 //! ```
 
 pub mod article;
@@ -29,4 +33,4 @@ pub mod wording;
 
 pub use article::Article;
 pub use error::Error;
-pub use quote::{extract, Quotation};
+pub use quote::{extract, Quotation, StatementKind};

@@ -21,12 +21,12 @@ use tantivy::{IndexReader, TantivyDocument};
 // Fixtures
 
 const HARBOUR: &str = "Selvik harbour to reopen in spring\n\n\
-Mayor Petra Osk said on Monday that the harbour would reopen in April.\n\n\
+Mayor Petra Osk met the harbour board on Monday.\n\n\
 “We will not wait another winter,” Ms Osk said.\n\n\
 “The fishing fleet has waited long enough,” she added.\n";
 
 const HARBOUR_REVISED: &str = "Selvik harbour to reopen in May\n\n\
-Mayor Petra Osk said on Tuesday that the harbour would reopen a month later than planned.\n\n\
+Mayor Petra Osk met the harbour board again on Tuesday.\n\n\
 “The pier needs one more month of repairs,” Ms Osk said.\n";
 
 const FERRY: &str = "Ferry strike ends\n\n\

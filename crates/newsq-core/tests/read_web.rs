@@ -9,7 +9,7 @@ use newsq_core::read::{
     articles_from_bytes, parse_html, read_file, InputFormat, PageSkip, ReadOptions, RecordSkip,
     SkipReason, SkipSummary, Skipped,
 };
-use newsq_core::{extract, Article};
+use newsq_core::{extract, Article, StatementKind};
 use newsq_synthetic::web::{html_page, Layout, WarcWriter};
 
 const CRAWLED: &str = "2026-03-05T11:00:00Z";
@@ -37,10 +37,11 @@ fn read_one(path: &Path) -> Article {
     items.remove(0).expect("an article")
 }
 
-/// (speaker, quotation) pairs of an article, in order.
+/// (speaker, quotation) pairs of an article's direct quotations, in order.
 fn said(article: &Article) -> Vec<(String, String)> {
     extract(&article.body)
         .iter()
+        .filter(|q| q.kind == StatementKind::Quotation)
         .map(|q| {
             let speaker = q.speaker.clone().unwrap_or_default();
             (speaker, q.text.clone())

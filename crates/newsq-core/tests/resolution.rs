@@ -3,7 +3,19 @@
 //! never names gets no name. One test per rule, on short fictional
 //! articles written for these tests.
 
-use newsq_core::quote::{extract, extract_with_headline, Quotation, SpeakerFrom};
+use newsq_core::quote::{Quotation, SpeakerFrom, StatementKind};
+
+/// The direct quotations of `body` (reported statements are resolved by
+/// the same rules, and tested in `reported.rs`).
+fn extract(body: &str) -> Vec<Quotation> {
+    extract_with_headline(None, body)
+}
+
+fn extract_with_headline(headline: Option<&str>, body: &str) -> Vec<Quotation> {
+    let mut quotes = newsq_core::quote::extract_with_headline(headline, body);
+    quotes.retain(|q| q.kind == StatementKind::Quotation);
+    quotes
+}
 
 fn find<'a>(quotes: &'a [Quotation], needle: &str) -> &'a Quotation {
     match quotes.iter().find(|q| q.text.contains(needle)) {

@@ -60,6 +60,11 @@ pub enum Expr {
         date: PartialDate,
         span: Span,
     },
+    /// `kind:direct`, `kind:reported`: statements of one kind.
+    Kind {
+        kind: newsq_core::quote::StatementKind,
+        span: Span,
+    },
     /// `-x`, `NOT x`: documents without x.
     Not(Box<Expr>),
     /// Juxtaposition or `AND`: every part required.
@@ -77,7 +82,11 @@ impl Expr {
             Expr::Word { .. } | Expr::Phrase { .. } => true,
             Expr::And(parts) => parts.iter().any(Expr::requires_text),
             Expr::Or(parts) => !parts.is_empty() && parts.iter().all(Expr::requires_text),
-            Expr::All | Expr::Name { .. } | Expr::Date { .. } | Expr::Not(_) => false,
+            Expr::All
+            | Expr::Name { .. }
+            | Expr::Date { .. }
+            | Expr::Kind { .. }
+            | Expr::Not(_) => false,
         }
     }
 }

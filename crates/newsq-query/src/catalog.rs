@@ -5,7 +5,8 @@ use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, Mutex};
 
 use newsq_core::index::analysis::{analyze, name_key, text_analyzer};
-use newsq_core::index::{name, DocKind, Fields};
+use newsq_core::index::{name, DocKind, Fields, StatementKindCode};
+use newsq_core::quote::StatementKind;
 use serde::Serialize;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::StrColumn;
@@ -348,9 +349,12 @@ pub struct EntityReport {
     pub kind: EntityKind,
     /// The entity's name.
     pub name: String,
-    /// Quotations attributed to it (speakers), or quotations published by
-    /// it (outlets).
+    /// Direct quotations attributed to it (speakers), or published by it
+    /// (outlets).
     pub quotations: u64,
+    /// Reported statements attributed to it (speakers), or published by it
+    /// (outlets).
+    pub reported: u64,
     /// Articles from it (outlets only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub articles: Option<u64>,
@@ -378,6 +382,20 @@ pub(crate) fn speaker_rows(searcher: &Searcher, fields: &Fields) -> Result<Rows<
     )?)
 }
 
+/// How many reported statements each speaker spelling has ([`speaker_rows`]
+/// counts both kinds).
+pub(crate) fn reported_speaker_rows(
+    searcher: &Searcher,
+    fields: &Fields,
+) -> Result<Rows<1>, QueryError> {
+    Ok(searcher.search(
+        &reported_query(fields),
+        &ValueCounter {
+            columns: [name::SPEAKER],
+        },
+    )?)
+}
+
 /// The speaker sightings in [`speaker_rows`].
 pub(crate) fn sightings_of(rows: &Rows<3>) -> impl Iterator<Item = Sighting> + '_ {
     rows.iter().filter_map(|([speaker, mention, _], count)| {
@@ -392,6 +410,7 @@ pub(crate) fn sightings_of(rows: &Rows<3>) -> impl Iterator<Item = Sighting> + '
 /// Speaker entities matching `pattern` with their numbers.
 pub(crate) fn speaker_reports(
     rows: Rows<3>,
+    reported: Rows<1>,
     speakers: &Entities,
     outlets: &Entities,
     pattern: &str,
@@ -428,6 +447,15 @@ pub(crate) fn speaker_reports(
             *report.outlets.entry(outlet).or_default() += count;
         }
     }
+    for ([speaker], count) in reported {
+        let report = speaker
+            .and_then(|speaker| speakers.of_spelling(&speaker))
+            .and_then(|entity| reports.get_mut(entity.name.as_str()));
+        if let Some(report) = report {
+            report.quotations = report.quotations.saturating_sub(count);
+            report.reported += count;
+        }
+    }
     finish(EntityKind::Speaker, wanted, reports)
 }
 
@@ -443,6 +471,21 @@ pub(crate) fn outlet_reports(
         .iter()
         .map(|e| (e.name.as_str(), Builder::new(e)))
         .collect();
+    let reported = searcher.search(
+        &reported_query(fields),
+        &ValueCounter {
+            columns: [name::OUTLET],
+        },
+    )?;
+    for ([outlet], count) in reported {
+        let report = outlet
+            .and_then(|outlet| outlets.of_spelling(&outlet))
+            .and_then(|entity| reports.get_mut(entity.name.as_str()));
+        if let Some(report) = report {
+            // (Taken off the statements counted below.)
+            report.reported += count;
+        }
+    }
     for kind in [DocKind::Article, DocKind::Quotation] {
         let rows = searcher.search(
             &kind_query(fields, kind),
@@ -468,6 +511,7 @@ pub(crate) fn outlet_reports(
     }
     for report in reports.values_mut() {
         report.articles.get_or_insert(0);
+        report.quotations = report.quotations.saturating_sub(report.reported);
     }
     Ok(finish(EntityKind::Outlet, wanted, reports))
 }
@@ -484,6 +528,7 @@ fn same_surname(mention: &str, speaker: &str) -> bool {
 
 struct Builder {
     quotations: u64,
+    reported: u64,
     articles: Option<u64>,
     spellings: HashMap<String, u64>,
     outlets: HashMap<String, u64>,
@@ -494,6 +539,7 @@ impl Builder {
     fn new(entity: &crate::entity::Entity) -> Self {
         Builder {
             quotations: 0,
+            reported: 0,
             articles: None,
             spellings: HashMap::new(),
             outlets: HashMap::new(),
@@ -521,10 +567,12 @@ fn finish(
         .iter()
         .filter_map(|e| {
             let built = reports.remove(e.name.as_str())?;
-            (built.quotations > 0 || built.articles.unwrap_or(0) > 0).then(|| EntityReport {
+            let documents = built.quotations + built.reported + built.articles.unwrap_or(0);
+            (documents > 0).then(|| EntityReport {
                 kind,
                 name: e.name.clone(),
                 quotations: built.quotations,
+                reported: built.reported,
                 articles: built.articles,
                 spellings: ranked(built.spellings),
                 outlets: ranked(built.outlets),
@@ -533,10 +581,21 @@ fn finish(
         })
         .collect();
     out.sort_by(|a, b| {
-        let size = |r: &EntityReport| r.quotations + r.articles.unwrap_or(0);
+        let size = |r: &EntityReport| r.quotations + r.reported + r.articles.unwrap_or(0);
         size(b).cmp(&size(a)).then_with(|| a.name.cmp(&b.name))
     });
     out
+}
+
+/// Reported statements.
+fn reported_query(fields: &Fields) -> TermQuery {
+    TermQuery::new(
+        Term::from_field_u64(
+            fields.statement_kind,
+            StatementKindCode::of(StatementKind::Reported),
+        ),
+        IndexRecordOption::Basic,
+    )
 }
 
 fn kind_query(fields: &Fields, kind: DocKind) -> TermQuery {

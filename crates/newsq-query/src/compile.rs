@@ -4,7 +4,7 @@ use std::ops::Bound;
 
 use newsq_core::index::analysis::{analyze, name_key, text_analyzer, text_analyzer_for};
 use newsq_core::index::date::{days_from_civil, days_in_month};
-use newsq_core::index::Fields;
+use newsq_core::index::{Fields, StatementKindCode};
 use rust_stemmers::Algorithm;
 use tantivy::query::{
     AllQuery, BooleanQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query, RangeQuery,
@@ -151,6 +151,13 @@ impl<'a> Compiler<'a> {
             Expr::Date { bound, date, .. } => {
                 Box::new(ConstScoreQuery::new(self.date_range(*bound, *date), 0.0))
             }
+            Expr::Kind { kind, .. } => Box::new(ConstScoreQuery::new(
+                Box::new(TermQuery::new(
+                    Term::from_field_u64(self.fields.statement_kind, StatementKindCode::of(*kind)),
+                    IndexRecordOption::Basic,
+                )),
+                0.0,
+            )),
             Expr::Not(inner) => Box::new(BooleanQuery::new(vec![
                 (Occur::Must, Box::new(AllQuery)),
                 (Occur::MustNot, self.compile(inner)?),
@@ -217,7 +224,11 @@ impl<'a> Compiler<'a> {
                     self.positive_terms(part, out);
                 }
             }
-            Expr::Not(_) | Expr::All | Expr::Name { .. } | Expr::Date { .. } => {}
+            Expr::Not(_)
+            | Expr::All
+            | Expr::Name { .. }
+            | Expr::Date { .. }
+            | Expr::Kind { .. } => {}
         }
     }
 

@@ -30,6 +30,7 @@
 //! name (with its quotes).
 
 use crate::ast::{DateBound, Expr, FilterField, PartialDate, Span};
+use newsq_core::quote::StatementKind;
 
 /// The longest query accepted, in bytes.
 const MAX_LEN: usize = 10_000;
@@ -168,6 +169,8 @@ enum Tok {
     Name(FilterField, String),
     /// `after:DATE`, `before:DATE`.
     Date(DateBound, PartialDate),
+    /// `kind:direct`, `kind:reported`.
+    Kind(StatementKind),
     /// `speaker:(`: names follow up to the matching `)`. The span ends after
     /// the `(`.
     NameGroup(FilterField),
@@ -234,6 +237,7 @@ fn bound_label(bound: DateBound) -> &'static str {
 enum FieldKind {
     Name(FilterField),
     Date(DateBound),
+    Kind,
 }
 
 impl FieldKind {
@@ -241,7 +245,21 @@ impl FieldKind {
         match self {
             FieldKind::Name(f) => field_label(*f),
             FieldKind::Date(b) => bound_label(*b),
+            FieldKind::Kind => "kind:",
         }
+    }
+}
+
+const KIND_FORMS: &str = "kinds are direct (quotations) and reported";
+
+/// A `kind:` value: "direct" (or "quotation"), "reported".
+pub(crate) fn parse_kind(value: &str) -> Option<StatementKind> {
+    match value.to_ascii_lowercase().as_str() {
+        "direct" | "quotation" | "quotations" | "quote" | "quotes" => {
+            Some(StatementKind::Quotation)
+        }
+        "reported" | "indirect" => Some(StatementKind::Reported),
+        _ => None,
     }
 }
 
@@ -400,15 +418,14 @@ impl<'a> Lexer<'a> {
             "outlet" => FieldKind::Name(FilterField::Outlet),
             "after" => FieldKind::Date(DateBound::Since),
             "before" => FieldKind::Date(DateBound::Before),
-            _ => {
-                return Err(self.err(
-                    i,
-                    format!(
-                        "unknown field '{name}'; fields are speaker:, outlet:, after:, before: \
+            "kind" => FieldKind::Kind,
+            _ => return Err(self.err(
+                i,
+                format!(
+                    "unknown field '{name}'; fields are speaker:, outlet:, after:, before:, kind: \
                          — to search the text, put it in quotes"
-                    ),
-                ))
-            }
+                ),
+            )),
         };
         let v = colon + 1;
         let missing = |this: &Self| {
@@ -417,6 +434,7 @@ impl<'a> Lexer<'a> {
                 FieldKind::Date(_) => {
                     format!("expected a date after '{}': {DATE_FORMS}", kind.label())
                 }
+                FieldKind::Kind => format!("expected a kind after 'kind:': {KIND_FORMS}"),
             };
             let after = slice(this.query, v, this.query.len());
             if after.starts_with(char::is_whitespace) {
@@ -439,7 +457,7 @@ impl<'a> Lexer<'a> {
                     self.push(Tok::NameGroup(field), i, v + 1);
                     Ok(v + 1)
                 }
-                FieldKind::Date(_) => Err(missing(self)),
+                FieldKind::Date(_) | FieldKind::Kind => Err(missing(self)),
             };
         }
         let (value, end) = if opens_at_start(c) {
@@ -453,7 +471,7 @@ impl<'a> Lexer<'a> {
                             kind.label()
                         ),
                     ),
-                    FieldKind::Date(_) => missing(self),
+                    FieldKind::Date(_) | FieldKind::Kind => missing(self),
                 });
             }
             (text, end)
@@ -475,6 +493,12 @@ impl<'a> Lexer<'a> {
                 })?;
                 Tok::Date(bound, date)
             }
+            FieldKind::Kind => Tok::Kind(parse_kind(value).ok_or_else(|| {
+                self.err(
+                    v,
+                    format!("unknown kind '{value}'; {KIND_FORMS} (e.g. kind:reported)"),
+                )
+            })?),
         };
         self.push(tok, i, end);
         Ok(end)
@@ -736,6 +760,7 @@ impl Parser<'_> {
             Tok::Phrase(text) => Expr::Phrase { text, span },
             Tok::Name(field, name) => Expr::Name { field, name, span },
             Tok::Date(bound, date) => Expr::Date { bound, date, span },
+            Tok::Kind(kind) => Expr::Kind { kind, span },
             Tok::Open => {
                 if depth >= MAX_DEPTH {
                     return Err(self.too_deep(at));

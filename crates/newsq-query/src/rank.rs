@@ -1,17 +1,20 @@
-//! The best hits by score, newest first among equal scores, without
-//! scoring every match.
+//! The best hits by score — a direct quotation before a reported statement
+//! and then the newest first among equal scores — without scoring every match.
 
 use std::cmp::{Ordering, Reverse};
 use std::collections::BinaryHeap;
 
-use newsq_core::index::name;
+use newsq_core::index::{name, StatementKindCode};
+use newsq_core::quote::StatementKind;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
 use tantivy::query::Weight;
 use tantivy::{DateTime, DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
-/// A hit's rank: score, then publication date in seconds (undated last).
-pub(crate) type RankKey = (Score, i64);
+/// A hit's rank: score, then 1 for a direct quotation (or an article) and
+/// 0 for a reported statement, then publication date in seconds (undated
+/// last).
+pub(crate) type RankKey = (Score, u8, i64);
 
 /// Collects the `limit` best documents by [`RankKey`] (ties on both by
 /// document address, lower first).
@@ -25,10 +28,11 @@ pub(crate) struct NewestOnTies {
 }
 
 /// How hit `a` ranks against hit `b`, `Greater` being better: score, then
-/// date, then the lower address.
+/// the speaker's own words, then date, then the lower address.
 fn rank_order<T: Ord>(a: &RankKey, a_at: T, b: &RankKey, b_at: T) -> Ordering {
     a.0.total_cmp(&b.0)
         .then(a.1.cmp(&b.1))
+        .then(a.2.cmp(&b.2))
         .then(b_at.cmp(&a_at))
 }
 
@@ -66,6 +70,7 @@ pub(crate) struct SegmentBest {
     limit: usize,
     segment: SegmentOrdinal,
     published: Option<Column<DateTime>>,
+    statement_kind: Option<Column<u64>>,
     heap: BinaryHeap<Reverse<Ranked>>,
 }
 
@@ -81,8 +86,12 @@ impl SegmentBest {
             .as_ref()
             .and_then(|column| column.first(doc))
             .map_or(i64::MIN, |d| d.into_timestamp_secs());
+        let direct = match self.statement_kind.as_ref().and_then(|c| c.first(doc)) {
+            Some(code) => u8::from(StatementKindCode::kind(Some(code)) == StatementKind::Quotation),
+            None => 1,
+        };
         self.keep(Ranked {
-            key: (score, date),
+            key: (score, direct, date),
             doc,
         });
     }
@@ -145,6 +154,7 @@ impl Collector for NewestOnTies {
             limit: self.limit,
             segment,
             published: reader.fast_fields().date(name::PUBLISHED).ok(),
+            statement_kind: reader.fast_fields().u64(name::STATEMENT_KIND).ok(),
             heap: BinaryHeap::with_capacity(self.limit.min(1024)),
         })
     }
@@ -190,12 +200,13 @@ mod tests {
             limit,
             segment: 0,
             published: None,
+            statement_kind: None,
             heap: BinaryHeap::new(),
         };
         for &(doc, score, date) in offers {
             // Dates come from the index's column in real use.
             best.keep(Ranked {
-                key: (score, date),
+                key: (score, 1, date),
                 doc,
             });
         }
@@ -223,6 +234,7 @@ mod tests {
             limit: 1,
             segment: 0,
             published: None,
+            statement_kind: None,
             heap: BinaryHeap::new(),
         };
         assert_eq!(best.threshold(), Score::MIN);

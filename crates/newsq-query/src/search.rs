@@ -7,7 +7,8 @@ use std::time::{Duration, Instant};
 
 use newsq_core::index::analysis::{non_english_stemmer, text_analyzer, text_analyzer_for};
 use newsq_core::index::date::format_date;
-use newsq_core::index::{DocKind, Fields, IndexError, NewsIndex};
+use newsq_core::index::{DocKind, Fields, IndexError, NewsIndex, StatementKindCode};
+use newsq_core::quote::StatementKind;
 use rust_stemmers::Algorithm;
 use serde::Serialize;
 use tantivy::collector::Count;
@@ -17,8 +18,8 @@ use tantivy::{DocAddress, IndexReader, Score, TantivyDocument};
 
 use crate::ast::{DateBound, Expr, FilterField, Span};
 use crate::catalog::{
-    all_outlets, all_speakers, name_variants, outlet_reports, sightings_of, speaker_reports,
-    speaker_rows, EntityReport, SpeakerLookup, SpeakerTables,
+    all_outlets, all_speakers, name_variants, outlet_reports, reported_speaker_rows, sightings_of,
+    speaker_reports, speaker_rows, EntityReport, SpeakerLookup, SpeakerTables,
 };
 use crate::compile::{Compiler, Names};
 use crate::entity::{Aliases, Entities, EntityKind, NameMatch};
@@ -73,6 +74,8 @@ pub struct SearchRequest {
     pub limit: usize,
     /// Fields to count hits by.
     pub facets: Vec<FacetField>,
+    /// Only quotations or only reported statements (`--kind`); both when None.
+    pub kind: Option<StatementKind>,
     /// Fold quotation hits that are versions of one statement into one hit
     /// (the best ranked) carrying a [`GroupSummary`]; `limit` then counts
     /// statements.
@@ -91,8 +94,15 @@ impl SearchRequest {
             scope: Scope::Quotations,
             limit: 10,
             facets: Vec::new(),
+            kind: None,
             group: false,
         }
+    }
+
+    /// Only statements of this kind: direct quotations or reported statements.
+    pub fn kind(mut self, kind: StatementKind) -> Self {
+        self.kind = Some(kind);
+        self
     }
 
     /// Add a speaker filter (several are alternatives).
@@ -171,6 +181,12 @@ impl SearchRequest {
         if let Some(date) = &self.until {
             parts.push(date_flag("--until", date, DateBound::Until)?);
         }
+        if let Some(kind) = self.kind {
+            parts.push(Expr::Kind {
+                kind,
+                span: Span { start: 0, end: 0 },
+            });
+        }
         let mut flat = Vec::with_capacity(parts.len());
         for part in parts {
             match part {
@@ -213,9 +229,23 @@ fn date_flag(flag: &'static str, value: &str, bound: DateBound) -> Result<Expr, 
 /// What a hit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum HitKind {
+    /// A direct quotation: the speaker's words in quote marks.
     Quotation,
+    /// A statement reported in the writer's words ("Varga said the port
+    /// would stay open").
+    Reported,
+    /// Article text (with [`Scope::Articles`]).
     Article,
+}
+
+impl HitKind {
+    /// Whether the hit is a statement (a quotation or a reported one)
+    /// rather than article text.
+    pub fn is_statement(self) -> bool {
+        matches!(self, HitKind::Quotation | HitKind::Reported)
+    }
 }
 
 /// One search result.
@@ -268,6 +298,9 @@ pub struct Hit {
     /// Byte ranges of matched words in `quote` (quotation hits) or in
     /// `snippet` (article hits).
     pub highlights: Vec<(usize, usize)>,
+    /// A reported statement's quotations, by their ids.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub contains: Vec<String>,
     /// With [`SearchRequest::group`]: the statement this hit stands for.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub group: Option<GroupSummary>,
@@ -542,6 +575,7 @@ impl NewsSearcher {
         // One pass over the quotations serves the report and, when not
         // built yet, the speaker table.
         let rows = speaker_rows(&searcher, &self.fields)?;
+        let reported = reported_speaker_rows(&searcher, &self.fields)?;
         let aliases = Aliases::load(&self.index)?;
         let speakers = self.cached(&self.all_speakers, &searcher, &aliases, || {
             Ok(Entities::build(
@@ -551,7 +585,9 @@ impl NewsSearcher {
             ))
         })?;
         let outlets = self.outlet_table(&searcher, &aliases)?;
-        Ok(speaker_reports(rows, &speakers, &outlets, pattern))
+        Ok(speaker_reports(
+            rows, reported, &speakers, &outlets, pattern,
+        ))
     }
 
     /// Outlets with a spelling containing `pattern` ("" for all), with
@@ -813,8 +849,18 @@ impl NewsSearcher {
             }
             None => analyzer,
         };
-        let (quote, snippet_text, highlights) = match kind {
+        let kind = match kind {
             HitKind::Quotation => {
+                let code = doc.get_first(f.statement_kind).and_then(|v| v.as_u64());
+                match StatementKindCode::kind(code) {
+                    StatementKind::Reported => HitKind::Reported,
+                    StatementKind::Quotation => HitKind::Quotation,
+                }
+            }
+            other => other,
+        };
+        let (quote, snippet_text, highlights) = match kind {
+            HitKind::Quotation | HitKind::Reported => {
                 let quote = text(f.quote).unwrap_or_default();
                 let marks = wanted.highlight(&quote, analyzer);
                 (Some(quote), None, marks)
@@ -849,6 +895,10 @@ impl NewsSearcher {
             snippet: snippet_text,
             highlights,
             id: text(f.quote_id),
+            contains: doc
+                .get_all(f.contains)
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect(),
             group: None,
             address: None,
         }
@@ -905,7 +955,7 @@ fn top_hits(
                 }
             };
             let mut added = 0;
-            for &((score, _), address) in best {
+            for &((score, _, _), address) in best {
                 if added < wanted && !seen.contains(&address) {
                     found.push((pass.kind, score, address));
                     added += 1;

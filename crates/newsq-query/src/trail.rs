@@ -16,7 +16,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use newsq_core::index::date::format_date;
-use newsq_core::index::{name, Fields};
+use newsq_core::index::{name, Fields, StatementKindCode};
+use newsq_core::quote::StatementKind;
 use newsq_core::wording::{compare, EditKind, Relation, Wording};
 use serde::Serialize;
 use tantivy::collector::TopDocs;
@@ -56,6 +57,10 @@ const CANDIDATES_PER_SEARCH: usize = 500;
 /// its anchors, and a very long one by an even sample of them.
 const MAX_QUERY_SHINGLES: usize = 128;
 
+/// Two direct quotations.
+const DIRECT_PAIR: (StatementKind, StatementKind) =
+    (StatementKind::Quotation, StatementKind::Quotation);
+
 /// Most members searched from per group; a group that reaches it is marked
 /// incomplete rather than taking unbounded time.
 const MAX_SEARCHES: usize = 200;
@@ -76,7 +81,8 @@ pub struct QuoteGroup {
     /// Outlets carrying it, in order of first appearance.
     pub outlets: Vec<String>,
     /// Index in `members` of the reference version: the fullest, the one
-    /// the others are compared with.
+    /// the others are compared with (a direct quotation whenever the group
+    /// has one).
     pub reference: usize,
     /// Whether any version's words differ from the reference beyond
     /// punctuation, case and elision.
@@ -93,6 +99,10 @@ pub struct QuoteGroup {
 pub struct GroupMember {
     /// The quotation's id (as in search hits).
     pub id: String,
+    /// A direct quotation, or the statement reported in the article's own
+    /// words: a reported version is listed but never compared word for
+    /// word (its words are the writer's, not the speaker's).
+    pub kind: StatementKind,
     pub quote: String,
     /// The speaker as the article names them.
     pub speaker: Option<String>,
@@ -302,6 +312,7 @@ pub fn is_quotation_id(query: &str) -> bool {
 /// A quotation read from the index, with what grouping needs.
 struct Quoted {
     id: String,
+    kind: StatementKind,
     article: String,
     quote: String,
     wording: Wording,
@@ -413,6 +424,12 @@ impl<'s> Grouper<'s> {
                 let unvouched = speaker.is_none() || entity.is_none();
                 let shorter = member.wording.len().min(candidate.wording.len());
                 if unvouched && shorter < MIN_UNATTRIBUTED_WORDS {
+                    continue;
+                }
+                // A reported version is the same statement only from the
+                // same, named speaker: other words are all that ties it.
+                let reported = (member.kind, candidate.kind) != DIRECT_PAIR;
+                if reported && unvouched {
                     continue;
                 }
                 if same_person(speaker.as_deref(), entity.as_deref()) {
@@ -592,6 +609,7 @@ impl<'s> Grouper<'s> {
         let speaker = text(f.speaker);
         let quoted = Arc::new(Quoted {
             id: text(f.quote_id).unwrap_or_default(),
+            kind: StatementKindCode::kind(doc.get_first(f.statement_kind).and_then(|v| v.as_u64())),
             article: text(f.article_id).unwrap_or_default(),
             wording: Wording::new(&quote),
             quote,
@@ -637,12 +655,15 @@ impl<'s> Grouper<'s> {
         });
         let reference = reference_version(&members);
         let base = Arc::clone(&members[reference]);
+        // Only direct versions are compared word for word: a reported
+        // one is in the writer's words, which always differ.
+        let compared = |m: &Quoted| m.kind == StatementKind::Quotation;
         let mut variants: Vec<(std::ops::Range<usize>, Variant)> = Vec::new();
         let mut spans = Vec::with_capacity(members.len());
         let mut out = Vec::with_capacity(members.len());
         for member in &members {
             let comparison = compare(&base.wording, &member.wording);
-            let aligned = comparison.relation() != Relation::Unrelated;
+            let aligned = compared(member) && comparison.relation() != Relation::Unrelated;
             let edits: Vec<WordEdit> = if aligned {
                 comparison
                     .edits
@@ -701,10 +722,11 @@ impl<'s> Grouper<'s> {
                     }
                 }
             }
-            let partial = comparison.reference_span.len() < base.wording.len();
+            let partial = aligned && comparison.reference_span.len() < base.wording.len();
             spans.push(aligned.then(|| (comparison.reference_span.clone(), comparison.edits)));
             out.push(GroupMember {
                 id: member.id.clone(),
+                kind: member.kind,
                 quote: member.quote.clone(),
                 speaker: member.speaker.clone(),
                 outlet: member.outlet.clone(),
@@ -772,8 +794,13 @@ const REFERENCE_CANDIDATES: usize = 16;
 /// then the earliest. So the majority wording is the one others are
 /// marked against.
 fn reference_version(members: &[Arc<Quoted>]) -> usize {
+    // A direct quotation whenever there is one: the speaker's own words.
+    let any_direct = members.iter().any(|m| m.kind == StatementKind::Quotation);
     let mut distinct: Vec<usize> = Vec::new();
     for (i, member) in members.iter().enumerate() {
+        if any_direct && member.kind != StatementKind::Quotation {
+            continue;
+        }
         let fingerprint = member.wording.fingerprint();
         if !distinct
             .iter()

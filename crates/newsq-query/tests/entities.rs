@@ -27,14 +27,14 @@ const ARTICLES: &[(&str, &str, &str)] = &[
         "a2.txt",
         "harbourherald.co.uk",
         "Zarechniy demands open grain corridor\n\n\
-         President Dmytro Zarechniy used his evening address to warn that the grain corridor must stay open.\n\n\
+         President Dmytro Zarechniy used his evening address to defend the grain corridor.\n\n\
          “The harvest corridor must stay open, whatever Moravsk says,” Zarechniy said on Tuesday.\n",
     ),
     (
         "a3.txt",
         "The Harbour Herald",
         "Volkonsky sees ceasefire by spring\n\n\
-         Arkady Volkonsky said on Wednesday that a ceasefire was possible, a day after Mr Zarechnyy called for talks.\n\n\
+         Arkady Volkonsky spoke of a ceasefire on Wednesday, a day after Mr Zarechnyy called for talks.\n\n\
          “A ceasefire is possible by spring,” Arkady Volkonsky told reporters in Moravsk.\n\n\
          “Those who doubt us will see,” he added.\n",
     ),

@@ -40,6 +40,7 @@ fn shape(e: &Expr) -> String {
             }
             s
         }
+        Expr::Kind { kind, .. } => format!("kind:{}", kind.as_str()),
         Expr::Not(inner) => format!("(not {})", shape(inner)),
         Expr::And(parts) => list("and", parts),
         Expr::Or(parts) => list("or", parts),
@@ -597,7 +598,7 @@ fn unknown_fields_are_errors() {
     assert_eq!((e.position, e.column), (4, 5));
     assert_eq!(
         e.message,
-        "unknown field 'title'; fields are speaker:, outlet:, after:, before: \
+        "unknown field 'title'; fields are speaker:, outlet:, after:, before:, kind: \
          — to search the text, put it in quotes"
     );
     assert_err("http://example.com", 0, "unknown field 'http'");
@@ -773,7 +774,8 @@ fn spans(e: &Expr, out: &mut Vec<Span>) {
         Expr::Word { span, .. }
         | Expr::Phrase { span, .. }
         | Expr::Name { span, .. }
-        | Expr::Date { span, .. } => out.push(*span),
+        | Expr::Date { span, .. }
+        | Expr::Kind { span, .. } => out.push(*span),
         Expr::Not(inner) => spans(inner, out),
         Expr::And(parts) | Expr::Or(parts) => parts.iter().for_each(|p| spans(p, out)),
     }

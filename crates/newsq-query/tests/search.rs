@@ -4,7 +4,7 @@
 //! Every article here is invented: people, places and outlets are fictional.
 
 use newsq_core::index::{NewsIndex, WriterOptions};
-use newsq_core::{Article, Quotation};
+use newsq_core::{Article, Quotation, StatementKind};
 use newsq_query::{
     FacetField, Hit, HitKind, NewsSearcher, QueryError, Scope, SearchRequest, SearchResults,
 };
@@ -142,8 +142,8 @@ fn speakers(results: &SearchResults) -> Vec<&str> {
 /// The highlighted substrings of a hit's quote (or snippet, for articles).
 fn marked(hit: &Hit) -> Vec<&str> {
     let text = match hit.kind {
-        HitKind::Quotation => hit.quote.as_deref(),
         HitKind::Article => hit.snippet.as_deref(),
+        _ => hit.quote.as_deref(),
     }
     .unwrap_or("");
     hit.highlights
@@ -716,6 +716,7 @@ fn facets_count_unattributed_quotations_as_missing() {
     let start = body.find('“').unwrap_or(0);
     let end = body.find('”').map_or(body.len(), |i| i + '”'.len_utf8());
     let quotation = Quotation {
+        kind: StatementKind::Quotation,
         text: "keep the ferry running".to_string(),
         start,
         end,
@@ -724,6 +725,7 @@ fn facets_count_unattributed_quotations_as_missing() {
         speaker_mention: None,
         cue: None,
         speaker_from: None,
+        contains: Vec::new(),
     };
     writer
         .add_article_with_quotations(

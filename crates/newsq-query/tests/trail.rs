@@ -8,8 +8,9 @@
 use std::path::{Path, PathBuf};
 
 use newsq_core::index::{article_key, NewsIndex, WriterOptions};
+use newsq_core::quote::StatementKind;
 use newsq_core::Article;
-use newsq_query::{EditKind, NewsSearcher, QuoteGroup, SearchRequest};
+use newsq_query::{EditKind, HitKind, NewsSearcher, QuoteGroup, SearchRequest};
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/trail")
@@ -108,14 +109,26 @@ fn a_changed_phrase_is_flagged_with_who_wrote_which_words() {
     let groups = trail(&all(), SearchRequest::new("remove the root causes"));
     let group = group_with(&groups, "the quarrel");
     assert_eq!(group.speaker.as_deref(), Some("Ilya Dorogov"));
+    // t1 reports the statement in its own words beside its quotation of part
+    // of it: listed first (the same article, earlier in it), compared with
+    // nothing, changing nothing.
     assert_eq!(
         files(&group),
         [
+            "t1-brooke-call.txt",
             "t1-brooke-call.txt",
             "t2-no-deadlines.txt",
             "t3-edge-toward-talks.txt"
         ]
     );
+    let reported = &group.members[0];
+    assert_eq!(reported.kind, StatementKind::Reported);
+    assert!(!reported.differs && !reported.partial && reported.edits.is_empty());
+    let group = &QuoteGroup {
+        members: group.members[1..].to_vec(),
+        reference: group.reference - 1,
+        ..group.clone()
+    };
     assert!(group.differs);
     assert_eq!(group.variants.len(), 1);
     let readings = &group.variants[0].readings;
@@ -149,11 +162,32 @@ fn three_cuts_of_one_sentence_are_one_statement_earliest_first() {
         .iter()
         .map(|m| m.published.as_deref())
         .collect();
+    // Three quotations and the two reports around them (t1 and t3 give the
+    // words in a clause of their own).
     assert_eq!(
         dates,
-        [Some("2026-03-02"), Some("2026-03-02"), Some("2026-03-03")]
+        [
+            Some("2026-03-02"),
+            Some("2026-03-02"),
+            Some("2026-03-02"),
+            Some("2026-03-03"),
+            Some("2026-03-03")
+        ]
+    );
+    let kinds: Vec<StatementKind> = group.members.iter().map(|m| m.kind).collect();
+    assert_eq!(
+        kinds
+            .iter()
+            .filter(|&&k| k == StatementKind::Reported)
+            .count(),
+        2
+    );
+    assert_eq!(
+        group.members[group.reference].kind,
+        StatementKind::Quotation
     );
     assert_eq!(group.id, group.members[0].id);
+    // The reports' other words make no difference.
     assert!(!group.differs);
 }
 
@@ -244,9 +278,20 @@ fn grouped_search_folds_versions_into_one_hit_and_counts_statements() {
     let grouped = searcher
         .search(&SearchRequest::new("").speaker("brooke").grouped().limit(50))
         .expect("search");
-    assert_eq!(plain.hits.len(), 8);
-    // Three versions of "they know details" and three of the truce post.
-    assert_eq!(grouped.hits.len(), 4);
+    // Eight quotations and three statements reported in the articles' words.
+    assert_eq!(plain.hits.len(), 11);
+    assert_eq!(
+        plain
+            .hits
+            .iter()
+            .filter(|h| h.kind == HitKind::Reported)
+            .count(),
+        3
+    );
+    // Five versions of "they know details" (two reported), three of the
+    // truce post, and the report that talks would begin "immediately" (its
+    // other words are the writer's: no version of the post).
+    assert_eq!(grouped.hits.len(), 5);
     assert_eq!(grouped.total, plain.total);
     let details = grouped
         .hits

@@ -40,7 +40,7 @@ use tantivy::{Index, IndexReader, IndexSettings, ReloadPolicy};
 
 use directory::IndexDirectory;
 pub use error::IndexError;
-pub use schema::{name, DocKind, Fields};
+pub use schema::{name, DocKind, Fields, StatementKindCode};
 pub use sync::{file_records, sync_paths, FileRecord, SyncEvent, SyncOptions, SyncSummary};
 pub(crate) use writer::continue_hash;
 pub use writer::{
@@ -50,7 +50,7 @@ pub use writer::{
 
 /// The on-disk format this build writes and reads. Bumped whenever the
 /// schema or the analysis changes so that an old index would answer wrongly.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 
 /// The file in the index folder that records the newsq format version.
 const FORMAT_FILE: &str = "newsq-format.json";

@@ -13,7 +13,9 @@ use super::analysis::{NAME_ANALYZER, TEXT_ANALYZER};
 pub enum DocKind {
     /// An article: title and body, searchable with `--articles`.
     Article = 0,
-    /// One quotation with its speaker, outlet and article fields.
+    /// One statement — a quotation or a reported statement (the
+    /// `statement_kind` field tells which) — with its speaker, outlet and
+    /// article fields.
     Quotation = 1,
     /// An input file as last indexed (path, modification time, size), so
     /// that re-indexing a folder reads only new or changed files.
@@ -24,6 +26,28 @@ impl DocKind {
     /// The value stored in the `kind` field.
     pub fn code(self) -> u64 {
         self as u64
+    }
+}
+
+/// The `statement_kind` code of a statement document.
+pub struct StatementKindCode;
+
+impl StatementKindCode {
+    /// The code stored for `kind`.
+    pub fn of(kind: crate::quote::StatementKind) -> u64 {
+        match kind {
+            crate::quote::StatementKind::Quotation => 0,
+            crate::quote::StatementKind::Reported => 1,
+        }
+    }
+
+    /// The kind a stored code stands for (a missing or unknown code is a
+    /// quotation, as in indexes before reported statements).
+    pub fn kind(code: Option<u64>) -> crate::quote::StatementKind {
+        match code {
+            Some(1) => crate::quote::StatementKind::Reported,
+            _ => crate::quote::StatementKind::Quotation,
+        }
     }
 }
 
@@ -52,6 +76,8 @@ pub mod name {
     pub const QUOTE_END: &str = "quote_end";
     pub const QUOTE_ID: &str = "quote_id";
     pub const QUOTE_SHINGLE: &str = "quote_shingle";
+    pub const STATEMENT_KIND: &str = "statement_kind";
+    pub const CONTAINS: &str = "contains";
     pub const MTIME: &str = "mtime";
     pub const SIZE: &str = "size";
 }
@@ -111,6 +137,11 @@ pub struct Fields {
     /// ([`crate::wording::Wording::anchors`]), one term each: how the
     /// versions of a quotation in other articles are found.
     pub quote_shingle: Field,
+    /// On statement documents, [`StatementKindCode`]: 0 for a quotation,
+    /// 1 for a reported statement; indexed, fast and stored.
+    pub statement_kind: Field,
+    /// A reported statement's quotations, by their ids (one value each).
+    pub contains: Field,
     /// File modification time (ns since 1970) and size, on file documents.
     pub mtime: Field,
     pub size: Field,
@@ -164,6 +195,8 @@ impl Fields {
             quote_end: builder.add_u64_field(name::QUOTE_END, stored_u64),
             quote_id: builder.add_text_field(name::QUOTE_ID, STRING | STORED),
             quote_shingle: builder.add_u64_field(name::QUOTE_SHINGLE, INDEXED),
+            statement_kind: builder.add_u64_field(name::STATEMENT_KIND, INDEXED | FAST | STORED),
+            contains: builder.add_text_field(name::CONTAINS, STRING | STORED),
             mtime: builder.add_u64_field(name::MTIME, FAST),
             size: builder.add_u64_field(name::SIZE, FAST),
         };
@@ -197,6 +230,8 @@ impl Fields {
             quote_end: field(name::QUOTE_END)?,
             quote_id: field(name::QUOTE_ID)?,
             quote_shingle: field(name::QUOTE_SHINGLE)?,
+            statement_kind: field(name::STATEMENT_KIND)?,
+            contains: field(name::CONTAINS)?,
             mtime: field(name::MTIME)?,
             size: field(name::SIZE)?,
         })

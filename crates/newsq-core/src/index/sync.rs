@@ -76,6 +76,8 @@ pub struct SyncSummary {
     pub articles: usize,
     /// Quotations indexed in this run.
     pub quotations: usize,
+    /// Reported statements indexed in this run.
+    pub reported: usize,
     /// Bytes of input read.
     pub bytes_read: u64,
     /// Inputs passed over, by reason.
@@ -212,6 +214,7 @@ pub fn sync_paths(
                     match item {
                         Ok(prepared) => {
                             let text_bytes = prepared.text_bytes() as u64;
+                            summary.reported += prepared.reported();
                             summary.quotations += writer.add_prepared(prepared)?;
                             summary.articles += 1;
                             // A file larger than the commit interval commits

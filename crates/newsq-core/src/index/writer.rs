@@ -11,9 +11,9 @@ use tantivy::{DateTime, IndexReader, IndexWriter, TantivyDocument};
 
 use super::analysis::{name_key, non_english_stemmer, pre_tokenize, text_analyzer_for};
 use super::date::parse_published;
-use super::schema::{DocKind, Fields};
+use super::schema::{DocKind, Fields, StatementKindCode};
 use super::{IndexError, NewsIndex};
-use crate::quote::{self, Quotation};
+use crate::quote::{self, Quotation, StatementKind};
 use crate::wording::Wording;
 use crate::Article;
 
@@ -93,7 +93,7 @@ impl NewsWriter {
 
     /// Extract the article's quotations and add it with them, replacing any
     /// article with the same [`article_key`]. Returns the number of
-    /// quotations added.
+    /// direct quotations added (reported statements are added too).
     pub fn add_article(&mut self, article: &Article) -> Result<usize, IndexError> {
         let prepared = self.builder().prepare(article);
         self.add_prepared(prepared)
@@ -227,14 +227,20 @@ pub struct PreparedArticle {
     key: String,
     operations: Vec<UserOperation>,
     quotations: usize,
+    reported: usize,
     /// Bytes of the article's text.
     text_bytes: usize,
 }
 
 impl PreparedArticle {
-    /// The number of quotations found in the article.
+    /// The number of direct quotations found in the article.
     pub fn quotations(&self) -> usize {
         self.quotations
+    }
+
+    /// The number of reported statements found in the article.
+    pub fn reported(&self) -> usize {
+        self.reported
     }
 
     /// Bytes of the article's text (its body and title).
@@ -321,6 +327,10 @@ impl DocumentBuilder {
                 doc.add_text(f.cue, cue);
             }
             doc.add_text(f.quote_id, quotation_id(&key, q.start));
+            doc.add_u64(f.statement_kind, StatementKindCode::of(q.kind));
+            for &start in &q.contains {
+                doc.add_text(f.contains, quotation_id(&key, start));
+            }
             for shingle in Wording::new(&q.text).anchors() {
                 doc.add_u64(f.quote_shingle, shingle);
             }
@@ -334,7 +344,14 @@ impl DocumentBuilder {
         PreparedArticle {
             key,
             operations: batch,
-            quotations: quotations.len(),
+            quotations: quotations
+                .iter()
+                .filter(|q| q.kind == StatementKind::Quotation)
+                .count(),
+            reported: quotations
+                .iter()
+                .filter(|q| q.kind == StatementKind::Reported)
+                .count(),
             text_bytes: article.body.len() + title.map_or(0, str::len),
         }
     }

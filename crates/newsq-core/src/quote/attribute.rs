@@ -12,6 +12,9 @@ use super::lexicon::{
 use super::mentions::{classify, names_a_medium, run_end, run_start, Mention, Referent};
 use super::tokens::Kind;
 
+mod reported;
+pub(crate) use reported::{find_reported, ReportedSource};
+
 /// Where a quotation's speaker is found, before anyone is named: the
 /// resolver (`super::resolve`) turns it into a name.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -133,19 +136,7 @@ impl<'t, 'a> std::ops::Deref for Attributor<'t, 'a> {
 pub(crate) fn find_sources(c: Clauses<'_, '_>) -> Sources {
     let t = c.t;
     let spans = c.spans;
-    let paragraphs = t.toks.last().map_or(0, |tok| tok.paragraph + 1);
-    let mut first_word_of_paragraph = vec![usize::MAX; paragraphs];
-    for (i, tok) in t.toks.iter().enumerate().rev() {
-        if let Some(first) = first_word_of_paragraph.get_mut(tok.paragraph) {
-            if tok.kind == Kind::Word {
-                *first = i;
-            }
-        }
-    }
-    let a = Attributor {
-        c,
-        first_word_of_paragraph,
-    };
+    let a = Attributor::new(c);
     let mut out: Vec<Option<Source>> = vec![None; spans.len()];
     let mut last_quote: Option<(usize, usize)> = None; // (quote index, token index)
     for &(lo, hi) in &t.sentences {
@@ -189,6 +180,23 @@ pub(crate) fn find_sources(c: Clauses<'_, '_>) -> Sources {
 }
 
 impl<'t, 'a> Attributor<'t, 'a> {
+    fn new(c: Clauses<'t, 'a>) -> Self {
+        let t = c.t;
+        let paragraphs = t.toks.last().map_or(0, |tok| tok.paragraph + 1);
+        let mut first_word_of_paragraph = vec![usize::MAX; paragraphs];
+        for (i, tok) in t.toks.iter().enumerate().rev() {
+            if let Some(first) = first_word_of_paragraph.get_mut(tok.paragraph) {
+                if tok.kind == Kind::Word {
+                    *first = i;
+                }
+            }
+        }
+        Attributor {
+            c,
+            first_word_of_paragraph,
+        }
+    }
+
     fn is_cue(&self, i: usize) -> Option<CueForm> {
         let t = self.t;
         // Reporting verbs are lowercase in running text ("the United States" is no cue).

@@ -57,11 +57,19 @@ pub(crate) enum Class {
     WorkMarker,
     TitleSmallWord,
     StatementOpener,
+    CueReporting,
+    NotSaid,
+    NoStatement,
+    Complementiser,
+    CueTakesObject,
+    PronounObject,
+    AdjunctPreposition,
+    AdjunctWord,
 }
 
 impl Class {
     /// Every class, with its heading in a lexicon file.
-    const ALL: [(Class, &'static str); 42] = [
+    const ALL: [(Class, &'static str); 50] = [
         (Class::CueFinite, "cue.finite"),
         (Class::CueParticiple, "cue.participle"),
         (Class::CueInverting, "cue.inverting"),
@@ -104,6 +112,14 @@ impl Class {
         (Class::WorkMarker, "work-markers"),
         (Class::TitleSmallWord, "title.small-words"),
         (Class::StatementOpener, "statement-openers"),
+        (Class::CueReporting, "cue.reporting"),
+        (Class::NotSaid, "reported.not-said"),
+        (Class::NoStatement, "reported.no-statement"),
+        (Class::Complementiser, "reported.complementisers"),
+        (Class::CueTakesObject, "cue.takes-object"),
+        (Class::PronounObject, "pronouns.object"),
+        (Class::AdjunctPreposition, "reported.adjunct-prepositions"),
+        (Class::AdjunctWord, "reported.adjunct-words"),
     ];
 
     /// The class's bit in a word's set (at most 64 classes).
@@ -232,6 +248,47 @@ impl WordClasses {
     /// See [`is_inverting_cue`].
     pub(crate) fn is_inverting_cue(self) -> bool {
         self.has(Class::CueInverting)
+    }
+
+    /// A reporting verb whose complement is a statement ("said that …").
+    pub(crate) fn is_reporting_cue(self) -> bool {
+        self.has(Class::CueReporting)
+    }
+
+    /// A word before a reporting verb that makes it report nothing said
+    /// ("not", "if", "declined", "would").
+    pub(crate) fn is_not_said(self) -> bool {
+        self.has(Class::NotSaid)
+    }
+
+    /// A word that opens no statement after a reporting verb ("whether", "nothing").
+    pub(crate) fn opens_no_statement(self) -> bool {
+        self.has(Class::NoStatement)
+    }
+
+    /// A reporting verb whose object comes before its statement ("told").
+    pub(crate) fn takes_object(self) -> bool {
+        self.has(Class::CueTakesObject)
+    }
+
+    /// An object pronoun: "him", "them".
+    pub(crate) fn is_object_pronoun(self) -> bool {
+        self.has(Class::PronounObject)
+    }
+
+    /// A preposition opening an adjunct of a reporting verb ("in a statement").
+    pub(crate) fn is_adjunct_preposition(self) -> bool {
+        self.has(Class::AdjunctPreposition)
+    }
+
+    /// A word dating a reporting verb ("late", "last"), or a day word.
+    pub(crate) fn is_adjunct_word(self) -> bool {
+        self.has_any(&[Class::AdjunctWord, Class::Weekday, Class::TimeWord])
+    }
+
+    /// A complementiser: "that" in "said that …".
+    pub(crate) fn is_complementiser(self) -> bool {
+        self.has(Class::Complementiser)
     }
 
     /// See [`is_cue_modifier`].

@@ -1,10 +1,12 @@
-//! Direct quotations and their speakers.
+//! Statements and their speakers.
 //!
 //! [`extract`] finds every quotation in an article body — curly, straight,
 //! single, «guillemet» and „low“ marks, over several paragraphs, split by a
-//! reporting clause — and attributes it: cue verbs in every order, "according
-//! to", colon introductions, pronouns and roles resolved to the fullest name
-//! the article gives.
+//! reporting clause — and every statement reported in the writer's words
+//! ("Varga said the port would stay open", "according to the ministry, …"),
+//! and attributes each: cue verbs in every order, "according to", colon
+//! introductions, pronouns and roles resolved to the fullest name the
+//! article gives.
 
 mod attribute;
 mod clauses;
@@ -17,11 +19,17 @@ mod tokens;
 
 use serde::{Deserialize, Serialize};
 
-/// One direct quotation.
+/// One statement: a direct quotation, or a statement reported in the
+/// writer's words ([`StatementKind`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quotation {
+    /// Whether the words are quoted or reported.
+    #[serde(default)]
+    pub kind: StatementKind,
     /// The quoted words, without the quote marks; the parts of a split or
-    /// multi-paragraph quotation joined by a space.
+    /// multi-paragraph quotation joined by a space. For a reported
+    /// statement, the reported clause without its cue and speaker (quote
+    /// marks inside it kept).
     pub text: String,
     /// Byte offset in the body of the first opening mark.
     pub start: usize,
@@ -38,6 +46,34 @@ pub struct Quotation {
     pub cue: Option<String>,
     /// How the speaker was found from the mention (None when there is neither).
     pub speaker_from: Option<SpeakerFrom>,
+    /// For a reported statement, the `start` of each direct quotation it
+    /// holds (Mr Putin said he was “ready to work” with Kyiv): those stay
+    /// quotations of their own too. Empty for a direct quotation.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contains: Vec<usize>,
+}
+
+/// Whether a statement's words are the speaker's own, in quote marks, or
+/// the writer's account of what was said.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StatementKind {
+    /// Words between quote marks: “We will not wait,” Varga said.
+    #[default]
+    Quotation,
+    /// A statement in the writer's words after a reporting cue: Varga said
+    /// the port would stay open.
+    Reported,
+}
+
+impl StatementKind {
+    /// The name used in JSON and in the index: "quotation" or "reported".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StatementKind::Quotation => "quotation",
+            StatementKind::Reported => "reported",
+        }
+    }
 }
 
 /// How a quotation's speaker was found, so that a reader can judge it.
@@ -133,6 +169,9 @@ pub fn extract_with_headline(headline: Option<&str>, body: &str) -> Vec<Quotatio
             part.0 -= offset;
             part.1 -= offset;
         }
+        for start in &mut q.contains {
+            *start -= offset;
+        }
     }
     quotes
 }
@@ -178,9 +217,6 @@ fn context_headline(headline: &str) -> Option<String> {
 /// starts at byte `body_from`.
 fn extract_text(body: &str, body_from: usize) -> Vec<Quotation> {
     let spans = marks::find_quoted_spans(body);
-    if spans.is_empty() {
-        return Vec::new();
-    }
     let mut tokens = tokens::tokenize(body, &spans);
     tokens.headline_end = tokens.toks.partition_point(|tok| tok.start < body_from);
     let table = entities::EntityTable::build(&tokens);
@@ -190,11 +226,12 @@ fn extract_text(body: &str, body_from: usize) -> Vec<Quotation> {
         table: &table,
     };
     let sources = attribute::find_sources(clauses);
-    let attributions = resolve::resolve(clauses, &sources);
-    let mut out: Vec<Quotation> = Vec::with_capacity(spans.len());
+    let reported = attribute::find_reported(clauses);
+    let (attributions, reported_attributions) = resolve::resolve(clauses, &sources, &reported);
+    let mut out: Vec<Quotation> = Vec::with_capacity(spans.len() + reported.len());
     let mut continues = false;
     // The spans are done with: their parts move into the quotations.
-    for (span, att) in spans.into_iter().zip(attributions) {
+    for (span, att) in spans.iter().zip(attributions) {
         if continues {
             if let Some(prev) = out.last_mut() {
                 prev.end = span.close;
@@ -219,16 +256,53 @@ fn extract_text(body: &str, body_from: usize) -> Vec<Quotation> {
         }
         continues = att.continues_in_next;
         out.push(Quotation {
+            kind: StatementKind::Quotation,
             text,
             start: span.open,
             end: span.close,
-            parts: span.parts,
+            parts: span.parts.clone(),
             speaker: att.speaker,
             speaker_mention: att.mention,
             cue: att.cue,
             speaker_from: att.speaker_from,
+            contains: Vec::new(),
         });
     }
+    if reported.is_empty() {
+        return out;
+    }
+    let quotations = out.len();
+    for (statement, att) in reported.iter().zip(reported_attributions) {
+        let parts: Vec<(usize, usize)> = (statement.parts.iter())
+            .map(|&(first, last)| (tokens.toks[first].start, tokens.toks[last].end))
+            .collect();
+        let (Some(&(start, _)), Some(&(_, end))) = (parts.first(), parts.last()) else {
+            continue;
+        };
+        // (One line: a statement may run over a line break of its paragraph.)
+        let text = clean_quote_text(parts.iter().map(|&(s, e)| &body[s..e]))
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        // The quotations it holds, by their first mark.
+        let contains = (out[..quotations].iter())
+            .filter(|q| parts.iter().any(|&(s, e)| q.start >= s && q.end <= e))
+            .map(|q| q.start)
+            .collect();
+        out.push(Quotation {
+            kind: StatementKind::Reported,
+            text,
+            start,
+            end,
+            parts,
+            speaker: att.speaker,
+            speaker_mention: att.mention,
+            cue: att.cue,
+            speaker_from: att.speaker_from,
+            contains,
+        });
+    }
+    out.sort_by_key(|q| q.start);
     out
 }
 

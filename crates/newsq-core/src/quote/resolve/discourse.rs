@@ -530,7 +530,9 @@ impl Resolver<'_, '_> {
             return Some(seen(self.named_entity(&body), true));
         }
         // "Russia said": a country speaks as a body does.
-        let place = || is_place_phrase(name);
+        // ("Valley farmers fear …": a word opening the sentence that the
+        // article writes in lowercase elsewhere is no place's name.)
+        let place = || is_place_phrase(name) && (first < last || self.t.is_proper(first));
         if !after_preposition && role == Role::Subject && place() {
             return Some(seen(self.named_entity(name), true));
         }

@@ -8,7 +8,7 @@ mod description;
 mod discourse;
 mod document;
 
-use super::attribute::{Source, Sources};
+use super::attribute::{ReportedSource, Source, Sources};
 use super::clauses::{ends_on_body_word, Clauses};
 use super::lexicon::{is_medium_word, with_lowercase, Gender, Pronoun};
 use super::marks::QuotedSpan;
@@ -160,8 +160,15 @@ impl<'t, 'a> std::ops::Deref for Resolver<'t, 'a> {
     }
 }
 
-/// Name the speaker of every quotation; the result is parallel to the spans.
-pub(crate) fn resolve(c: Clauses<'_, '_>, sources: &Sources) -> Vec<Attribution> {
+/// Name the speaker of every quotation (the first result, parallel to the
+/// spans) and of every reported statement (the second, parallel to
+/// `reported`), in one pass through the text: a statement's pronoun may
+/// point to the speaker of a quotation before it, and back.
+pub(crate) fn resolve(
+    c: Clauses<'_, '_>,
+    sources: &Sources,
+    reported: &[ReportedSource],
+) -> (Vec<Attribution>, Vec<Attribution>) {
     let t = c.t;
     let spans = c.spans;
     let mut r = Resolver {
@@ -184,16 +191,29 @@ pub(crate) fn resolve(c: Clauses<'_, '_>, sources: &Sources) -> Vec<Attribution>
                 if !matches!(mention.referent, Referent::Name(_))
         )
     };
-    let last_sentence = (t.quote_tok.iter().enumerate())
+    let last_quote_sentence = (t.quote_tok.iter().enumerate())
         .filter(|&(q, _)| reads_discourse(q))
         .filter_map(|(_, &i)| t.toks.get(i?))
         .map(|tok| tok.sentence)
         .max();
+    let last_reported_sentence = (reported.iter())
+        .filter(|r| !matches!(r.mention.referent, Referent::Name(_)))
+        .map(|r| t.toks[r.cue].sentence)
+        .max();
+    let last_sentence = last_quote_sentence.max(last_reported_sentence);
     let mut out: Vec<Attribution> = vec![Attribution::default(); spans.len()];
+    let mut out_reported: Vec<Attribution> = Vec::with_capacity(reported.len());
+    let mut next_reported = reported.iter().peekable();
     for s in 0..t.sentences.len() {
         let (lo, hi) = t.sentences[s];
         let mut speaker_here: Option<Seen> = None;
         for i in lo..hi {
+            // The statements whose cue comes first, in text order.
+            // (They read the discourse but do not steer it: the speakers of
+            // quotations keep the say over whom a later "he" means.)
+            while let Some(statement) = next_reported.next_if(|r| r.cue <= i) {
+                out_reported.push(r.resolve_reported(statement).0);
+            }
             let Kind::Quote(q) = t.toks[i].kind else {
                 continue;
             };
@@ -210,11 +230,14 @@ pub(crate) fn resolve(c: Clauses<'_, '_>, sources: &Sources) -> Vec<Attribution>
             r.record_sentence(s, lo, hi, speaker_here);
         }
     }
+    for statement in next_reported {
+        out_reported.push(r.resolve_reported(statement).0);
+    }
     for (att, &continues) in out.iter_mut().zip(&sources.continues_in_next) {
         att.continues_in_next = continues;
     }
     repeated_quotations(t, spans, &mut out);
-    out
+    (out, out_reported)
 }
 
 impl Resolver<'_, '_> {
@@ -261,6 +284,16 @@ impl Resolver<'_, '_> {
                 None,
             ),
         }
+    }
+
+    /// A reported statement's speaker, as a quotation's with the same source.
+    fn resolve_reported(&self, statement: &ReportedSource) -> (Attribution, Option<Seen>) {
+        let (mut att, seen) =
+            self.resolve_mention(&statement.mention, Some(statement.cue), statement.cue);
+        if statement.nested {
+            att.speaker_from = Some(SpeakerFrom::Nested);
+        }
+        (att, seen)
     }
 
     /// A mention's speaker: a name to its fullest form, a pronoun to the

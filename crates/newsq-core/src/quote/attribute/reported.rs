@@ -1,0 +1,593 @@
+//! Reported statements: what a reporting verb gives in the writer's own
+//! words, without quote marks — "Varga said the port would stay open",
+//! "…, adding that …", "according to the ministry, …", "…, she said". Each
+//! is found with its source as written, by the cue finder's own readers
+//! (`super::resolve` then names the speaker, as for direct quotations).
+
+use super::{is_dash, Attributor, Clauses};
+use crate::quote::lexicon::CueForm;
+use crate::quote::mentions::{classify, Mention, Referent};
+use crate::quote::tokens::Kind;
+
+/// A reported statement before its speaker is resolved.
+#[derive(Debug, Clone)]
+pub(crate) struct ReportedSource {
+    /// Who speaks, as written.
+    pub mention: Mention,
+    /// The cue's token: the reporting verb, or "according".
+    pub cue: usize,
+    /// The statement's token ranges (first, last), in order: one, or two
+    /// around an aside ("The plan, according to X, is dead").
+    pub parts: Vec<(usize, usize)>,
+    /// Words another relays: "Y quoted X as saying".
+    pub nested: bool,
+}
+
+/// The fewest words, outside quote marks, a statement has ("the port
+/// closes"); fewer is an answer ("said no") or a quotation with a frame.
+const MIN_WORDS: usize = 3;
+
+/// Every reported statement of the article, in text order.
+pub(crate) fn find_reported(c: Clauses<'_, '_>) -> Vec<ReportedSource> {
+    let a = Attributor::new(c);
+    let t = c.t;
+    let mut out: Vec<ReportedSource> = Vec::new();
+    for &(lo, hi) in &t.sentences {
+        let first_of_sentence = out.len();
+        for k in lo..hi {
+            if let Some(found) = a.reported_at(k, lo, hi, &out[first_of_sentence..]) {
+                out.push(found);
+            }
+        }
+    }
+    out
+}
+
+/// What follows a reporting verb.
+enum Complement {
+    /// The statement starts at this token.
+    At(usize),
+    /// Nothing: the clause ends ("…, she said on Tuesday.").
+    Nothing,
+    /// A comma, then the rest of a statement the cue interrupts ("A, X
+    /// said, until B"): it resumes at this token.
+    Resumes(usize),
+    /// Something that is no statement: a question, a quotation, an order.
+    NoStatement,
+}
+
+impl Attributor<'_, '_> {
+    /// The reported statement whose cue is token `k` of sentence `lo..hi`,
+    /// if any; `earlier` holds the sentence's statements before it.
+    fn reported_at(
+        &self,
+        k: usize,
+        lo: usize,
+        hi: usize,
+        earlier: &[ReportedSource],
+    ) -> Option<ReportedSource> {
+        let t = self.t;
+        if !t.is_word(k) {
+            return None;
+        }
+        if self.lower(k) == "according" && t.is_word(k + 1) && self.lower(k + 1) == "to" {
+            return self.according_to(k, lo, hi);
+        }
+        if !t.classes(k).is_reporting_cue() || self.not_said(k, lo) {
+            return None;
+        }
+        let after_to = k > lo && t.is_word(k - 1) && self.lower(k - 1) == "to";
+        match self.is_cue(k)? {
+            CueForm::Finite if !after_to => self.after_finite_cue(k, lo, hi),
+            _ => self.after_participle(k, lo, hi, earlier),
+        }
+    }
+
+    /// "did not say", "declined to say", "if he said", "would say": a cue
+    /// that reports nothing said.
+    fn not_said(&self, k: usize, lo: usize) -> bool {
+        let t = self.t;
+        let mut j = k;
+        let mut steps = 0;
+        while j > lo && steps < 6 {
+            j -= 1;
+            steps += 1;
+            if !t.is_word(j) {
+                return false;
+            }
+            let classes = t.classes(j);
+            if classes.is_not_said() {
+                return true;
+            }
+            let passes = classes.is_cue_modifier()
+                || self.lower(j) == "to"
+                || self.lower(j).ends_with("ly")
+                || (classes.pronoun().is_some() && steps == 1);
+            if !passes {
+                // The subject's clause opener: "if he said", "whether Varga said".
+                return classes.pronoun().is_some() && j > lo && t.classes(j - 1).is_not_said();
+            }
+        }
+        false
+    }
+
+    /// "X said (on Tuesday) (that) …", "…, X said.", "…, said X.", "A, X
+    /// said, B."
+    fn after_finite_cue(&self, k: usize, lo: usize, hi: usize) -> Option<ReportedSource> {
+        let t = self.t;
+        match self.complement(k, hi) {
+            Complement::At(first) => {
+                if let Some(mention) = self.subject_of_cue(k, lo) {
+                    let last = self.clause_end(first, hi);
+                    let parts = self.checked(vec![(first, last)])?;
+                    return Some(self.source(mention, k, parts));
+                }
+            }
+            // "…, Varga said": the statement stands before the subject.
+            Complement::Nothing => {
+                if let Some((comma, mention)) = self.subject_after_comma(k, lo) {
+                    let parts = self.statement_before(lo, comma)?;
+                    return Some(self.source(mention, k, parts));
+                }
+            }
+            // "Lenox was a juggernaut, Mr. Clarke said, until it went
+            // bankrupt": the cue set in the middle of the statement.
+            Complement::Resumes(after) => {
+                if let Some((comma, mention)) = self.subject_after_comma(k, lo) {
+                    let first = self.content_start(lo, comma)?;
+                    let last = self.clause_end(after, hi);
+                    let parts = self.checked(vec![(first, comma - 1), (after, last)])?;
+                    return Some(self.source(mention, k, parts));
+                }
+            }
+            Complement::NoStatement => {}
+        }
+        // "…, said Varga." / "…, says the ministry": the subject after the cue.
+        if k > lo + 1 && t.is_punct(k - 1, ",") && t.classes(k).is_inverting_cue() {
+            let (first, last) = self.phrase_after(k + 1, hi)?;
+            if self.opens_no_subject(first) {
+                return None;
+            }
+            let mention = classify(t, first, last)?;
+            let short = last < first + 6;
+            let plain = match mention.referent {
+                Referent::Name(_) => true,
+                Referent::Description { .. } => short,
+                Referent::Pronoun(_) => false,
+            };
+            if plain && self.ends_clause(last + 1, hi) {
+                let parts = self.statement_before(lo, k - 1)?;
+                return Some(self.source(mention, k, parts));
+            }
+        }
+        None
+    }
+
+    /// "…, the minister said": the comma before the subject of the cue at
+    /// `k`, and the subject, when only the subject and its modifiers
+    /// stand between them.
+    fn subject_after_comma(&self, k: usize, lo: usize) -> Option<(usize, Mention)> {
+        // (A subject with its role runs to a dozen tokens: "a spokesman for
+        // the Harbour Trust, Ana Lopes,".)
+        const MAX_SUBJECT_TOKENS: usize = 12;
+        let t = self.t;
+        let mut e = k;
+        while e > lo && t.is_word(e - 1) && t.classes(e - 1).is_cue_modifier() {
+            e -= 1;
+        }
+        let comma = (e.saturating_sub(MAX_SUBJECT_TOKENS).max(lo)..e)
+            .rev()
+            .find(|&j| t.toks[j].kind != Kind::Word && !t.is_punct(j, "."))
+            .filter(|&c| c > lo && t.is_punct(c, ","))?;
+        if comma + 1 >= e || self.opens_no_subject(comma + 1) {
+            return None;
+        }
+        let mention = classify(t, comma + 1, e - 1)?;
+        // "Ana Lopes, a spokeswoman for the trust, said": the name before
+        // the appositive speaks, and the statement ends before the name.
+        if matches!(mention.referent, Referent::Description { .. }) {
+            let named = (comma.saturating_sub(MAX_SUBJECT_TOKENS).max(lo)..comma)
+                .rev()
+                .find(|&j| t.toks[j].kind != Kind::Word && !t.is_punct(j, "."))
+                .filter(|&c| c > lo && t.is_punct(c, ",") && c + 1 < comma)
+                .and_then(|c| Some((c, classify(t, c + 1, comma - 1)?)))
+                .filter(|(_, m)| matches!(m.referent, Referent::Name(_)));
+            if let Some(named) = named {
+                return Some(named);
+            }
+        }
+        Some((comma, mention))
+    }
+
+    /// A phrase starting at `j` can be no subject: "said of the plan",
+    /// "told me".
+    fn opens_no_subject(&self, j: usize) -> bool {
+        let classes = self.t.classes(j);
+        !self.t.is_word(j) || classes.is_preposition() || classes.is_object_pronoun()
+    }
+
+    /// "…, adding that …", "going on to say …", "quoted X as saying …": a
+    /// participle or infinitive whose subject is the clause's.
+    fn after_participle(
+        &self,
+        k: usize,
+        lo: usize,
+        hi: usize,
+        earlier: &[ReportedSource],
+    ) -> Option<ReportedSource> {
+        let Complement::At(first) = self.complement(k, hi) else {
+            return None;
+        };
+        let last = self.clause_end(first, hi);
+        let parts = self.checked(vec![(first, last)])?;
+        if let Some(mention) = self.quoted_as_saying(k, lo) {
+            let mut found = self.source(mention, k, parts);
+            found.nested = true;
+            return Some(found);
+        }
+        // The same speaker as the statement before in the sentence ("X
+        // said A, adding B"), else the clause's subject.
+        let mention = earlier
+            .last()
+            .filter(|e| e.cue < k)
+            .map(|e| e.mention.clone())
+            .or_else(|| self.clause_subject(k, lo))?;
+        Some(self.source(mention, k, parts))
+    }
+
+    /// "According to X, …", "…, according to X", "The plan, according to
+    /// X, is dead".
+    fn according_to(&self, k: usize, lo: usize, hi: usize) -> Option<ReportedSource> {
+        let t = self.t;
+        let end = (k + 2..hi)
+            .find(|&j| !t.is_word(j) && !t.is_punct(j, "."))
+            .unwrap_or(hi);
+        if end <= k + 2 {
+            return None;
+        }
+        let mention = classify(t, k + 2, end - 1)?;
+        let opens_sentence = (lo..k).all(|j| !t.is_word(j) || self.lower(j) == "but");
+        let comma_after = end < hi && t.is_punct(end, ",");
+        if opens_sentence {
+            if !comma_after {
+                return None;
+            }
+            let first = end + 1;
+            let last = self.clause_end(first, hi);
+            let parts = self.checked(vec![(first, last)])?;
+            return Some(self.source(mention, k, parts));
+        }
+        if k <= lo + 1 || !t.is_punct(k - 1, ",") {
+            return None;
+        }
+        let before = self.content_start(lo, k - 1)?;
+        let more_after = comma_after && (end + 1..hi).any(|j| t.is_word(j));
+        let parts = if more_after {
+            // An aside inside the statement.
+            vec![(before, k - 2), (end + 1, self.clause_end(end + 1, hi))]
+        } else {
+            vec![(before, k - 2)]
+        };
+        let parts = self.checked(parts)?;
+        Some(self.source(mention, k, parts))
+    }
+
+    fn source(&self, mention: Mention, cue: usize, parts: Vec<(usize, usize)>) -> ReportedSource {
+        ReportedSource {
+            mention,
+            cue,
+            parts,
+            nested: false,
+        }
+    }
+
+    /// What follows the reporting verb at `k`: its object and adjuncts
+    /// ("told reporters on Tuesday"), then "that", then the statement.
+    fn complement(&self, k: usize, hi: usize) -> Complement {
+        let t = self.t;
+        let mut j = k + 1;
+        // The object of "told": "told reporters", "told the Financial Times", "told him".
+        if t.classes(k).takes_object() {
+            match self.noun_phrase_end(j, hi) {
+                Some(end) => j = end + 1,
+                None => return Complement::NoStatement,
+            }
+        }
+        // Adjuncts: "on Tuesday", "in a statement", "late Monday", "to reporters".
+        loop {
+            if j >= hi {
+                return Complement::Nothing;
+            }
+            match t.toks[j].kind {
+                Kind::Word => {
+                    let classes = t.classes(j);
+                    // "promised to cut taxes": an infinitive, which is the
+                    // statement ("told him to leave" is an order).
+                    let infinitive = self.lower(j) == "to"
+                        && t.is_word(j + 1)
+                        && !t.is_capitalised(j + 1)
+                        && !t.classes(j + 1).is_determiner()
+                        && t.classes(j + 1).pronoun().is_none()
+                        && !t.classes(j + 1).is_object_pronoun();
+                    if infinitive {
+                        return if t.classes(k).takes_object() {
+                            Complement::NoStatement
+                        } else {
+                            Complement::At(j)
+                        };
+                    }
+                    // (Asked first: "on" and "to" are cue modifiers too, in "went on to".)
+                    if classes.is_adjunct_preposition() {
+                        match self.noun_phrase_end(j + 1, hi) {
+                            Some(end) => {
+                                j = end + 1;
+                                continue;
+                            }
+                            None => return Complement::NoStatement,
+                        }
+                    }
+                    let adverb = !t.is_capitalised(j) && self.lower(j).ends_with("ly");
+                    if classes.is_adjunct_word() || classes.is_cue_modifier() || adverb {
+                        j += 1;
+                        continue;
+                    }
+                    if classes.is_complementiser() {
+                        return if j + 1 < hi {
+                            Complement::At(j + 1)
+                        } else {
+                            Complement::Nothing
+                        };
+                    }
+                    // ("said as he left", "said when asked": a clause about
+                    // the saying, not what was said.)
+                    if classes.opens_no_statement()
+                        || classes.is_preposition()
+                        || classes.is_clause_opener()
+                    {
+                        return Complement::NoStatement;
+                    }
+                    return Complement::At(j);
+                }
+                Kind::Punct => {
+                    let p = t.text(j);
+                    if matches!(p, "." | "!" | "?" | "…") || j + 1 >= hi {
+                        return Complement::Nothing;
+                    }
+                    if p == "," {
+                        // ("…, she said, “…”": a quotation's frame.)
+                        if matches!(t.toks[j + 1].kind, Kind::Quote(_)) {
+                            return Complement::NoStatement;
+                        }
+                        return if self.ends_clause(j + 1, hi) {
+                            Complement::Nothing
+                        } else if t.is_word(j + 1) {
+                            Complement::Resumes(j + 1)
+                        } else {
+                            Complement::NoStatement
+                        };
+                    }
+                    if p == ":" {
+                        return match t.toks[j + 1].kind {
+                            Kind::Word => Complement::At(j + 1),
+                            _ => Complement::NoStatement,
+                        };
+                    }
+                    if p == "(" || is_dash(p) {
+                        return Complement::Nothing;
+                    }
+                    return Complement::NoStatement;
+                }
+                // "said “…”": a direct quotation, unless the statement runs on
+                // past it ("said “nobody” would leave").
+                Kind::Quote(_) => {
+                    let runs_on = t.is_word(j + 1) && !t.classes(j + 1).is_reporting_cue();
+                    return if runs_on {
+                        Complement::At(j)
+                    } else {
+                        Complement::NoStatement
+                    };
+                }
+                Kind::Break => return Complement::Nothing,
+            }
+        }
+    }
+
+    /// The last token of the noun phrase starting at `j`: a name run, a
+    /// pronoun, or a determiner and the words to the phrase's head.
+    fn noun_phrase_end(&self, j: usize, hi: usize) -> Option<usize> {
+        let t = self.t;
+        if j >= hi || !t.is_word(j) {
+            return None;
+        }
+        let classes = t.classes(j);
+        if classes.is_object_pronoun() {
+            return Some(j);
+        }
+        if classes.pronoun().is_some() || classes.is_complementiser() {
+            return None;
+        }
+        let mut last = j;
+        let mut k = j + 1;
+        // A name run ("the Financial Times", "Mr. Varga", "CNN's State of the Union").
+        let starts_named = t.is_capitalised(j) || (t.is_the(j) && t.is_capitalised(j + 1));
+        while k < hi && k < j + 8 {
+            match t.toks[k].kind {
+                Kind::Word => {
+                    let w = t.classes(k);
+                    let stop = if starts_named {
+                        !t.is_capitalised(k) && !matches!(self.lower(k), "of" | "and")
+                    } else {
+                        // Lowercase words up to the head: a new phrase, a
+                        // clause or a preposition stops it.
+                        w.is_determiner()
+                            || w.pronoun().is_some()
+                            || w.is_preposition()
+                            || w.is_complementiser()
+                            || w.is_clause_opener()
+                            || w.cue_form().is_some()
+                            || t.is_capitalised(k)
+                            || w.is_day_word()
+                    };
+                    if stop {
+                        break;
+                    }
+                    last = k;
+                }
+                Kind::Punct if t.text(k) == "." && starts_named && t.is_capitalised(k + 1) => {}
+                _ => break,
+            }
+            k += 1;
+        }
+        // ("on Tuesday", "a news conference on Monday": its own adjunct follows.)
+        Some(last)
+    }
+
+    /// Whether the clause ends at or soon after token `j` with nothing
+    /// more than adjuncts: "…, she said on Tuesday in a statement."
+    fn ends_clause(&self, j: usize, hi: usize) -> bool {
+        // (Adjuncts run to a few words; more is a clause of its own.)
+        const MAX_ADJUNCT_TOKENS: usize = 10;
+        let t = self.t;
+        for i in j..hi.min(j + MAX_ADJUNCT_TOKENS + 1) {
+            match t.toks[i].kind {
+                Kind::Punct if matches!(t.text(i), "." | "!" | "?" | "…") => return true,
+                Kind::Punct if matches!(t.text(i), "," | "(" | ")") => {}
+                Kind::Word => {
+                    let classes = t.classes(i);
+                    if classes.is_complementiser()
+                        || classes.is_clause_opener()
+                        || classes.cue_form().is_some()
+                        || classes.pronoun().is_some()
+                    {
+                        return false;
+                    }
+                }
+                Kind::Break => return true,
+                _ => return false,
+            }
+        }
+        j + MAX_ADJUNCT_TOKENS >= hi
+    }
+
+    /// The last token of the statement starting at `first`: the sentence's
+    /// end, a semicolon, a colon before a quotation, or the start of a
+    /// second reporting clause ("…, adding that", "and said that").
+    fn clause_end(&self, first: usize, hi: usize) -> usize {
+        let t = self.t;
+        let mut last = first;
+        let mut j = first;
+        while j < hi {
+            match t.toks[j].kind {
+                Kind::Break => break,
+                Kind::Punct => {
+                    let p = t.text(j);
+                    if p == ";"
+                        || (p == ":"
+                            && matches!(t.toks.get(j + 1).map(|x| x.kind), Some(Kind::Quote(_))))
+                    {
+                        break;
+                    }
+                    if p == "," && self.second_report_at(j + 1, hi) {
+                        break;
+                    }
+                    if matches!(p, "!" | "?") {
+                        break;
+                    }
+                }
+                Kind::Word => {
+                    if matches!(self.lower(j), "and" | "but")
+                        && j > first
+                        && self.second_report_at(j + 1, hi)
+                    {
+                        break;
+                    }
+                    last = j;
+                }
+                Kind::Quote(_) => last = j,
+            }
+            j += 1;
+        }
+        last
+    }
+
+    /// Whether a second reporting clause starts at `j`: a participle
+    /// ("adding that"), "according to", a finite cue of its own ("said
+    /// that", "he added").
+    fn second_report_at(&self, j: usize, hi: usize) -> bool {
+        let t = self.t;
+        if j >= hi || !t.is_word(j) {
+            return false;
+        }
+        let w = self.lower(j);
+        if w == "according" && t.is_word(j + 1) && self.lower(j + 1) == "to" {
+            return true;
+        }
+        let cue_at =
+            |i: usize| t.is_word(i) && t.classes(i).is_reporting_cue() && self.is_cue(i).is_some();
+        if cue_at(j) {
+            return true;
+        }
+        // "…, he said.", "…, the minister added that": a subject, then a cue.
+        (j + 1..(j + 5).min(hi)).any(|i| {
+            cue_at(i)
+                && (j..i).all(|s| t.is_word(s) && !t.classes(s).is_complementiser())
+                && (t.classes(j).pronoun().is_some()
+                    || t.is_capitalised(j)
+                    || t.classes(j).is_determiner())
+        })
+    }
+
+    /// The statement a sentence gives before the comma at `comma`: "The
+    /// port will close, Varga said."
+    fn statement_before(&self, lo: usize, comma: usize) -> Option<Vec<(usize, usize)>> {
+        let first = self.content_start(lo, comma)?;
+        // ("“We stay,” Varga, the mayor, told me.": a quotation's frame.)
+        if matches!(self.t.toks[first].kind, Kind::Quote(_)) && self.quote_ends_with(first, &[','])
+        {
+            return None;
+        }
+        self.checked(vec![(first, comma.checked_sub(1)?)])
+    }
+
+    /// The sentence's first token of content before `end`, past opening
+    /// punctuation and a dateline ("BRUSSELS —").
+    fn content_start(&self, lo: usize, end: usize) -> Option<usize> {
+        let t = self.t;
+        let mut f = lo;
+        if let Some(d) =
+            (lo..end.min(lo + 8)).find(|&j| t.toks[j].kind == Kind::Punct && is_dash(t.text(j)))
+        {
+            if (lo..d)
+                .filter(|&j| t.is_word(j))
+                .all(|j| !t.text(j).chars().any(char::is_lowercase))
+            {
+                f = d + 1;
+            }
+        }
+        (f..end).find(|&j| matches!(t.toks[j].kind, Kind::Word | Kind::Quote(_)))
+    }
+
+    /// The parts, trimmed of punctuation at their edges, if they make a
+    /// statement: words of its own outside quote marks, not a question.
+    fn checked(&self, parts: Vec<(usize, usize)>) -> Option<Vec<(usize, usize)>> {
+        let t = self.t;
+        let mut kept = Vec::with_capacity(parts.len());
+        for (mut first, mut last) in parts {
+            while first <= last && t.toks[first].kind == Kind::Punct {
+                first += 1;
+            }
+            while last > first && t.toks[last].kind == Kind::Punct && t.text(last) != ")" {
+                last -= 1;
+            }
+            if first <= last && last < t.toks.len() {
+                kept.push((first, last));
+            }
+        }
+        kept.first()?;
+        let words: usize = kept
+            .iter()
+            .map(|&(f, l)| (f..=l).filter(|&j| t.is_word(j)).count())
+            .sum();
+        (words >= MIN_WORDS).then_some(kept)
+    }
+}
