@@ -72,7 +72,7 @@ pub fn run_export(args: ExportArgs) -> Result<ExitCode, String> {
         eprintln!(
             "newsq: exported {} ({}, {}) to {out}: {}, {} ({}), {}",
             count_of(summary.documents as usize, "document", "documents"),
-            count_of(documents.quotations() as usize, "quotation", "quotations"),
+            count_of(documents.quotations() as usize, "statement", "statements"),
             count_of(documents.articles() as usize, "article", "articles"),
             engine.definition_file(),
             count_of(summary.files.len(), "document file", "document files"),

@@ -72,7 +72,7 @@ fn export_writes_the_folder_and_says_how_to_load_it() {
     expect_code(&out, 0);
     let message = stderr(&out);
     assert!(
-        message.contains("exported 10 documents (6 quotations, 4 articles)"),
+        message.contains("exported 10 documents (6 statements, 4 articles)"),
         "{message}"
     );
     assert!(

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use newsq_core::index::analysis::name_key;
 use newsq_core::index::date::civil_from_days;
-use newsq_core::index::{name, stable_hash, DocKind, Fields, NewsIndex};
+use newsq_core::index::{name, stable_hash, DocKind, Fields, NewsIndex, StatementKindCode};
 use newsq_query::entity::Entities;
 use newsq_query::NewsSearcher;
 use serde::Serialize;
@@ -16,7 +16,8 @@ use tantivy::{DocId, SegmentReader, TantivyDocument};
 
 use crate::error::ExportError;
 
-/// One quotation or article as exported: the same JSON for every engine.
+/// One statement (quotation or reported) or article as exported: the same
+/// JSON for every engine.
 ///
 /// `speaker` and `outlet` are the entity's name ("Volodymyr Zelensky" for
 /// an article that wrote "Zelenskiy") and `speaker_key`/`outlet_key` its
@@ -27,7 +28,8 @@ pub struct ExportDocument {
     /// Stable across exports of the same articles: a quotation's id (as
     /// `newsq search --json` shows it) or `a` and a hash of the article id.
     pub doc_id: String,
-    /// `"quotation"` or `"article"`.
+    /// `"quotation"`, `"reported"` (a statement in the writer's words) or
+    /// `"article"`: the values of search hits' `kind`.
     pub kind: &'static str,
     /// The article the document belongs to (its URL where known, else path
     /// and content hash).
@@ -208,7 +210,7 @@ impl IndexDocuments {
         self.len() == 0
     }
 
-    /// Quotations in the index.
+    /// Statements (quotations and reported statements) in the index.
     pub fn quotations(&self) -> u64 {
         self.quotations
     }
@@ -273,7 +275,12 @@ impl IndexDocuments {
                 Some(id) => id,
                 None => format!("a{:016x}", stable_hash(article_id.as_bytes())),
             },
-            kind: if quotation { "quotation" } else { "article" },
+            kind: if quotation {
+                StatementKindCode::kind(doc.get_first(f.statement_kind).and_then(|v| v.as_u64()))
+                    .as_str()
+            } else {
+                "article"
+            },
             quote: text(f.quote),
             context: text(f.context),
             speaker,

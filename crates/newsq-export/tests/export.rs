@@ -424,3 +424,36 @@ fn an_index_name_the_engine_refuses_is_an_error_before_anything_is_written() {
     );
     assert!(!out.exists());
 }
+
+#[test]
+fn a_reported_statement_is_exported_with_its_kind() {
+    let index = NewsIndex::create_in_ram().unwrap();
+    let mut writer = index.writer(&WriterOptions::default()).unwrap();
+    let mut article = Article::from_body(
+        "lock.txt",
+        "Harbour master Ivo Brandt said on Friday that the old lock would close for a month.\n\n\
+         “The gates are older than anyone in this town,” Mr Brandt said.",
+    );
+    article.outlet = Some("The Lowland Post".into());
+    article.published = Some("2026-05-08".into());
+    writer.add_article(&article).unwrap();
+    writer.commit().unwrap();
+    let out = scratch("reported");
+    let summary = export(&index, Engine::Elasticsearch, &out, 10_000_000);
+    let documents: Vec<Value> = file_lines(&summary, 10_000_000)
+        .chunks(2)
+        .map(|pair| pair[1].clone())
+        .collect();
+    let kinds: BTreeSet<&str> = documents
+        .iter()
+        .filter_map(|d| d["kind"].as_str())
+        .collect();
+    assert_eq!(kinds, BTreeSet::from(["article", "quotation", "reported"]));
+    let reported = documents
+        .iter()
+        .find(|d| d["kind"] == "reported")
+        .expect("the reported statement");
+    assert_eq!(reported["quote"], "the old lock would close for a month");
+    assert_eq!(reported["speaker"], "Ivo Brandt");
+    assert_eq!(reported["cue"], "said");
+}

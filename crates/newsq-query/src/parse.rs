@@ -419,13 +419,15 @@ impl<'a> Lexer<'a> {
             "after" => FieldKind::Date(DateBound::Since),
             "before" => FieldKind::Date(DateBound::Before),
             "kind" => FieldKind::Kind,
-            _ => return Err(self.err(
-                i,
-                format!(
+            _ => {
+                return Err(self.err(
+                    i,
+                    format!(
                     "unknown field '{name}'; fields are speaker:, outlet:, after:, before:, kind: \
                          — to search the text, put it in quotes"
                 ),
-            )),
+                ))
+            }
         };
         let v = colon + 1;
         let missing = |this: &Self| {

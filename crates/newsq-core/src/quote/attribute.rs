@@ -13,7 +13,7 @@ use super::mentions::{classify, names_a_medium, run_end, run_start, Mention, Ref
 use super::tokens::Kind;
 
 mod reported;
-pub(crate) use reported::{find_reported, ReportedSource};
+pub(crate) use reported::ReportedSource;
 
 /// Where a quotation's speaker is found, before anyone is named: the
 /// resolver (`super::resolve`) turns it into a name.
@@ -131,12 +131,19 @@ impl<'t, 'a> std::ops::Deref for Attributor<'t, 'a> {
     }
 }
 
-/// Find where each quotation's speaker is named: the reporting cues around
-/// it, else the discourse (the quotation before, the sentence before).
-pub(crate) fn find_sources(c: Clauses<'_, '_>) -> Sources {
-    let t = c.t;
-    let spans = c.spans;
+/// Find where each quotation's speaker is named — the reporting cues around
+/// it, else the discourse (the quotation before, the sentence before) —
+/// and every reported statement with its source (one reading of the text
+/// serves both).
+pub(crate) fn find_sources(c: Clauses<'_, '_>) -> (Sources, Vec<ReportedSource>) {
     let a = Attributor::new(c);
+    (quotation_sources(&a), reported::find_reported(&a))
+}
+
+/// Each quotation's source (see [`find_sources`]).
+fn quotation_sources(a: &Attributor<'_, '_>) -> Sources {
+    let t = a.t;
+    let spans = a.spans;
     let mut out: Vec<Option<Source>> = vec![None; spans.len()];
     let mut last_quote: Option<(usize, usize)> = None; // (quote index, token index)
     for &(lo, hi) in &t.sentences {

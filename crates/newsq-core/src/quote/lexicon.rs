@@ -136,6 +136,40 @@ const _: () = assert!(Class::ALL.len() < 64);
 /// lookup answers every question asked of a word.
 pub(crate) struct Lexicon {
     words: WordMap<u64>,
+    /// The shapes of the reporting verbs (see [`Lexicon::may_report`]).
+    reporting_shapes: WordShapes,
+}
+
+/// A set of word shapes — first letter, last letter, length — that answers
+/// "might this word be in the set?" without hashing it: the reported-speech
+/// finder asks it of every word of an article, and nearly all are not.
+struct WordShapes {
+    bits: Vec<u64>,
+}
+
+impl WordShapes {
+    /// Lengths kept apart; longer words share the last.
+    const LENGTHS: usize = 16;
+
+    fn slot(word: &str) -> Option<usize> {
+        let bytes = word.as_bytes();
+        let letter = |b: u8| b.is_ascii_lowercase().then(|| usize::from(b - b'a'));
+        let first = letter(*bytes.first()?)?;
+        let last = letter(*bytes.last()?)?;
+        Some((first * 26 + last) * Self::LENGTHS + bytes.len().min(Self::LENGTHS - 1))
+    }
+
+    fn new<'w>(words: impl Iterator<Item = &'w str>) -> Self {
+        let mut bits = vec![0u64; (26 * 26 * Self::LENGTHS).div_ceil(64)];
+        for slot in words.filter_map(Self::slot) {
+            bits[slot / 64] |= 1 << (slot % 64);
+        }
+        WordShapes { bits }
+    }
+
+    fn may_hold(&self, word: &str) -> bool {
+        Self::slot(word).is_some_and(|slot| self.bits[slot / 64] & (1 << (slot % 64)) != 0)
+    }
 }
 
 impl Lexicon {
@@ -179,12 +213,26 @@ impl Lexicon {
             }
         }
         let pairs: Vec<(&'static str, u64)> = classes.into_iter().collect();
+        let reporting_shapes = WordShapes::new(
+            (pairs.iter())
+                .filter(|&&(_, bits)| bits & Class::CueReporting.bit() != 0)
+                .map(|&(word, _)| word)
+                .chain(["according"]),
+        );
         (
             Lexicon {
                 words: WordMap::new(&pairs),
+                reporting_shapes,
             },
             problems,
         )
+    }
+
+    /// False when the lowercase `word` is surely no reporting verb (nor
+    /// "according"); true when it may be one, to be asked of its classes.
+    #[inline]
+    pub(crate) fn may_report(&self, word: &str) -> bool {
+        self.reporting_shapes.may_hold(word)
     }
 
     /// The classes of `word`, as bits.

@@ -225,8 +225,7 @@ fn extract_text(body: &str, body_from: usize) -> Vec<Quotation> {
         spans: &spans,
         table: &table,
     };
-    let sources = attribute::find_sources(clauses);
-    let reported = attribute::find_reported(clauses);
+    let (sources, reported) = attribute::find_sources(clauses);
     let (attributions, reported_attributions) = resolve::resolve(clauses, &sources, &reported);
     let mut out: Vec<Quotation> = Vec::with_capacity(spans.len() + reported.len());
     let mut continues = false;

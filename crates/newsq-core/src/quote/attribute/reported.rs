@@ -4,8 +4,8 @@
 //! is found with its source as written, by the cue finder's own readers
 //! (`super::resolve` then names the speaker, as for direct quotations).
 
-use super::{is_dash, Attributor, Clauses};
-use crate::quote::lexicon::CueForm;
+use super::{is_dash, Attributor};
+use crate::quote::lexicon::{english, CueForm};
 use crate::quote::mentions::{classify, Mention, Referent};
 use crate::quote::tokens::Kind;
 
@@ -28,13 +28,17 @@ pub(crate) struct ReportedSource {
 const MIN_WORDS: usize = 3;
 
 /// Every reported statement of the article, in text order.
-pub(crate) fn find_reported(c: Clauses<'_, '_>) -> Vec<ReportedSource> {
-    let a = Attributor::new(c);
-    let t = c.t;
+pub(super) fn find_reported(a: &Attributor<'_, '_>) -> Vec<ReportedSource> {
+    let t = a.t;
     let mut out: Vec<ReportedSource> = Vec::new();
+    let lexicon = english();
     for &(lo, hi) in &t.sentences {
         let first_of_sentence = out.len();
         for k in lo..hi {
+            // (Most words are surely no cue: told by their shape, unlooked-up.)
+            if !t.is_word(k) || !lexicon.may_report(t.lower(k)) {
+                continue;
+            }
             if let Some(found) = a.reported_at(k, lo, hi, &out[first_of_sentence..]) {
                 out.push(found);
             }
@@ -104,8 +108,20 @@ impl Attributor<'_, '_> {
                 || self.lower(j).ends_with("ly")
                 || (classes.pronoun().is_some() && steps == 1);
             if !passes {
-                // The subject's clause opener: "if he said", "whether Varga said".
-                return classes.pronoun().is_some() && j > lo && t.classes(j - 1).is_not_said();
+                // The subject's clause opener: "if he said", "if Ada Quill
+                // said", "whether the minister said".
+                let mut b = j;
+                while b > lo
+                    && (t.is_capitalised(b - 1)
+                        || t.is_punct(b - 1, ".")
+                        || t.classes(b - 1).is_title()
+                        || t.classes(b - 1).is_determiner())
+                {
+                    b -= 1;
+                }
+                let opener = if classes.pronoun().is_some() { j } else { b };
+                return opener > lo && t.is_word(opener - 1) && t.classes(opener - 1).is_not_said()
+                    || (b < j && t.is_word(b) && t.classes(b).is_not_said());
             }
         }
         false
@@ -114,7 +130,12 @@ impl Attributor<'_, '_> {
     /// "X said (on Tuesday) (that) …", "…, X said.", "…, said X.", "A, X
     /// said, B."
     fn after_finite_cue(&self, k: usize, lo: usize, hi: usize) -> Option<ReportedSource> {
-        let t = self.t;
+        // "…, said Varga." / "…, says the ministry": the subject after the
+        // cue (asked first: "…, said Ines Kalder" has a capitalised word
+        // before the comma too).
+        if let Some(found) = self.inverted_report(k, lo, hi) {
+            return Some(found);
+        }
         match self.complement(k, hi) {
             Complement::At(first) => {
                 if let Some(mention) = self.subject_of_cue(k, lo) {
@@ -142,25 +163,32 @@ impl Attributor<'_, '_> {
             }
             Complement::NoStatement => {}
         }
-        // "…, said Varga." / "…, says the ministry": the subject after the cue.
-        if k > lo + 1 && t.is_punct(k - 1, ",") && t.classes(k).is_inverting_cue() {
-            let (first, last) = self.phrase_after(k + 1, hi)?;
-            if self.opens_no_subject(first) {
-                return None;
-            }
-            let mention = classify(t, first, last)?;
-            let short = last < first + 6;
-            let plain = match mention.referent {
-                Referent::Name(_) => true,
-                Referent::Description { .. } => short,
-                Referent::Pronoun(_) => false,
-            };
-            if plain && self.ends_clause(last + 1, hi) {
-                let parts = self.statement_before(lo, k - 1)?;
-                return Some(self.source(mention, k, parts));
-            }
-        }
         None
+    }
+
+    /// "The ferry will run in May, said Ines Kalder.": an inverting cue
+    /// after a comma, its subject after it, the statement before.
+    fn inverted_report(&self, k: usize, lo: usize, hi: usize) -> Option<ReportedSource> {
+        let t = self.t;
+        if !(k > lo + 1 && t.is_punct(k - 1, ",") && t.classes(k).is_inverting_cue()) {
+            return None;
+        }
+        let (first, last) = self.phrase_after(k + 1, hi)?;
+        if self.opens_no_subject(first) {
+            return None;
+        }
+        let mention = classify(t, first, last)?;
+        let short = last < first + 6;
+        let plain = match mention.referent {
+            Referent::Name(_) => true,
+            Referent::Description { .. } => short,
+            Referent::Pronoun(_) => false,
+        };
+        if !(plain && self.ends_clause(last + 1, hi)) {
+            return None;
+        }
+        let parts = self.statement_before(lo, k - 1)?;
+        Some(self.source(mention, k, parts))
     }
 
     /// "…, the minister said": the comma before the subject of the cue at
