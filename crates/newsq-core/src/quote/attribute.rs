@@ -1330,12 +1330,16 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 if matches!(t.toks[p].kind, Kind::Quote(_) | Kind::Break) {
                     break;
                 }
+                // ("President Obama, dedicating the museum on Saturday,
+                // said": a participle opens an aside too.)
                 let opens_aside = t.is_punct(p, ",")
                     && t.is_word(p + 1)
-                    && matches!(
+                    && (matches!(
                         self.lower(p + 1),
                         "who" | "whose" | "which" | "a" | "an" | "the"
-                    );
+                    ) || (!t.is_capitalised(p + 1)
+                        && self.lower(p + 1).len() > 5
+                        && self.lower(p + 1).ends_with("ing")));
                 if opens_aside {
                     if let Some(m) = self
                         .subject_of_cue(p + 1, lo)

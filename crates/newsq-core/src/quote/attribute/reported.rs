@@ -5,6 +5,7 @@
 //! (`super::resolve` then names the speaker, as for direct quotations).
 
 use super::{is_dash, Attributor};
+use crate::quote::clauses::is_auxiliary;
 use crate::quote::lexicon::{english, CueForm};
 use crate::quote::mentions::{classify, Mention, Referent};
 use crate::quote::tokens::Kind;
@@ -37,6 +38,15 @@ pub(super) fn find_reported(a: &Attributor<'_, '_>) -> Vec<ReportedSource> {
         for k in lo..hi {
             // (Most words are surely no cue: told by their shape, unlooked-up.)
             if !t.is_word(k) || !lexicon.may_report(t.lower(k)) {
+                continue;
+            }
+            // A cue inside the sentence's last statement reports words the
+            // speaker relays ("McAuliffe said about 20 people had
+            // indicated …"): the writer reports only the outer one.
+            let inside = out[first_of_sentence..]
+                .last()
+                .is_some_and(|e| e.parts.iter().any(|&(f, l)| f <= k && k <= l));
+            if inside {
                 continue;
             }
             if let Some(found) = a.reported_at(k, lo, hi, &out[first_of_sentence..]) {
@@ -81,8 +91,22 @@ impl Attributor<'_, '_> {
             return None;
         }
         let after_to = k > lo && t.is_word(k - 1) && self.lower(k - 1) == "to";
+        // "Hillary Clinton is promising to help": a progressive has its
+        // own subject, as a finite verb does.
+        let progressive = k > lo + 1
+            && t.is_word(k - 1)
+            && matches!(self.lower(k - 1), "is" | "are" | "was" | "were" | "been");
+        // "Noting he had studied law, Allen said …": a participle opening
+        // the sentence (capitalised, which no other cue is).
+        let opening_participle = t.is_capitalised(k)
+            && t.opens_sentence(k)
+            && t.classes(k).cue_form() == Some(CueForm::Participle);
+        if opening_participle {
+            return self.after_participle(k, lo, hi, earlier);
+        }
         match self.is_cue(k)? {
             CueForm::Finite if !after_to => self.after_finite_cue(k, lo, hi),
+            CueForm::Participle if progressive => self.after_finite_cue(k, lo, hi),
             _ => self.after_participle(k, lo, hi, earlier),
         }
     }
@@ -134,7 +158,7 @@ impl Attributor<'_, '_> {
         // cue (asked first: "…, said Ines Kalder" has a capitalised word
         // before the comma too).
         if let Some(found) = self.inverted_report(k, lo, hi) {
-            return Some(found);
+            return found;
         }
         match self.complement(k, hi) {
             Complement::At(first) => {
@@ -167,10 +191,18 @@ impl Attributor<'_, '_> {
     }
 
     /// "The ferry will run in May, said Ines Kalder.": an inverting cue
-    /// after a comma, its subject after it, the statement before.
-    fn inverted_report(&self, k: usize, lo: usize, hi: usize) -> Option<ReportedSource> {
+    /// after a comma, its subject after it, the statement before. `None`
+    /// when the cue is no such aside; `Some(None)` when it is, but names
+    /// nobody or closes no statement (the cue then reports nothing else).
+    fn inverted_report(&self, k: usize, lo: usize, hi: usize) -> Option<Option<ReportedSource>> {
+        // (A name and its appositive run to a couple of dozen tokens:
+        // "said Ana Lopes, director of the Harbour Trust at the University
+        // of Selvik.")
+        const MAX_APPOSITIVE_TOKENS: usize = 24;
         let t = self.t;
-        if !(k > lo + 1 && t.is_punct(k - 1, ",") && t.classes(k).is_inverting_cue()) {
+        // ("X, the role, told The Courier she would …": an object, not a subject.)
+        let inverting = t.classes(k).is_inverting_cue() && !t.classes(k).takes_object();
+        if !(k > lo + 1 && t.is_punct(k - 1, ",") && inverting) {
             return None;
         }
         let (first, last) = self.phrase_after(k + 1, hi)?;
@@ -178,17 +210,32 @@ impl Attributor<'_, '_> {
             return None;
         }
         let mention = classify(t, first, last)?;
-        let short = last < first + 6;
-        let plain = match mention.referent {
-            Referent::Name(_) => true,
-            Referent::Description { .. } => short,
-            Referent::Pronoun(_) => false,
+        let found = match mention.referent {
+            // "…, said Varga, the port director."
+            Referent::Name(_) if t.is_capitalised(first) => {
+                if !self.ends_clause(last + 1, hi, MAX_APPOSITIVE_TOKENS) {
+                    return Some(None);
+                }
+                mention
+            }
+            // "…, says the ministry." (and nothing more).
+            Referent::Description { .. }
+                if last < first + 6
+                    && (first..=last).all(|i| !is_auxiliary(self.lower(i)))
+                    && matches!(
+                        t.toks.get(last + 1).map(|x| x.kind),
+                        Some(Kind::Punct) | Some(Kind::Break) | None
+                    )
+                    && self.ends_clause(last + 1, hi, MAX_APPOSITIVE_TOKENS) =>
+            {
+                mention
+            }
+            _ => return None,
         };
-        if !(plain && self.ends_clause(last + 1, hi)) {
-            return None;
-        }
-        let parts = self.statement_before(lo, k - 1)?;
-        Some(self.source(mention, k, parts))
+        Some(
+            self.statement_before(lo, k - 1)
+                .map(|parts| self.source(found, k, parts)),
+        )
     }
 
     /// "…, the minister said": the comma before the subject of the cue at
@@ -243,6 +290,7 @@ impl Attributor<'_, '_> {
         hi: usize,
         earlier: &[ReportedSource],
     ) -> Option<ReportedSource> {
+        let t = self.t;
         let Complement::At(first) = self.complement(k, hi) else {
             return None;
         };
@@ -253,13 +301,30 @@ impl Attributor<'_, '_> {
             found.nested = true;
             return Some(found);
         }
+        // "forced Stumpf to admit that …", "prompting Mr Varga to say": the
+        // one named before "to" speaks.
+        let to = k - 1;
+        if to > lo + 1 && self.t.is_word(to) && self.lower(to) == "to" {
+            if let Some(mention) = self.name_ending_at(to - 1, lo) {
+                return Some(self.source(mention, k, parts));
+            }
+        }
         // The same speaker as the statement before in the sentence ("X
         // said A, adding B"), else the clause's subject.
+        // ("And even Obama tried …, noting that": the first name a verb
+        // follows; "In addition to stating that …, Kaine said": the main
+        // clause's subject, after the participle's.)
         let mention = earlier
             .last()
             .filter(|e| e.cue < k)
             .map(|e| e.mention.clone())
-            .or_else(|| self.clause_subject(k, lo))?;
+            .or_else(|| self.clause_subject(k, lo))
+            .or_else(|| self.subject_by_verb(lo, k, &|_| true))
+            .or_else(|| {
+                let comma = (last + 1..hi).find(|&j| t.is_punct(j, ","))?;
+                self.subject_by_verb(comma + 1, hi, &|_| true)
+                    .filter(|m| m.first == comma + 1)
+            })?;
         Some(self.source(mention, k, parts))
     }
 
@@ -386,7 +451,7 @@ impl Attributor<'_, '_> {
                         if matches!(t.toks[j + 1].kind, Kind::Quote(_)) {
                             return Complement::NoStatement;
                         }
-                        return if self.ends_clause(j + 1, hi) {
+                        return if self.only_adjuncts_from(j + 1, hi) {
                             Complement::Nothing
                         } else if t.is_word(j + 1) {
                             Complement::Resumes(j + 1)
@@ -470,22 +535,23 @@ impl Attributor<'_, '_> {
         Some(last)
     }
 
-    /// Whether the clause ends at or soon after token `j` with nothing
-    /// more than adjuncts: "…, she said on Tuesday in a statement."
-    fn ends_clause(&self, j: usize, hi: usize) -> bool {
-        // (Adjuncts run to a few words; more is a clause of its own.)
-        const MAX_ADJUNCT_TOKENS: usize = 10;
+    /// Whether the clause ends at or soon after token `j`, within `max`
+    /// tokens of words that make no clause (no verb, pronoun or
+    /// complementiser): adjuncts ("…, she said on Tuesday in a statement.")
+    /// or an appositive ("…, said Ana Lopes, the port director.").
+    fn ends_clause(&self, j: usize, hi: usize, max: usize) -> bool {
         let t = self.t;
-        for i in j..hi.min(j + MAX_ADJUNCT_TOKENS + 1) {
+        for i in j..hi.min(j + max + 1) {
             match t.toks[i].kind {
                 Kind::Punct if matches!(t.text(i), "." | "!" | "?" | "…") => return true,
-                Kind::Punct if matches!(t.text(i), "," | "(" | ")") => {}
+                Kind::Punct if matches!(t.text(i), "," | "(" | ")" | "-" | "'" | "’") => {}
                 Kind::Word => {
                     let classes = t.classes(i);
                     if classes.is_complementiser()
                         || classes.is_clause_opener()
                         || classes.cue_form().is_some()
                         || classes.pronoun().is_some()
+                        || is_auxiliary(self.lower(i))
                     {
                         return false;
                     }
@@ -494,7 +560,20 @@ impl Attributor<'_, '_> {
                 _ => return false,
             }
         }
-        j + MAX_ADJUNCT_TOKENS >= hi
+        j + max >= hi
+    }
+
+    /// Whether only adjuncts follow token `j` to the clause's end: "…, she
+    /// said, on Tuesday." (not "…, she said, far too many lives …").
+    fn only_adjuncts_from(&self, j: usize, hi: usize) -> bool {
+        // (Adjuncts run to a few words; more is a clause of its own.)
+        const MAX_ADJUNCT_TOKENS: usize = 8;
+        let t = self.t;
+        let adjunct_opens = t.is_word(j) && {
+            let classes = t.classes(j);
+            classes.is_adjunct_preposition() || classes.is_adjunct_word()
+        };
+        (adjunct_opens || !t.is_word(j)) && self.ends_clause(j, hi, MAX_ADJUNCT_TOKENS)
     }
 
     /// The last token of the statement starting at `first`: the sentence's
