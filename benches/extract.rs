@@ -11,7 +11,8 @@
 //!
 //! * `scan`: count the quote-mark characters (“ ” " ‘ ’ ' « » „) of every
 //!   body — the floor any extractor pays just to look at the text;
-//! * `extract`: `newsq::quote::extract_with_headline` on every body and its
+//! * `extract`: `newsq::quote::extract_with_headline` (quotations and
+//!   reported statements) on every body and its
 //!   headline, as `newsq extract` and the index run it;
 //! * `read+clean`: `newsq::read::parse_plain_text` on the raw text of every
 //!   plain-text file (JSON inputs are left out) — the reader's cost.
@@ -121,7 +122,7 @@ fn main() -> ExitCode {
         "extract",
         body_bytes,
         n_bodies,
-        "quotations",
+        "statements",
         quick,
         || {
             let mut quotes = 0u64;

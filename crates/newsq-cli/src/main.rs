@@ -19,7 +19,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Who said what, where, and in which words: quotations in news articles.
+/// Who said what, where, and in which words: the statements of news articles.
 #[derive(Debug, Parser)]
 #[command(name = "newsq", version, about, long_about = None)]
 struct Cli {
@@ -29,7 +29,8 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Find every direct quotation and its speaker in articles.
+    /// Find every statement and its speaker in articles: direct quotations,
+    /// and statements reported in the article's words ("(reported)").
     ///
     /// Reads plain text, JSON (news-please, trafilatura), JSON Lines, HTML
     /// pages and WARC crawls (CC-NEWS, .warc.gz); folders are walked
@@ -41,12 +42,14 @@ enum Command {
     /// The index is --index DIR, else $NEWSQ_INDEX, else newsq/index in the
     /// platform's data folder (~/.local/share on Linux).
     Index(IndexArgs),
-    /// Search quotations (and with --articles, article text).
+    /// Search statements — quotations and reported statements — (and with
+    /// --articles, article text).
     ///
     /// QUERY: words (all required, any form: "negotiate" finds
     /// "negotiations"), "exact phrases", -word, a OR b, (groups),
-    /// speaker:NAME, outlet:NAME, after:DATE, before:DATE. An empty query
-    /// "" matches everything (use it with filters).
+    /// speaker:NAME, outlet:NAME, after:DATE, before:DATE,
+    /// kind:direct|reported. An empty query "" matches everything (use it
+    /// with filters).
     ///
     /// With PATHs, searches those files and folders like ripgrep, through a
     /// cached index that is brought up to date on each call.
@@ -62,7 +65,8 @@ enum Command {
     /// elision ("…").
     Trail(TrailArgs),
     /// List the speakers of an index: each person once, with every
-    /// spelling articles used, quotation counts and outlets.
+    /// spelling articles used, quotation and reported-statement counts and
+    /// outlets.
     ///
     /// PATTERN keeps speakers with a spelling containing it ("zel"), any
     /// case, accents and transliteration ignored.
