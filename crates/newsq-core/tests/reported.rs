@@ -202,10 +202,11 @@ fn quoted_as_saying_and_a_report_by() {
     assert_eq!(found[0].text, "the talks would resume in June");
     assert_eq!(found[0].speaker.as_deref(), Some("Yuri Saltan"));
     assert_eq!(found[0].speaker_from, Some(SpeakerFrom::Nested));
-    let (text, _) = one(
+    let (text, speaker) = one(
         "According to a report by the Selvik Courier, the mayor had signed the contract in March.",
     );
     assert_eq!(text, "the mayor had signed the contract in March");
+    assert_eq!(speaker.as_deref(), Some("Selvik Courier"));
 }
 
 #[test]
@@ -284,4 +285,23 @@ fn token_answers_and_the_act_of_saying_are_not_statements() {
     ] {
         assert_eq!(reported(sentence), [], "{sentence}");
     }
+}
+
+#[test]
+fn a_dump_of_statements_is_read_only_so_far() {
+    // 12,000 statements: more than any article holds; the rest of such a
+    // text is passed over, so memory stays in step with what is kept.
+    let body = "The council said it would not wait another winter. ".repeat(12_000);
+    let found = reported(&body);
+    assert_eq!(found.len(), 10_000);
+    assert_eq!(found[0].text, "it would not wait another winter");
+    // A text with no quote mark is read for statements in its first MiB
+    // only: here fewer than the 10,000 it holds.
+    let long = "The council said it would not wait another winter. \
+                The harbour was quiet and the boats stayed in under grey skies all day. "
+        .repeat(12_000);
+    let found = reported(&long);
+    let last = found.last().map_or(0, |q| q.end);
+    assert!(last <= 1 << 20 && last > 1 << 19, "{last}");
+    assert!(found.len() < 10_000, "{}", found.len());
 }

@@ -121,9 +121,10 @@ impl SpeakerFrom {
 /// Find and attribute every direct quotation in `body`.
 ///
 /// Time and memory grow in step with the body, whatever it holds: at most
-/// 10,000 quoted spans are read from one body (news articles hold a few
-/// dozen; more is a dump or a file of stray marks, whose rest is passed
-/// over).
+/// 10,000 quoted spans and 10,000 reported statements are read from one
+/// body, and of a body without quote marks its first MiB (news articles
+/// hold a few dozen statements in a few dozen KiB; more is a dump or a file
+/// of stray marks, whose rest is passed over).
 ///
 /// ```
 /// let body = "“This is not my war,” Mr Trump said, “I have a red line.”";
@@ -213,11 +214,35 @@ fn context_headline(headline: &str) -> Option<String> {
     Some(blanked)
 }
 
+/// How much of a text without quote marks is read for reported statements.
+const MAX_UNQUOTED_TEXT: usize = 1 << 20;
+
+/// The end of the longest prefix of `text` of at most `max` bytes that
+/// ends between words (or on a character boundary, in one long word).
+fn prefix_end(text: &str, max: usize) -> usize {
+    if text.len() <= max {
+        return text.len();
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text[..end].rfind(char::is_whitespace).unwrap_or(end)
+}
+
 /// [`extract`] of a text: the body, or the headline and the body, which
 /// starts at byte `body_from`.
 fn extract_text(body: &str, body_from: usize) -> Vec<Quotation> {
     let spans = marks::find_quoted_spans(body);
-    let mut tokens = tokens::tokenize(body, &spans);
+    // A text without quote marks is read for reported statements only, and
+    // only so far: news articles run to a few dozen KiB, and a larger one
+    // is a dump whose tokens would cost memory in step with all of it.
+    let read = if spans.is_empty() {
+        &body[..prefix_end(body, MAX_UNQUOTED_TEXT)]
+    } else {
+        body
+    };
+    let mut tokens = tokens::tokenize(read, &spans);
     tokens.headline_end = tokens.toks.partition_point(|tok| tok.start < body_from);
     let table = entities::EntityTable::build(&tokens);
     let clauses = clauses::Clauses {

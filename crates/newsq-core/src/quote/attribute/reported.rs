@@ -5,7 +5,7 @@
 //! (`super::resolve` then names the speaker, as for direct quotations).
 
 use super::{is_dash, Attributor};
-use crate::quote::clauses::is_auxiliary;
+use crate::quote::clauses::{is_auxiliary, is_plural_form};
 use crate::quote::lexicon::{english, CueForm};
 use crate::quote::mentions::{classify, Mention, Referent};
 use crate::quote::tokens::Kind;
@@ -28,12 +28,19 @@ pub(crate) struct ReportedSource {
 /// closes"); fewer is an answer ("said no") or a quotation with a frame.
 const MIN_WORDS: usize = 3;
 
+/// The most reported statements read from one text (news articles hold a
+/// few dozen; more is a dump, whose rest is passed over).
+const MAX_STATEMENTS: usize = 10_000;
+
 /// Every reported statement of the article, in text order.
 pub(super) fn find_reported(a: &Attributor<'_, '_>) -> Vec<ReportedSource> {
     let t = a.t;
     let mut out: Vec<ReportedSource> = Vec::new();
     let lexicon = english();
     for &(lo, hi) in &t.sentences {
+        if out.len() >= MAX_STATEMENTS {
+            break;
+        }
         let first_of_sentence = out.len();
         for k in lo..hi {
             // (Most words are surely no cue: told by their shape, unlooked-up.)
@@ -162,8 +169,20 @@ impl Attributor<'_, '_> {
         }
         match self.complement(k, hi) {
             Complement::At(first) => {
-                if let Some(mention) = self.subject_of_cue(k, lo) {
+                // ("X, whose book argued for joint management, posted that
+                // …": the reader stops at the aside's own cue; the
+                // sentence's subject is the one.)
+                let subject = match self.subject_of_cue(k, lo) {
+                    Some(m) if self.opens_no_subject(m.first) => self.sentence_subject(lo, k),
+                    found => found,
+                };
+                if let Some(mention) = subject {
                     let last = self.clause_end(first, hi);
+                    // ("told reporters outside the town hall: «…»": the words
+                    // before the colon frame a quotation.)
+                    if self.introduces_quotation(last) {
+                        return None;
+                    }
                     let parts = self.checked(vec![(first, last)])?;
                     return Some(self.source(mention, k, parts));
                 }
@@ -502,12 +521,28 @@ impl Attributor<'_, '_> {
         let mut last = j;
         let mut k = j + 1;
         // A name run ("the Financial Times", "Mr. Varga", "CNN's State of the Union").
-        let starts_named = t.is_capitalised(j) || (t.is_the(j) && t.is_capitalised(j + 1));
+        let mut named = t.is_capitalised(j) || (t.is_the(j) && t.is_capitalised(j + 1));
         while k < hi && k < j + 8 {
             match t.toks[k].kind {
                 Kind::Word => {
                     let w = t.classes(k);
-                    let stop = if starts_named {
+                    // "told broadcaster KRF", "the newspaper Le Monde": a role,
+                    // then its name ("told reporters Varga would …" is a
+                    // plural object, then the statement's subject).
+                    let role_then_name = !named
+                        && t.is_capitalised(k)
+                        && !w.is_day_word()
+                        && t.is_word(k - 1)
+                        && !t.is_capitalised(k - 1)
+                        && !is_plural_form(self.lower(k - 1))
+                        && !t.classes(k - 1).is_determiner();
+                    if role_then_name {
+                        named = true;
+                        last = k;
+                        k += 1;
+                        continue;
+                    }
+                    let stop = if named {
                         !t.is_capitalised(k) && !matches!(self.lower(k), "of" | "and")
                     } else {
                         // Lowercase words up to the head: a new phrase, a
@@ -526,7 +561,7 @@ impl Attributor<'_, '_> {
                     }
                     last = k;
                 }
-                Kind::Punct if t.text(k) == "." && starts_named && t.is_capitalised(k + 1) => {}
+                Kind::Punct if t.text(k) == "." && named && t.is_capitalised(k + 1) => {}
                 _ => break,
             }
             k += 1;
@@ -615,6 +650,13 @@ impl Attributor<'_, '_> {
             j += 1;
         }
         last
+    }
+
+    /// Whether a colon after token `last` opens a quotation.
+    fn introduces_quotation(&self, last: usize) -> bool {
+        let t = self.t;
+        t.is_punct(last + 1, ":")
+            && matches!(t.toks.get(last + 2).map(|x| x.kind), Some(Kind::Quote(_)))
     }
 
     /// Whether a second reporting clause starts at `j`: a participle
