@@ -31,11 +31,15 @@ pub struct Quotation {
     /// statement, the reported clause without its cue and speaker (quote
     /// marks inside it kept).
     pub text: String,
-    /// Byte offset in the body of the first opening mark.
+    /// Byte offset in the body of the first opening mark (of a reported
+    /// statement: of its first word).
     pub start: usize,
-    /// Byte offset in the body just after the last closing mark.
+    /// Byte offset in the body just after the last closing mark (of a
+    /// reported statement: after its last word).
     pub end: usize,
-    /// Byte ranges of the quoted text in the body, one per part.
+    /// Byte ranges of the quoted text in the body, one per part (of a
+    /// reported statement: one, or two around an aside such as
+    /// "according to X").
     pub parts: Vec<(usize, usize)>,
     /// The speaker's name in its fullest form in the article ("Donald Trump"
     /// for "Mr Trump"), without titles; None for anonymous or unknown speakers.
@@ -118,7 +122,8 @@ impl SpeakerFrom {
     }
 }
 
-/// Find and attribute every direct quotation in `body`.
+/// Find and attribute every statement in `body` — direct quotations and
+/// reported statements — in the order they start.
 ///
 /// Time and memory grow in step with the body, whatever it holds: at most
 /// 10,000 quoted spans and 10,000 reported statements are read from one

@@ -163,7 +163,7 @@ impl<'t, 'a> std::ops::Deref for Resolver<'t, 'a> {
 /// Name the speaker of every quotation (the first result, parallel to the
 /// spans) and of every reported statement (the second, parallel to
 /// `reported`), in one pass through the text: a statement's pronoun may
-/// point to the speaker of a quotation before it, and back.
+/// point to the speaker of a quotation before it.
 pub(crate) fn resolve(
     c: Clauses<'_, '_>,
     sources: &Sources,
@@ -212,7 +212,7 @@ pub(crate) fn resolve(
             // (They read the discourse but do not steer it: the speakers of
             // quotations keep the say over whom a later "he" means.)
             while let Some(statement) = next_reported.next_if(|r| r.cue <= i) {
-                out_reported.push(r.resolve_reported(statement).0);
+                out_reported.push(r.resolve_reported(statement));
             }
             let Kind::Quote(q) = t.toks[i].kind else {
                 continue;
@@ -231,7 +231,7 @@ pub(crate) fn resolve(
         }
     }
     for statement in next_reported {
-        out_reported.push(r.resolve_reported(statement).0);
+        out_reported.push(r.resolve_reported(statement));
     }
     for (att, &continues) in out.iter_mut().zip(&sources.continues_in_next) {
         att.continues_in_next = continues;
@@ -287,13 +287,13 @@ impl Resolver<'_, '_> {
     }
 
     /// A reported statement's speaker, as a quotation's with the same source.
-    fn resolve_reported(&self, statement: &ReportedSource) -> (Attribution, Option<Seen>) {
-        let (mut att, seen) =
+    fn resolve_reported(&self, statement: &ReportedSource) -> Attribution {
+        let (mut att, _) =
             self.resolve_mention(&statement.mention, Some(statement.cue), statement.cue);
         if statement.nested {
             att.speaker_from = Some(SpeakerFrom::Nested);
         }
-        (att, seen)
+        att
     }
 
     /// A mention's speaker: a name to its fullest form, a pronoun to the
