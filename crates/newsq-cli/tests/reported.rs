@@ -8,7 +8,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{expect_code, hits, json_lines, newsq_in, s, scratch, search, stdout, write};
+use common::{expect_code, hits, index_quietly, json_lines, s, scratch, search, stdout, write};
 
 /// The same words reported by one outlet (the newer article) and quoted by
 /// another; a second statement only reported.
@@ -33,19 +33,7 @@ fn indexed(dir: &Path) -> String {
          b-quoted.txt\tBay Wire\t2026-04-01\n",
     );
     let index = s(&dir.join("index"));
-    let out = newsq_in(
-        dir,
-        &[
-            "index",
-            "-q",
-            "--index",
-            &index,
-            "--meta",
-            &s(&meta),
-            &s(&articles),
-        ],
-    );
-    expect_code(&out, 0);
+    index_quietly(dir, &index, &["--meta", &s(&meta), &s(&articles)]);
     index
 }
 

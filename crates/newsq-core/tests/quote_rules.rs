@@ -1,22 +1,10 @@
 //! One test per quotation and attribution rule, on short texts written for
 //! these tests. Each asserts what a user sees: the quote, and who said it.
 
-use newsq_core::quote::{Quotation, SpeakerFrom, StatementKind};
+mod common;
 
-/// The direct quotations of `body` (these rules are about quoted words;
-/// reported statements have tests of their own).
-fn extract(body: &str) -> Vec<Quotation> {
-    let mut quotes = newsq_core::quote::extract(body);
-    quotes.retain(|q| q.kind == StatementKind::Quotation);
-    quotes
-}
-
-fn find<'a>(quotes: &'a [Quotation], needle: &str) -> &'a Quotation {
-    match quotes.iter().find(|q| q.text.contains(needle)) {
-        Some(q) => q,
-        None => panic!("no quotation containing {needle:?} in {quotes:#?}"),
-    }
-}
+use common::{find, quotations as extract};
+use newsq_core::quote::SpeakerFrom;
 
 fn speaker_of(body: &str, needle: &str) -> Option<String> {
     find(&extract(body), needle).speaker.clone()

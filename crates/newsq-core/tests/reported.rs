@@ -3,13 +3,13 @@
 //! on short fictional articles written for these tests. Each asserts what
 //! a user sees: the statement's words, who made it, and its kind.
 
+mod common;
+
 use newsq_core::quote::{extract, Quotation, SpeakerFrom, StatementKind};
 
 /// The reported statements of `body`.
 fn reported(body: &str) -> Vec<Quotation> {
-    let mut found = extract(body);
-    found.retain(|q| q.kind == StatementKind::Reported);
-    found
+    common::of_kind(None, body, StatementKind::Reported)
 }
 
 /// The one reported statement of `body`, as (text, speaker).

@@ -3,25 +3,15 @@
 //! never names gets no name. One test per rule, on short fictional
 //! articles written for these tests.
 
-use newsq_core::quote::{Quotation, SpeakerFrom, StatementKind};
+mod common;
 
-/// The direct quotations of `body` (reported statements are resolved by
-/// the same rules, and tested in `reported.rs`).
-fn extract(body: &str) -> Vec<Quotation> {
-    extract_with_headline(None, body)
-}
+use common::{find, of_kind, quotations as extract};
+use newsq_core::quote::{SpeakerFrom, StatementKind};
 
-fn extract_with_headline(headline: Option<&str>, body: &str) -> Vec<Quotation> {
-    let mut quotes = newsq_core::quote::extract_with_headline(headline, body);
-    quotes.retain(|q| q.kind == StatementKind::Quotation);
-    quotes
-}
-
-fn find<'a>(quotes: &'a [Quotation], needle: &str) -> &'a Quotation {
-    match quotes.iter().find(|q| q.text.contains(needle)) {
-        Some(q) => q,
-        None => panic!("no quotation containing {needle:?} in {quotes:#?}"),
-    }
+/// The direct quotations of `body` read after `headline` (reported
+/// statements are resolved by the same rules, and tested in `reported.rs`).
+fn extract_with_headline(headline: Option<&str>, body: &str) -> Vec<newsq_core::Quotation> {
+    of_kind(headline, body, StatementKind::Quotation)
 }
 
 /// The speaker of the quotation holding `needle`, and where newsq found it.

@@ -240,14 +240,6 @@ pub enum HitKind {
     Article,
 }
 
-impl HitKind {
-    /// Whether the hit is a statement (a quotation or a reported one)
-    /// rather than article text.
-    pub fn is_statement(self) -> bool {
-        matches!(self, HitKind::Quotation | HitKind::Reported)
-    }
-}
-
 /// One search result.
 #[derive(Debug, Clone, Serialize)]
 pub struct Hit {

@@ -313,11 +313,15 @@ fn extract_text(body: &str, body_from: usize) -> Vec<Quotation> {
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
-        // The quotations it holds, by their first mark.
-        let contains = (out[..quotations].iter())
-            .filter(|q| parts.iter().any(|&(s, e)| q.start >= s && q.end <= e))
-            .map(|q| q.start)
-            .collect();
+        // The quotations it holds, by their first mark (the quotations are
+        // in text order: each part's are found by halving).
+        let direct = &out[..quotations];
+        let mut contains = Vec::new();
+        for &(s, e) in &parts {
+            let from = direct.partition_point(|q| q.start < s);
+            let inside = direct[from..].iter().take_while(|q| q.start < e);
+            contains.extend(inside.filter(|q| q.end <= e).map(|q| q.start));
+        }
         out.push(Quotation {
             kind: StatementKind::Reported,
             text,
