@@ -47,11 +47,27 @@ pub fn run(args: EntityListArgs, kind: EntityKind) -> Result<ExitCode, String> {
         return finish_on_write_error(e);
     }
     if reports.is_empty() {
-        let what = format!("{}s", kind.noun());
-        if pattern.is_empty() {
-            eprintln!("newsq: no {what} in {}", dir.display());
-        } else {
-            eprintln!("newsq: no {what} match \"{pattern}\" in {}", dir.display());
+        if !args.quiet.quiet {
+            let what = format!("{}s", kind.noun());
+            if pattern.is_empty() {
+                eprintln!("newsq: no {what} in {}", dir.display());
+            } else {
+                // The suggestions of --speaker / --outlet for the same name.
+                let entities = match kind {
+                    EntityKind::Speaker => searcher.speakers(),
+                    EntityKind::Outlet => searcher.outlets(),
+                };
+                let hint = match entities.map(|e| e.resolve(pattern).suggestions) {
+                    Ok(suggestions) if !suggestions.is_empty() => {
+                        format!("; did you mean {}?", suggestions.join(", "))
+                    }
+                    _ => String::new(),
+                };
+                eprintln!(
+                    "newsq: no {what} match \"{pattern}\" in {}{hint}",
+                    dir.display()
+                );
+            }
         }
         return Ok(ExitCode::from(1));
     }

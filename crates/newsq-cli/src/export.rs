@@ -22,7 +22,7 @@ use crate::{EngineArg, ExportArgs, PushArgs};
 pub const AUTHORIZATION_ENV: &str = "NEWSQ_AUTHORIZATION";
 
 impl EngineArg {
-    /// The engine, once `index` (the --index value) is a name it accepts.
+    /// The engine, once `index` (the --engine-index value) is a name it accepts.
     fn engine_for(self, index: &str) -> Result<Engine, String> {
         let engine = match self {
             EngineArg::Quickwit => Engine::Quickwit,
@@ -30,7 +30,7 @@ impl EngineArg {
         };
         engine
             .check_index_name(index)
-            .map_err(|e| format!("--index: {e}"))?;
+            .map_err(|e| format!("--engine-index: {e}"))?;
         Ok(engine)
     }
 }
@@ -47,14 +47,14 @@ fn open_documents(from: Option<&Path>) -> Result<IndexDocuments, String> {
 }
 
 pub fn run_export(args: ExportArgs) -> Result<ExitCode, String> {
-    let engine = args.to.engine_for(&args.index)?;
-    let documents = open_documents(args.from.as_deref())?;
+    let engine = args.to.engine_for(&args.engine_index)?;
+    let documents = open_documents(args.index.as_deref())?;
     let options = ExportOptions {
         engine,
-        index_name: args.index.clone(),
+        index_name: args.engine_index.clone(),
         max_file_bytes: bytes_of(args.file_mb),
     };
-    let mut progress = Progress::counting(!args.quiet, "documents");
+    let mut progress = Progress::counting(!args.quiet.quiet, "documents");
     progress.plan(documents.len(), 0);
     let summary = export_to_folder(&documents, &args.out, &options, |count, bytes| {
         progress.advance_by(count, bytes)
@@ -67,7 +67,7 @@ pub fn run_export(args: ExportArgs) -> Result<ExitCode, String> {
         &summary.too_large,
         engine.body_limit(options.max_file_bytes),
     );
-    if !args.quiet {
+    if !args.quiet.quiet {
         let out = args.out.display();
         eprintln!(
             "newsq: exported {} ({}, {}) to {out}: {}, {} ({}), {}",
@@ -82,18 +82,18 @@ pub fn run_export(args: ExportArgs) -> Result<ExitCode, String> {
         if engine == Engine::Quickwit && !summary.timestamp_field {
             undated_notice(summary.undated);
         }
-        let name = &args.index;
+        let name = &args.engine_index;
         match engine {
             Engine::Quickwit => eprintln!(
                 "newsq: load it with `quickwit index create --index-config {out}/index-config.yaml` \
                  and `quickwit index ingest --index {name} --input-path FILE` for each \
-                 {out}/docs-*.ndjson, or `newsq push --engine quickwit --url URL --index {name}`"
+                 {out}/docs-*.ndjson, or `newsq push --engine quickwit --url URL --engine-index {name}`"
             ),
             Engine::Elasticsearch => eprintln!(
                 "newsq: load it with `curl -XPUT URL/{name} -H 'Content-Type: application/json' \
                  --data-binary @{out}/index.json`, then `curl -XPOST URL/{name}/_bulk -H \
                  'Content-Type: application/x-ndjson' --data-binary @FILE` for each \
-                 {out}/bulk-*.ndjson, or `newsq push --engine elasticsearch --url URL --index {name}`"
+                 {out}/bulk-*.ndjson, or `newsq push --engine elasticsearch --url URL --engine-index {name}`"
             ),
         }
     }
@@ -101,13 +101,13 @@ pub fn run_export(args: ExportArgs) -> Result<ExitCode, String> {
 }
 
 pub fn run_push(args: PushArgs) -> Result<ExitCode, String> {
-    let engine = args.engine.engine_for(&args.index)?;
+    let engine = args.engine.engine_for(&args.engine_index)?;
     let authorization = std::env::var(AUTHORIZATION_ENV)
         .ok()
         .filter(|v| !v.trim().is_empty());
     let endpoint = Endpoint::parse(&args.url, authorization).map_err(|e| e.to_string())?;
-    let documents = open_documents(args.from.as_deref())?;
-    let mut options = PushOptions::new(engine, endpoint.clone(), args.index.clone());
+    let documents = open_documents(args.index.as_deref())?;
+    let mut options = PushOptions::new(engine, endpoint.clone(), args.engine_index.clone());
     options.batch_bytes = bytes_of(args.batch_mb);
     options.retry = RetryPolicy {
         attempts: args.attempts,
@@ -118,9 +118,9 @@ pub fn run_push(args: PushArgs) -> Result<ExitCode, String> {
             Some(std::fs::read(path).map_err(|e| format!("--ca-cert {}: {e}", path.display()))?);
     }
     let started = Instant::now();
-    let mut progress = Progress::counting(!args.quiet, "documents");
+    let mut progress = Progress::counting(!args.quiet.quiet, "documents");
     progress.plan(documents.len(), 0);
-    let quiet = args.quiet;
+    let quiet = args.quiet.quiet;
     let (mut accepted, mut batches) = (0u64, 0u64);
     let outcome = push(&documents, &options, |event| match event {
         PushEvent::Sent { documents, bytes } => {
@@ -168,10 +168,10 @@ pub fn run_push(args: PushArgs) -> Result<ExitCode, String> {
         }
         _ => e.to_string(),
     })?;
-    if !args.quiet {
+    if !args.quiet.quiet {
         eprintln!(
             "newsq: {}",
-            describe_push(&summary, engine, &args.index, &endpoint, started)
+            describe_push(&summary, engine, &args.engine_index, &endpoint, started)
         );
         if engine == Engine::Quickwit && summary.index_created && documents.undated() > 0 {
             undated_notice(documents.undated());

@@ -77,7 +77,9 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
     if skipped.total() > 0 {
         summary.push_str(&format!("; {skipped}"));
     }
-    eprintln!("{summary}");
+    if !args.quiet.quiet {
+        eprintln!("{summary}");
+    }
     Ok(if failed {
         ExitCode::from(2)
     } else if quotations + reported > 0 {

@@ -17,13 +17,14 @@ use crate::IndexArgs;
 
 pub fn run(args: IndexArgs) -> Result<ExitCode, String> {
     let dir = locate::index_dir(args.index.as_deref())?;
+    locate::check_article_paths(&args.paths)?;
     if let Some(path) = &args.aliases {
         let aliases = Aliases::from_path(path).map_err(|e| e.to_string())?;
         let index = NewsIndex::open_or_create(&dir).map_err(|e| e.to_string())?;
         aliases.store(&index).map_err(|e| e.to_string())?;
-        if !args.quiet {
+        if !args.quiet.quiet {
             eprintln!(
-                "newsq: aliases from {} ({}, {}) kept in {}",
+                "newsq: aliases from {} ({}, {}) kept in {}; every search applies them from now on (no article needs reading again)",
                 path.display(),
                 count_of(aliases.speakers.len(), "speaker", "speakers"),
                 count_of(aliases.outlets.len(), "outlet", "outlets"),
@@ -45,8 +46,14 @@ pub fn run(args: IndexArgs) -> Result<ExitCode, String> {
         threads: writer_options.threads,
         commit_every_bytes: args.commit_every.saturating_mul(1 << 20),
     };
-    let summary = update(&dir, &args.paths, &options, &writer_options, !args.quiet)?;
-    if !args.quiet {
+    let summary = update(
+        &dir,
+        &args.paths,
+        &options,
+        &writer_options,
+        !args.quiet.quiet,
+    )?;
+    if !args.quiet.quiet {
         eprintln!("newsq: {}", describe(&summary, &dir));
     }
     Ok(if summary.failed_inputs {

@@ -2,12 +2,14 @@
 //! together, prints, and turns outcomes into exit codes: 0 when something was
 //! found, 1 when nothing was, 2 on error (as ripgrep does).
 
+mod cache;
 mod entities;
 mod export;
 mod extract;
 mod index;
 mod locate;
 mod malloc;
+mod man;
 mod output;
 mod progress;
 mod search;
@@ -15,7 +17,7 @@ mod trail;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use newsq_core::read::{InputFormat, Metadata, ReadOptions};
-use std::io::Write;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -91,13 +93,71 @@ enum Command {
     /// value ("ApiKey …", "Bearer …") in $NEWSQ_AUTHORIZATION; neither is
     /// ever printed.
     Push(PushArgs),
+    /// List the cached indexes of folder searches (`newsq search QUERY
+    /// PATH`), or remove them.
+    ///
+    /// Each set of PATHs searched gets an index of its own in the cache
+    /// folder ($NEWSQ_CACHE, else ~/.cache/newsq on Linux), brought up to
+    /// date on each search; this lists them with their paths, size and last
+    /// use.
+    Cache(CacheArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions {
         /// The shell.
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff) on stdout: `newsq man > newsq.1`.
-    Man,
+    /// Print a man page (roff) on stdout: `newsq man > newsq.1`, `newsq man
+    /// search > newsq-search.1`; or write them all with --dir.
+    Man(ManArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct CacheArgs {
+    #[command(subcommand)]
+    action: Option<CacheAction>,
+    /// One JSON object per cached index per line.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+enum CacheAction {
+    /// List the cached indexes (what `newsq cache` does).
+    List {
+        /// One JSON object per cached index per line.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove cached indexes: all of them, or those of searches of PATHs.
+    Clean {
+        /// Remove only the cached index of a search of exactly these paths
+        /// (as given to `newsq search QUERY PATH...`).
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        quiet: QuietArg,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+struct ManArgs {
+    /// The subcommand whose page to print (newsq-SUBCOMMAND(1)); none for
+    /// newsq(1).
+    #[arg(value_name = "SUBCOMMAND")]
+    subcommand: Option<String>,
+    /// Write every page (newsq.1, newsq-search.1, …) into this folder
+    /// instead.
+    #[arg(long, value_name = "DIR", conflicts_with = "subcommand")]
+    dir: Option<PathBuf>,
+}
+
+/// `-q`: the same meaning in every command.
+#[derive(Debug, Clone, Copy, clap::Args)]
+struct QuietArg {
+    /// No progress line, summary or notes on stderr (results are still
+    /// printed; errors too).
+    #[arg(long, short)]
+    quiet: bool,
 }
 
 /// How articles are read.
@@ -105,13 +165,16 @@ enum Command {
 struct ReadArgs {
     /// The outlet of every article read (overrides what files and --meta say).
     #[arg(long, value_name = "NAME")]
-    outlet: Option<String>,
+    set_outlet: Option<String>,
+    /// `--outlet` filters searches; here it is refused with a pointer to
+    /// --set-outlet rather than taken as one or the other.
+    #[arg(long = "outlet", value_name = "NAME", hide = true)]
+    outlet_filter: Option<String>,
     /// Metadata sidecar (CSV, TSV or JSON Lines keyed by file name) with
     /// outlet, date, author, title, url.
     #[arg(long, value_name = "FILE")]
     meta: Option<PathBuf>,
-    /// Read every file as this format, whatever its name and content say
-    /// (`newsq index` re-reads files it has indexed only with --force).
+    /// Read every file as this format, whatever its name and content say.
     #[arg(long, value_enum, default_value_t = FormatArg::Auto, value_name = "FORMAT")]
     format: FormatArg,
 }
@@ -134,6 +197,11 @@ enum FormatArg {
 
 impl ReadArgs {
     fn options(&self) -> Result<ReadOptions, String> {
+        if let Some(name) = &self.outlet_filter {
+            return Err(format!(
+                "--outlet filters `newsq search` and `newsq trail`; to set the outlet of the articles read, use --set-outlet \"{name}\""
+            ));
+        }
         let meta = match &self.meta {
             Some(path) => Some(Metadata::load(path).map_err(|e| {
                 format!("{e} (the --meta file: CSV, TSV or JSON Lines with a file name column)")
@@ -149,7 +217,7 @@ impl ReadArgs {
             FormatArg::Warc => Some(InputFormat::Warc),
         };
         Ok(ReadOptions {
-            outlet: self.outlet.clone(),
+            outlet: self.set_outlet.clone(),
             meta,
             format,
         })
@@ -169,6 +237,8 @@ struct ExtractArgs {
     /// When to colour the output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     color: ColorChoice,
+    #[command(flatten)]
+    quiet: QuietArg,
 }
 
 #[derive(Debug, clap::Args)]
@@ -177,8 +247,8 @@ struct IndexArgs {
     #[arg(required_unless_present = "aliases", value_name = "PATH")]
     paths: Vec<PathBuf>,
     /// Speaker and outlet aliases (TOML or JSON) that merge spellings,
-    /// split people or name outlets; kept in the index and used by every
-    /// later search until replaced.
+    /// split people or name outlets; kept in the index and applied by every
+    /// search from then on (no article is read again), until replaced.
     #[arg(long, value_name = "FILE")]
     aliases: Option<PathBuf>,
     /// The index folder (created if missing); default $NEWSQ_INDEX, else
@@ -191,7 +261,8 @@ struct IndexArgs {
     /// gone now.
     #[arg(long)]
     prune: bool,
-    /// Read every file again, changed or not (after changing --meta, say).
+    /// Read every file again, changed or not (files whose --meta row,
+    /// --set-outlet or --format changed are read again without it).
     #[arg(long)]
     force: bool,
     /// Indexing memory budget in MiB.
@@ -206,15 +277,14 @@ struct IndexArgs {
     /// (default: up to 2).
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
-    /// No progress line and no summary.
-    #[arg(long, short)]
-    quiet: bool,
+    #[command(flatten)]
+    quiet: QuietArg,
 }
 
 #[derive(Debug, clap::Args)]
 struct SearchArgs {
-    /// The query (see `newsq search --help`).
-    #[arg(value_name = "QUERY", allow_hyphen_values = true)]
+    /// The query (see above); one that starts with '-' goes after `--`.
+    #[arg(value_name = "QUERY")]
     query: String,
     /// Files and folders to search through a cached index, instead of an
     /// index built with `newsq index`.
@@ -227,7 +297,7 @@ struct SearchArgs {
     index: Option<PathBuf>,
     #[command(flatten)]
     filters: FilterArgs,
-    /// Most hits shown.
+    /// Most hits shown; 0 for all.
     #[arg(long, short = 'n', value_name = "N", default_value_t = 10)]
     limit: usize,
     /// Search article text too: quotation hits first, then articles.
@@ -253,6 +323,8 @@ struct SearchArgs {
     /// Metadata sidecar for the files named as PATH (see `newsq index`).
     #[arg(long, value_name = "FILE")]
     meta: Option<PathBuf>,
+    #[command(flatten)]
+    quiet: QuietArg,
 }
 
 /// Filters shared by `search` and `trail`.
@@ -308,7 +380,7 @@ impl FilterArgs {
 struct TrailArgs {
     /// Words of the quotation, in the query language of `newsq search`, or
     /// a quotation id from `newsq search --json`.
-    #[arg(value_name = "QUERY", allow_hyphen_values = true)]
+    #[arg(value_name = "QUERY")]
     query: String,
     /// The index folder; default $NEWSQ_INDEX, else the platform's data
     /// folder.
@@ -316,7 +388,7 @@ struct TrailArgs {
     index: Option<PathBuf>,
     #[command(flatten)]
     filters: FilterArgs,
-    /// Most statements shown.
+    /// Most statements shown; 0 for all.
     #[arg(long, short = 'n', value_name = "N", default_value_t = 5)]
     limit: usize,
     /// One JSON object per statement per line, then a summary line.
@@ -325,12 +397,14 @@ struct TrailArgs {
     /// When to colour the output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     color: ColorChoice,
+    #[command(flatten)]
+    quiet: QuietArg,
 }
 
 #[derive(Debug, clap::Args)]
 struct EntityListArgs {
     /// Only entries with a spelling containing this.
-    #[arg(value_name = "PATTERN", allow_hyphen_values = true)]
+    #[arg(value_name = "PATTERN")]
     pattern: Option<String>,
     /// The index folder; default $NEWSQ_INDEX, else the platform's data
     /// folder.
@@ -345,6 +419,8 @@ struct EntityListArgs {
     /// When to colour the output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     color: ColorChoice,
+    #[command(flatten)]
+    quiet: QuietArg,
 }
 
 /// The engines newsq exports to.
@@ -367,19 +443,18 @@ struct ExportArgs {
     out: PathBuf,
     /// The newsq index to export; default $NEWSQ_INDEX, else the platform's
     /// data folder.
-    #[arg(long, value_name = "DIR")]
-    from: Option<PathBuf>,
+    #[arg(long, value_name = "DIR", alias = "from")]
+    index: Option<PathBuf>,
     /// The engine's index name (Quickwit's index_id), used in the config
     /// and the printed commands.
     #[arg(long, value_name = "NAME", default_value = "newsq")]
-    index: String,
+    engine_index: String,
     /// Largest document file, in MB (10 is Quickwit's ingest limit and a
     /// good _bulk size).
     #[arg(long, value_name = "MB", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=1000))]
     file_mb: u64,
-    /// No progress line and no summary.
-    #[arg(long, short)]
-    quiet: bool,
+    #[command(flatten)]
+    quiet: QuietArg,
 }
 
 #[derive(Debug, clap::Args)]
@@ -392,12 +467,12 @@ struct PushArgs {
     #[arg(long, value_name = "URL")]
     url: String,
     /// The engine's index to fill (created when missing).
-    #[arg(long, value_name = "NAME")]
-    index: String,
+    #[arg(long, value_name = "NAME", default_value = "newsq")]
+    engine_index: String,
     /// The newsq index to send; default $NEWSQ_INDEX, else the platform's
     /// data folder.
-    #[arg(long, value_name = "DIR")]
-    from: Option<PathBuf>,
+    #[arg(long, value_name = "DIR", alias = "from")]
+    index: Option<PathBuf>,
     /// Largest request, in MB (Quickwit accepts at most 10).
     #[arg(long, value_name = "MB", default_value_t = 8, value_parser = clap::value_parser!(u64).range(1..=1000))]
     batch_mb: u64,
@@ -410,9 +485,8 @@ struct PushArgs {
     /// 0.5 s, doubling, at most 30 s, or the engine's Retry-After).
     #[arg(long, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u32).range(1..=100))]
     attempts: u32,
-    /// No progress line, retry messages or summary.
-    #[arg(long, short)]
-    quiet: bool,
+    #[command(flatten)]
+    quiet: QuietArg,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -440,19 +514,13 @@ fn main() -> ExitCode {
         Command::Outlets(args) => entities::run(args, newsq_query::entity::EntityKind::Outlet),
         Command::Export(args) => export::run_export(args),
         Command::Push(args) => export::run_push(args),
+        Command::Cache(args) => cache::run(args),
         Command::Completions { shell } => {
             let mut command = Cli::command();
             clap_complete::generate(shell, &mut command, "newsq", &mut std::io::stdout());
             Ok(ExitCode::SUCCESS)
         }
-        Command::Man => {
-            let mut page = Vec::new();
-            clap_mangen::Man::new(Cli::command())
-                .render(&mut page)
-                .and_then(|()| std::io::stdout().write_all(&page))
-                .map(|()| ExitCode::SUCCESS)
-                .or_else(output::finish_on_write_error)
-        }
+        Command::Man(args) => man::run(args),
     };
     match outcome {
         Ok(code) => code,

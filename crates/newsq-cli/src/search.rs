@@ -6,9 +6,10 @@ use std::process::ExitCode;
 
 use newsq_core::index::{NewsIndex, SyncOptions, WriterOptions};
 use newsq_query::entity::NameMatch;
+
 use newsq_query::{
-    FacetCounts, FacetField, GroupSummary, Hit, HitKind, NewsSearcher, QueryError, Scope,
-    SearchResults,
+    Expr, FacetCounts, FacetField, GroupSummary, Hit, HitKind, NewsSearcher, QueryError, Scope,
+    SearchRequest, SearchResults,
 };
 use serde::Serialize;
 
@@ -16,17 +17,24 @@ use crate::output::{count_of, finish_on_write_error, json_line, use_color, Style
 use crate::{index, locate, FacetArg, FormatArg, ReadArgs, SearchArgs};
 
 pub fn run(args: SearchArgs) -> Result<ExitCode, String> {
+    let quiet = args.quiet.quiet;
     let dir = if args.paths.is_empty() {
         locate::index_dir(args.index.as_deref())?
     } else {
         // Like ripgrep on a folder: keep an index of these paths and bring
         // it up to date first (only changed files are read).
+        locate::check_article_paths(&args.paths)?;
+        let key = locate::search_key(&args.paths);
         let dir = match &args.index {
-            Some(dir) => dir.clone(),
-            None => locate::cache_dir_for(&args.paths)?,
+            Some(dir) => {
+                locate::check_search_index(dir, &key, &args.paths)?;
+                dir.clone()
+            }
+            None => locate::cache_dir_for(&key)?,
         };
         let read = ReadArgs {
-            outlet: None,
+            set_outlet: None,
+            outlet_filter: None,
             meta: args.meta.clone(),
             format: FormatArg::Auto,
         };
@@ -35,14 +43,25 @@ pub fn run(args: SearchArgs) -> Result<ExitCode, String> {
             prune: true,
             ..SyncOptions::default()
         };
-        let summary = index::update(&dir, &args.paths, &options, &WriterOptions::default(), true)?;
+        let summary = index::update(
+            &dir,
+            &args.paths,
+            &options,
+            &WriterOptions::default(),
+            !quiet,
+        )?;
+        locate::mark_cached(&dir, &key)?;
         if summary.failed_inputs {
             return Ok(ExitCode::from(2));
         }
         dir
     };
     let news = NewsIndex::open(&dir).map_err(|e| e.to_string())?;
-    let mut request = args.filters.request(&args.query, args.limit);
+    let limit = match args.limit {
+        0 => all(&news)?,
+        limit => limit,
+    };
+    let mut request = args.filters.request(&args.query, limit);
     request.group = args.group;
     if args.articles {
         request.scope = Scope::Articles;
@@ -55,12 +74,20 @@ pub fn run(args: SearchArgs) -> Result<ExitCode, String> {
             FacetArg::Outlet => FacetField::Outlet,
         })
         .collect();
-    let results = NewsSearcher::new(&news)
-        .and_then(|searcher| searcher.search(&request))
+    let searcher = NewsSearcher::new(&news).map_err(|e| describe_error(&e, &args.query))?;
+    let results = searcher
+        .search(&request)
         .map_err(|e| describe_error(&e, &args.query))?;
 
-    for note in results.names.iter().filter_map(name_note) {
-        eprintln!("newsq: {note}");
+    if !quiet {
+        for note in results.names.iter().filter_map(name_note) {
+            eprintln!("newsq: {note}");
+        }
+        if results.total == 0 {
+            for note in why_nothing(&searcher, &request) {
+                eprintln!("newsq: {note}");
+            }
+        }
     }
     let style = Style::new(!args.json && use_color(args.color));
     let stdout = io::stdout();
@@ -68,7 +95,7 @@ pub fn run(args: SearchArgs) -> Result<ExitCode, String> {
     let written = if args.json {
         write_json(&mut out, &results, args.count)
     } else {
-        write_human(&mut out, &results, args.count, &style)
+        write_human(&mut out, &results, args.count, quiet, &style)
     };
     if let Err(e) = written.and_then(|()| out.flush()) {
         return finish_on_write_error(e);
@@ -78,6 +105,90 @@ pub fn run(args: SearchArgs) -> Result<ExitCode, String> {
     } else {
         ExitCode::from(1)
     })
+}
+
+/// `-n 0`: every document of the index is an upper bound on the hits.
+pub fn all(news: &NewsIndex) -> Result<usize, String> {
+    let docs = news
+        .reader()
+        .map_err(|e| e.to_string())?
+        .searcher()
+        .num_docs();
+    Ok(usize::try_from(docs).unwrap_or(usize::MAX).max(1))
+}
+
+/// Why a search found nothing, when newsq can tell: a word that is a
+/// speaker's or outlet's name (a filter was likely meant), a wildcard
+/// (words match their forms instead), a date filter that leaves out what
+/// matches otherwise (undated articles never pass one).
+fn why_nothing(searcher: &NewsSearcher, request: &SearchRequest) -> Vec<String> {
+    let mut notes = Vec::new();
+    let Ok(expr) = request.to_expr() else {
+        return notes;
+    };
+    let mut words = Vec::new();
+    required_words(&expr, &mut words);
+    if let Some(word) = words.iter().find(|w| w.contains(['*', '?'])) {
+        notes.push(format!(
+            "\"{word}\": newsq has no wildcards; a word finds its forms as it is (\"negotiate\" finds \"negotiations\"), so drop the * or ?"
+        ));
+    }
+    let lists = [
+        (searcher.speakers(), "--speaker"),
+        (searcher.outlets(), "--outlet"),
+    ];
+    for word in &words {
+        for (entities, flag) in &lists {
+            let Ok(entities) = entities else { continue };
+            let found = entities.resolve(word);
+            if !found.is_unknown() && !found.is_ambiguous() {
+                notes.push(format!(
+                    "\"{word}\" is searched as a word; for statements by {}, did you mean {flag} {word}?",
+                    found.matches.join(", ")
+                ));
+                break;
+            }
+        }
+    }
+    if request.since.is_some() || request.until.is_some() {
+        let count = |since: Option<&str>| {
+            let mut wider = request.clone();
+            wider.since = since.map(str::to_string);
+            wider.until = None;
+            wider.facets.clear();
+            wider.group = false;
+            wider.limit = 1;
+            searcher.search(&wider).map_or(0, |found| found.total)
+        };
+        let all = count(None);
+        // Every dated article is published after the year 1000.
+        let undated = all.saturating_sub(count(Some("1000")));
+        if undated > 0 {
+            notes.push(format!(
+                "{} in articles without a date, which --since and --until never keep (give dates with --meta)",
+                count_of(undated, "hit", "hits")
+            ));
+        } else if all > 0 {
+            notes.push(format!(
+                "{} outside those dates",
+                count_of(all, "hit", "hits")
+            ));
+        }
+    }
+    notes
+}
+
+/// The words a query requires (not those under `-` / NOT).
+fn required_words(expr: &Expr, words: &mut Vec<String>) {
+    match expr {
+        Expr::Word { text, .. } => words.push(text.clone()),
+        Expr::And(parts) | Expr::Or(parts) => {
+            for part in parts {
+                required_words(part, words);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// What to tell the user about a speaker or outlet name: nothing when it
@@ -233,6 +344,7 @@ fn write_human(
     out: &mut impl Write,
     results: &SearchResults,
     count_only: bool,
+    quiet: bool,
     style: &Style,
 ) -> io::Result<()> {
     if count_only {
@@ -299,6 +411,9 @@ fn write_human(
         }
     }
     let shown = results.hits.len();
+    if quiet {
+        return Ok(());
+    }
     if results.hits.iter().any(|hit| hit.group.is_some()) {
         writeln!(
             out,

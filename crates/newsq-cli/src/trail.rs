@@ -16,15 +16,22 @@ use crate::{locate, TrailArgs};
 pub fn run(args: TrailArgs) -> Result<ExitCode, String> {
     let dir = locate::index_dir(args.index.as_deref())?;
     let news = NewsIndex::open(&dir).map_err(|e| e.to_string())?;
-    let request = args.filters.request(&args.query, args.limit);
+    let limit = match args.limit {
+        0 => crate::search::all(&news)?,
+        limit => limit,
+    };
+    let request = args.filters.request(&args.query, limit);
     let results = NewsSearcher::new(&news)
         .and_then(|searcher| searcher.trail(&request))
         .map_err(|e| describe_error(&e, &args.query))?;
+    let quiet = args.quiet.quiet;
     for note in results.names.iter().filter_map(name_note) {
-        eprintln!("newsq: {note}");
+        if !quiet {
+            eprintln!("newsq: {note}");
+        }
     }
     let query = args.query.trim();
-    if results.groups.is_empty() && is_quotation_id(query) {
+    if !quiet && results.groups.is_empty() && is_quotation_id(query) {
         eprintln!(
             "newsq: no quotation has the id {query} (ids are in `newsq search --json` output)"
         );

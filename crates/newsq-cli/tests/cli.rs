@@ -30,7 +30,7 @@ const ARTICLE: &str = "Harbour to reopen in spring\n\nPort Averill mayor Ilona V
 fn extract_prints_speaker_quote_and_source_and_exits_0() {
     let dir = scratch("human");
     let file = write(&dir, "harbour.txt", ARTICLE.as_bytes());
-    let out = newsq(&["extract", "--outlet", "Tidewater Gazette", &file]);
+    let out = newsq(&["extract", "--set-outlet", "Tidewater Gazette", &file]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     // The reported statement shows without quote marks, tagged.
     assert_eq!(

@@ -43,9 +43,9 @@ fn push(dir: &Path, index: &Path, engine: &str, url: &str) -> std::process::Outp
         engine,
         "--url",
         url,
-        "--index",
+        "--engine-index",
         "dam-talks",
-        "--from",
+        "--index",
         &s(index),
     ];
     newsq_in(dir, &args)
@@ -63,9 +63,9 @@ fn export_writes_the_folder_and_says_how_to_load_it() {
             "--to",
             "quickwit",
             &s(&out_dir),
-            "--from",
-            &s(&index),
             "--index",
+            &s(&index),
+            "--engine-index",
             "dam-talks",
         ],
     );
@@ -105,6 +105,7 @@ fn export_of_an_empty_index_exits_1_and_a_bad_name_exits_2() {
             "--to",
             "elasticsearch",
             &s(&dir.join("out")),
+            // The old name of --index, kept as a hidden alias.
             "--from",
             &s(&index),
         ],
@@ -123,16 +124,16 @@ fn export_of_an_empty_index_exits_1_and_a_bad_name_exits_2() {
             "--to",
             "opensearch",
             &s(&dir.join("out")),
-            "--from",
-            &s(&index),
             "--index",
+            &s(&index),
+            "--engine-index",
             "Dam Talks",
         ],
     );
     expect_code(&out, 2);
     assert_eq!(
         stderr(&out),
-        "newsq: --index: 'Dam Talks' is not a valid index name for elasticsearch: it needs lower-case letters, digits, '-', '_' and '.' only\n"
+        "newsq: --engine-index: 'Dam Talks' is not a valid index name for elasticsearch: it needs lower-case letters, digits, '-', '_' and '.' only\n"
     );
 
     let out = newsq_in(
@@ -142,7 +143,7 @@ fn export_of_an_empty_index_exits_1_and_a_bad_name_exits_2() {
             "--to",
             "quickwit",
             &s(&dir.join("out")),
-            "--from",
+            "--index",
             &s(&dir.join("missing")),
         ],
     );
@@ -162,9 +163,9 @@ fn push_sends_everything_with_the_authorization_and_never_prints_it() {
         "elasticsearch",
         "--url",
         &url,
-        "--index",
+        "--engine-index",
         "dam-talks",
-        "--from",
+        "--index",
         &s(&index),
     ];
     let secret = [("NEWSQ_AUTHORIZATION", "ApiKey c2VjcmV0a2V5")];
@@ -244,9 +245,9 @@ fn push_reports_retries_and_stops_with_the_engines_message() {
         "elasticsearch",
         "--url",
         "https://localhost:9200",
-        "--index",
+        "--engine-index",
         "dam-talks",
-        "--from",
+        "--index",
         &s(&index),
         "--ca-cert",
         &s(&not_pem),

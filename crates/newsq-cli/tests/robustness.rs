@@ -12,7 +12,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::os::unix::fs::PermissionsExt;
 use std::os::unix::process::CommandExt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
@@ -305,6 +305,12 @@ fn a_read_only_index_is_searched_and_indexing_it_says_it_cannot_write() {
     );
 }
 
+/// Whether users other than the owner (and root) may pass through `dir`.
+fn others_may_enter(dir: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(dir).is_ok_and(|meta| meta.mode() & 0o001 != 0)
+}
+
 fn set_mode_all(dir: &Path, mode: u32) {
     for entry in std::fs::read_dir(dir).expect("list").flatten() {
         let _ = std::fs::set_permissions(entry.path(), std::fs::Permissions::from_mode(mode));
@@ -322,10 +328,26 @@ fn a_folder_the_user_may_not_write_or_read_is_named_with_what_to_do() {
     write(&secret, HARBOUR);
     std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o000)).expect("chmod");
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o555)).expect("chmod");
-    // Root is not stopped by modes: its newsq runs as nobody.
+    // Root is not stopped by modes: its newsq runs as nobody, from a copy in
+    // the scratch folder (the build's may sit in a folder nobody cannot
+    // enter, such as a checkout in a `mktemp -d` folder).
     let root = running_as_root(&dir);
+    let mut program = PathBuf::from(env!("CARGO_BIN_EXE_newsq"));
+    if root {
+        if let Some(closed) = dir.ancestors().find(|a| !others_may_enter(a)) {
+            eprintln!(
+                "skipped: {} cannot be entered by other users, so the test cannot run newsq as nobody there; set TMPDIR to a folder others may enter",
+                closed.display()
+            );
+            return;
+        }
+        program = dir.join("bin/newsq");
+        std::fs::create_dir_all(dir.join("bin")).expect("bin folder");
+        std::fs::copy(env!("CARGO_BIN_EXE_newsq"), &program).expect("copy newsq");
+        std::fs::set_permissions(&program, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    }
     let as_user = |args: &[&str]| {
-        let mut command = newsq_command(&dir, args);
+        let mut command = newsq_command_of(&program, &dir, args);
         if root {
             command.uid(65534).gid(65534);
         }
@@ -362,6 +384,21 @@ fn a_folder_the_user_may_not_write_or_read_is_named_with_what_to_do() {
     );
     let found = as_user(&["search", "--count", "crossing", "--index", &s(&index_dir)]);
     expect_code(&found, 0);
+    // A file of the index this user may not read is named, with what to do.
+    let meta = index_dir.join("meta.json");
+    std::fs::set_permissions(&meta, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+    let refused = as_user(&["search", "--count", "crossing", "--index", &s(&index_dir)]);
+    expect_code(&refused, 2);
+    assert_eq!(
+        stderr(&refused),
+        format!(
+            "newsq: {}: cannot read this file of the index (permission denied); ask the owner of {} to let others read it (chmod -R a+rX {}), or build an index of your own with `newsq index --index DIR PATH...`\n",
+            meta.display(),
+            index_dir.display(),
+            index_dir.display()
+        )
+    );
+    std::fs::set_permissions(&meta, std::fs::Permissions::from_mode(0o644)).expect("chmod");
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).ok();
 }
 
@@ -415,4 +452,39 @@ fn a_full_disk_fails_naming_the_index_which_keeps_its_last_commit() {
     assert!(codes
         .get("articles")
         .is_some_and(|n| n.parse::<u64>().unwrap_or(0) > 1000));
+}
+
+#[test]
+fn index_files_get_the_modes_of_any_new_file_so_others_can_search_a_shared_index() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = scratch("modes");
+    write(&dir.join("articles/harbour.txt"), HARBOUR);
+    let index = dir.join("index");
+    let out = newsq_command(
+        &dir,
+        &[
+            "index",
+            "-q",
+            "--index",
+            &s(&index),
+            &s(&dir.join("articles")),
+        ],
+    )
+    .output()
+    .expect("run newsq");
+    expect_code(&out, 0);
+    // A file this process creates gets the umask's modes; so must every
+    // file of the index (tantivy's own atomic writes make 0600 files).
+    let probe = dir.join("probe");
+    write(&probe, "");
+    let expected = std::fs::metadata(&probe).expect("probe").mode() & 0o777;
+    let mut files = 0;
+    for entry in std::fs::read_dir(&index).expect("list index").flatten() {
+        let meta = entry.metadata().expect("metadata");
+        if meta.is_file() {
+            files += 1;
+            assert_eq!(meta.mode() & 0o777, expected, "{}", entry.path().display());
+        }
+    }
+    assert!(files > 3, "{files} files");
 }

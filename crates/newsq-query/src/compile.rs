@@ -251,8 +251,13 @@ impl<'a> Compiler<'a> {
     fn date_range(&self, bound: DateBound, date: PartialDate) -> Box<dyn Query> {
         let field = self.fields.published;
         let first_day = first_day(date);
-        let term =
-            |days: i64| Term::from_field_date(field, DateTime::from_timestamp_secs(days * 86_400));
+        // tantivy keeps dates as i64 nanoseconds (years 1678 to 2262): a
+        // bound beyond them is the range's end, not an overflow.
+        let (earliest, latest) = (i64::MIN / 1_000_000_000, i64::MAX / 1_000_000_000);
+        let term = |days: i64| {
+            let seconds = days.saturating_mul(86_400).clamp(earliest, latest);
+            Term::from_field_date(field, DateTime::from_timestamp_secs(seconds))
+        };
         Box::new(match bound {
             DateBound::Since => RangeQuery::new(Bound::Included(term(first_day)), Bound::Unbounded),
             DateBound::Before => {

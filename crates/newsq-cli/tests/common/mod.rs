@@ -52,7 +52,13 @@ pub fn newsq_env(dir: &Path, args: &[&str], set: &[(&str, &str)], remove: &[&str
 /// The command `newsq ARGS`, not started, with every folder it could touch
 /// inside `dir`.
 pub fn newsq_command(dir: &Path, args: &[&str]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_newsq"));
+    newsq_command_of(Path::new(env!("CARGO_BIN_EXE_newsq")), dir, args)
+}
+
+/// [`newsq_command`] with the binary at `program` (a copy other users can
+/// reach, say).
+pub fn newsq_command_of(program: &Path, dir: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(program);
     command
         .args(args)
         .env_remove("NO_COLOR")

@@ -56,6 +56,7 @@ pub fn days_in_month(year: i32, month: u32) -> u32 {
 /// assert_eq!(parse_published("1970-01-02"), Some(86_400));
 /// assert_eq!(parse_published("2025-08-18T14:05:00+02:00"), parse_published("2025-08-18T12:05:00Z"));
 /// assert_eq!(parse_published("yesterday"), None);
+/// assert_eq!(parse_published("0000-01-01"), None);
 /// ```
 pub fn parse_published(text: &str) -> Option<i64> {
     let text = text.trim();
@@ -70,6 +71,12 @@ pub fn parse_published(text: &str) -> Option<i64> {
         })
     };
     let year = number(0..4)?;
+    // The index keeps dates as i64 nanoseconds since 1970 (tantivy's), which
+    // hold 1678 to 2262; a date outside is a placeholder ("0000-01-01"), not
+    // a publication date.
+    if !(1678..=2261).contains(&year) {
+        return None;
+    }
     if bytes.get(4) != Some(&b'-') || bytes.get(7) != Some(&b'-') {
         return None;
     }

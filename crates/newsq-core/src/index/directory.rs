@@ -53,8 +53,11 @@ impl Directory for IndexDirectory {
         self.inner.atomic_read(path)
     }
 
+    // tantivy's own atomic write goes through a temporary file created with
+    // mode 0600, which would leave meta.json unreadable to the other users
+    // an index is shared with; this one creates files with the umask's modes.
     fn atomic_write(&self, path: &Path, data: &[u8]) -> io::Result<()> {
-        self.inner.atomic_write(path, data)
+        write_atomically(&self.dir.join(path), data)
     }
 
     fn sync_directory(&self) -> io::Result<()> {
@@ -78,6 +81,29 @@ impl Directory for IndexDirectory {
     fn watch(&self, watch_callback: WatchCallback) -> tantivy::Result<WatchHandle> {
         self.inner.watch(watch_callback)
     }
+}
+
+/// Replace `path` with `data` atomically: a scratch file beside it, synced,
+/// renamed over it, and the folder synced, so that a crash leaves the old
+/// content or the new. The file gets the modes of any new file (the umask's),
+/// like the rest of the index.
+pub(crate) fn write_atomically(path: &Path, data: &[u8]) -> io::Result<()> {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let scratch = path.with_file_name(format!(".{name}.{}.partial", std::process::id()));
+    let written = std::fs::File::create(&scratch)
+        .and_then(|mut file| {
+            io::Write::write_all(&mut file, data)?;
+            file.sync_all()
+        })
+        .and_then(|()| std::fs::rename(&scratch, path))
+        .and_then(|()| match path.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => std::fs::File::open(dir)?.sync_all(),
+            _ => Ok(()),
+        });
+    if written.is_err() {
+        let _ = std::fs::remove_file(&scratch);
+    }
+    written
 }
 
 /// Write `bytes` zeros to a scratch file in `dir`, sync it and remove it:

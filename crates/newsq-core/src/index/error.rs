@@ -3,7 +3,7 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
-use tantivy::directory::error::{LockError, OpenWriteError};
+use tantivy::directory::error::{LockError, OpenReadError, OpenWriteError};
 use tantivy::TantivyError;
 
 use super::directory::probe_write;
@@ -14,6 +14,10 @@ pub enum IndexError {
     /// No index in the folder.
     #[error("{}: no newsq index here; build one with `newsq index --index {} PATH...`", .0.display(), .0.display())]
     NotFound(PathBuf),
+    /// The folder holds other files and no index: articles, most likely,
+    /// passed where an index folder was meant.
+    #[error("{}: not a newsq index (the folder holds other files); --index names the index folder: search these articles with `newsq search QUERY {}`, or index them with `newsq index --index NEW_DIR {}`", .0.display(), .0.display(), .0.display())]
+    NotAnIndex(PathBuf),
     /// Another writer (usually another `newsq index`) holds the index.
     #[error("{}: another newsq process is writing this index; wait for it to finish, or use another --index", .0.display())]
     Locked(PathBuf),
@@ -27,6 +31,15 @@ pub enum IndexError {
         path: PathBuf,
         #[source]
         source: io::Error,
+    },
+    /// A file of the index may not be read by this user: an index another
+    /// user made, its files not readable to others.
+    #[error("{}: cannot read this file of the index (permission denied); ask the owner of {} to let others read it (chmod -R a+rX {}), or build an index of your own with `newsq index --index DIR PATH...`", .file.display(), .index.display(), .index.display())]
+    CannotRead {
+        /// The file (or the folder, when tantivy did not say which file).
+        file: PathBuf,
+        /// The index folder.
+        index: PathBuf,
     },
     /// A file of the index could not be read or written.
     #[error("{}: {source}", .path.display())]
@@ -56,6 +69,20 @@ impl IndexError {
             TantivyError::LockFailure(LockError::IoError(io), _)
             | TantivyError::OpenWriteError(OpenWriteError::IoError { io_error: io, .. }) => {
                 IndexError::writing(path, io::Error::new(io.kind(), io.to_string()))
+            }
+            TantivyError::OpenReadError(OpenReadError::IoError { io_error, filepath })
+                if io_error.kind() == io::ErrorKind::PermissionDenied =>
+            {
+                IndexError::CannotRead {
+                    file: path.join(filepath),
+                    index: path.to_path_buf(),
+                }
+            }
+            TantivyError::IoError(io) if io.kind() == io::ErrorKind::PermissionDenied => {
+                IndexError::CannotRead {
+                    file: path.to_path_buf(),
+                    index: path.to_path_buf(),
+                }
             }
             TantivyError::IoError(io) => IndexError::Io {
                 path: path.to_path_buf(),

@@ -45,12 +45,12 @@ pub use sync::{file_records, sync_paths, FileRecord, SyncEvent, SyncOptions, Syn
 pub(crate) use writer::continue_hash;
 pub use writer::{
     article_key, quotation_id, stable_hash, DocumentBuilder, NewsWriter, PreparedArticle,
-    SourceFile, WriterOptions,
+    ReadSettings, SourceFile, WriterOptions,
 };
 
 /// The on-disk format this build writes and reads. Bumped whenever the
 /// schema or the analysis changes so that an old index would answer wrongly.
-pub const FORMAT_VERSION: u32 = 6;
+pub const FORMAT_VERSION: u32 = 7;
 
 /// The file in the index folder that records the newsq format version.
 const FORMAT_FILE: &str = "newsq-format.json";
@@ -67,8 +67,11 @@ impl NewsIndex {
     /// Open the index in `dir`, creating the folder and an empty index when
     /// there is none yet.
     pub fn open_or_create(dir: &Path) -> Result<NewsIndex, IndexError> {
-        if dir.join("meta.json").exists() {
+        if NewsIndex::exists_in(dir) {
             return NewsIndex::open(dir);
+        }
+        if holds_other_files(dir) {
+            return Err(IndexError::NotAnIndex(dir.to_path_buf()));
         }
         std::fs::create_dir_all(dir).map_err(|source| IndexError::writing(dir, source))?;
         // The format record goes first: tantivy's meta.json is what makes
@@ -82,9 +85,17 @@ impl NewsIndex {
         Ok(NewsIndex::wrap(index, fields, Some(dir.to_path_buf())))
     }
 
+    /// Whether `dir` holds an index (of any version): tantivy's meta.json.
+    pub fn exists_in(dir: &Path) -> bool {
+        dir.join("meta.json").is_file()
+    }
+
     /// Open an existing index; [`IndexError::NotFound`] when `dir` holds none.
     pub fn open(dir: &Path) -> Result<NewsIndex, IndexError> {
-        if !dir.join("meta.json").exists() {
+        if !NewsIndex::exists_in(dir) {
+            if holds_other_files(dir) {
+                return Err(IndexError::NotAnIndex(dir.to_path_buf()));
+            }
             return Err(IndexError::NotFound(dir.to_path_buf()));
         }
         check_format(dir)?;
@@ -172,30 +183,40 @@ fn index_settings() -> IndexSettings {
     }
 }
 
+/// Whether `dir` holds files other than what creating an index leaves
+/// before its meta.json (the format record, hidden scratch and lock files):
+/// an index is never created among them.
+fn holds_other_files(dir: &Path) -> bool {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return false;
+    };
+    entries.flatten().any(|entry| {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        !name.starts_with('.') && name != FORMAT_FILE
+    })
+}
+
 /// Record this build's format version in `dir`, atomically (a scratch file
 /// renamed over it): a crash leaves the old record or the new one.
 fn write_format(dir: &Path) -> Result<(), IndexError> {
     let path = dir.join(FORMAT_FILE);
-    let scratch = dir.join(format!("{FORMAT_FILE}.{}.partial", std::process::id()));
     let format = format!("{{\"newsq_format\": {FORMAT_VERSION}}}\n");
-    let written = std::fs::File::create(&scratch)
-        .and_then(|mut file| {
-            std::io::Write::write_all(&mut file, format.as_bytes())?;
-            file.sync_all()
-        })
-        .and_then(|()| std::fs::rename(&scratch, &path))
-        .and_then(|()| std::fs::File::open(dir)?.sync_all());
-    if written.is_err() {
-        let _ = std::fs::remove_file(&scratch);
-    }
-    written.map_err(|source| IndexError::writing(&path, source))
+    directory::write_atomically(&path, format.as_bytes())
+        .map_err(|source| IndexError::writing(&path, source))
 }
 
 fn check_format(dir: &Path) -> Result<(), IndexError> {
     let path = dir.join(FORMAT_FILE);
-    let text = std::fs::read_to_string(&path).map_err(|_| IndexError::Incompatible {
-        path: dir.to_path_buf(),
-        found: "no newsq format record".to_string(),
+    let text = std::fs::read_to_string(&path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::PermissionDenied => IndexError::CannotRead {
+            file: path.clone(),
+            index: dir.to_path_buf(),
+        },
+        _ => IndexError::Incompatible {
+            path: dir.to_path_buf(),
+            found: "no newsq format record".to_string(),
+        },
     })?;
     let version = serde_json::from_str::<serde_json::Value>(&text)
         .ok()

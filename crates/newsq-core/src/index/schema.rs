@@ -80,6 +80,9 @@ pub mod name {
     pub const CONTAINS: &str = "contains";
     pub const MTIME: &str = "mtime";
     pub const SIZE: &str = "size";
+    pub const READ_META: &str = "read_meta";
+    pub const READ_OUTLET: &str = "read_outlet";
+    pub const READ_FORMAT: &str = "read_format";
 }
 
 /// The fields of a newsq index.
@@ -145,6 +148,12 @@ pub struct Fields {
     /// File modification time (ns since 1970) and size, on file documents.
     pub mtime: Field,
     pub size: Field,
+    /// On file documents: digests of the read settings the file was read
+    /// under (its `--meta` rows, `--set-outlet`, `--format`), so that a run
+    /// that gives other ones reads it again.
+    pub read_meta: Field,
+    pub read_outlet: Field,
+    pub read_format: Field,
 }
 
 impl Fields {
@@ -199,6 +208,9 @@ impl Fields {
             contains: builder.add_text_field(name::CONTAINS, STRING | STORED),
             mtime: builder.add_u64_field(name::MTIME, FAST),
             size: builder.add_u64_field(name::SIZE, FAST),
+            read_meta: builder.add_u64_field(name::READ_META, FAST),
+            read_outlet: builder.add_u64_field(name::READ_OUTLET, FAST),
+            read_format: builder.add_u64_field(name::READ_FORMAT, FAST),
         };
         (builder.build(), fields)
     }
@@ -234,6 +246,9 @@ impl Fields {
             contains: field(name::CONTAINS)?,
             mtime: field(name::MTIME)?,
             size: field(name::SIZE)?,
+            read_meta: field(name::READ_META)?,
+            read_outlet: field(name::READ_OUTLET)?,
+            read_format: field(name::READ_FORMAT)?,
         })
     }
 }

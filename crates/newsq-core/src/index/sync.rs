@@ -13,10 +13,11 @@ use tantivy::schema::{IndexRecordOption, Term};
 
 use super::schema::{name, DocKind};
 use super::writer::{
-    default_threads, path_text, DocumentBuilder, NewsWriter, PreparedArticle, SourceFile,
+    default_threads, path_text, stable_hash, DocumentBuilder, NewsWriter, PreparedArticle,
+    ReadSettings, SourceFile,
 };
 use super::{IndexError, NewsIndex};
-use crate::read::{self, ReadOptions, SkipSummary, Skipped};
+use crate::read::{self, InputFormat, ReadOptions, SkipSummary, Skipped};
 
 /// How [`sync_paths`] runs.
 #[derive(Debug, Clone)]
@@ -29,8 +30,8 @@ pub struct SyncOptions {
     /// Commit after this many bytes of input, so that an interrupted run
     /// loses little work; the run always commits at its end.
     pub commit_every_bytes: u64,
-    /// Re-read every file even when unchanged (after a change of `--meta`,
-    /// for instance).
+    /// Re-read every file even when unchanged (changed read settings are
+    /// noticed without it).
     pub force: bool,
     /// Threads reading files and preparing their articles (extraction,
     /// attribution, documents) while the writer indexes.
@@ -105,12 +106,42 @@ pub struct FileRecord {
     pub mtime_ns: u64,
     /// Size in bytes.
     pub size: u64,
+    /// The read settings it was read under.
+    pub read_settings: ReadSettings,
+}
+
+impl FileRecord {
+    /// Whether a file found now as `now` is the file recorded, read the way
+    /// `options` would read it: same modification time and size, and the
+    /// same value of each read setting the options give.
+    fn same_for(&self, now: &FileRecord, options: &ReadOptions) -> bool {
+        let (was, is) = (self.read_settings, now.read_settings);
+        self.mtime_ns == now.mtime_ns
+            && self.size == now.size
+            && (options.meta.is_none() || was.meta == is.meta)
+            && (options.outlet.is_none() || was.outlet == is.outlet)
+            && (options.format.is_none() || was.format == is.format)
+    }
+}
+
+/// The read settings `options` read `path` under.
+fn read_settings(options: &ReadOptions, path: &Path) -> ReadSettings {
+    ReadSettings {
+        meta: stable_hash(options.meta_settings_for(path).as_bytes()),
+        outlet: stable_hash(options.outlet.as_deref().unwrap_or("").as_bytes()),
+        format: stable_hash(options.format.map_or("", InputFormat::name).as_bytes()),
+    }
 }
 
 /// Index the articles under `paths` (files and folders, as
 /// [`read::discover`] walks them): new and changed files are read and their
 /// articles replace what the index held for them; unchanged files are not
-/// read at all. With [`SyncOptions::prune`], files indexed from these paths
+/// read at all. A file counts as changed when its modification time or size
+/// changed, or when the run gives a read setting that differs from the one
+/// the file was read under: a sidecar whose rows for it changed
+/// ([`ReadOptions::meta_settings_for`]), another outlet or format override.
+/// A setting the run does not give is not compared (a run without `--meta`
+/// keeps what earlier runs read with one). With [`SyncOptions::prune`], files indexed from these paths
 /// before and gone now are removed. Commits as it goes and at the end.
 ///
 /// Per-file problems (unreadable, binary, malformed lines) are reported
@@ -157,8 +188,16 @@ pub fn sync_paths(
             // Gone between the walk and now: read_file will say why.
             Err(_) => (0, 0),
         };
-        let record = FileRecord { mtime_ns, size };
-        if !options.force && known.get(&text) == Some(&record) {
+        let read_settings = read_settings(&options.read, &path);
+        let record = FileRecord {
+            mtime_ns,
+            size,
+            read_settings,
+        };
+        let unchanged = known
+            .get(&text)
+            .is_some_and(|known| known.same_for(&record, &options.read));
+        if !options.force && unchanged {
             summary.files_unchanged += 1;
             continue;
         }
@@ -168,6 +207,7 @@ pub fn sync_paths(
                 path: text,
                 mtime_ns,
                 size,
+                read_settings,
             },
         ));
     }
@@ -348,7 +388,7 @@ pub fn file_records(index: &NewsIndex) -> Result<HashMap<String, FileRecord>, In
         .collect();
     docs.sort();
     let mut records = HashMap::with_capacity(docs.len());
-    type SegmentColumns = (u32, StrColumn, Column<u64>, Column<u64>);
+    type SegmentColumns = (u32, StrColumn, Column<u64>, Column<u64>, [Column<u64>; 3]);
     let mut segment: Option<SegmentColumns> = None;
     let mut path = String::new();
     for address in docs {
@@ -362,9 +402,14 @@ pub fn file_records(index: &NewsIndex) -> Result<HashMap<String, FileRecord>, In
                 paths,
                 fast.u64(name::MTIME).map_err(at)?,
                 fast.u64(name::SIZE).map_err(at)?,
+                [
+                    fast.u64(name::READ_META).map_err(at)?,
+                    fast.u64(name::READ_OUTLET).map_err(at)?,
+                    fast.u64(name::READ_FORMAT).map_err(at)?,
+                ],
             ));
         }
-        let Some((_, paths, mtimes, sizes)) = &segment else {
+        let Some((_, paths, mtimes, sizes, settings)) = &segment else {
             continue;
         };
         let doc = address.doc_id;
@@ -380,6 +425,11 @@ pub fn file_records(index: &NewsIndex) -> Result<HashMap<String, FileRecord>, In
             FileRecord {
                 mtime_ns: mtimes.first(doc).unwrap_or(0),
                 size: sizes.first(doc).unwrap_or(0),
+                read_settings: ReadSettings {
+                    meta: settings[0].first(doc).unwrap_or(0),
+                    outlet: settings[1].first(doc).unwrap_or(0),
+                    format: settings[2].first(doc).unwrap_or(0),
+                },
             },
         );
     }

@@ -57,6 +57,21 @@ pub struct SourceFile {
     pub mtime_ns: u64,
     /// Size in bytes.
     pub size: u64,
+    /// The read settings it was read under (see [`super::sync_paths`]).
+    pub read_settings: ReadSettings,
+}
+
+/// Digests of the read settings a file was read under: its `--meta` rows
+/// ([`crate::read::ReadOptions::meta_settings_for`]), the outlet and the
+/// format overrides ([`stable_hash`] of the text, empty when not given).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReadSettings {
+    /// The sidecar rows that apply to the file.
+    pub meta: u64,
+    /// `--set-outlet`.
+    pub outlet: u64,
+    /// `--format`.
+    pub format: u64,
 }
 
 /// Writes articles and their quotations into a [`NewsIndex`]. Nothing is
@@ -171,6 +186,9 @@ impl NewsWriter {
         doc.add_text(f.path, &file.path);
         doc.add_u64(f.mtime, file.mtime_ns);
         doc.add_u64(f.size, file.size);
+        doc.add_u64(f.read_meta, file.read_settings.meta);
+        doc.add_u64(f.read_outlet, file.read_settings.outlet);
+        doc.add_u64(f.read_format, file.read_settings.format);
         self.add(doc)
     }
 

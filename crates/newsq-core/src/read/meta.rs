@@ -157,6 +157,19 @@ impl Metadata {
         self.records.get(key)
     }
 
+    /// The records keyed by a URL (records of JSON Lines files and crawls,
+    /// matched by their id rather than a file name), sorted by key.
+    pub(crate) fn keyed_by_url(&self) -> Vec<(&str, &MetaRecord)> {
+        let mut rows: Vec<(&str, &MetaRecord)> = self
+            .records
+            .iter()
+            .filter(|(key, _)| key.contains("://"))
+            .map(|(key, record)| (key.as_str(), record))
+            .collect();
+        rows.sort_by(|a, b| a.0.cmp(b.0));
+        rows
+    }
+
     /// Number of records.
     pub fn len(&self) -> usize {
         self.records.len()

@@ -68,6 +68,37 @@ pub struct ReadOptions {
     pub format: Option<InputFormat>,
 }
 
+impl ReadOptions {
+    /// What the sidecar says about reading `path`, as text: its row by file
+    /// name, and the rows keyed by URL (which match records inside container
+    /// files); empty without a sidecar or without such rows. `newsq index`
+    /// reads a file again when this text changed since it was read.
+    pub fn meta_settings_for(&self, path: &Path) -> String {
+        let mut text = String::new();
+        let Some(meta) = &self.meta else {
+            return text;
+        };
+        let mut field = |value: &str| {
+            text.push_str(value);
+            text.push('\u{1f}');
+        };
+        let file_name = path
+            .file_name()
+            .map(|name| name.to_string_lossy())
+            .unwrap_or_default();
+        let rows = meta.get(&file_name).into_iter().map(|row| ("", row));
+        for (key, row) in rows.chain(meta.keyed_by_url()) {
+            field(key);
+            field(row.outlet.as_deref().unwrap_or(""));
+            field(row.published.as_deref().unwrap_or(""));
+            field(row.title.as_deref().unwrap_or(""));
+            field(row.url.as_deref().unwrap_or(""));
+            field(&row.authors.join("\u{1e}"));
+        }
+        text
+    }
+}
+
 /// The formats newsq reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InputFormat {
@@ -81,6 +112,19 @@ pub enum InputFormat {
     Html,
     /// WARC records (gzip-compressed or not), as web crawls store pages.
     Warc,
+}
+
+impl InputFormat {
+    /// The format's name, as `--format` spells it.
+    pub fn name(self) -> &'static str {
+        match self {
+            InputFormat::Text => "text",
+            InputFormat::Json => "json",
+            InputFormat::JsonLines => "jsonl",
+            InputFormat::Html => "html",
+            InputFormat::Warc => "warc",
+        }
+    }
 }
 
 /// Read one file into articles. Never panics.
