@@ -21,9 +21,19 @@ use newsq_core::read::{InputFormat, Metadata, ReadOptions};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Who said what, where, and in which words: the statements of news articles.
+/// Who said what, where, and in which words: newsq finds the statements in
+/// news articles (quotations and reported speech) and who made them, and
+/// searches them by words, speaker, outlet and date.
+///
+/// Search a folder of articles at once (`newsq search "red line" ARTICLES`),
+/// or build an index once and search it (`newsq index --index DIR
+/// ARTICLES`, then `newsq search "red line" --speaker trump --index DIR`).
+///
+/// Exit status: 0 when something was found, 1 when nothing was, 2 on an
+/// error. `newsq COMMAND --help` says more; `newsq man COMMAND` prints its
+/// manual page.
 #[derive(Debug, Parser)]
-#[command(name = "newsq", version, about, long_about = None)]
+#[command(name = "newsq", version)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

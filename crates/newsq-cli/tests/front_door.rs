@@ -381,3 +381,23 @@ fn every_subcommand_has_a_man_page() {
     }
     expect_code(&newsq_in(&dir, &["man", "serach"]), 2);
 }
+
+#[test]
+fn help_says_what_newsq_is_for_and_how_to_start() {
+    let dir = scratch("help");
+    let out = newsq_in(&dir, &["--help"]);
+    expect_code(&out, 0);
+    let help = stdout(&out);
+    assert!(
+        help.starts_with("Who said what, where, and in which words"),
+        "{help}"
+    );
+    assert!(
+        help.contains("newsq search \"red line\" ARTICLES"),
+        "{help}"
+    );
+    assert!(
+        help.contains("Exit status: 0 when something was found, 1 when nothing was, 2 on an error"),
+        "{help}"
+    );
+}
