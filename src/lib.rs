@@ -6,7 +6,14 @@
 //! * [`core`] (crate `newsq-core`): reading articles, extracting attributed
 //!   statements (quotations and reported statements), and the tantivy index
 //!   ([`index`]).
-//! * [`query`] (crate `newsq-query`): the query language and searching.
+//! * [`query`] (crate `newsq-query`): the query language and searching
+//!   ([`query::NewsSearcher`], [`query::SearchRequest`]), speaker and outlet
+//!   entities ([`query::entity`]) and the trails of a statement across
+//!   articles ([`query::NewsSearcher::trail`]).
+//!
+//! Exporting an index to Quickwit or Elasticsearch is the crate
+//! `newsq-export`, a dependency of its own: it brings an HTTP client and TLS,
+//! which an embedder that only searches does not need.
 //!
 //! ```
 //! let quotes = newsq::quote::extract("“We stay,” Ms Varga said.");
@@ -32,8 +39,15 @@
 //! # }
 //! ```
 
+#![warn(missing_docs)]
+
+// `doc(inline)`: a re-exported crate is otherwise listed as a bare `pub use`
+// line, which `cargo doc --no-deps` cannot link, so the search API could not
+// be found from the facade's documentation.
+#[doc(inline)]
 pub use newsq_core as core;
 pub use newsq_core::{index, quote, read, wording, Article, Error, Quotation, StatementKind};
+#[doc(inline)]
 pub use newsq_query as query;
 
 /// The README's Rust examples, compiled and run as doctests so that the

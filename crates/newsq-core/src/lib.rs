@@ -24,6 +24,8 @@
 //! assert_eq!(statements[1].speaker.as_deref(), Some("Ana Lopes"));
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod article;
 pub mod error;
 pub mod index;

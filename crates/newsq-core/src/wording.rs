@@ -318,6 +318,7 @@ impl EditKind {
 /// One difference between two wordings, as word ranges in each.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Edit {
+    /// What kind of difference.
     pub kind: EditKind,
     /// Words of the reference (empty for an insertion).
     pub reference: Range<usize>,

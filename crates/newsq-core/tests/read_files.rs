@@ -157,32 +157,27 @@ fn skip_summary_counts_by_kind() {
     let mut summary = SkipSummary::default();
     assert_eq!(summary.total(), 0);
     assert_eq!(summary.to_string(), "skipped no inputs");
-    summary.record(&Skipped {
-        path: "x.pdf".into(),
-        line: None,
-        reason: SkipReason::Binary,
-    });
+    summary.record(&Skipped::file("x.pdf", SkipReason::Binary));
     assert_eq!(summary.to_string(), "skipped 1 input: 1 binary");
-    summary.record(&Skipped {
-        path: "a.txt".into(),
-        line: None,
-        reason: SkipReason::InvalidUtf8 { byte_offset: 3 },
-    });
-    summary.record(&Skipped {
-        path: "a.jsonl".into(),
-        line: Some(7),
-        reason: SkipReason::MalformedJson("expected value at column 1".into()),
-    });
+    summary.record(&Skipped::file(
+        "a.txt",
+        SkipReason::InvalidUtf8 { byte_offset: 3 },
+    ));
+    summary.record(&Skipped::at_line(
+        "a.jsonl",
+        7,
+        SkipReason::MalformedJson("expected value at column 1".into()),
+    ));
     assert_eq!(summary.total(), 3);
     assert_eq!(
         summary.to_string(),
         "skipped 3 inputs: 1 binary, 1 invalid UTF-8, 1 malformed JSON line"
     );
-    summary.record(&Skipped {
-        path: "b.jsonl".into(),
-        line: Some(2),
-        reason: SkipReason::MalformedJson("x".into()),
-    });
+    summary.record(&Skipped::at_line(
+        "b.jsonl",
+        2,
+        SkipReason::MalformedJson("x".into()),
+    ));
     assert!(summary.to_string().ends_with("2 malformed JSON lines"));
 }
 
@@ -199,10 +194,9 @@ fn every_skip_message_is_one_line() {
     ];
     for reason in reasons {
         for line in [None, Some(4)] {
-            let s = Skipped {
-                path: "data/a.jsonl".into(),
-                line,
-                reason: reason.clone(),
+            let s = match line {
+                Some(n) => Skipped::at_line("data/a.jsonl", n, reason.clone()),
+                None => Skipped::file("data/a.jsonl", reason.clone()),
             };
             let msg = s.to_string();
             assert!(!msg.contains('\n'), "{msg}");

@@ -24,6 +24,7 @@ use crate::error::ExportError;
 /// key, so that a term query on the key finds every spelling; the article's
 /// own spelling is kept in `speaker_as_written`/`outlet_as_written`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct ExportDocument {
     /// Stable across exports of the same articles: a quotation's id (as
     /// `newsq search --json` shows it) or `a` and a hash of the article id.
@@ -34,14 +35,20 @@ pub struct ExportDocument {
     /// The article the document belongs to (its URL where known, else path
     /// and content hash).
     pub article_id: String,
+    /// The statement's words, on quotation and reported documents.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
+    /// The sentence around the statement.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub context: Option<String>,
+    /// The speaker entity's name.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub speaker: Option<String>,
+    /// The speaker entity's key ([`entity_key`]): what a speaker filter
+    /// matches.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub speaker_key: Option<String>,
+    /// The speaker's name as the article spells it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub speaker_as_written: Option<String>,
     /// How the article referred to the speaker here ("Mr Zelensky", "he").
@@ -59,17 +66,22 @@ pub struct ExportDocument {
     /// The article's headline, on both kinds.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// The outlet entity's name.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub outlet: Option<String>,
+    /// The outlet entity's key ([`entity_key`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub outlet_key: Option<String>,
+    /// The outlet as the article (or its metadata) names it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub outlet_as_written: Option<String>,
     /// RFC 3339, UTC, to the second.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub published: Option<String>,
+    /// The article's URL.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// The article's language code, where known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
     /// The input file the article came from.
@@ -128,10 +140,14 @@ pub fn entity_key(name: &str) -> String {
 /// One entity as written to `entities.ndjson`: how a name a user types
 /// becomes the key to filter on, without newsq.
 #[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
 pub struct EntityRecord {
     /// `"speaker"` or `"outlet"`.
     pub kind: &'static str,
+    /// The entity's name, as documents carry it in `speaker` or `outlet`.
     pub name: String,
+    /// Its key ([`entity_key`]), as documents carry it in `speaker_key` or
+    /// `outlet_key`.
     pub key: String,
     /// Every spelling the index holds, most used first.
     pub spellings: Vec<String>,

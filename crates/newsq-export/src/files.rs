@@ -16,6 +16,7 @@ pub const ENTITIES_FILE: &str = "entities.ndjson";
 /// What to export.
 #[derive(Debug, Clone)]
 pub struct ExportOptions {
+    /// The engine the export is for.
     pub engine: Engine,
     /// The engine's index name (Quickwit's `index_id`).
     pub index_name: String,
@@ -38,6 +39,7 @@ impl ExportOptions {
 
 /// What an export wrote.
 #[derive(Debug, Clone, Default)]
+#[non_exhaustive]
 pub struct ExportSummary {
     /// Documents written.
     pub documents: u64,

@@ -16,13 +16,16 @@ use crate::http::{
 /// Where and how to push.
 #[derive(Debug, Clone)]
 pub struct PushOptions {
+    /// The engine pushed to.
     pub engine: Engine,
+    /// Its URL and credentials.
     pub endpoint: Endpoint,
     /// The engine's index; created with newsq's definition when missing.
     pub index_name: String,
     /// Largest request body in bytes (Quickwit: at most
     /// [`crate::QUICKWIT_MAX_BODY`]).
     pub batch_bytes: usize,
+    /// When to try a request again, and how long to wait.
     pub retry: RetryPolicy,
     /// Longest wait for one answer.
     pub timeout: Duration,
@@ -51,22 +54,36 @@ impl PushOptions {
 #[derive(Debug)]
 pub enum PushEvent<'a> {
     /// The index was there already, or was created.
-    Index { created: bool },
+    Index {
+        /// Whether this push created it.
+        created: bool,
+    },
     /// A batch was accepted.
-    Sent { documents: u64, bytes: u64 },
+    Sent {
+        /// Documents in the batch.
+        documents: u64,
+        /// Its size in bytes.
+        bytes: u64,
+    },
     /// The engine is busy or unwell (`status`, or no answer); trying again
     /// after `wait`.
     Retrying {
+        /// The request ("batch 3").
         what: &'a str,
+        /// The HTTP status of the answer, if there was one.
         status: Option<u16>,
+        /// The engine's explanation, or the connection error.
         reason: &'a str,
+        /// The try that failed (1 for the first).
         attempt: u32,
+        /// How long until the next try.
         wait: Duration,
     },
 }
 
 /// What a push did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct PushSummary {
     /// The index was created by this push.
     pub index_created: bool,
@@ -76,7 +93,9 @@ pub struct PushSummary {
     /// Of those, documents the engine already held under the same id
     /// (Elasticsearch; Quickwit has no ids).
     pub already_present: u64,
+    /// Batches sent.
     pub batches: u64,
+    /// Bytes of batches sent.
     pub bytes: u64,
     /// Requests (or documents of a bulk request) tried again.
     pub retries: u64,

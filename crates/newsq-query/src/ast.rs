@@ -5,13 +5,16 @@ use serde::Serialize;
 /// Byte range of a node in the query string, for error messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Span {
+    /// Byte offset of the node's first character.
     pub start: usize,
+    /// Byte offset just after the node's last character.
     pub end: usize,
 }
 
 /// A date as precise as the user wrote it: `2024`, `2024-03` or `2024-03-05`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct PartialDate {
+    /// The year.
     pub year: i32,
     /// 1–12 when given.
     pub month: Option<u8>,
@@ -45,24 +48,42 @@ pub enum Expr {
     /// The empty query: every document.
     All,
     /// A bare word, searched stemmed in the text.
-    Word { text: String, span: Span },
+    Word {
+        /// The word as written.
+        text: String,
+        /// Where it is in the query.
+        span: Span,
+    },
     /// A "quoted phrase": the words in this order, next to each other.
-    Phrase { text: String, span: Span },
+    Phrase {
+        /// The words between the quote marks.
+        text: String,
+        /// Where the phrase (its quote marks included) is in the query.
+        span: Span,
+    },
     /// `speaker:NAME` / `outlet:NAME`: NAME is a word or a "quoted name".
     Name {
+        /// Which filter.
         field: FilterField,
+        /// The name, without quote marks.
         name: String,
+        /// Where the filter is in the query.
         span: Span,
     },
     /// `after:DATE` / `before:DATE`.
     Date {
+        /// Which end of the range.
         bound: DateBound,
+        /// The date as written.
         date: PartialDate,
+        /// Where the filter is in the query.
         span: Span,
     },
     /// `kind:direct`, `kind:reported`: statements of one kind.
     Kind {
+        /// The kind asked for.
         kind: newsq_core::quote::StatementKind,
+        /// Where the filter is in the query.
         span: Span,
     },
     /// `-x`, `NOT x`: documents without x.

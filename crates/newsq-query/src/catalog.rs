@@ -345,7 +345,9 @@ pub(crate) fn name_variants(
 
 /// A speaker or outlet with what the index holds for it, for listings.
 #[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
 pub struct EntityReport {
+    /// A speaker or an outlet.
     pub kind: EntityKind,
     /// The entity's name.
     pub name: String,

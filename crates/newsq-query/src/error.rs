@@ -6,6 +6,7 @@ use crate::parse::ParseError;
 
 /// Why a search failed.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum QueryError {
     /// The query (or a `--since`/`--until`/`--speaker` value) is malformed.
     #[error("{0}")]
@@ -13,13 +14,21 @@ pub enum QueryError {
     /// A filter flag's value is malformed (`--since 2025-13`).
     #[error("{flag} {value}: {message}")]
     Flag {
+        /// The flag (`--since`).
         flag: &'static str,
+        /// Its value as given.
         value: String,
+        /// What is wrong with the value.
         message: String,
     },
     /// A word, phrase or name holds nothing searchable ("—", "...").
     #[error("'{text}' has no letters or digits to search (at byte {position}); remove it or quote the text around it")]
-    NothingToSearch { text: String, position: usize },
+    NothingToSearch {
+        /// The word, phrase or name.
+        text: String,
+        /// Its byte offset in the query.
+        position: usize,
+    },
     /// The index's alias file could not be read.
     #[error(transparent)]
     Aliases(#[from] crate::entity::AliasError),

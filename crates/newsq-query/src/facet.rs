@@ -11,7 +11,9 @@ use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FacetField {
+    /// Count by speaker.
     Speaker,
+    /// Count by outlet.
     Outlet,
 }
 
@@ -27,9 +29,14 @@ impl FacetField {
 /// Hit counts by the values of one field, most frequent first (ties by
 /// name); `missing` counts hits without a value (unattributed quotations).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct FacetCounts {
+    /// The field counted by (set on every entry of
+    /// [`SearchResults::facets`](crate::SearchResults::facets)).
     pub field: Option<FacetField>,
+    /// Each value (a speaker's or outlet's name) and its hits.
     pub counts: Vec<(String, u64)>,
+    /// Hits without a value.
     pub missing: u64,
 }
 

@@ -26,6 +26,8 @@
 //! then, with [`Scope::Articles`], quotations before article text; then by
 //! score, and among equal scores the newest first.
 
+#![warn(missing_docs)]
+
 mod ast;
 mod catalog;
 mod compile;

@@ -46,6 +46,7 @@ const MAX_TERMS: usize = 128;
 /// A query that cannot be parsed, with where and why.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{message} (at column {column})")]
+#[non_exhaustive]
 pub struct ParseError {
     /// Byte offset of the problem in the query (always a char boundary, at
     /// most the query's length).

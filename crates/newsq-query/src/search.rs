@@ -242,10 +242,12 @@ pub enum HitKind {
 
 /// One search result.
 #[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
 pub struct Hit {
     /// Relevance (BM25); higher is better. Hits are ordered by tier first
     /// (exact phrase, then quotation before article), then score, then date.
     pub score: f32,
+    /// A quotation, a reported statement or article text.
     pub kind: HitKind,
     /// The quotation's id, for `newsq trail` (quotation hits).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -266,15 +268,18 @@ pub struct Hit {
     /// How the speaker was found: "name", "pronoun", "description", ….
     #[serde(skip_serializing_if = "Option::is_none")]
     pub speaker_from: Option<String>,
+    /// The outlet as the article (or its metadata) names it.
     pub outlet: Option<String>,
     /// The outlet entity's name ("The Financial Times" for "FT").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub outlet_entity: Option<String>,
     /// The article's key (URL where known, else file and content hash).
     pub article: String,
+    /// The article's headline.
     pub title: Option<String>,
     /// Publication date, `YYYY-MM-DD`.
     pub published: Option<String>,
+    /// The article's URL.
     pub url: Option<String>,
     /// The file the article came from.
     pub path: Option<String>,
@@ -302,6 +307,7 @@ pub struct Hit {
 
 /// The answer to a [`SearchRequest`].
 #[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
 pub struct SearchResults {
     /// The best hits, at most the request's limit.
     pub hits: Vec<Hit>,

@@ -67,6 +67,7 @@ const MAX_SEARCHES: usize = 200;
 
 /// One statement as carried by one or more articles.
 #[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
 pub struct QuoteGroup {
     /// The id of the earliest member's quotation: stable while no earlier
     /// version is indexed.
@@ -96,6 +97,7 @@ pub struct QuoteGroup {
 
 /// One article's version of a statement.
 #[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
 pub struct GroupMember {
     /// The quotation's id (as in search hits).
     pub id: String,
@@ -103,18 +105,25 @@ pub struct GroupMember {
     /// words: a reported version is listed but never compared word for
     /// word (its words are the writer's, not the speaker's).
     pub kind: StatementKind,
+    /// The statement's words in this article.
     pub quote: String,
     /// The speaker as the article names them.
     pub speaker: Option<String>,
+    /// The outlet as the article (or its metadata) names it.
     pub outlet: Option<String>,
     /// The outlet entity's name.
     pub outlet_entity: Option<String>,
+    /// The article's key (URL where known, else file and content hash).
     pub article: String,
+    /// The article's headline.
     pub title: Option<String>,
     /// Publication date, `YYYY-MM-DD`.
     pub published: Option<String>,
+    /// The article's URL.
     pub url: Option<String>,
+    /// The file the article came from.
     pub path: Option<String>,
+    /// The line within a JSON Lines file.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<u64>,
     /// Quotes only part of the reference version.
@@ -128,7 +137,9 @@ pub struct GroupMember {
 
 /// One difference between a version and the reference.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct WordEdit {
+    /// What kind of difference.
     pub kind: EditKind,
     /// The reference's words here, as written there ("" for an insertion).
     pub reference: String,
@@ -141,6 +152,7 @@ pub struct WordEdit {
 
 /// A place where versions word a statement differently.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Variant {
     /// The readings, the reference's first: "this crisis" in two
     /// quotations, "the conflict" in one.
@@ -149,6 +161,7 @@ pub struct Variant {
 
 /// One wording of a [`Variant`] and the quotations that use it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Reading {
     /// The words as written ("" where they are left out).
     pub words: String,
@@ -158,6 +171,7 @@ pub struct Reading {
 
 /// What a hit folded by `--group` stands for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct GroupSummary {
     /// The group's id ([`QuoteGroup::id`]).
     pub id: String,
@@ -191,6 +205,7 @@ impl QuoteGroup {
 
 /// The answer to [`NewsSearcher::trail`].
 #[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
 pub struct TrailResults {
     /// The statements whose quotations match, best match first.
     pub groups: Vec<QuoteGroup>,

@@ -756,11 +756,10 @@ fn render_puts_a_caret_under_the_problem() {
         "a  (b\n   ^ unclosed '(': add a ')' or remove this one"
     );
     // A column past the end of another string does not blow up.
-    let e = ParseError {
-        position: usize::MAX,
-        column: usize::MAX,
-        message: "m".to_string(),
-    };
+    let mut e = err("(");
+    e.position = usize::MAX;
+    e.column = usize::MAX;
+    e.message = "m".to_string();
     assert_eq!(e.render("ab"), "ab\n  ^ m");
 }
 

@@ -4,7 +4,7 @@
 //! Every article here is invented: people, places and outlets are fictional.
 
 use newsq_core::index::{NewsIndex, WriterOptions};
-use newsq_core::{Article, Quotation, StatementKind};
+use newsq_core::{Article, Quotation};
 use newsq_query::{
     FacetField, Hit, HitKind, NewsSearcher, QueryError, Scope, SearchRequest, SearchResults,
 };
@@ -715,18 +715,8 @@ fn facets_count_unattributed_quotations_as_missing() {
         "Protesters outside the hall held signs reading “keep the ferry running” on Tuesday.";
     let start = body.find('“').unwrap_or(0);
     let end = body.find('”').map_or(body.len(), |i| i + '”'.len_utf8());
-    let quotation = Quotation {
-        kind: StatementKind::Quotation,
-        text: "keep the ferry running".to_string(),
-        start,
-        end,
-        parts: vec![(start + '“'.len_utf8(), end - '”'.len_utf8())],
-        speaker: None,
-        speaker_mention: None,
-        cue: None,
-        speaker_from: None,
-        contains: Vec::new(),
-    };
+    let mut quotation = Quotation::new("keep the ferry running", start, end);
+    quotation.parts = vec![(start + '“'.len_utf8(), end - '”'.len_utf8())];
     writer
         .add_article_with_quotations(
             &article(

@@ -10,6 +10,7 @@ use super::directory::probe_write;
 
 /// Why an index operation failed. Every variant names the index folder.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum IndexError {
     /// No index in the folder.
     #[error("{}: no newsq index here; build one with `newsq index --index {} PATH...`", .0.display(), .0.display())]
@@ -23,12 +24,19 @@ pub enum IndexError {
     Locked(PathBuf),
     /// The index was written by an incompatible version of newsq.
     #[error("{}: this index was written by an incompatible version of newsq ({found}); delete the folder and run `newsq index` again to rebuild it", .path.display())]
-    Incompatible { path: PathBuf, found: String },
+    Incompatible {
+        /// The index folder.
+        path: PathBuf,
+        /// What was found instead ("format 2", "no newsq format record").
+        found: String,
+    },
     /// The index folder cannot be written: a full disk, no permission, a
     /// read-only file system. What was committed before stays searchable.
     #[error("{}: cannot write the index ({source}); {}", .path.display(), write_advice(.source))]
     CannotWrite {
+        /// The index folder (or the file of it that failed).
         path: PathBuf,
+        /// The system's error.
         #[source]
         source: io::Error,
     },
@@ -44,14 +52,18 @@ pub enum IndexError {
     /// A file of the index could not be read or written.
     #[error("{}: {source}", .path.display())]
     Io {
+        /// The index folder (or the file of it that failed).
         path: PathBuf,
+        /// The system's error.
         #[source]
         source: io::Error,
     },
     /// tantivy failed.
     #[error("{}: {source}", .path.display())]
     Tantivy {
+        /// The index folder.
         path: PathBuf,
+        /// tantivy's error.
         #[source]
         source: TantivyError,
     },

@@ -52,33 +52,63 @@ impl StatementKindCode {
 }
 
 /// Field names, for embedders writing their own tantivy queries.
+///
+/// Each is the name of the [`Fields`] member of the same name, in the
+/// tantivy schema of [`Fields::schema`].
 pub mod name {
+    /// The name of [`Fields::kind`](super::Fields::kind).
     pub const KIND: &str = "kind";
+    /// The name of [`Fields::article_id`](super::Fields::article_id).
     pub const ARTICLE_ID: &str = "article_id";
+    /// The name of [`Fields::path`](super::Fields::path).
     pub const PATH: &str = "path";
+    /// The name of [`Fields::line`](super::Fields::line).
     pub const LINE: &str = "line";
+    /// The name of [`Fields::title`](super::Fields::title).
     pub const TITLE: &str = "title";
+    /// The name of [`Fields::headline`](super::Fields::headline).
     pub const HEADLINE: &str = "headline";
+    /// The name of [`Fields::body`](super::Fields::body).
     pub const BODY: &str = "body";
+    /// The name of [`Fields::quote`](super::Fields::quote).
     pub const QUOTE: &str = "quote";
+    /// The name of [`Fields::context`](super::Fields::context).
     pub const CONTEXT: &str = "context";
+    /// The name of [`Fields::speaker`](super::Fields::speaker).
     pub const SPEAKER: &str = "speaker";
+    /// The name of [`Fields::speaker_key`](super::Fields::speaker_key).
     pub const SPEAKER_KEY: &str = "speaker_key";
+    /// The name of [`Fields::speaker_mention`](super::Fields::speaker_mention).
     pub const SPEAKER_MENTION: &str = "speaker_mention";
+    /// The name of [`Fields::speaker_from`](super::Fields::speaker_from).
     pub const SPEAKER_FROM: &str = "speaker_from";
+    /// The name of [`Fields::cue`](super::Fields::cue).
     pub const CUE: &str = "cue";
+    /// The name of [`Fields::outlet`](super::Fields::outlet).
     pub const OUTLET: &str = "outlet";
+    /// The name of [`Fields::outlet_key`](super::Fields::outlet_key).
     pub const OUTLET_KEY: &str = "outlet_key";
+    /// The name of [`Fields::published`](super::Fields::published).
     pub const PUBLISHED: &str = "published";
+    /// The name of [`Fields::url`](super::Fields::url).
     pub const URL: &str = "url";
+    /// The name of [`Fields::language`](super::Fields::language).
     pub const LANGUAGE: &str = "language";
+    /// The name of [`Fields::quote_start`](super::Fields::quote_start).
     pub const QUOTE_START: &str = "quote_start";
+    /// The name of [`Fields::quote_end`](super::Fields::quote_end).
     pub const QUOTE_END: &str = "quote_end";
+    /// The name of [`Fields::quote_id`](super::Fields::quote_id).
     pub const QUOTE_ID: &str = "quote_id";
+    /// The name of [`Fields::quote_shingle`](super::Fields::quote_shingle).
     pub const QUOTE_SHINGLE: &str = "quote_shingle";
+    /// The name of [`Fields::statement_kind`](super::Fields::statement_kind).
     pub const STATEMENT_KIND: &str = "statement_kind";
+    /// The name of [`Fields::contains`](super::Fields::contains).
     pub const CONTAINS: &str = "contains";
+    /// The name of [`Fields::mtime`](super::Fields::mtime).
     pub const MTIME: &str = "mtime";
+    /// The name of [`Fields::size`](super::Fields::size).
     pub const SIZE: &str = "size";
     pub const READ_META: &str = "read_meta";
     pub const READ_OUTLET: &str = "read_outlet";
@@ -130,8 +160,11 @@ pub struct Fields {
     pub url: Field,
     /// Language code where known.
     pub language: Field,
-    /// Byte offsets of the quotation in the body.
+    /// Byte offset of the quotation's start in the body
+    /// ([`crate::Quotation::start`]).
     pub quote_start: Field,
+    /// Byte offset just after the quotation's end in the body
+    /// ([`crate::Quotation::end`]).
     pub quote_end: Field,
     /// A quotation's id ([`super::quotation_id`]): shown with each hit,
     /// accepted by `newsq trail`.
@@ -145,8 +178,9 @@ pub struct Fields {
     pub statement_kind: Field,
     /// A reported statement's quotations, by their ids (one value each).
     pub contains: Field,
-    /// File modification time (ns since 1970) and size, on file documents.
+    /// File modification time (ns since 1970), on file documents.
     pub mtime: Field,
+    /// File size in bytes, on file documents.
     pub size: Field,
     /// On file documents: digests of the read settings the file was read
     /// under (its `--meta` rows, `--set-outlet`, `--format`), so that a run

@@ -55,15 +55,26 @@ impl Default for SyncOptions {
 pub enum SyncEvent<'a> {
     /// The walk is done: this many files (and bytes) will be read; the rest
     /// are unchanged.
-    Planned { files: usize, bytes: u64 },
+    Planned {
+        /// Files to read.
+        files: usize,
+        /// Their size in bytes.
+        bytes: u64,
+    },
     /// A file has been read and indexed.
-    FileDone { path: &'a Path, bytes: u64 },
+    FileDone {
+        /// The file.
+        path: &'a Path,
+        /// Its size in bytes.
+        bytes: u64,
+    },
     /// An input (a file, or a line of one) was passed over.
     Skipped(&'a Skipped),
 }
 
 /// The outcome of a [`sync_paths`] run.
 #[derive(Debug, Clone, Default)]
+#[non_exhaustive]
 pub struct SyncSummary {
     /// Files found under the paths.
     pub files_found: usize,

@@ -166,7 +166,8 @@ impl NewsWriter {
     }
 
     /// Remove every article, quotation and file record that came from
-    /// `path` (as recorded: see [`path_text`]).
+    /// `path` (as recorded: the path as given to the reader, lossily in
+    /// UTF-8).
     pub fn delete_path(&mut self, path: &str) {
         self.writer
             .delete_term(Term::from_field_text(self.fields.path, path));

@@ -21,7 +21,11 @@ use serde::{Deserialize, Serialize};
 
 /// One statement: a direct quotation, or a statement reported in the
 /// writer's words ([`StatementKind`]).
+///
+/// Found by [`extract`]; an embedder with quotations of its own builds one
+/// with [`Quotation::new`] and sets the fields it knows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Quotation {
     /// Whether the words are quoted or reported.
     #[serde(default)]
@@ -340,6 +344,36 @@ fn extract_text(body: &str, body_from: usize) -> Vec<Quotation> {
 }
 
 impl Quotation {
+    /// A direct quotation of `text` at `start..end` in the body (its quote
+    /// marks included), in one part spanning the same bytes, with no
+    /// speaker or cue. Set the other fields as far as they are known: for
+    /// [`crate::index::NewsWriter::add_article_with_quotations`].
+    ///
+    /// ```
+    /// use newsq_core::Quotation;
+    ///
+    /// let body = "Signs read “keep the ferry running” on Tuesday.";
+    /// assert_eq!(&body[11..39], "“keep the ferry running”");
+    /// let mut quotation = Quotation::new("keep the ferry running", 11, 39);
+    /// quotation.parts = vec![(14, 36)]; // the words without the marks
+    /// quotation.speaker = Some("Ferry Action Group".to_string());
+    /// assert_eq!(quotation.problem_in(body), None);
+    /// ```
+    pub fn new(text: impl Into<String>, start: usize, end: usize) -> Quotation {
+        Quotation {
+            kind: StatementKind::Quotation,
+            text: text.into(),
+            start,
+            end,
+            parts: vec![(start, end)],
+            speaker: None,
+            speaker_mention: None,
+            cue: None,
+            speaker_from: None,
+            contains: Vec::new(),
+        }
+    }
+
     /// What is wrong with this quotation as one found in `body`, if
     /// anything: its offsets must lie on character boundaries inside the
     /// body, its parts inside `start..end`, and every word of its text must

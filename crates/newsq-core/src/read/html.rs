@@ -39,11 +39,12 @@ const MAX_NESTING: usize = 1_000;
 
 /// Why a page gave no article.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum PageSkip {
     /// Readability found no article text: an index page, a gallery, a
     /// page of links, an error page.
     NoArticle,
-    /// Larger than an article page: over [`MAX_PAGE_BYTES`], more elements
+    /// Larger than an article page: over 16 MiB, more elements
     /// than an article has, or nested deeper. Says which.
     TooLarge(String),
 }

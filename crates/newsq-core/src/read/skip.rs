@@ -8,6 +8,7 @@ use std::path::PathBuf;
 
 /// One input (a file, or one line or element of a JSON file) that produced no article.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Skipped {
     /// The file concerned.
     pub path: PathBuf,
@@ -20,6 +21,7 @@ pub struct Skipped {
 
 /// Why an input was skipped.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum SkipReason {
     /// The path does not exist.
     NotFound,
@@ -65,6 +67,7 @@ pub enum SkipReason {
 
 /// Why a WARC response was passed over.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum RecordSkip {
     /// HTTP status other than 200 (a redirect, an error page).
     HttpStatus(u16),

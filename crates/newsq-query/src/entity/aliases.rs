@@ -58,28 +58,47 @@ impl AliasEntry {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Aliases {
+    /// The speakers (`[[speaker]]` entries).
     #[serde(default, rename = "speaker", skip_serializing_if = "Vec::is_empty")]
     pub speakers: Vec<AliasEntry>,
+    /// The outlets (`[[outlet]]` entries).
     #[serde(default, rename = "outlet", skip_serializing_if = "Vec::is_empty")]
     pub outlets: Vec<AliasEntry>,
 }
 
 /// Why an alias file could not be used.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum AliasError {
+    /// The alias file could not be read.
     #[error("{path}: {source}")]
     Read {
+        /// The alias file.
         path: PathBuf,
+        /// The system's error.
         source: std::io::Error,
     },
+    /// The alias file is neither valid TOML nor valid JSON of the expected
+    /// shape.
     #[error("{path}:{line}: {message} (an alias file is TOML or JSON: [[speaker]] entries with name = \"…\" and spellings = [\"…\"])")]
     Syntax {
+        /// The alias file.
         path: PathBuf,
+        /// 1-based line of the problem.
         line: usize,
+        /// The parser's explanation.
         message: String,
     },
+    /// The file parses, but an entry has no name or a spelling is listed
+    /// under two entries.
     #[error("{path}: {message}")]
-    Invalid { path: PathBuf, message: String },
+    Invalid {
+        /// The alias file.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
+    /// The aliases stored in the index could not be read or written.
     #[error("the aliases kept in the index: {0}")]
     Stored(String),
 }

@@ -23,7 +23,9 @@ use super::spelling::{edit_distance, folded_words, spelling_key};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum EntityKind {
+    /// People (and organisations) quoted.
     Speaker,
+    /// Publishers of articles.
     Outlet,
 }
 
@@ -42,8 +44,12 @@ impl EntityKind {
 /// ("Mr. Obama" for the speaker "Obama").
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sighting {
+    /// The spelling as stored ("Barack Obama", "Reuters").
     pub spelling: String,
+    /// How an article mentioned the speaker under this spelling ("Mr.
+    /// Obama"), where known.
     pub mention: Option<String>,
+    /// Documents with this spelling (and mention).
     pub count: u64,
 }
 
@@ -62,7 +68,9 @@ impl Sighting {
 /// (quotations for a speaker, quotations and articles for an outlet) use it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Spelling {
+    /// The spelling as written.
     pub text: String,
+    /// Documents that use it.
     pub count: u64,
 }
 
@@ -88,7 +96,9 @@ pub struct Entity {
 
 /// What a name given to a filter matched.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct NameMatch {
+    /// Whether the name filtered speakers or outlets.
     pub kind: EntityKind,
     /// The name as given.
     pub query: String,
