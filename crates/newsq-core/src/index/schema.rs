@@ -110,8 +110,11 @@ pub mod name {
     pub const MTIME: &str = "mtime";
     /// The name of [`Fields::size`](super::Fields::size).
     pub const SIZE: &str = "size";
+    /// The name of [`Fields::read_meta`](super::Fields::read_meta).
     pub const READ_META: &str = "read_meta";
+    /// The name of [`Fields::read_outlet`](super::Fields::read_outlet).
     pub const READ_OUTLET: &str = "read_outlet";
+    /// The name of [`Fields::read_format`](super::Fields::read_format).
     pub const READ_FORMAT: &str = "read_format";
 }
 
@@ -182,11 +185,13 @@ pub struct Fields {
     pub mtime: Field,
     /// File size in bytes, on file documents.
     pub size: Field,
-    /// On file documents: digests of the read settings the file was read
-    /// under (its `--meta` rows, `--set-outlet`, `--format`), so that a run
-    /// that gives other ones reads it again.
+    /// On file documents: a digest of the sidecar rows the file was read
+    /// under (see `ReadSettings`), so that a run with other rows reads it
+    /// again.
     pub read_meta: Field,
+    /// On file documents: a digest of the `--set-outlet` it was read under.
     pub read_outlet: Field,
+    /// On file documents: a digest of the `--format` it was read under.
     pub read_format: Field,
 }
 
