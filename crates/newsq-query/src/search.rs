@@ -284,6 +284,15 @@ pub struct Hit {
     /// The sentence around the quotation.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub context: Option<String>,
+    /// The verb that attributes the statement ("said", "told").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cue: Option<String>,
+    /// Byte offsets of the statement in the article's body (statement
+    /// hits).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<u64>,
     /// For article hits: a passage of the text around the matched words.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub snippet: Option<String>,
@@ -884,6 +893,9 @@ impl NewsSearcher {
             path: text(f.path),
             line: doc.get_first(f.line).and_then(|v| v.as_u64()),
             context: text(f.context),
+            cue: text(f.cue),
+            start: doc.get_first(f.quote_start).and_then(|v| v.as_u64()),
+            end: doc.get_first(f.quote_end).and_then(|v| v.as_u64()),
             snippet: snippet_text,
             highlights,
             id: text(f.quote_id),
