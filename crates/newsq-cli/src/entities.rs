@@ -4,7 +4,7 @@ use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 use newsq_core::index::NewsIndex;
-use newsq_query::entity::EntityKind;
+use newsq_query::entity::{EntityKind, Spelling};
 use newsq_query::{EntityReport, NewsSearcher};
 use serde::Serialize;
 
@@ -31,13 +31,7 @@ pub fn run(args: EntityListArgs, kind: EntityKind) -> Result<ExitCode, String> {
         .iter()
         .try_for_each(|report| {
             if args.json {
-                json_line(
-                    &mut out,
-                    &JsonEntity {
-                        kind: kind.noun(),
-                        report,
-                    },
-                )
+                write_json(&mut out, report)
             } else {
                 write_human(&mut out, report, &style)
             }
@@ -74,12 +68,60 @@ pub fn run(args: EntityListArgs, kind: EntityKind) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// A speaker: every field always present.
 #[derive(Serialize)]
-struct JsonEntity<'a> {
+struct JsonSpeaker<'a> {
     #[serde(rename = "type")]
-    kind: &'static str,
-    #[serde(flatten)]
-    report: &'a EntityReport,
+    line_type: &'static str,
+    name: &'a str,
+    quotations: u64,
+    reported: u64,
+    spellings: &'a [Spelling],
+    /// The outlets that quote them, with statement counts; statements from
+    /// articles of no known outlet are in none.
+    outlets: &'a [Spelling],
+    /// A bare surname kept apart: the people it may be.
+    may_be: &'a [String],
+}
+
+/// An outlet: every field always present.
+#[derive(Serialize)]
+struct JsonOutlet<'a> {
+    #[serde(rename = "type")]
+    line_type: &'static str,
+    name: &'a str,
+    articles: u64,
+    quotations: u64,
+    reported: u64,
+    spellings: &'a [Spelling],
+}
+
+fn write_json(out: &mut impl Write, report: &EntityReport) -> io::Result<()> {
+    match report.kind {
+        EntityKind::Speaker => json_line(
+            out,
+            &JsonSpeaker {
+                line_type: "speaker",
+                name: &report.name,
+                quotations: report.quotations,
+                reported: report.reported,
+                spellings: &report.spellings,
+                outlets: &report.outlets,
+                may_be: &report.may_be,
+            },
+        ),
+        _ => json_line(
+            out,
+            &JsonOutlet {
+                line_type: "outlet",
+                name: &report.name,
+                articles: report.articles.unwrap_or(0),
+                quotations: report.quotations,
+                reported: report.reported,
+                spellings: &report.spellings,
+            },
+        ),
+    }
 }
 
 /// `Volodymyr Zelensky — 6 quotations, 2 outlets`, then the spellings and
@@ -101,7 +143,15 @@ fn write_human(out: &mut impl Write, report: &EntityReport, style: &Style) -> io
         counts.insert(0, count_of(articles as usize, "article", "articles"));
     }
     if report.kind == EntityKind::Speaker {
-        counts.push(count_of(report.outlets.len(), "outlet", "outlets"));
+        // Statements from articles of no known outlet are counted under
+        // none: then the outlets are only the known ones.
+        let with_outlet: u64 = report.outlets.iter().map(|o| o.count).sum();
+        let (one, many) = if with_outlet < report.quotations + report.reported {
+            ("known outlet", "known outlets")
+        } else {
+            ("outlet", "outlets")
+        };
+        counts.push(count_of(report.outlets.len(), one, many));
     }
     writeln!(out, "{} — {}", style.bold(&report.name), counts.join(", "))?;
     let listed = |list: &[newsq_query::entity::Spelling]| {

@@ -1,11 +1,12 @@
 //! `newsq extract`: articles in, attributed quotations out.
 
+use newsq_core::index::recorded_path;
 use newsq_core::quote::{self, StatementKind};
 use newsq_core::read::{self, SkipSummary};
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
-use crate::output::{count_of, finish_on_write_error, use_color, write_human, write_json};
+use crate::output::{count_of, finish_on_write_error, use_color, write_human, ArticleRecord};
 use crate::ExtractArgs;
 
 pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
@@ -34,23 +35,28 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
                 continue;
             }
         };
+        let recorded = recorded_path(&path);
         // One article at a time: a crawl file is never in memory whole.
         for item in read::read_articles(&path, &opts) {
-            let article = match item {
+            let mut article = match item {
                 Ok(article) => article,
                 Err(s) => {
                     failed |= report(&s, &mut skipped);
                     continue;
                 }
             };
+            // As `newsq index` records it: the same article key and
+            // statement ids as search and trail give.
+            article.path = Some(recorded.clone());
             articles += 1;
+            let record = args.json.then(|| ArticleRecord::new(&article));
             for q in quote::extract_with_headline(article.title.as_deref(), &article.body) {
                 match q.kind {
                     StatementKind::Reported => reported += 1,
                     _ => quotations += 1,
                 }
-                let written = if args.json {
-                    write_json(&mut out, &article, &q)
+                let written = if let Some(record) = &record {
+                    record.write(&mut out, &q)
                 } else {
                     write_human(&mut out, &article, &q, color)
                 };

@@ -1,10 +1,15 @@
 //! Printing quotations: readable lines for people, JSON Lines for machines.
 
+use newsq_core::index::date::{format_date, parse_published};
+use newsq_core::index::{article_key, quotation_id, sentence_around};
 use newsq_core::quote::{SpeakerFrom, StatementKind};
 use newsq_core::{Article, Quotation};
+use newsq_query::{GroupMember, Hit, HitKind};
 use serde::Serialize;
 use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::OnceLock;
 
 use crate::ColorChoice;
 
@@ -24,57 +29,225 @@ pub fn use_color(choice: ColorChoice) -> bool {
     }
 }
 
-/// One quotation as `newsq extract --json` prints it.
+/// A statement as every `--json` output writes it: a line of `newsq
+/// extract`, a statement hit of `newsq search`, a version in a `newsq
+/// trail` group. The same statement has the same fields and values in all
+/// three (docs/json.md); what is unknown is `null`, never left out.
 #[derive(Serialize)]
-struct QuotationRecord<'a> {
-    /// "quotation" or "reported", as in search hits.
+pub struct StatementRecord<'a> {
+    #[serde(rename = "type")]
+    line_type: &'static str,
+    /// The statement's id, the same in every command: what `newsq trail
+    /// ID` takes.
+    id: &'a str,
+    /// "quotation" (the speaker's words in quote marks) or "reported".
     kind: &'static str,
+    quote: &'a str,
+    speaker: Option<&'a str>,
+    /// Resolved across an index: `null` in `newsq extract`.
+    speaker_entity: Option<&'a str>,
+    speaker_mention: Option<&'a str>,
+    speaker_from: Option<&'a str>,
+    cue: Option<&'a str>,
+    context: Option<&'a str>,
+    /// Byte offsets in the article's body.
+    start: u64,
+    end: u64,
+    /// A reported statement's quotations, by id.
+    contains: &'a [String],
+    /// The article's key: its URL where known, else its file (and line)
+    /// with a hash of its text.
     article: &'a str,
-    path: Option<String>,
-    line: Option<usize>,
     outlet: Option<&'a str>,
+    /// Resolved across an index: `null` in `newsq extract`.
+    outlet_entity: Option<&'a str>,
     title: Option<&'a str>,
+    /// `YYYY-MM-DD`.
     published: Option<&'a str>,
     url: Option<&'a str>,
-    speaker: Option<&'a str>,
-    speaker_mention: Option<&'a str>,
-    /// How the speaker was found: "name", "pronoun", "description", ….
-    speaker_from: Option<&'static str>,
-    quote: &'a str,
-    cue: Option<&'a str>,
-    start: usize,
-    end: usize,
-    /// A reported statement's quotations, by their `start`.
-    #[serde(skip_serializing_if = "<[usize]>::is_empty")]
-    contains: &'a [usize],
+    /// The file, absolute, as the index records it.
+    path: Option<&'a str>,
+    /// The article's line in a JSON Lines file (or where its element
+    /// starts in a JSON array); `null` for a file of one article.
+    line: Option<u64>,
+}
+
+/// The line type of a statement, wherever it is written.
+const STATEMENT: &str = "statement";
+
+/// `Some` unless empty or blank, as the index stores text.
+fn given(text: Option<&str>) -> Option<&str> {
+    text.map(str::trim).filter(|t| !t.is_empty())
+}
+
+impl<'a> StatementRecord<'a> {
+    /// A statement hit of `newsq search`; `None` for an article hit.
+    pub fn of_hit(hit: &'a Hit) -> Option<Self> {
+        let kind = match hit.kind {
+            HitKind::Quotation => StatementKind::Quotation,
+            HitKind::Reported => StatementKind::Reported,
+            _ => return None,
+        };
+        Some(StatementRecord {
+            line_type: STATEMENT,
+            id: hit.id.as_deref().unwrap_or(""),
+            kind: kind.as_str(),
+            quote: hit.quote.as_deref().unwrap_or(""),
+            speaker: hit.speaker.as_deref(),
+            speaker_entity: hit.speaker_entity.as_deref(),
+            speaker_mention: hit.speaker_mention.as_deref(),
+            speaker_from: hit.speaker_from.as_deref(),
+            cue: hit.cue.as_deref(),
+            context: given(hit.context.as_deref()),
+            start: hit.start.unwrap_or(0),
+            end: hit.end.unwrap_or(0),
+            contains: &hit.contains,
+            article: &hit.article,
+            outlet: hit.outlet.as_deref(),
+            outlet_entity: hit.outlet_entity.as_deref(),
+            title: hit.title.as_deref(),
+            published: hit.published.as_deref(),
+            url: hit.url.as_deref(),
+            path: hit.path.as_deref(),
+            line: hit.line,
+        })
+    }
+
+    /// A version in a `newsq trail` group.
+    pub fn of_member(member: &'a GroupMember) -> Self {
+        StatementRecord {
+            line_type: STATEMENT,
+            id: &member.id,
+            kind: member.kind.as_str(),
+            quote: &member.quote,
+            speaker: member.speaker.as_deref(),
+            speaker_entity: member.speaker_entity.as_deref(),
+            speaker_mention: member.speaker_mention.as_deref(),
+            speaker_from: member.speaker_from.as_deref(),
+            cue: member.cue.as_deref(),
+            context: given(member.context.as_deref()),
+            start: member.start,
+            end: member.end,
+            contains: &member.contains,
+            article: &member.article,
+            outlet: member.outlet.as_deref(),
+            outlet_entity: member.outlet_entity.as_deref(),
+            title: member.title.as_deref(),
+            published: member.published.as_deref(),
+            url: member.url.as_deref(),
+            path: member.path.as_deref(),
+            line: member.line,
+        }
+    }
+}
+
+/// An article read by `newsq extract`, ready to write its statements as
+/// the index holds them: the same key, ids, path and date.
+pub struct ArticleRecord<'a> {
+    article: &'a Article,
+    key: String,
+    path: Option<String>,
+    published: Option<String>,
+}
+
+impl<'a> ArticleRecord<'a> {
+    /// `article` as read, its path the recorded one
+    /// ([`newsq_core::index::recorded_path`]).
+    pub fn new(article: &'a Article) -> Self {
+        ArticleRecord {
+            article,
+            key: article_key(article),
+            path: article
+                .path
+                .as_ref()
+                .map(|p| p.to_string_lossy().into_owned()),
+            published: given(article.published.as_deref())
+                .and_then(parse_published)
+                .map(format_date),
+        }
+    }
+
+    /// Write one of the article's statements as a JSON line.
+    pub fn write(&self, out: &mut impl Write, q: &Quotation) -> io::Result<()> {
+        let a = self.article;
+        let id = quotation_id(&self.key, q.start);
+        let contains: Vec<String> = q
+            .contains
+            .iter()
+            .map(|&start| quotation_id(&self.key, start))
+            .collect();
+        let record = StatementRecord {
+            line_type: STATEMENT,
+            id: &id,
+            kind: q.kind.as_str(),
+            quote: &q.text,
+            speaker: q.speaker.as_deref().filter(|s| !s.trim().is_empty()),
+            speaker_entity: None,
+            speaker_mention: q.speaker_mention.as_deref(),
+            speaker_from: q.speaker_from.map(SpeakerFrom::as_str),
+            cue: q.cue.as_deref(),
+            context: given(Some(sentence_around(&a.body, q.start, q.end))),
+            start: q.start as u64,
+            end: q.end as u64,
+            contains: &contains,
+            article: &self.key,
+            outlet: given(a.outlet.as_deref()),
+            outlet_entity: None,
+            title: given(a.title.as_deref()),
+            published: self.published.as_deref(),
+            url: given(a.url.as_deref()),
+            path: self.path.as_deref(),
+            line: a.line.map(|l| l as u64),
+        };
+        json_line(out, &record)
+    }
 }
 
 /// Write `value` as one line of JSON.
 pub fn json_line(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, value).map_err(io::Error::other)?;
+    // `From` keeps the error's kind: a closed pipe stays a closed pipe.
+    serde_json::to_writer(&mut *out, value).map_err(io::Error::from)?;
     out.write_all(b"\n")
 }
 
-pub fn write_json(out: &mut impl Write, article: &Article, q: &Quotation) -> io::Result<()> {
-    let record = QuotationRecord {
-        kind: q.kind.as_str(),
-        article: &article.id,
-        path: article.path.as_ref().map(|p| p.display().to_string()),
-        line: article.line,
-        outlet: article.outlet.as_deref(),
-        title: article.title.as_deref(),
-        published: article.published.as_deref(),
-        url: article.url.as_deref(),
-        speaker: q.speaker.as_deref(),
-        speaker_mention: q.speaker_mention.as_deref(),
-        speaker_from: q.speaker_from.map(SpeakerFrom::as_str),
-        quote: &q.text,
-        cue: q.cue.as_deref(),
-        start: q.start,
-        end: q.end,
-        contains: &q.contains,
+/// What stands in the outlet's place when there is none.
+pub const NO_OUTLET: &str = "(no outlet)";
+
+/// Where an article comes from, for people: its outlet, or else its file
+/// (relative to the working folder when under it, `:LINE` for a line of a
+/// JSON Lines file) after "(no outlet)", so that a file is never taken for
+/// an outlet.
+pub fn place(outlet: Option<&str>, path: Option<&str>, line: Option<u64>, article: &str) -> String {
+    if let Some(outlet) = given(outlet) {
+        return outlet.to_string();
+    }
+    let file = match path {
+        Some(path) => {
+            let shown = shown_path(Path::new(path));
+            match line {
+                Some(line) => format!("{shown}:{line}"),
+                None => shown,
+            }
+        }
+        None => article.to_string(),
     };
-    json_line(out, &record)
+    format!("{NO_OUTLET} {file}")
+}
+
+/// A path as ripgrep shows it: relative to the working folder when it is
+/// under it, else as it is.
+pub fn shown_path(path: &Path) -> String {
+    static HERE: OnceLock<Option<PathBuf>> = OnceLock::new();
+    let here = HERE.get_or_init(|| {
+        std::env::current_dir()
+            .ok()
+            .map(|dir| std::fs::canonicalize(&dir).unwrap_or(dir))
+    });
+    let relative = here
+        .as_deref()
+        .and_then(|here| path.strip_prefix(here).ok())
+        .filter(|rest| !rest.as_os_str().is_empty());
+    relative.unwrap_or(path).display().to_string()
 }
 
 /// `Ilona Varga — “We will not wait another winter” — The Lowland Post`.
@@ -91,7 +264,12 @@ pub fn write_human(
         (None, Some(mention)) => format!("[{mention}]"),
         (None, None) => "?".to_string(),
     };
-    let source = article.outlet.as_deref().unwrap_or(&article.id);
+    let source = place(
+        article.outlet.as_deref(),
+        article.path.as_deref().and_then(Path::to_str),
+        article.line.map(|l| l as u64),
+        &article.id,
+    );
     match q.kind {
         StatementKind::Reported => writeln!(
             out,
@@ -99,14 +277,14 @@ pub fn write_human(
             style.bold(&speaker),
             q.text,
             style.dim("(reported)"),
-            style.dim(source)
+            style.dim(&source)
         ),
         _ => writeln!(
             out,
             "{} — “{}” — {}",
             style.bold(&speaker),
             q.text,
-            style.dim(source)
+            style.dim(&source)
         ),
     }
 }

@@ -13,7 +13,9 @@ use newsq_query::{
 };
 use serde::Serialize;
 
-use crate::output::{count_of, finish_on_write_error, json_line, use_color, Style};
+use crate::output::{
+    count_of, finish_on_write_error, json_line, place, use_color, StatementRecord, Style,
+};
 use crate::{index, locate, FacetArg, FormatArg, ReadArgs, SearchArgs};
 
 pub fn run(args: SearchArgs) -> Result<ExitCode, String> {
@@ -229,12 +231,68 @@ fn indent(text: &str) -> String {
         .join("\n")
 }
 
+/// A statement hit: the statement as every command writes it, and how it
+/// matched.
 #[derive(Serialize)]
-struct JsonHit<'a> {
+struct JsonStatementHit<'a> {
+    #[serde(flatten)]
+    statement: StatementRecord<'a>,
+    score: f32,
+    /// Byte ranges of the matched words in `quote`.
+    highlights: &'a [(usize, usize)],
+    /// With `--group`: the statement's versions, summed up.
+    group: Option<&'a GroupSummary>,
+}
+
+/// An article hit (`--articles`).
+#[derive(Serialize)]
+struct JsonArticleHit<'a> {
     #[serde(rename = "type")]
     kind: &'static str,
-    #[serde(flatten)]
-    hit: &'a Hit,
+    article: &'a str,
+    outlet: Option<&'a str>,
+    outlet_entity: Option<&'a str>,
+    title: Option<&'a str>,
+    published: Option<&'a str>,
+    url: Option<&'a str>,
+    path: Option<&'a str>,
+    line: Option<u64>,
+    score: f32,
+    /// A passage of the article around the matched words.
+    snippet: &'a str,
+    /// Byte ranges of the matched words in `snippet`.
+    highlights: &'a [(usize, usize)],
+}
+
+fn write_hit(out: &mut impl Write, hit: &Hit) -> io::Result<()> {
+    match StatementRecord::of_hit(hit) {
+        Some(statement) => json_line(
+            out,
+            &JsonStatementHit {
+                statement,
+                score: hit.score,
+                highlights: &hit.highlights,
+                group: hit.group.as_ref(),
+            },
+        ),
+        None => json_line(
+            out,
+            &JsonArticleHit {
+                kind: "article",
+                article: &hit.article,
+                outlet: hit.outlet.as_deref(),
+                outlet_entity: hit.outlet_entity.as_deref(),
+                title: hit.title.as_deref(),
+                published: hit.published.as_deref(),
+                url: hit.url.as_deref(),
+                path: hit.path.as_deref(),
+                line: hit.line,
+                score: hit.score,
+                snippet: hit.snippet.as_deref().unwrap_or(""),
+                highlights: &hit.highlights,
+            },
+        ),
+    }
 }
 
 #[derive(Serialize)]
@@ -252,12 +310,16 @@ struct JsonCount<'a> {
     count: u64,
 }
 
+/// What a `--speaker`/`--outlet` name (or `speaker:`/`outlet:`) matched.
 #[derive(Serialize)]
 struct JsonName<'a> {
     #[serde(rename = "type")]
+    line_type: &'static str,
+    /// "speaker" or "outlet".
     kind: &'static str,
-    #[serde(flatten)]
-    found: &'a NameMatch,
+    query: &'a str,
+    matches: &'a [String],
+    suggestions: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -273,7 +335,7 @@ struct JsonSummary {
 fn write_json(out: &mut impl Write, results: &SearchResults, count_only: bool) -> io::Result<()> {
     if !count_only {
         for hit in &results.hits {
-            json_line(out, &JsonHit { kind: "hit", hit })?;
+            write_hit(out, hit)?;
         }
         for facet in &results.facets {
             json_line(out, &json_facet(facet))?;
@@ -283,8 +345,11 @@ fn write_json(out: &mut impl Write, results: &SearchResults, count_only: bool) -
         json_line(
             out,
             &JsonName {
-                kind: "name",
-                found,
+                line_type: "name",
+                kind: found.kind.noun(),
+                query: &found.query,
+                matches: &found.matches,
+                suggestions: &found.suggestions,
             },
         )?;
     }
@@ -316,16 +381,21 @@ fn json_facet(facet: &FacetCounts) -> JsonFacet<'_> {
 }
 
 /// "carried by 3 outlets (A, B, C) in 4 articles; wording differs — newsq
-/// trail ID".
+/// trail ID"; with articles of no known outlet, "reported in 3 articles,
+/// 1 known outlet (A)".
 fn group_line(group: &GroupSummary) -> String {
     let articles = count_of(group.articles, "article", "articles");
-    let mut line = match group.outlets.as_slice() {
-        [] => format!("reported in {articles}"),
-        [one] => format!("reported in {articles} ({one})"),
-        several => format!(
-            "carried by {} ({}) in {articles}",
-            count_of(several.len(), "outlet", "outlets"),
-            several.join(", ")
+    let outlets = group.outlets.join(", ");
+    let mut line = match (group.outlets.len(), group.articles_without_outlet) {
+        (0, _) => format!("reported in {articles}"),
+        (known, 0) if known > 1 => format!(
+            "carried by {} ({outlets}) in {articles}",
+            count_of(known, "outlet", "outlets")
+        ),
+        (_, 0) => format!("reported in {articles} ({outlets})"),
+        (known, _) => format!(
+            "reported in {articles}, {} ({outlets})",
+            count_of(known, "known outlet", "known outlets")
         ),
     };
     if group.differs {
@@ -361,11 +431,12 @@ fn write_human(
             (_, None, None) => "?".to_string(),
         };
         let mut header = vec![style.bold(&who)];
-        header.push(
-            hit.outlet
-                .clone()
-                .unwrap_or_else(|| hit.path.clone().unwrap_or_else(|| hit.article.clone())),
-        );
+        header.push(place(
+            hit.outlet.as_deref(),
+            hit.path.as_deref(),
+            hit.line,
+            &hit.article,
+        ));
         if let Some(date) = &hit.published {
             header.push(date.clone());
         }

@@ -6,10 +6,14 @@ use std::process::ExitCode;
 
 use newsq_core::index::NewsIndex;
 use newsq_core::quote::StatementKind;
-use newsq_query::{is_quotation_id, GroupMember, NewsSearcher, QuoteGroup, TrailResults, WordEdit};
+use newsq_query::{
+    is_quotation_id, GroupMember, NewsSearcher, QuoteGroup, TrailResults, Variant, WordEdit,
+};
 use serde::Serialize;
 
-use crate::output::{count_of, finish_on_write_error, json_line, use_color, Style};
+use crate::output::{
+    count_of, finish_on_write_error, json_line, place, use_color, StatementRecord, Style,
+};
 use crate::search::{describe_error, name_note};
 use crate::{locate, TrailArgs};
 
@@ -54,12 +58,57 @@ pub fn run(args: TrailArgs) -> Result<ExitCode, String> {
     })
 }
 
+/// One statement's trail.
 #[derive(Serialize)]
 struct JsonGroup<'a> {
     #[serde(rename = "type")]
     kind: &'static str,
+    id: &'a str,
+    speaker: Option<&'a str>,
+    articles: usize,
+    outlets: &'a [String],
+    articles_without_outlet: usize,
+    reference: usize,
+    differs: bool,
+    variants: &'a [Variant],
+    complete: bool,
+    members: Vec<JsonMember<'a>>,
+}
+
+/// A version: the statement as every command writes it, and how it
+/// compares with the reference.
+#[derive(Serialize)]
+struct JsonMember<'a> {
     #[serde(flatten)]
-    group: &'a QuoteGroup,
+    statement: StatementRecord<'a>,
+    partial: bool,
+    differs: bool,
+    edits: &'a [WordEdit],
+}
+
+fn json_group(group: &QuoteGroup) -> JsonGroup<'_> {
+    JsonGroup {
+        kind: "group",
+        id: &group.id,
+        speaker: group.speaker.as_deref(),
+        articles: group.articles,
+        outlets: &group.outlets,
+        articles_without_outlet: group.articles_without_outlet,
+        reference: group.reference,
+        differs: group.differs,
+        variants: &group.variants,
+        complete: group.complete,
+        members: group
+            .members
+            .iter()
+            .map(|member| JsonMember {
+                statement: StatementRecord::of_member(member),
+                partial: member.partial,
+                differs: member.differs,
+                edits: &member.edits,
+            })
+            .collect(),
+    }
 }
 
 #[derive(Serialize)]
@@ -74,13 +123,7 @@ struct JsonSummary {
 /// One JSON object per group, then a summary.
 fn write_json(out: &mut impl Write, results: &TrailResults) -> io::Result<()> {
     for group in &results.groups {
-        json_line(
-            out,
-            &JsonGroup {
-                kind: "group",
-                group,
-            },
-        )?;
+        json_line(out, &json_group(group))?;
     }
     json_line(
         out,
@@ -106,8 +149,11 @@ fn write_human(out: &mut impl Write, results: &TrailResults, style: &Style) -> i
             style.bold(speaker),
             count_of(group.articles, "article", "articles"),
         ];
-        if !group.outlets.is_empty() {
-            header.push(count_of(group.outlets.len(), "outlet", "outlets"));
+        // Articles of no known outlet are not an outlet.
+        match (group.outlets.len(), group.articles_without_outlet) {
+            (0, _) => {}
+            (known, 0) => header.push(count_of(known, "outlet", "outlets")),
+            (known, _) => header.push(count_of(known, "known outlet", "known outlets")),
         }
         if group.differs {
             header.push(style.bold("wording differs"));
@@ -130,12 +176,12 @@ fn write_human(out: &mut impl Write, results: &TrailResults, style: &Style) -> i
         }
         writeln!(out, "  {}", style.dim(&format!("group {}", group.id)))?;
         for (n, member) in group.members.iter().enumerate() {
-            let mut place = vec![member
-                .outlet_entity
-                .clone()
-                .or_else(|| member.outlet.clone())
-                .or_else(|| member.path.clone())
-                .unwrap_or_else(|| member.article.clone())];
+            let mut place = vec![place(
+                member.outlet_entity.as_deref().or(member.outlet.as_deref()),
+                member.path.as_deref(),
+                member.line,
+                &member.article,
+            )];
             if let Some(date) = &member.published {
                 place.push(date.clone());
             }

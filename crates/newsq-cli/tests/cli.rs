@@ -64,8 +64,14 @@ fn extract_json_has_one_object_per_statement_with_the_documented_fields() {
     assert_eq!(reported["cue"], "said");
     let v: serde_json::Value =
         serde_json::from_str(lines[1]).unwrap_or_else(|e| panic!("{e}: {}", lines[1]));
+    assert_eq!(v["type"], "statement");
     assert_eq!(v["kind"], "quotation");
-    assert_eq!(v["article"], "harbour.txt");
+    // The article's key and the statement's id, as search and trail give
+    // them.
+    assert!(v["article"]
+        .as_str()
+        .is_some_and(|a| a.contains("harbour.txt#")));
+    assert!(v["id"].as_str().is_some_and(|id| id.len() == 16));
     assert_eq!(v["title"], "Harbour to reopen in spring");
     assert_eq!(v["speaker"], "Ilona Varga");
     assert_eq!(v["speaker_mention"], "Ms Varga");
@@ -78,6 +84,8 @@ fn extract_json_has_one_object_per_statement_with_the_documented_fields() {
         .is_some_and(|p| p.ends_with("harbour.txt")));
     assert!(v["start"].as_u64() < v["end"].as_u64());
     assert!(v.get("outlet").is_some());
+    assert_eq!(v["outlet_entity"], serde_json::Value::Null);
+    assert_eq!(reported["contains"], serde_json::json!([]));
 }
 
 #[test]

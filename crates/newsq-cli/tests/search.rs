@@ -603,7 +603,7 @@ fn articles_flag_adds_article_hits_with_highlighted_snippets_after_quotations() 
     let found = hits(&lines);
     assert_eq!(found.len(), 2, "{}", stdout(&out));
     for hit in &found {
-        assert_eq!(hit["kind"], "article");
+        assert_eq!(hit["type"], "article");
         assert!(hit.get("quote").is_none(), "{hit}");
         let snippet = hit["snippet"].as_str().expect("snippet");
         let words = marked(snippet, &hit["highlights"]);
@@ -620,7 +620,7 @@ fn articles_flag_adds_article_hits_with_highlighted_snippets_after_quotations() 
     let lines = json_lines(&search(&dir, &index, &["dawn", "--articles", "--json"]));
     let kinds: Vec<&str> = hits(&lines)
         .iter()
-        .map(|h| h["kind"].as_str().unwrap_or("?"))
+        .map(|h| h["kind"].as_str().or(h["type"].as_str()).unwrap_or("?"))
         .collect();
     assert_eq!(kinds, ["quotation", "quotation", "article", "article"]);
     // People see the article marked as such, with its snippet.

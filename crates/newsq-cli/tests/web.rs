@@ -74,6 +74,9 @@ fn extract_reads_pages_and_crawls_and_only_counts_what_a_crawl_skips() {
         .collect();
     let rail = "https://meridianpost.example/rail-strike";
     let farm = "https://lowlandcourier.example/dry-summer";
+    // The page's own address (its canonical link) is its key, as in the
+    // index.
+    let pier = "https://northportgazette.example/news/old-pier-shut";
     assert_eq!(
         said,
         vec![
@@ -83,10 +86,10 @@ fn extract_reads_pages_and_crawls_and_only_counts_what_a_crawl_skips() {
             (farm, "Henrike Sol", "Lowland Courier"),
             (farm, "Henrike Sol", "Lowland Courier"),
             (farm, "Oskar Brandvold", "Lowland Courier"),
-            ("pier.html", "Ines Varga", "The Northport Gazette"),
-            ("pier.html", "Ines Varga", "The Northport Gazette"),
-            ("pier.html", "Pol Dekker", "The Northport Gazette"),
-            ("pier.html", "Rosa Kell", "The Northport Gazette"),
+            (pier, "Ines Varga", "The Northport Gazette"),
+            (pier, "Ines Varga", "The Northport Gazette"),
+            (pier, "Pol Dekker", "The Northport Gazette"),
+            (pier, "Rosa Kell", "The Northport Gazette"),
         ]
     );
     // Statements the pages report in their own words come too, tagged.
@@ -102,7 +105,8 @@ fn extract_reads_pages_and_crawls_and_only_counts_what_a_crawl_skips() {
         "{reported:?}"
     );
     assert_eq!(lines[0]["url"], rail);
-    assert_eq!(lines[0]["published"], "2026-07-02T06:15:00+02:00");
+    // The day, as the index keeps it (in UTC): "2026-07-02T06:15:00+02:00".
+    assert_eq!(lines[0]["published"], "2026-07-02");
     // The windows-1252 curly quotes came through as quotation marks.
     assert!(lines
         .iter()
@@ -130,7 +134,10 @@ fn an_indexed_crawl_is_searched_by_speaker_and_outlet() {
     let out = search(&dir, &index, &["offer", "--speaker", "mensah", "--json"]);
     expect_code(&out, 0);
     let lines = json_lines(&out);
-    let hit = lines.iter().find(|l| l["type"] == "hit").expect("a hit");
+    let hit = lines
+        .iter()
+        .find(|l| l["type"] == "statement")
+        .expect("a hit");
     assert_eq!(hit["speaker"], "Kofi Mensah");
     assert_eq!(hit["outlet"], "Meridian Post");
     assert_eq!(hit["url"], "https://meridianpost.example/rail-strike");
@@ -149,7 +156,7 @@ fn an_indexed_crawl_is_searched_by_speaker_and_outlet() {
     expect_code(&out, 0);
     let speakers: Vec<String> = json_lines(&out)
         .iter()
-        .filter(|l| l["type"] == "hit")
+        .filter(|l| l["type"] == "statement")
         .map(|l| l["speaker"].as_str().unwrap_or("").to_string())
         .collect();
     assert_eq!(speakers.len(), 3, "{speakers:?}");

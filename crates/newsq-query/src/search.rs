@@ -289,6 +289,16 @@ pub struct Hit {
     /// The sentence around the quotation.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub context: Option<String>,
+    /// The verb that attributes the statement ("said", "told").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cue: Option<String>,
+    /// Byte offset of the statement's start in the article's body
+    /// (statement hits).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start: Option<u64>,
+    /// Byte offset of the statement's end in the article's body.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<u64>,
     /// For article hits: a passage of the text around the matched words.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub snippet: Option<String>,
@@ -890,6 +900,9 @@ impl NewsSearcher {
             path: text(f.path),
             line: doc.get_first(f.line).and_then(|v| v.as_u64()),
             context: text(f.context),
+            cue: text(f.cue),
+            start: doc.get_first(f.quote_start).and_then(|v| v.as_u64()),
+            end: doc.get_first(f.quote_end).and_then(|v| v.as_u64()),
             snippet: snippet_text,
             highlights,
             id: text(f.quote_id),

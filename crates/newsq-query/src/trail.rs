@@ -69,8 +69,12 @@ const MAX_SEARCHES: usize = 200;
 #[derive(Debug, Clone, Serialize)]
 #[non_exhaustive]
 pub struct QuoteGroup {
-    /// The id of the earliest member's quotation: stable while no earlier
-    /// version is indexed.
+    /// The smallest quotation id among the versions worded as the
+    /// reference: the same whatever the members' dates or outlets, so
+    /// indexing the same articles again (with a new `--meta`, say) keeps
+    /// it, and searching from it finds the group. It changes only when
+    /// such a version with a smaller id joins, or another wording becomes
+    /// the reference.
     pub id: String,
     /// The speaker entity ("Vladimir Putin"); `None` when no member is
     /// attributed.
@@ -79,8 +83,10 @@ pub struct QuoteGroup {
     pub members: Vec<GroupMember>,
     /// Number of distinct articles carrying the statement.
     pub articles: usize,
-    /// Outlets carrying it, in order of first appearance.
+    /// Known outlets carrying it, in order of first appearance.
     pub outlets: Vec<String>,
+    /// Articles carrying it whose outlet is not known (not in `outlets`).
+    pub articles_without_outlet: usize,
     /// Index in `members` of the reference version: the fullest, the one
     /// the others are compared with (a direct quotation whenever the group
     /// has one).
@@ -107,13 +113,29 @@ pub struct GroupMember {
     pub kind: StatementKind,
     /// The statement's words in this article.
     pub quote: String,
-    /// The speaker as the article names them.
+    /// The speaker as the article names them, in full where it does.
     pub speaker: Option<String>,
+    /// The speaker entity's name ([`Hit::speaker_entity`](crate::Hit::speaker_entity)).
+    pub speaker_entity: Option<String>,
+    /// The speaker as written next to the statement ("Mr Trump", "he").
+    pub speaker_mention: Option<String>,
+    /// How the speaker was found: "name", "pronoun", "description", ….
+    pub speaker_from: Option<String>,
+    /// The verb that attributes the statement ("said", "told").
+    pub cue: Option<String>,
+    /// The sentence around the statement.
+    pub context: Option<String>,
+    /// Byte offset of the statement's start in the article's body.
+    pub start: u64,
+    /// Byte offset of the statement's end in the article's body.
+    pub end: u64,
+    /// A reported statement's quotations, by their ids.
+    pub contains: Vec<String>,
     /// The outlet as the article (or its metadata) names it.
     pub outlet: Option<String>,
     /// The outlet entity's name.
     pub outlet_entity: Option<String>,
-    /// The article's key (URL where known, else file and content hash).
+    /// The article's key ([`Hit::article`](crate::Hit::article)).
     pub article: String,
     /// The article's headline.
     pub title: Option<String>,
@@ -123,8 +145,8 @@ pub struct GroupMember {
     pub url: Option<String>,
     /// The file the article came from.
     pub path: Option<String>,
-    /// The line within a JSON Lines file.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// The article's line in a JSON Lines file (or where its element
+    /// starts in a JSON array).
     pub line: Option<u64>,
     /// Quotes only part of the reference version.
     pub partial: bool,
@@ -179,8 +201,10 @@ pub struct GroupSummary {
     pub quotations: usize,
     /// Distinct articles.
     pub articles: usize,
-    /// Outlets, in order of first appearance.
+    /// Known outlets, in order of first appearance.
     pub outlets: Vec<String>,
+    /// Articles whose outlet is not known.
+    pub articles_without_outlet: usize,
     /// Whether the wording differs between versions.
     pub differs: bool,
 }
@@ -193,6 +217,7 @@ impl QuoteGroup {
             quotations: self.members.len(),
             articles: self.articles,
             outlets: self.outlets.clone(),
+            articles_without_outlet: self.articles_without_outlet,
             differs: self.differs,
         }
     }
@@ -332,6 +357,11 @@ struct Quoted {
     quote: String,
     wording: Wording,
     speaker: Option<String>,
+    speaker_mention: Option<String>,
+    speaker_from: Option<String>,
+    cue: Option<String>,
+    context: Option<String>,
+    contains: Vec<String>,
     outlet: Option<String>,
     title: Option<String>,
     published: Option<i64>,
@@ -339,6 +369,7 @@ struct Quoted {
     path: Option<String>,
     line: Option<u64>,
     start: u64,
+    end: u64,
 }
 
 /// Builds groups over one searcher generation; remembers what it read.
@@ -405,16 +436,25 @@ impl<'s> Grouper<'s> {
         let mut members = vec![first];
         let mut is_member: HashSet<DocAddress> = HashSet::from([seed]);
         let mut searched_wordings = HashSet::new();
-        let mut searched_articles = HashSet::new();
+        // Each article's documents, read once: every member from an
+        // article is compared with them all, so that the group does not
+        // depend on which of its versions there came first.
+        let mut article_docs: HashMap<String, Arc<Vec<DocAddress>>> = HashMap::new();
         let mut queue = VecDeque::from([0]);
         let mut searches = 0;
         let mut complete = true;
         while let Some(i) = queue.pop_front() {
             let member = Arc::clone(&members[i]);
             let mut candidates = Vec::new();
-            if searched_articles.insert(member.article.clone()) {
-                candidates.extend(self.same_article(&member.article)?);
-            }
+            let docs = match article_docs.get(&member.article) {
+                Some(docs) => Arc::clone(docs),
+                None => {
+                    let docs = Arc::new(self.same_article(&member.article)?);
+                    article_docs.insert(member.article.clone(), Arc::clone(&docs));
+                    docs
+                }
+            };
+            candidates.extend(docs.iter().copied());
             if searched_wordings.insert(member.wording.fingerprint()) {
                 if searches == MAX_SEARCHES {
                     complete = false;
@@ -458,7 +498,7 @@ impl<'s> Grouper<'s> {
                 }
             }
         }
-        Ok(self.assemble(members, speaker, complete))
+        self.assemble(members, speaker, complete)
     }
 
     /// Whether `b` is the same statement as `a`, a member of the group.
@@ -475,12 +515,16 @@ impl<'s> Grouper<'s> {
             Relation::Identical | Relation::VersionInside | Relation::ReferenceInside => {
                 // Within one article a short fragment by the same, named
                 // speaker repeats the fuller quotation ("immediately" in
-                // the headline).
+                // the headline); a reported statement that quotes a word
+                // of it is not thereby the same statement.
                 shorter >= MIN_STATEMENT_WORDS
-                    || (shorter > 0 && a.article == b.article && {
-                        let theirs = self.speaker_entity(b)?;
-                        theirs.is_some() && theirs == self.speaker_entity(a)?
-                    })
+                    || (shorter > 0
+                        && a.article == b.article
+                        && (a.kind, b.kind) == DIRECT_PAIR
+                        && {
+                            let theirs = self.speaker_entity(b)?;
+                            theirs.is_some() && theirs == self.speaker_entity(a)?
+                        })
             }
         })
     }
@@ -629,6 +673,14 @@ impl<'s> Grouper<'s> {
             wording: Wording::new(&quote),
             quote,
             speaker,
+            speaker_mention: text(f.speaker_mention),
+            speaker_from: text(f.speaker_from),
+            cue: text(f.cue),
+            context: text(f.context),
+            contains: doc
+                .get_all(f.contains)
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect(),
             outlet: text(f.outlet),
             title: text(f.title).or_else(|| text(f.headline)),
             published: doc
@@ -642,6 +694,10 @@ impl<'s> Grouper<'s> {
                 .get_first(f.quote_start)
                 .and_then(|v| v.as_u64())
                 .unwrap_or(0),
+            end: doc
+                .get_first(f.quote_end)
+                .and_then(|v| v.as_u64())
+                .unwrap_or(0),
         });
         self.read.insert(address, Arc::clone(&quoted));
         Ok(quoted)
@@ -650,11 +706,11 @@ impl<'s> Grouper<'s> {
     /// Order the members, pick the reference and compare every version
     /// with it.
     fn assemble(
-        &self,
+        &mut self,
         mut members: Vec<Arc<Quoted>>,
         speaker: Option<String>,
         complete: bool,
-    ) -> QuoteGroup {
+    ) -> Result<QuoteGroup, QueryError> {
         members.sort_by(|a, b| {
             let key = |m: &Quoted| {
                 (
@@ -744,6 +800,14 @@ impl<'s> Grouper<'s> {
                 kind: member.kind,
                 quote: member.quote.clone(),
                 speaker: member.speaker.clone(),
+                speaker_entity: self.speaker_entity(member)?,
+                speaker_mention: member.speaker_mention.clone(),
+                speaker_from: member.speaker_from.clone(),
+                cue: member.cue.clone(),
+                context: member.context.clone(),
+                start: member.start,
+                end: member.end,
+                contains: member.contains.clone(),
                 outlet: member.outlet.clone(),
                 outlet_entity: member
                     .outlet
@@ -778,26 +842,40 @@ impl<'s> Grouper<'s> {
             }
         }
         let mut articles = HashSet::new();
+        let mut without_outlet = HashSet::new();
         let mut outlets: Vec<String> = Vec::new();
         for member in &out {
             articles.insert(member.article.as_str());
-            if let Some(outlet) = member.outlet_entity.as_ref().or(member.outlet.as_ref()) {
-                if !outlets.contains(outlet) {
-                    outlets.push(outlet.clone());
+            match member.outlet_entity.as_ref().or(member.outlet.as_ref()) {
+                Some(outlet) if !outlets.contains(outlet) => outlets.push(outlet.clone()),
+                Some(_) => {}
+                None => {
+                    without_outlet.insert(member.article.as_str());
                 }
             }
         }
-        QuoteGroup {
-            id: out.first().map(|m| m.id.clone()).unwrap_or_default(),
+        // Not the earliest member's (a date added later would change it)
+        // but one with the reference's words, which finds the whole group
+        // again when searched from (a part of it may not).
+        let id = members
+            .iter()
+            .filter(|m| m.wording.fingerprint() == base.wording.fingerprint())
+            .map(|m| &m.id)
+            .min()
+            .cloned()
+            .unwrap_or_default();
+        Ok(QuoteGroup {
+            id,
             speaker,
             articles: articles.len(),
             outlets,
+            articles_without_outlet: without_outlet.len(),
             reference,
             differs: out.iter().any(|m| m.differs),
             variants: variants.into_iter().map(|(_, v)| v).collect(),
             complete,
             members: out,
-        }
+        })
     }
 }
 

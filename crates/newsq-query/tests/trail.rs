@@ -185,7 +185,8 @@ fn three_cuts_of_one_sentence_are_one_statement_earliest_first() {
         group.members[group.reference].kind,
         StatementKind::Quotation
     );
-    assert_eq!(group.id, group.members[0].id);
+    // The group's id is a version's, and finds the whole group again.
+    assert!(group.contains(&group.id));
     // The reports' other words make no difference.
     assert!(!group.differs);
 }
@@ -312,4 +313,54 @@ fn grouped_search_folds_versions_into_one_hit_and_counts_statements() {
         .expect("search");
     assert_eq!(limited.hits.len(), 2);
     assert_ne!(limited.hits[0].group, limited.hits[1].group);
+}
+
+#[test]
+fn a_group_id_stays_when_dates_and_outlets_change_and_opens_the_same_group() {
+    let members = |group: &QuoteGroup| {
+        let mut ids: Vec<String> = group.members.iter().map(|m| m.id.clone()).collect();
+        ids.sort();
+        ids
+    };
+    let groups_of = |index: &NewsIndex| {
+        let mut groups = trail(index, SearchRequest::new("").limit(50));
+        groups.retain(|g| g.members.len() > 1);
+        groups.sort_by(|a, b| a.id.cmp(&b.id));
+        groups
+    };
+    let dated = all();
+    // The same articles with no outlet and the dates reversed: the
+    // earliest version of each statement is another one now.
+    let redated = NewsIndex::create_in_ram().expect("an index in memory");
+    let mut changed = articles(&["t1", "t2", "t3", "t4", "t5"]);
+    for article in &mut changed {
+        article.outlet = None;
+        let day: u32 = article
+            .published
+            .as_deref()
+            .and_then(|d| d.get(8..10))
+            .and_then(|d| d.parse().ok())
+            .expect("a fixture date");
+        article.published = Some(format!("2026-03-{:02}", 10 - day));
+    }
+    add(&redated, &changed);
+
+    let before = groups_of(&dated);
+    let after = groups_of(&redated);
+    assert!(before.len() >= 3, "{before:#?}");
+    assert_eq!(before.len(), after.len());
+    assert!(before
+        .iter()
+        .zip(&after)
+        .any(|(a, b)| a.members[0].id != b.members[0].id));
+    for (a, b) in before.iter().zip(&after) {
+        let quotes =
+            |g: &QuoteGroup| -> Vec<String> { g.members.iter().map(|m| m.quote.clone()).collect() };
+        assert_eq!(members(a), members(b), "{:#?}", (quotes(a), quotes(b)));
+        assert_eq!(a.id, b.id);
+        // Searched from, the id finds the whole group.
+        let searcher = NewsSearcher::new(&dated).expect("searcher");
+        let again = searcher.group_of(&a.id).expect("lookup").expect("a group");
+        assert_eq!(members(&again), members(a), "{:#?}", quotes(a));
+    }
 }

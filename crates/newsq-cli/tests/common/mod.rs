@@ -110,7 +110,10 @@ pub fn search(dir: &Path, index: &str, args: &[&str]) -> Output {
     newsq_in(dir, &all)
 }
 
-/// The hit lines of `--json` output.
+/// The hit lines of `newsq search --json` output: statements and articles.
 pub fn hits(lines: &[Value]) -> Vec<&Value> {
-    lines.iter().filter(|v| v["type"] == "hit").collect()
+    lines
+        .iter()
+        .filter(|v| v["type"] == "statement" || v["type"] == "article")
+        .collect()
 }

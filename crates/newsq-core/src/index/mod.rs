@@ -44,8 +44,8 @@ pub use schema::{name, DocKind, Fields, StatementKindCode};
 pub use sync::{file_records, sync_paths, FileRecord, SyncEvent, SyncOptions, SyncSummary};
 pub(crate) use writer::continue_hash;
 pub use writer::{
-    article_key, quotation_id, stable_hash, DocumentBuilder, NewsWriter, PreparedArticle,
-    ReadSettings, SourceFile, WriterOptions,
+    article_key, quotation_id, recorded_path, sentence_around, stable_hash, DocumentBuilder,
+    NewsWriter, PreparedArticle, ReadSettings, SourceFile, WriterOptions,
 };
 
 /// The on-disk format this build writes and reads. Bumped whenever the

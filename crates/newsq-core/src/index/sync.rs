@@ -13,8 +13,8 @@ use tantivy::schema::{IndexRecordOption, Term};
 
 use super::schema::{name, DocKind};
 use super::writer::{
-    default_threads, path_text, stable_hash, DocumentBuilder, NewsWriter, PreparedArticle,
-    ReadSettings, SourceFile,
+    default_threads, path_text, recorded_path, stable_hash, DocumentBuilder, NewsWriter,
+    PreparedArticle, ReadSettings, SourceFile,
 };
 use super::{IndexError, NewsIndex};
 use crate::read::{self, InputFormat, ReadOptions, SkipSummary, Skipped};
@@ -168,7 +168,7 @@ pub fn sync_paths(
     let started = Instant::now();
     let mut summary = SyncSummary::default();
     let known = file_records(index)?;
-    let roots: Vec<PathBuf> = paths.iter().map(|p| absolute(p)).collect();
+    let roots: Vec<PathBuf> = paths.iter().map(|p| recorded_path(p)).collect();
 
     let mut seen: HashSet<String> = HashSet::new();
     let mut plan: Vec<(PathBuf, SourceFile)> = Vec::new();
@@ -182,7 +182,7 @@ pub fn sync_paths(
                 continue;
             }
         };
-        let path = absolute(&path);
+        let path = recorded_path(&path);
         let text = path_text(&path);
         if !seen.insert(text.clone()) {
             continue;
@@ -371,15 +371,6 @@ fn prepare_file(
         return false;
     }
     outbox.send(Chunk::FileEnd).is_ok()
-}
-
-/// The path as it is recorded: absolute and, where the file exists, with
-/// symbolic links and `..` resolved, so the same file is the same record
-/// from any working directory.
-fn absolute(path: &Path) -> PathBuf {
-    std::fs::canonicalize(path)
-        .or_else(|_| std::path::absolute(path))
-        .unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// Every input file recorded in the index, with its modification time and

@@ -1,7 +1,7 @@
 //! Adding articles to an index.
 
 use std::collections::HashSet;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rust_stemmers::Algorithm;
 use tantivy::indexer::UserOperation;
@@ -420,6 +420,16 @@ pub(crate) fn path_text(path: &Path) -> String {
     path.to_string_lossy().into_owned()
 }
 
+/// A file's path as the index records it: absolute and, where the file
+/// exists, with symbolic links and `..` resolved, so the same file is the
+/// same record (and its articles have the same [`article_key`]) from any
+/// working directory.
+pub fn recorded_path(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path)
+        .or_else(|_| std::path::absolute(path))
+        .unwrap_or_else(|_| path.to_path_buf())
+}
+
 /// The identity of an article in the index: indexing an article with the
 /// same key replaces the earlier one. Its URL where known; otherwise its
 /// file (and line, in JSON Lines) with a hash of its text, so that two
@@ -484,8 +494,9 @@ const CONTEXT_BYTES: usize = 300;
 
 /// The sentence around a quotation (from the end of the sentence before it
 /// to the end of the sentence it ends), trimmed to a few hundred bytes on
-/// each side, for display with a hit.
-pub(crate) fn sentence_around(body: &str, start: usize, end: usize) -> &str {
+/// each side, for display with a hit. Empty when the offsets are not on
+/// character boundaries of `body`.
+pub fn sentence_around(body: &str, start: usize, end: usize) -> &str {
     if body.get(..start).is_none() || body.get(end..).is_none() {
         return "";
     }
