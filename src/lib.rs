@@ -55,3 +55,9 @@ pub use newsq_query as query;
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 struct ReadmeExamples;
+
+/// The library guide's examples (docs/library.md), compiled and run as
+/// doctests for the same reason.
+#[cfg(doctest)]
+#[doc = include_str!("../docs/library.md")]
+struct LibraryGuideExamples;
