@@ -24,7 +24,11 @@
 //!
 //! Hits holding all the query's plain words next to each other rank first;
 //! then, with [`Scope::Articles`], quotations before article text; then by
-//! score, and among equal scores the newest first.
+//! score, and among equal scores a direct quotation before a reported
+//! statement, then the newest first. The score is BM25, and a statement of
+//! fewer than eight words keeps an eighth of it per word: a fragment quoted in
+//! passing ("root causes") ranks after the full sentences that hold the
+//! same words.
 
 #![warn(missing_docs)]
 

@@ -244,8 +244,12 @@ pub enum HitKind {
 #[derive(Debug, Clone, Serialize)]
 #[non_exhaustive]
 pub struct Hit {
-    /// Relevance (BM25); higher is better. Hits are ordered by tier first
-    /// (exact phrase, then quotation before article), then score, then date.
+    /// Relevance, higher is better: BM25, and for a statement found by its
+    /// words, weighed by its length (a statement of fewer than eight words
+    /// keeps an eighth of its score per word), so that a fragment ranks after
+    /// the sentences holding the same words. Hits are ordered by tier first
+    /// (exact phrase, then quotation before article), then score, then a
+    /// direct quotation before a reported statement, then date.
     pub score: f32,
     /// A quotation, a reported statement or article text.
     pub kind: HitKind,
@@ -397,6 +401,10 @@ struct Pass {
     /// The query's best hits, `.0` of them, when they were collected with
     /// its count.
     best: Option<(usize, Vec<(RankKey, DocAddress)>)>,
+    /// The field whose length weighs scores: the quotation for statements
+    /// found by their words, none for article text or for a query of
+    /// filters only, whose hits all score alike and are ordered by date.
+    lengths: Option<Field>,
 }
 
 impl NewsSearcher {
@@ -694,9 +702,18 @@ impl NewsSearcher {
                 query,
                 adjacent,
                 best: None,
+                lengths: (hit_kind == HitKind::Quotation).then_some(f.quote),
             });
             if names.is_empty() {
                 names = std::mem::take(&mut compiler.matched);
+            }
+        }
+
+        // Without words to score (filters, negations), hits tie and are
+        // ordered by date: a length weight would order them by length.
+        if wanted.is_empty() {
+            for pass in &mut passes {
+                pass.lengths = None;
             }
         }
 
@@ -729,6 +746,7 @@ impl NewsSearcher {
                     // dictionary: one walk ranks and counts.
                     let ranking = NewestOnTies {
                         limit: first_reading,
+                        lengths: pass.lengths,
                     };
                     let (count, best) = searcher.search(&pass.query, &(Count, ranking))?;
                     total += count;
@@ -931,10 +949,12 @@ fn needs_positions(query: &dyn Query) -> bool {
 
 /// The best `limit` hits over the passes, in tiers: the query's words next
 /// to each other first, then quotations before article text; within a
-/// tier, score then date. The scattered tier is the whole query minus what
-/// the adjacent tier found (which is all of it whenever that tier did not
-/// fill the limit), not "query AND NOT phrase": tantivy 0.27 asserts in
-/// debug builds when a phrase sits under NOT.
+/// tier, score (length-weighed for statements: [`crate::rank::length_weight`]),
+/// then a direct quotation before a reported statement, then date. The
+/// scattered tier is the whole query minus what the adjacent tier found
+/// (which is all of it whenever that tier did not fill the limit), not
+/// "query AND NOT phrase": tantivy 0.27 asserts in debug builds when a
+/// phrase sits under NOT.
 fn top_hits(
     searcher: &tantivy::Searcher,
     passes: &[Pass],
@@ -955,6 +975,7 @@ fn top_hits(
             let seen: HashSet<DocAddress> = found.iter().map(|&(_, _, a)| a).collect();
             let top = NewestOnTies {
                 limit: wanted + seen.len(),
+                lengths: pass.lengths,
             };
             // Collected with the count when the limit is the one asked.
             let searched;

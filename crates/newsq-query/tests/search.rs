@@ -451,6 +451,114 @@ fn limit_caps_the_hits_but_the_total_is_counted_in_full() {
 }
 
 // ---------------------------------------------------------------------------
+// Fragments and sentences
+
+/// Lowmarsh Ledger, 2025-06-20 (the newest): Mara Quell quotes two words of
+/// her own in passing.
+const DEFICIT_FRAGMENT: &str =
+    "Finance Minister Mara Quell presented the spring figures in Selvik on Friday.\n\n\
+Ms Quell again pointed to the “structural deficit” left by her predecessor.";
+
+/// Selvik Courier, 2025-06-12: the same words in a full sentence.
+const DEFICIT_SENTENCE: &str = "Finance Minister Mara Quell spoke to the harbour council on Thursday.\n\n\
+“We cannot close the structural deficit by cutting the ferry routes that the islands depend on,” Ms Quell said.";
+
+/// Bay Wire, 2025-06-05: the same words in another full sentence.
+const DEFICIT_ANSWER: &str =
+    "Finance Minister Mara Quell answered questions in parliament on Wednesday.\n\n\
+“The structural deficit is what ten years of promises cost us,” Ms Quell told members.";
+
+fn deficit_corpus() -> Vec<Article> {
+    vec![
+        article(
+            "deficit-fragment",
+            "Quell blames her predecessor",
+            Some("Lowmarsh Ledger"),
+            Some("2025-06-20"),
+            DEFICIT_FRAGMENT,
+        ),
+        article(
+            "deficit-sentence",
+            "Ferry routes safe, says Quell",
+            Some("Selvik Courier"),
+            Some("2025-06-12"),
+            DEFICIT_SENTENCE,
+        ),
+        article(
+            "deficit-answer",
+            "Quell answers on the deficit",
+            Some("Bay Wire"),
+            Some("2025-06-05"),
+            DEFICIT_ANSWER,
+        ),
+    ]
+}
+
+#[test]
+fn full_sentences_rank_above_a_fragment_of_the_same_words() {
+    let index = index_of(&deficit_corpus());
+    for request in [
+        SearchRequest::new("\"structural deficit\"").speaker("quell"),
+        SearchRequest::new("structural deficit"),
+        SearchRequest::new("deficit"),
+    ] {
+        let r = search(&index, &request);
+        let found = quotes(&r);
+        assert_eq!(r.total, 3, "{:?}: {found:?}", request.query);
+        assert_eq!(speakers(&r), ["Mara Quell"; 3], "{found:?}");
+        // The fragment is the newest and, by BM25 alone, the best scored.
+        assert_eq!(
+            found[2], "structural deficit",
+            "{:?}: {found:?}",
+            request.query
+        );
+        assert!(
+            found[..2]
+                .iter()
+                .all(|q| q.split_whitespace().count() >= 10),
+            "{:?}: {found:?}",
+            request.query
+        );
+        assert!(r.hits[1].score > r.hits[2].score, "{found:?}");
+    }
+}
+
+#[test]
+fn sentences_of_eight_words_or_more_are_ranked_by_bm25_alone() {
+    let index = index_of(&deficit_corpus());
+    // Both sentences are long enough to keep their whole score: the
+    // shorter one, where the words weigh more, comes first, although it
+    // is the older.
+    let r = search(
+        &index,
+        &SearchRequest::new("\"structural deficit\"").limit(2),
+    );
+    assert_eq!(
+        quotes(&r),
+        [
+            "The structural deficit is what ten years of promises cost us",
+            "We cannot close the structural deficit by cutting the ferry routes that the islands depend on",
+        ]
+    );
+}
+
+#[test]
+fn without_words_to_score_the_newest_comes_first_whatever_its_length() {
+    let index = index_of(&deficit_corpus());
+    for request in [
+        SearchRequest::new("").speaker("quell"),
+        SearchRequest::new("-ferry"),
+    ] {
+        let r = search(&index, &request);
+        let dates: Vec<Option<&str>> = r.hits.iter().map(|h| h.published.as_deref()).collect();
+        let mut newest_first = dates.clone();
+        newest_first.sort_by(|a, b| b.cmp(a));
+        assert_eq!(dates, newest_first, "{:?}: {:?}", request.query, quotes(&r));
+        assert_eq!(quotes(&r)[0], "structural deficit", "{:?}", request.query);
+    }
+}
+
+// ---------------------------------------------------------------------------
 // Ties, article hits, facets, highlights
 
 const FERRY: &str = "“The crossing reopens at dawn,” Port Director Ines Kalder said.";
@@ -491,10 +599,14 @@ fn equal_scores_are_ordered_newest_first_and_undated_last() {
 /// Enough copies of one quotation that tantivy skips blocks of postings
 /// (128 documents each) when it ranks: the newest copy, a re-indexed one
 /// and a better one must still be found, and the total must still count
-/// every live copy once.
+/// every live copy once. The quotations are full sentences, which keep
+/// their whole score: copies shorter than eight words would be kept at a
+/// fraction of theirs, the threshold handed to tantivy would lie under
+/// their unweighed score, and no block would be skipped.
 #[test]
 fn ranking_that_skips_postings_still_finds_the_best_and_newest_and_counts_all() {
     const COPIES: usize = 700;
+    const SAILING: &str = "“The crossing reopens at dawn, and the first boat leaves at six,” Port Director Ines Kalder said.";
     let mut articles: Vec<Article> = (0..COPIES)
         .map(|i| {
             // Every copy is dated 2024 except one deep in the list.
@@ -508,17 +620,17 @@ fn ranking_that_skips_postings_still_finds_the_best_and_newest_and_counts_all() 
                 "Ferry strike ends",
                 Some("Bay Wire"),
                 Some(&published),
-                FERRY,
+                SAILING,
             )
         })
         .collect();
-    // A shorter quotation with the word twice scores above all copies.
+    // A quotation with the word twice scores above all copies.
     articles.push(article(
         "ferry-best",
         "Crossing",
         Some("Bay Wire"),
         Some("2023-01-01"),
-        "“Crossing, crossing,” Port Director Ines Kalder said.",
+        "“The crossing stays open, and every crossing will run on time,” Port Director Ines Kalder said.",
     ));
     let index = NewsIndex::create_in_ram().expect("index in RAM");
     let mut writer = index.writer(&options()).expect("writer");
