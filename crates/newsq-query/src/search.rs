@@ -844,6 +844,7 @@ impl NewsSearcher {
                 hits.push(to_hit(kind, score, address, &mut analyzer)?);
             }
         }
+        order_ties(&mut hits);
         Ok(SearchResults {
             hits,
             total,
@@ -945,6 +946,26 @@ fn needs_positions(query: &dyn Query) -> bool {
     let mut positions = false;
     query.query_terms(&mut |_, needs| positions |= needs);
     positions
+}
+
+/// Hits that rank equal (same score, kind and date) in the order of their
+/// ids. tantivy hands ties in the order of their documents, which depends on
+/// how the indexing threads shared the articles out, so the same search of
+/// the same articles would otherwise list them differently from one index
+/// to the next.
+fn order_ties(hits: &mut [Hit]) {
+    let rank = |hit: &Hit| (hit.score.to_bits(), hit.kind, hit.published.clone());
+    let mut start = 0;
+    while start < hits.len() {
+        let first = rank(&hits[start]);
+        let end = start
+            + hits[start..]
+                .iter()
+                .take_while(|hit| rank(hit) == first)
+                .count();
+        hits[start..end].sort_by(|a, b| (&a.id, &a.article).cmp(&(&b.id, &b.article)));
+        start = end;
+    }
 }
 
 /// The best `limit` hits over the passes, in tiers: the query's words next

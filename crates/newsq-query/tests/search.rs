@@ -1082,3 +1082,33 @@ fn snippets_of_text_with_multibyte_characters_cut_on_character_boundaries() {
         assert!(words.iter().all(|w| *w == "lighthouse"), "{words:?}");
     }
 }
+
+#[test]
+fn hits_that_rank_equal_come_in_the_same_order_whatever_the_indexing_order() {
+    // Three undated quotations of one length, each with the word once: equal
+    // scores. Indexed in two orders, they must be listed alike.
+    let bodies = [
+        "“The ferry will sail on Monday,” said Ansel Brook.",
+        "“The ferry will dock on Friday,” said Ansel Brook.",
+        "“The ferry will wait on Sunday,” said Ansel Brook.",
+    ];
+    let articles: Vec<Article> = bodies
+        .iter()
+        .enumerate()
+        .map(|(i, body)| article(&format!("tie-{i}"), "Ferry", None, None, body))
+        .collect();
+    let mut reversed = articles.clone();
+    reversed.reverse();
+    let order = |articles: &[Article]| {
+        let results = query(&index_of(articles), "ferry");
+        let scores: Vec<f32> = results.hits.iter().map(|h| h.score).collect();
+        assert!(scores.windows(2).all(|w| w[0] == w[1]), "{scores:?}");
+        quotes(&results)
+            .into_iter()
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    let forward = order(&articles);
+    assert_eq!(forward.len(), 3);
+    assert_eq!(forward, order(&reversed));
+}
