@@ -948,12 +948,24 @@ fn needs_positions(query: &dyn Query) -> bool {
     positions
 }
 
-/// Hits that rank equal (same score, kind and date) in the order of their
-/// ids. tantivy hands ties in the order of their documents, which depends on
-/// how the indexing threads shared the articles out, so the same search of
-/// the same articles would otherwise list them differently from one index
-/// to the next.
+/// Hits that rank equal (same score, kind and date) by outlet (unknown
+/// last), headline, words and place in the article, then id. tantivy hands
+/// ties in the order of their documents, which depends on how the indexing
+/// threads shared the articles out, so the same search of the same articles
+/// would otherwise list them differently from one index to the next; ids
+/// alone would not do, as an article without a URL is known by its path.
 fn order_ties(hits: &mut [Hit]) {
+    let order = |hit: &Hit| {
+        (
+            hit.outlet.is_none(),
+            hit.outlet.clone(),
+            hit.title.clone(),
+            hit.quote.clone(),
+            hit.start,
+            hit.id.clone(),
+            hit.article.clone(),
+        )
+    };
     let rank = |hit: &Hit| (hit.score.to_bits(), hit.kind, hit.published.clone());
     let mut start = 0;
     while start < hits.len() {
@@ -963,7 +975,7 @@ fn order_ties(hits: &mut [Hit]) {
                 .iter()
                 .take_while(|hit| rank(hit) == first)
                 .count();
-        hits[start..end].sort_by(|a, b| (&a.id, &a.article).cmp(&(&b.id, &b.article)));
+        hits[start..end].sort_by_cached_key(order);
         start = end;
     }
 }
