@@ -55,9 +55,12 @@ pub struct StatementRecord<'a> {
     end: u64,
     /// A reported statement's quotations, by id.
     contains: &'a [String],
-    /// The article's key: its URL where known, else its file (and line)
-    /// with a hash of its text.
-    article: &'a str,
+    /// The article's id as it was read: its file name, its URL, or
+    /// `FILE:#N` for a record of a container without one.
+    article: Option<&'a str>,
+    /// The article's key in an index: its URL where known, else its file
+    /// (and line) with a hash of its text.
+    article_key: &'a str,
     outlet: Option<&'a str>,
     /// Resolved across an index: `null` in `newsq extract`.
     outlet_entity: Option<&'a str>,
@@ -102,7 +105,8 @@ impl<'a> StatementRecord<'a> {
             start: hit.start.unwrap_or(0),
             end: hit.end.unwrap_or(0),
             contains: &hit.contains,
-            article: &hit.article,
+            article: hit.article_name.as_deref(),
+            article_key: &hit.article,
             outlet: hit.outlet.as_deref(),
             outlet_entity: hit.outlet_entity.as_deref(),
             title: hit.title.as_deref(),
@@ -129,7 +133,8 @@ impl<'a> StatementRecord<'a> {
             start: member.start,
             end: member.end,
             contains: &member.contains,
-            article: &member.article,
+            article: member.article_name.as_deref(),
+            article_key: &member.article,
             outlet: member.outlet.as_deref(),
             outlet_entity: member.outlet_entity.as_deref(),
             title: member.title.as_deref(),
@@ -190,7 +195,8 @@ impl<'a> ArticleRecord<'a> {
             start: q.start as u64,
             end: q.end as u64,
             contains: &contains,
-            article: &self.key,
+            article: Some(&a.id),
+            article_key: &self.key,
             outlet: given(a.outlet.as_deref()),
             outlet_entity: None,
             title: given(a.title.as_deref()),

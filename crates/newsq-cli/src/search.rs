@@ -249,7 +249,8 @@ struct JsonStatementHit<'a> {
 struct JsonArticleHit<'a> {
     #[serde(rename = "type")]
     kind: &'static str,
-    article: &'a str,
+    article: Option<&'a str>,
+    article_key: &'a str,
     outlet: Option<&'a str>,
     outlet_entity: Option<&'a str>,
     title: Option<&'a str>,
@@ -279,7 +280,8 @@ fn write_hit(out: &mut impl Write, hit: &Hit) -> io::Result<()> {
             out,
             &JsonArticleHit {
                 kind: "article",
-                article: &hit.article,
+                article: hit.article_name.as_deref(),
+                article_key: &hit.article,
                 outlet: hit.outlet.as_deref(),
                 outlet_entity: hit.outlet_entity.as_deref(),
                 title: hit.title.as_deref(),

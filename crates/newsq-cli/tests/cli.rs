@@ -66,9 +66,11 @@ fn extract_json_has_one_object_per_statement_with_the_documented_fields() {
         serde_json::from_str(lines[1]).unwrap_or_else(|e| panic!("{e}: {}", lines[1]));
     assert_eq!(v["type"], "statement");
     assert_eq!(v["kind"], "quotation");
-    // The article's key and the statement's id, as search and trail give
-    // them.
-    assert!(v["article"]
+    // The article as read (its file name, as scripts and scorers key
+    // statements by), its key in an index and the statement's id, as search
+    // and trail give them.
+    assert_eq!(v["article"], "harbour.txt");
+    assert!(v["article_key"]
         .as_str()
         .is_some_and(|a| a.contains("harbour.txt#")));
     assert!(v["id"].as_str().is_some_and(|id| id.len() == 16));

@@ -34,6 +34,7 @@ const STATEMENT_FIELDS: &[&str] = &[
     "end",
     "contains",
     "article",
+    "article_key",
     "outlet",
     "outlet_entity",
     "title",
@@ -152,6 +153,9 @@ fn a_statement_has_the_same_fields_and_values_in_extract_search_and_trail() {
         // The article's key, the same in all three; a reported statement's
         // quotations by their ids, which are statements too.
         assert!(statement["article"].as_str().is_some_and(|a| !a.is_empty()));
+        assert!(statement["article_key"]
+            .as_str()
+            .is_some_and(|a| !a.is_empty()));
         for inner in statement["contains"].as_array().into_iter().flatten() {
             assert!(hits.contains_key(inner.as_str().unwrap_or("")), "{inner}");
             reported_with_quotations += 1;
@@ -235,6 +239,7 @@ fn every_other_line_type_has_all_its_documented_fields() {
                 &[
                     "type",
                     "article",
+                    "article_key",
                     "outlet",
                     "outlet_entity",
                     "title",

@@ -279,6 +279,9 @@ pub struct Hit {
     pub outlet_entity: Option<String>,
     /// The article's key (URL where known, else file and content hash).
     pub article: String,
+    /// The article's id as it was read (its file name, URL, or `FILE:#N`
+    /// in a container), as `newsq extract` gives it.
+    pub article_name: Option<String>,
     /// The article's headline.
     pub title: Option<String>,
     /// Publication date, `YYYY-MM-DD`.
@@ -910,6 +913,7 @@ impl NewsSearcher {
             outlet: text(f.outlet),
             outlet_entity: None,
             article: text(f.article_id).unwrap_or_default(),
+            article_name: text(f.article_name),
             title: text(f.title).or_else(|| text(f.headline)),
             published: doc
                 .get_first(f.published)

@@ -137,6 +137,8 @@ pub struct GroupMember {
     pub outlet_entity: Option<String>,
     /// The article's key ([`Hit::article`](crate::Hit::article)).
     pub article: String,
+    /// The article's id as it was read ([`Hit::article_name`](crate::Hit::article_name)).
+    pub article_name: Option<String>,
     /// The article's headline.
     pub title: Option<String>,
     /// Publication date, `YYYY-MM-DD`.
@@ -354,6 +356,7 @@ struct Quoted {
     id: String,
     kind: StatementKind,
     article: String,
+    article_name: Option<String>,
     quote: String,
     wording: Wording,
     speaker: Option<String>,
@@ -670,6 +673,7 @@ impl<'s> Grouper<'s> {
             id: text(f.quote_id).unwrap_or_default(),
             kind: StatementKindCode::kind(doc.get_first(f.statement_kind).and_then(|v| v.as_u64())),
             article: text(f.article_id).unwrap_or_default(),
+            article_name: text(f.article_name),
             wording: Wording::new(&quote),
             quote,
             speaker,
@@ -815,6 +819,7 @@ impl<'s> Grouper<'s> {
                     .and_then(|o| self.outlets.of_spelling(o))
                     .map(|e| e.name.clone()),
                 article: member.article.clone(),
+                article_name: member.article_name.clone(),
                 title: member.title.clone(),
                 published: member.published.map(format_date),
                 url: member.url.clone(),

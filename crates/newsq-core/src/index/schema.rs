@@ -60,6 +60,8 @@ pub mod name {
     pub const KIND: &str = "kind";
     /// The name of [`Fields::article_id`](super::Fields::article_id).
     pub const ARTICLE_ID: &str = "article_id";
+    /// The name of [`Fields::article_name`](super::Fields::article_name).
+    pub const ARTICLE_NAME: &str = "article_name";
     /// The name of [`Fields::path`](super::Fields::path).
     pub const PATH: &str = "path";
     /// The name of [`Fields::line`](super::Fields::line).
@@ -126,6 +128,10 @@ pub struct Fields {
     /// The article's id (its URL where known, else path and content hash):
     /// on article and quotation documents, so re-indexing replaces both.
     pub article_id: Field,
+    /// The article's id as it was read ([`crate::Article::id`]: its file
+    /// name, URL, or `FILE:#N` in a container); stored, on article and
+    /// statement documents.
+    pub article_name: Field,
     /// The input file, on all three kinds; fast, for the file list.
     pub path: Field,
     /// 1-based line of a JSON Lines article.
@@ -212,6 +218,7 @@ impl Fields {
         let fields = Fields {
             kind: builder.add_u64_field(name::KIND, INDEXED | FAST),
             article_id: builder.add_text_field(name::ARTICLE_ID, STRING | STORED),
+            article_name: builder.add_text_field(name::ARTICLE_NAME, STORED),
             path: builder.add_text_field(name::PATH, STRING | STORED | FAST),
             line: builder.add_u64_field(name::LINE, stored_u64.clone()),
             title: builder.add_text_field(name::TITLE, analysed(TEXT_ANALYZER)),
@@ -260,6 +267,7 @@ impl Fields {
         Some(Fields {
             kind: field(name::KIND)?,
             article_id: field(name::ARTICLE_ID)?,
+            article_name: field(name::ARTICLE_NAME)?,
             path: field(name::PATH)?,
             line: field(name::LINE)?,
             title: field(name::TITLE)?,

@@ -295,6 +295,7 @@ impl DocumentBuilder {
 
         let mut shared = TantivyDocument::default();
         shared.add_text(f.article_id, &key);
+        shared.add_text(f.article_name, &article.id);
         if let Some(path) = &article.path {
             shared.add_text(f.path, path_text(path));
         }
