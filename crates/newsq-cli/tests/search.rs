@@ -338,7 +338,10 @@ fn json_prints_one_hit_object_per_line_then_a_summary() {
     assert_eq!(muller["title"], "Chancellor meets Zelenskyy in Brennhof");
     assert_eq!(muller["published"], "2025-04-30");
     assert_eq!(muller["url"], "https://courier.example/muller");
-    assert_eq!(muller["article"], "https://courier.example/muller");
+    // The article as read (its file), and its key in the index (its URL,
+    // from the sidecar).
+    assert_eq!(muller["article"], "03-muller.txt");
+    assert_eq!(muller["article_key"], "https://courier.example/muller");
     assert_eq!(muller["speaker_mention"], "Mr Müller");
 
     let summary = &lines[2];

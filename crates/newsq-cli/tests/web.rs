@@ -66,7 +66,7 @@ fn extract_reads_pages_and_crawls_and_only_counts_what_a_crawl_skips() {
         .filter(|l| l["kind"] == "quotation")
         .map(|l| {
             (
-                l["article"].as_str().unwrap(),
+                l["article_key"].as_str().unwrap(),
                 l["speaker"].as_str().unwrap_or(""),
                 l["outlet"].as_str().unwrap_or(""),
             )
