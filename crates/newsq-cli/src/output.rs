@@ -240,8 +240,9 @@ pub fn place(outlet: Option<&str>, path: Option<&str>, line: Option<u64>, articl
     format!("{NO_OUTLET} {file}")
 }
 
-/// A path as ripgrep shows it: relative to the working folder when it is
-/// under it, else as it is.
+/// A path as ripgrep shows the paths it was given relative ones: relative
+/// to the working folder (`articles/a.txt`, `../corpus/a.txt`) when the two
+/// share a folder below the root, else as it is.
 pub fn shown_path(path: &Path) -> String {
     static HERE: OnceLock<Option<PathBuf>> = OnceLock::new();
     let here = HERE.get_or_init(|| {
@@ -249,11 +250,36 @@ pub fn shown_path(path: &Path) -> String {
             .ok()
             .map(|dir| std::fs::canonicalize(&dir).unwrap_or(dir))
     });
-    let relative = here
-        .as_deref()
-        .and_then(|here| path.strip_prefix(here).ok())
-        .filter(|rest| !rest.as_os_str().is_empty());
-    relative.unwrap_or(path).display().to_string()
+    match here.as_deref() {
+        Some(here) if path.is_absolute() => relative_to(path, here),
+        _ => None,
+    }
+    .unwrap_or_else(|| path.display().to_string())
+}
+
+/// `path` from the folder `here`, both absolute; `None` when they share no
+/// folder below the root (then the absolute path says more).
+fn relative_to(path: &Path, here: &Path) -> Option<String> {
+    use std::path::Component;
+    let ours: Vec<Component> = path.components().collect();
+    let theirs: Vec<Component> = here.components().collect();
+    let shared = ours.iter().zip(&theirs).take_while(|(a, b)| a == b).count();
+    // The root alone (and on Windows the drive) is no shared folder.
+    let root = ours
+        .iter()
+        .take_while(|c| matches!(c, Component::Prefix(_) | Component::RootDir))
+        .count();
+    if shared <= root || shared == ours.len() {
+        return None;
+    }
+    let mut shown = PathBuf::new();
+    for _ in shared..theirs.len() {
+        shown.push("..");
+    }
+    for part in &ours[shared..] {
+        shown.push(part);
+    }
+    Some(shown.display().to_string())
 }
 
 /// `Ilona Varga — “We will not wait another winter” — The Lowland Post`.
@@ -358,5 +384,27 @@ pub fn finish_on_write_error(e: io::Error) -> Result<ExitCode, String> {
         Ok(ExitCode::SUCCESS)
     } else {
         Err(format!("cannot write output: {e}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::relative_to;
+    use std::path::Path;
+
+    #[test]
+    fn paths_are_shown_from_the_working_folder_as_ripgrep_shows_relative_ones() {
+        let here = Path::new("/home/me/news");
+        let shown = |p: &str| relative_to(Path::new(p), here);
+        assert_eq!(
+            shown("/home/me/news/articles/a.txt").as_deref(),
+            Some("articles/a.txt")
+        );
+        assert_eq!(
+            shown("/home/me/corpus/a.txt").as_deref(),
+            Some("../corpus/a.txt")
+        );
+        assert_eq!(shown("/srv/corpus/a.txt"), None);
+        assert_eq!(shown("/home/me/news"), None);
     }
 }

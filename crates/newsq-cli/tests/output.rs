@@ -491,23 +491,30 @@ fn an_article_of_no_known_outlet_is_shown_by_its_file_and_not_counted_as_an_outl
         stdout(&out)
     );
 
-    // From elsewhere, the path as the index keeps it.
-    let out = newsq_in(
-        &dir,
-        &[
-            "search",
-            "--index",
-            &index,
-            "--color",
-            "never",
-            "autumn storms",
-        ],
-    );
-    let text = stdout(&out);
+    // From a folder beside it, with `..`; from one that shares nothing but
+    // the root with it, the path as the index keeps it.
+    let args = [
+        "search",
+        "--index",
+        &index,
+        "--color",
+        "never",
+        "autumn storms",
+    ];
+    let beside = dir.join("elsewhere");
+    std::fs::create_dir_all(&beside).expect("a folder beside");
+    let from = |cwd: &Path| {
+        let out = newsq_command(&dir, &args)
+            .current_dir(cwd)
+            .output()
+            .expect("run newsq");
+        stdout(&out)
+    };
+    let text = from(&beside);
+    assert!(text.contains("(no outlet) ../articles/b.txt"), "{text}");
+    let text = from(Path::new("/"));
     let absolute = format!("(no outlet) {}", s(&folder.join("b.txt")));
-    if !std::env::current_dir().is_ok_and(|here| folder.starts_with(here)) {
-        assert!(text.contains(&absolute), "{text}");
-    }
+    assert!(text.contains(&absolute), "{text}");
 }
 
 // ---------------------------------------------------------------------------
