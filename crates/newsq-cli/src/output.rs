@@ -55,6 +55,14 @@ pub struct StatementRecord<'a> {
     end: u64,
     /// A reported statement's quotations, by id.
     contains: &'a [String],
+    #[serde(flatten)]
+    source: ArticleFields<'a>,
+}
+
+/// Where a statement or article hit comes from, the same fields in every
+/// `--json` line that names an article.
+#[derive(Serialize)]
+pub struct ArticleFields<'a> {
     /// The article's id as it was read: its file name, its URL, or
     /// `FILE:#N` for a record of a container without one.
     article: Option<&'a str>,
@@ -73,6 +81,23 @@ pub struct StatementRecord<'a> {
     /// The article's line in a JSON Lines file (or where its element
     /// starts in a JSON array); `null` for a file of one article.
     line: Option<u64>,
+}
+
+impl<'a> ArticleFields<'a> {
+    /// The article of a search hit, statement or article.
+    pub fn of_hit(hit: &'a Hit) -> Self {
+        ArticleFields {
+            article: hit.article_name.as_deref(),
+            article_key: &hit.article,
+            outlet: hit.outlet.as_deref(),
+            outlet_entity: hit.outlet_entity.as_deref(),
+            title: hit.title.as_deref(),
+            published: hit.published.as_deref(),
+            url: hit.url.as_deref(),
+            path: hit.path.as_deref(),
+            line: hit.line,
+        }
+    }
 }
 
 /// The line type of a statement, wherever it is written.
@@ -105,15 +130,7 @@ impl<'a> StatementRecord<'a> {
             start: hit.start.unwrap_or(0),
             end: hit.end.unwrap_or(0),
             contains: &hit.contains,
-            article: hit.article_name.as_deref(),
-            article_key: &hit.article,
-            outlet: hit.outlet.as_deref(),
-            outlet_entity: hit.outlet_entity.as_deref(),
-            title: hit.title.as_deref(),
-            published: hit.published.as_deref(),
-            url: hit.url.as_deref(),
-            path: hit.path.as_deref(),
-            line: hit.line,
+            source: ArticleFields::of_hit(hit),
         })
     }
 
@@ -133,15 +150,17 @@ impl<'a> StatementRecord<'a> {
             start: member.start,
             end: member.end,
             contains: &member.contains,
-            article: member.article_name.as_deref(),
-            article_key: &member.article,
-            outlet: member.outlet.as_deref(),
-            outlet_entity: member.outlet_entity.as_deref(),
-            title: member.title.as_deref(),
-            published: member.published.as_deref(),
-            url: member.url.as_deref(),
-            path: member.path.as_deref(),
-            line: member.line,
+            source: ArticleFields {
+                article: member.article_name.as_deref(),
+                article_key: &member.article,
+                outlet: member.outlet.as_deref(),
+                outlet_entity: member.outlet_entity.as_deref(),
+                title: member.title.as_deref(),
+                published: member.published.as_deref(),
+                url: member.url.as_deref(),
+                path: member.path.as_deref(),
+                line: member.line,
+            },
         }
     }
 }
@@ -195,15 +214,17 @@ impl<'a> ArticleRecord<'a> {
             start: q.start as u64,
             end: q.end as u64,
             contains: &contains,
-            article: Some(&a.id),
-            article_key: &self.key,
-            outlet: given(a.outlet.as_deref()),
-            outlet_entity: None,
-            title: given(a.title.as_deref()),
-            published: self.published.as_deref(),
-            url: given(a.url.as_deref()),
-            path: self.path.as_deref(),
-            line: a.line.map(|l| l as u64),
+            source: ArticleFields {
+                article: Some(&a.id),
+                article_key: &self.key,
+                outlet: given(a.outlet.as_deref()),
+                outlet_entity: None,
+                title: given(a.title.as_deref()),
+                published: self.published.as_deref(),
+                url: given(a.url.as_deref()),
+                path: self.path.as_deref(),
+                line: a.line.map(|l| l as u64),
+            },
         };
         json_line(out, &record)
     }

@@ -14,7 +14,8 @@ use newsq_query::{
 use serde::Serialize;
 
 use crate::output::{
-    count_of, finish_on_write_error, json_line, place, use_color, StatementRecord, Style,
+    count_of, finish_on_write_error, json_line, place, use_color, ArticleFields, StatementRecord,
+    Style,
 };
 use crate::{index, locate, FacetArg, FormatArg, ReadArgs, SearchArgs};
 
@@ -249,15 +250,8 @@ struct JsonStatementHit<'a> {
 struct JsonArticleHit<'a> {
     #[serde(rename = "type")]
     kind: &'static str,
-    article: Option<&'a str>,
-    article_key: &'a str,
-    outlet: Option<&'a str>,
-    outlet_entity: Option<&'a str>,
-    title: Option<&'a str>,
-    published: Option<&'a str>,
-    url: Option<&'a str>,
-    path: Option<&'a str>,
-    line: Option<u64>,
+    #[serde(flatten)]
+    source: ArticleFields<'a>,
     score: f32,
     /// A passage of the article around the matched words.
     snippet: &'a str,
@@ -280,15 +274,7 @@ fn write_hit(out: &mut impl Write, hit: &Hit) -> io::Result<()> {
             out,
             &JsonArticleHit {
                 kind: "article",
-                article: hit.article_name.as_deref(),
-                article_key: &hit.article,
-                outlet: hit.outlet.as_deref(),
-                outlet_entity: hit.outlet_entity.as_deref(),
-                title: hit.title.as_deref(),
-                published: hit.published.as_deref(),
-                url: hit.url.as_deref(),
-                path: hit.path.as_deref(),
-                line: hit.line,
+                source: ArticleFields::of_hit(hit),
                 score: hit.score,
                 snippet: hit.snippet.as_deref().unwrap_or(""),
                 highlights: &hit.highlights,
