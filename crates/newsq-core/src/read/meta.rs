@@ -26,6 +26,20 @@ pub struct MetaRecord {
     pub authors: Vec<String>,
 }
 
+impl MetaRecord {
+    /// The record's values as one text, fields apart: equal texts, equal
+    /// records.
+    pub(crate) fn settings_text(&self) -> String {
+        let mut text = String::new();
+        for value in [&self.outlet, &self.published, &self.title, &self.url] {
+            text.push_str(value.as_deref().unwrap_or(""));
+            text.push('\u{1f}');
+        }
+        text.push_str(&self.authors.join("\u{1e}"));
+        text
+    }
+}
+
 /// A metadata sidecar, keyed by file name.
 ///
 /// Column (or JSON field) names are matched case-insensitively:
@@ -48,6 +62,9 @@ pub struct Metadata {
     records: HashMap<String, MetaRecord>,
     /// Key without extension -> key, to find "a.txt" when asked for "a".
     by_stem: HashMap<String, String>,
+    /// A digest of the rows keyed by URL, worked out once: they may apply
+    /// to any container file, so each file's read settings include it.
+    url_rows_digest: Option<u64>,
 }
 
 /// Sidecar formats.
@@ -134,6 +151,14 @@ impl Metadata {
             }
             meta.records.insert(key, record);
         }
+        let mut url_rows = String::new();
+        for (key, row) in meta.keyed_by_url() {
+            url_rows.push_str(key);
+            url_rows.push('\u{1f}');
+            url_rows.push_str(&row.settings_text());
+        }
+        meta.url_rows_digest =
+            (!url_rows.is_empty()).then(|| crate::index::stable_hash(url_rows.as_bytes()));
         Ok(meta)
     }
 
@@ -157,9 +182,15 @@ impl Metadata {
         self.records.get(key)
     }
 
+    /// A digest of the records keyed by a URL ([`Metadata::keyed_by_url`]);
+    /// `None` when there are none.
+    pub(crate) fn url_rows_digest(&self) -> Option<u64> {
+        self.url_rows_digest
+    }
+
     /// The records keyed by a URL (records of JSON Lines files and crawls,
     /// matched by their id rather than a file name), sorted by key.
-    pub(crate) fn keyed_by_url(&self) -> Vec<(&str, &MetaRecord)> {
+    fn keyed_by_url(&self) -> Vec<(&str, &MetaRecord)> {
         let mut rows: Vec<(&str, &MetaRecord)> = self
             .records
             .iter()

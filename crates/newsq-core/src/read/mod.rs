@@ -74,28 +74,22 @@ impl ReadOptions {
     /// files); empty without a sidecar or without such rows. `newsq index`
     /// reads a file again when this text changed since it was read.
     pub fn meta_settings_for(&self, path: &Path) -> String {
-        let mut text = String::new();
         let Some(meta) = &self.meta else {
-            return text;
-        };
-        let mut field = |value: &str| {
-            text.push_str(value);
-            text.push('\u{1f}');
+            return String::new();
         };
         let file_name = path
             .file_name()
             .map(|name| name.to_string_lossy())
             .unwrap_or_default();
-        let rows = meta.get(&file_name).into_iter().map(|row| ("", row));
-        for (key, row) in rows.chain(meta.keyed_by_url()) {
-            field(key);
-            field(row.outlet.as_deref().unwrap_or(""));
-            field(row.published.as_deref().unwrap_or(""));
-            field(row.title.as_deref().unwrap_or(""));
-            field(row.url.as_deref().unwrap_or(""));
-            field(&row.authors.join("\u{1e}"));
+        let row = meta.get(&file_name).map(MetaRecord::settings_text);
+        match (row, meta.url_rows_digest()) {
+            (None, None) => String::new(),
+            (row, urls) => format!(
+                "{}\u{1d}{:016x}",
+                row.unwrap_or_default(),
+                urls.unwrap_or(0)
+            ),
         }
-        text
     }
 }
 
