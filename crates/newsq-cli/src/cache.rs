@@ -44,12 +44,15 @@ fn cached_indexes(base: &Path) -> Vec<CachedIndex> {
     let mut found: Vec<CachedIndex> = entries
         .flatten()
         .map(|entry| entry.path())
-        .filter(|dir| NewsIndex::exists_in(dir) || locate::cached_paths(dir).is_some())
-        .map(|dir| {
+        .filter_map(|dir| {
+            let paths = locate::cached_paths(&dir);
+            (paths.is_some() || NewsIndex::exists_in(&dir)).then_some((dir, paths))
+        })
+        .map(|(dir, paths)| {
             let used = locate::last_use(&dir);
             CachedIndex {
                 kind: "cache",
-                paths: locate::cached_paths(&dir).unwrap_or_default(),
+                paths: paths.unwrap_or_default(),
                 bytes: size_of(&dir),
                 last_used: used
                     .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
