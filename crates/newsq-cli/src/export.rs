@@ -7,8 +7,8 @@ use std::time::Instant;
 
 use newsq_core::index::NewsIndex;
 use newsq_export::{
-    export_to_folder, push, Endpoint, Engine, ExportError, ExportOptions, IndexDocuments,
-    PushEvent, PushOptions, PushSummary, RetryPolicy,
+    export_to_folder, push, Endpoint, Engine, EngineVersion, ExportError, ExportOptions,
+    IndexDocuments, PushEvent, PushOptions, PushSummary, RetryPolicy,
 };
 
 use crate::locate;
@@ -26,13 +26,29 @@ impl EngineArg {
     fn engine_for(self, index: &str) -> Result<Engine, String> {
         let engine = match self {
             EngineArg::Quickwit => Engine::Quickwit,
-            EngineArg::Elasticsearch | EngineArg::Opensearch => Engine::Elasticsearch,
+            EngineArg::Elasticsearch => Engine::Elasticsearch,
+            EngineArg::Opensearch => Engine::OpenSearch,
         };
         engine
             .check_index_name(index)
             .map_err(|e| format!("--engine-index: {e}"))?;
         Ok(engine)
     }
+}
+
+/// The --engine-version value, checked against what newsq writes for
+/// `engine`.
+fn version_arg(engine: Engine, value: Option<&str>) -> Result<Option<EngineVersion>, String> {
+    let Some(value) = value else {
+        return Ok(None);
+    };
+    let version: EngineVersion = value
+        .parse()
+        .map_err(|e: ExportError| format!("--engine-version: {e}"))?;
+    engine
+        .check_version(version)
+        .map_err(|e| format!("--engine-version: {e}"))?;
+    Ok(Some(version))
 }
 
 /// Bytes of a --file-mb / --batch-mb value (MB of 1,000,000 bytes).
@@ -48,9 +64,11 @@ fn open_documents(from: Option<&Path>) -> Result<IndexDocuments, String> {
 
 pub fn run_export(args: ExportArgs) -> Result<ExitCode, String> {
     let engine = args.to.engine_for(&args.engine_index)?;
+    let engine_version = version_arg(engine, args.engine_version.as_deref())?;
     let documents = open_documents(args.index.as_deref())?;
     let options = ExportOptions {
         engine,
+        engine_version,
         index_name: args.engine_index.clone(),
         max_file_bytes: bytes_of(args.file_mb),
     };
@@ -69,11 +87,16 @@ pub fn run_export(args: ExportArgs) -> Result<ExitCode, String> {
     );
     if !args.quiet.quiet {
         let out = args.out.display();
+        let version = summary
+            .engine_version
+            .unwrap_or_else(|| engine.newest_version());
         eprintln!(
-            "newsq: exported {} ({}, {}) to {out}: {}, {} ({}), {}",
+            "newsq: exported {} ({}, {}) for {} {} to {out}: {}, {} ({}), {}",
             count_of(summary.documents as usize, "document", "documents"),
             count_of(documents.quotations() as usize, "statement", "statements"),
             count_of(documents.articles() as usize, "article", "articles"),
+            engine.display_name(),
+            engine.version_label(version),
             engine.definition_file(),
             count_of(summary.files.len(), "document file", "document files"),
             megabytes(summary.bytes),
@@ -89,7 +112,7 @@ pub fn run_export(args: ExportArgs) -> Result<ExitCode, String> {
                  and `quickwit index ingest --index {name} --input-path FILE` for each \
                  {out}/docs-*.ndjson, or `newsq push --engine quickwit --url URL --engine-index {name}`"
             ),
-            Engine::Elasticsearch => eprintln!(
+            Engine::Elasticsearch | Engine::OpenSearch => eprintln!(
                 "newsq: load it with `curl -XPUT URL/{name} -H 'Content-Type: application/json' \
                  --data-binary @{out}/index.json`, then `curl -XPOST URL/{name}/_bulk -H \
                  'Content-Type: application/x-ndjson' --data-binary @FILE` for each \

@@ -438,7 +438,7 @@ struct EntityListArgs {
 enum EngineArg {
     Quickwit,
     Elasticsearch,
-    /// The same as elasticsearch.
+    /// OpenSearch (Elasticsearch's API, its own versions).
     Opensearch,
 }
 
@@ -459,6 +459,11 @@ struct ExportArgs {
     /// and the printed commands.
     #[arg(long, value_name = "NAME", default_value = "newsq")]
     engine_index: String,
+    /// The engine version to write the index definition for: 0.7 to 0.9
+    /// for Quickwit (0.9 has no stemming tokenizer), 7 to 9 for
+    /// Elasticsearch, 1 to 3 for OpenSearch; default the newest.
+    #[arg(long, value_name = "VERSION")]
+    engine_version: Option<String>,
     /// Largest document file, in MB (10 is Quickwit's ingest limit and a
     /// good _bulk size).
     #[arg(long, value_name = "MB", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=1000))]

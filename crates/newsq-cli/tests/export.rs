@@ -133,7 +133,7 @@ fn export_of_an_empty_index_exits_1_and_a_bad_name_exits_2() {
     expect_code(&out, 2);
     assert_eq!(
         stderr(&out),
-        "newsq: --engine-index: 'Dam Talks' is not a valid index name for elasticsearch: it needs lower-case letters, digits, '-', '_' and '.' only\n"
+        "newsq: --engine-index: 'Dam Talks' is not a valid index name for OpenSearch: it needs lower-case letters, digits, '-', '_' and '.' only\n"
     );
 
     let out = newsq_in(

@@ -3,9 +3,9 @@
 //! their entities.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
-use newsq_core::index::analysis::name_key;
+use newsq_core::index::analysis::{name_key, IndexTerms};
 use newsq_core::index::date::civil_from_days;
 use newsq_core::index::{name, stable_hash, DocKind, Fields, NewsIndex, StatementKindCode};
 use newsq_query::entity::Entities;
@@ -38,6 +38,11 @@ pub struct ExportDocument {
     /// The statement's words, on quotation and reported documents.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
+    /// newsq's terms of `quote` (lowercased, stemmed in the article's
+    /// language, folded), separated by spaces: what `newsq translate`
+    /// searches, so that an engine finds what newsq finds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quote_terms: Option<String>,
     /// The sentence around the statement.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub context: Option<String>,
@@ -63,9 +68,16 @@ pub struct ExportDocument {
     /// Article text, on article documents.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
+    /// newsq's terms of `body`, as `quote_terms` holds the quotation's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body_terms: Option<String>,
     /// The article's headline, on both kinds.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// newsq's terms of the headline, on article documents (newsq searches
+    /// headlines with article text).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title_terms: Option<String>,
     /// The outlet entity's name.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub outlet: Option<String>,
@@ -190,6 +202,9 @@ pub struct IndexDocuments {
     quotations: u64,
     articles: u64,
     undated: u64,
+    /// Analyzers for the `*_terms` fields, kept across documents (each
+    /// caches its stems).
+    terms: Mutex<IndexTerms>,
 }
 
 impl IndexDocuments {
@@ -213,6 +228,7 @@ impl IndexDocuments {
             entities,
             searcher,
             fields,
+            terms: Mutex::default(),
         })
     }
 
@@ -286,6 +302,22 @@ impl IndexDocuments {
             None => (None, None),
         };
         let quotation = kind == DocKind::Quotation;
+        let language = text(f.language);
+        let quote = text(f.quote);
+        let body = text(f.body);
+        let article_title = text(f.title);
+        let (quote_terms, body_terms, title_terms) = {
+            let mut terms = self
+                .terms
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            let mut analyse = |value: &Option<String>| {
+                value
+                    .as_deref()
+                    .map(|t| terms.joined(language.as_deref(), t))
+            };
+            (analyse(&quote), analyse(&body), analyse(&article_title))
+        };
         ExportDocument {
             doc_id: match text(f.quote_id).filter(|_| quotation) {
                 Some(id) => id,
@@ -297,7 +329,8 @@ impl IndexDocuments {
             } else {
                 "article"
             },
-            quote: text(f.quote),
+            quote,
+            quote_terms,
             context: text(f.context),
             speaker,
             speaker_key,
@@ -305,8 +338,10 @@ impl IndexDocuments {
             speaker_mention: text(f.speaker_mention),
             speaker_from: text(f.speaker_from),
             cue: text(f.cue),
-            body: text(f.body),
-            title: text(f.title).or_else(|| text(f.headline)),
+            body,
+            body_terms,
+            title: article_title.or_else(|| text(f.headline)),
+            title_terms,
             outlet,
             outlet_key,
             outlet_as_written: text(f.outlet),
@@ -315,7 +350,7 @@ impl IndexDocuments {
                 .and_then(|v| v.as_datetime())
                 .and_then(|d| rfc3339(d.into_timestamp_secs())),
             url: text(f.url),
-            language: text(f.language),
+            language,
             path: text(f.path),
             article_id,
         }

@@ -13,8 +13,64 @@ use crate::error::ExportError;
 pub enum Engine {
     /// Quickwit (built on tantivy): index config YAML, NDJSON ingest.
     Quickwit,
-    /// Elasticsearch or OpenSearch: index settings and mappings, `_bulk`.
+    /// Elasticsearch: index settings and mappings, `_bulk`.
     Elasticsearch,
+    /// OpenSearch: as Elasticsearch, with its own version numbers.
+    OpenSearch,
+}
+
+/// A release of an engine, as far as index definitions differ: major and
+/// minor version ("0.9" for Quickwit 0.9.1, "8.15" for Elasticsearch
+/// 8.15.0).
+///
+/// ```
+/// use newsq_export::{Engine, EngineVersion};
+/// let version: EngineVersion = "0.9.1".parse().unwrap();
+/// assert_eq!(version.to_string(), "0.9");
+/// assert!(Engine::Quickwit.check_version(version).is_ok());
+/// assert!(Engine::Quickwit.check_version("0.6".parse().unwrap()).is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EngineVersion {
+    /// The major version (0 for Quickwit 0.9, 8 for Elasticsearch 8.15).
+    pub major: u32,
+    /// The minor version.
+    pub minor: u32,
+}
+
+impl EngineVersion {
+    /// Version `major.minor`.
+    pub const fn new(major: u32, minor: u32) -> Self {
+        EngineVersion { major, minor }
+    }
+}
+
+impl std::fmt::Display for EngineVersion {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}.{}", self.major, self.minor)
+    }
+}
+
+impl std::str::FromStr for EngineVersion {
+    type Err = ExportError;
+
+    /// `0.9`, `0.9.1`, `v8.15.0`, `8`, `2.17.0-SNAPSHOT`: major and minor
+    /// count, the rest is ignored.
+    fn from_str(text: &str) -> Result<Self, ExportError> {
+        let bad = || ExportError::Version {
+            version: text.to_string(),
+            problem: "expected a version number such as 0.9 or 8.15".to_string(),
+        };
+        let trimmed = text.trim();
+        let digits = trimmed.strip_prefix(['v', 'V']).unwrap_or(trimmed);
+        let mut parts = digits.split(['.', '-', '+']);
+        let major = parts.next().and_then(|p| p.parse().ok()).ok_or_else(bad)?;
+        let minor = match parts.next() {
+            None => 0,
+            Some(p) => p.parse().map_err(|_| bad())?,
+        };
+        Ok(EngineVersion { major, minor })
+    }
 }
 
 /// Quickwit's ingest API refuses a body over 10 MiB; files and batches
@@ -31,6 +87,10 @@ enum Role {
     Key,
     /// Words, stemmed, with positions for phrases (en_stem / english).
     Text,
+    /// newsq's own terms of a text field, separated by spaces, indexed as
+    /// they are (whitespace tokenizer, positions): the same stemming and
+    /// folding in every engine and version as in newsq.
+    Terms,
     /// A name: words without stemming, plus the exact value for facets.
     Name,
     /// A name as an article spelled it: words without stemming.
@@ -47,6 +107,7 @@ const FIELDS: &[(&str, Role)] = &[
     ("kind", Role::Key),
     ("article_id", Role::Id),
     ("quote", Role::Text),
+    ("quote_terms", Role::Terms),
     ("context", Role::Stored),
     ("speaker", Role::Name),
     ("speaker_key", Role::Key),
@@ -55,7 +116,9 @@ const FIELDS: &[(&str, Role)] = &[
     ("speaker_from", Role::Key),
     ("cue", Role::Key),
     ("body", Role::Text),
+    ("body_terms", Role::Terms),
     ("title", Role::Text),
+    ("title_terms", Role::Terms),
     ("outlet", Role::Name),
     ("outlet_key", Role::Key),
     ("outlet_as_written", Role::Spelling),
@@ -71,11 +134,83 @@ const FIELDS: &[(&str, Role)] = &[
 const KEYWORD_IGNORE_ABOVE: usize = 8191;
 
 impl Engine {
-    /// `quickwit` / `elasticsearch`.
+    /// `quickwit` / `elasticsearch` / `opensearch`.
     pub fn name(self) -> &'static str {
         match self {
             Engine::Quickwit => "quickwit",
             Engine::Elasticsearch => "elasticsearch",
+            Engine::OpenSearch => "opensearch",
+        }
+    }
+
+    /// The engine's name as its makers write it, for messages.
+    pub fn display_name(self) -> &'static str {
+        match self {
+            Engine::Quickwit => "Quickwit",
+            Engine::Elasticsearch => "Elasticsearch",
+            Engine::OpenSearch => "OpenSearch",
+        }
+    }
+
+    /// Whether the engine speaks Elasticsearch's API (`_bulk`, mappings,
+    /// query DSL).
+    pub fn is_elasticsearch_like(self) -> bool {
+        matches!(self, Engine::Elasticsearch | Engine::OpenSearch)
+    }
+
+    /// The newest version newsq knows, what `export` writes for unless
+    /// told otherwise.
+    pub fn newest_version(self) -> EngineVersion {
+        match self {
+            Engine::Quickwit => EngineVersion::new(0, 9),
+            Engine::Elasticsearch => EngineVersion::new(9, 0),
+            Engine::OpenSearch => EngineVersion::new(3, 0),
+        }
+    }
+
+    /// The oldest version whose definition newsq writes: Quickwit 0.7
+    /// (the config format it writes), Elasticsearch 7 (typeless
+    /// mappings), OpenSearch 1.
+    pub fn oldest_version(self) -> EngineVersion {
+        match self {
+            Engine::Quickwit => EngineVersion::new(0, 7),
+            Engine::Elasticsearch => EngineVersion::new(7, 0),
+            Engine::OpenSearch => EngineVersion::new(1, 0),
+        }
+    }
+
+    /// Check that newsq can write a definition `version` accepts: any
+    /// version from [`Engine::oldest_version`] on (a version newer than
+    /// [`Engine::newest_version`] gets the newest definition).
+    pub fn check_version(self, version: EngineVersion) -> Result<(), ExportError> {
+        if version < self.oldest_version() {
+            return Err(ExportError::Version {
+                version: version.to_string(),
+                problem: format!(
+                    "newsq writes index definitions for {} {} and later",
+                    self.display_name(),
+                    self.oldest_label()
+                ),
+            });
+        }
+        Ok(())
+    }
+
+    /// The oldest version as people name it ("0.7", "7", "1").
+    fn oldest_label(self) -> String {
+        let oldest = self.oldest_version();
+        match self {
+            Engine::Quickwit => oldest.to_string(),
+            _ => oldest.major.to_string(),
+        }
+    }
+
+    /// How a version is named in files and messages: Quickwit's minor
+    /// versions differ, the others' majors.
+    pub fn version_label(self, version: EngineVersion) -> String {
+        match self {
+            Engine::Quickwit => version.to_string(),
+            _ => version.major.to_string(),
         }
     }
 
@@ -83,7 +218,7 @@ impl Engine {
     pub fn definition_file(self) -> &'static str {
         match self {
             Engine::Quickwit => "index-config.yaml",
-            Engine::Elasticsearch => "index.json",
+            Engine::Elasticsearch | Engine::OpenSearch => "index.json",
         }
     }
 
@@ -92,7 +227,7 @@ impl Engine {
     pub fn documents_prefix(self) -> &'static str {
         match self {
             Engine::Quickwit => "docs-",
-            Engine::Elasticsearch => "bulk-",
+            Engine::Elasticsearch | Engine::OpenSearch => "bulk-",
         }
     }
 
@@ -101,7 +236,7 @@ impl Engine {
     pub fn body_limit(self, requested: usize) -> usize {
         match self {
             Engine::Quickwit => requested.clamp(1, QUICKWIT_MAX_BODY),
-            Engine::Elasticsearch => requested.max(1),
+            Engine::Elasticsearch | Engine::OpenSearch => requested.max(1),
         }
     }
 
@@ -133,7 +268,7 @@ impl Engine {
             // Elasticsearch/OpenSearch: lower case, no \ / * ? " < > | space
             // , # :, not starting with - _ +, not . or .., at most 255 bytes.
             // newsq asks for the portable subset.
-            Engine::Elasticsearch => {
+            Engine::Elasticsearch | Engine::OpenSearch => {
                 if name.is_empty() || name.len() > 255 {
                     Some("1 to 255 characters")
                 } else if name.starts_with(['-', '_', '+', '.']) {
@@ -149,7 +284,7 @@ impl Engine {
         };
         match problem {
             Some(rule) => Err(ExportError::IndexName {
-                engine: self.name(),
+                engine: self.display_name(),
                 name: name.to_string(),
                 rule,
             }),
@@ -157,14 +292,26 @@ impl Engine {
         }
     }
 
-    /// The index definition: Quickwit's index config (YAML) or the body of
-    /// Elasticsearch's create-index request (JSON). `timestamp` makes
+    /// The index definition for `version` of the engine: Quickwit's index
+    /// config (YAML) or the body of Elasticsearch's create-index request
+    /// (JSON), each saying which version it is for. `timestamp` makes
     /// `published` Quickwit's timestamp field, which Quickwit then requires
     /// on every document.
-    pub fn definition(self, index_name: &str, timestamp: bool) -> String {
+    ///
+    /// ```
+    /// use newsq_export::{Engine, EngineVersion};
+    /// // Quickwit 0.9 has no stemming tokenizer: its text fields split and
+    /// // lowercase only, and newsq's own stemmed terms go in *_terms fields.
+    /// let config = Engine::Quickwit.definition("news", true, EngineVersion::new(0, 9));
+    /// assert!(!config.contains("en_stem"));
+    /// assert!(config.contains("- name: quote_terms"));
+    /// let config = Engine::Quickwit.definition("news", true, EngineVersion::new(0, 8));
+    /// assert!(config.contains("tokenizer: en_stem"));
+    /// ```
+    pub fn definition(self, index_name: &str, timestamp: bool, version: EngineVersion) -> String {
         match self {
-            Engine::Quickwit => quickwit_config(index_name, timestamp),
-            Engine::Elasticsearch => elasticsearch_definition(),
+            Engine::Quickwit => quickwit_config(index_name, timestamp, version),
+            Engine::Elasticsearch | Engine::OpenSearch => elasticsearch_definition(self, version),
         }
     }
 
@@ -173,7 +320,7 @@ impl Engine {
     /// document, for `_bulk` (so sending it again adds nothing).
     pub fn lines(self, document: &ExportDocument) -> Result<Vec<u8>, ExportError> {
         let mut lines = Vec::with_capacity(512);
-        if self == Engine::Elasticsearch {
+        if self.is_elasticsearch_like() {
             serde_json::to_writer(
                 &mut lines,
                 &serde_json::json!({ "create": { "_id": document.doc_id } }),
@@ -186,14 +333,29 @@ impl Engine {
     }
 }
 
-fn quickwit_config(index_name: &str, timestamp: bool) -> String {
+/// The first Quickwit without a stemming tokenizer (`en_stem` went with
+/// its `multilang` feature).
+const QUICKWIT_WITHOUT_STEMMING: EngineVersion = EngineVersion::new(0, 9);
+
+fn quickwit_config(index_name: &str, timestamp: bool, version: EngineVersion) -> String {
     let mut yaml = String::new();
-    yaml.push_str(
-        "# Quickwit index config written by `newsq export`.\n\
+    let stemming = version < QUICKWIT_WITHOUT_STEMMING;
+    let _ = write!(
+        yaml,
+        "# Quickwit index config written by `newsq export`, for Quickwit {for_version}\n\
+         # ({other}).\n\
          # Create the index:  quickwit index create --index-config index-config.yaml\n\
          # or:  curl -XPOST http://HOST:7280/api/v1/indexes -H 'Content-Type: application/yaml' --data-binary @index-config.yaml\n\
-         # (0.7 is read by Quickwit 0.7, 0.8 and 0.9 alike.)\n",
+         # quote_terms, title_terms and body_terms hold newsq's own analysis of the text\n\
+         # (stemmed in the article's language, folded): `newsq translate` writes queries on them.\n",
+        for_version = Engine::Quickwit.version_label(version),
+        other = if stemming {
+            "0.7 and 0.8: text fields stemmed with en_stem; for 0.9, export with --engine-version 0.9"
+        } else {
+            "0.9 and later, which have no stemming tokenizer; for 0.7 or 0.8, export with --engine-version"
+        },
     );
+    // Config format 0.7 is read by Quickwit 0.7, 0.8 and 0.9 alike.
     yaml.push_str("version: 0.7\n");
     // Quoted: a name like `null` or `true` is otherwise not a string.
     let _ = writeln!(yaml, "index_id: \"{index_name}\"");
@@ -203,9 +365,21 @@ fn quickwit_config(index_name: &str, timestamp: bool) -> String {
         let options: &[&str] = match role {
             Role::Id => &["type: text", "tokenizer: raw"],
             Role::Key => &["type: text", "tokenizer: raw", "fast: true"],
-            Role::Text => &[
+            Role::Text if stemming => &[
                 "type: text",
                 "tokenizer: en_stem",
+                "record: position",
+                "fieldnorms: true",
+            ],
+            Role::Text => &[
+                "type: text",
+                "tokenizer: default",
+                "record: position",
+                "fieldnorms: true",
+            ],
+            Role::Terms => &[
+                "type: text",
+                "tokenizer: whitespace",
                 "record: position",
                 "fieldnorms: true",
             ],
@@ -236,7 +410,7 @@ fn quickwit_config(index_name: &str, timestamp: bool) -> String {
     yaml
 }
 
-fn elasticsearch_definition() -> String {
+fn elasticsearch_definition(engine: Engine, version: EngineVersion) -> String {
     let mut properties = serde_json::Map::new();
     for &(name, role) in FIELDS {
         let mapping = match role {
@@ -244,6 +418,8 @@ fn elasticsearch_definition() -> String {
                 "type": "keyword", "ignore_above": KEYWORD_IGNORE_ABOVE
             }),
             Role::Text => serde_json::json!({ "type": "text", "analyzer": "english" }),
+            // Whitespace only: the terms are newsq's, lowercased and stemmed.
+            Role::Terms => serde_json::json!({ "type": "text", "analyzer": "whitespace" }),
             Role::Name => serde_json::json!({
                 "type": "text",
                 "fields": { "keyword": { "type": "keyword", "ignore_above": 256 } }
@@ -257,7 +433,15 @@ fn elasticsearch_definition() -> String {
         properties.insert(name.to_string(), mapping);
     }
     let definition = serde_json::json!({
-        "mappings": { "dynamic": "strict", "properties": properties }
+        "mappings": {
+            "dynamic": "strict",
+            "_meta": {
+                "written_by": "newsq export",
+                "for": format!("{} {}", engine.display_name(), engine.version_label(version)),
+                "terms_fields": "quote_terms, title_terms and body_terms hold newsq's own analysis of the text; `newsq translate` writes queries on them"
+            },
+            "properties": properties
+        }
     });
     let mut text = serde_json::to_string_pretty(&definition).unwrap_or_default();
     text.push('\n');
@@ -276,6 +460,7 @@ mod tests {
             kind: "quotation",
             article_id: "https://example.invalid/a".into(),
             quote: s("We stay"),
+            quote_terms: s("we stay"),
             context: s("“We stay,” Mayor Ana Lopes said."),
             speaker: s("Ana Lopes"),
             speaker_key: s("ana lopes"),
@@ -284,7 +469,9 @@ mod tests {
             speaker_from: s("name"),
             cue: s("said"),
             body: s("text"),
+            body_terms: s("text"),
             title: s("Harbour"),
+            title_terms: s("harbour"),
             outlet: s("Harbour Gazette"),
             outlet_key: s("harbour gazette"),
             outlet_as_written: s("HARBOUR GAZETTE"),

@@ -29,6 +29,15 @@ pub enum ExportError {
         /// What the engine requires of a name.
         rule: &'static str,
     },
+    /// An engine version newsq writes no definition for, or a version
+    /// that is not a number.
+    #[error("version {version}: {problem}")]
+    Version {
+        /// The version given or read from the engine.
+        version: String,
+        /// What is wrong with it.
+        problem: String,
+    },
     /// The export folder or one of its files could not be written.
     #[error("{}: {source}; export to a folder you can write, with room for the index's stored text", path.display())]
     Write {

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::batch::Batcher;
 use crate::document::IndexDocuments;
-use crate::engine::{Engine, QUICKWIT_MAX_BODY};
+use crate::engine::{Engine, EngineVersion, QUICKWIT_MAX_BODY};
 use crate::error::ExportError;
 
 /// The file of speaker and outlet entities in an export folder.
@@ -18,6 +18,9 @@ pub const ENTITIES_FILE: &str = "entities.ndjson";
 pub struct ExportOptions {
     /// The engine the export is for.
     pub engine: Engine,
+    /// The engine version the definition is written for; `None` for the
+    /// newest newsq knows ([`Engine::newest_version`]).
+    pub engine_version: Option<EngineVersion>,
     /// The engine's index name (Quickwit's `index_id`).
     pub index_name: String,
     /// Largest document file, in bytes; at most [`QUICKWIT_MAX_BODY`] for
@@ -31,6 +34,7 @@ impl ExportOptions {
     pub fn new(engine: Engine) -> Self {
         ExportOptions {
             engine,
+            engine_version: None,
             index_name: "newsq".to_string(),
             max_file_bytes: QUICKWIT_MAX_BODY,
         }
@@ -56,6 +60,8 @@ pub struct ExportSummary {
     /// Whether `published` is Quickwit's timestamp field (every document
     /// has a date).
     pub timestamp_field: bool,
+    /// The engine version the definition was written for.
+    pub engine_version: Option<EngineVersion>,
 }
 
 /// Write `documents` into `folder` (created if missing) for `options.engine`.
@@ -70,6 +76,10 @@ pub fn export_to_folder(
 ) -> Result<ExportSummary, ExportError> {
     let engine = options.engine;
     engine.check_index_name(&options.index_name)?;
+    let version = options
+        .engine_version
+        .unwrap_or_else(|| engine.newest_version());
+    engine.check_version(version)?;
     let written = |path: &Path| {
         let path = path.to_path_buf();
         move |source| ExportError::Write { path, source }
@@ -81,7 +91,7 @@ pub fn export_to_folder(
     let definition = folder.join(engine.definition_file());
     fs::write(
         &definition,
-        engine.definition(&options.index_name, timestamp_field),
+        engine.definition(&options.index_name, timestamp_field, version),
     )
     .map_err(written(&definition))?;
     let entities_path = folder.join(ENTITIES_FILE);
@@ -98,6 +108,7 @@ pub fn export_to_folder(
         definition,
         undated: documents.undated(),
         timestamp_field,
+        engine_version: Some(version),
         ..ExportSummary::default()
     };
     for batch in batches.by_ref() {
@@ -128,7 +139,7 @@ fn remove_earlier_export(folder: &Path, engine: Engine) -> Result<(), ExportErro
         path: folder.to_path_buf(),
         source,
     };
-    let engines = [Engine::Quickwit, Engine::Elasticsearch];
+    let engines = [Engine::Quickwit, Engine::Elasticsearch, Engine::OpenSearch];
     for entry in fs::read_dir(folder).map_err(unreadable)? {
         let entry = entry.map_err(unreadable)?;
         let name = entry.file_name();
@@ -138,9 +149,9 @@ fn remove_earlier_export(folder: &Path, engine: Engine) -> Result<(), ExportErro
                 .and_then(|rest| rest.strip_suffix(".ndjson"))
                 .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
         });
-        let other_definition = engines
-            .iter()
-            .any(|&e| e != engine && name == e.definition_file());
+        let other_definition = engines.iter().any(|&e| {
+            e.definition_file() != engine.definition_file() && name == e.definition_file()
+        });
         if numbered || other_definition {
             fs::remove_file(entry.path()).map_err(|source| ExportError::Write {
                 path: entry.path(),

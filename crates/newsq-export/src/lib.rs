@@ -47,7 +47,7 @@ mod http;
 mod push;
 
 pub use document::{entity_key, EntityRecord, ExportDocument, IndexDocuments};
-pub use engine::{Engine, QUICKWIT_MAX_BODY};
+pub use engine::{Engine, EngineVersion, QUICKWIT_MAX_BODY};
 pub use error::ExportError;
 pub use files::{export_to_folder, ExportOptions, ExportSummary, ENTITIES_FILE};
 pub use http::{Endpoint, RetryPolicy};

@@ -155,7 +155,9 @@ pub fn push(
         let what = format!("batch {}", summary.batches);
         let (accepted, already) = match engine {
             Engine::Quickwit => (client.ingest(&batch, last, &what, &mut on_event)?, 0),
-            Engine::Elasticsearch => client.bulk(&batch, last, &what, &mut on_event)?,
+            Engine::Elasticsearch | Engine::OpenSearch => {
+                client.bulk(&batch, last, &what, &mut on_event)?
+            }
         };
         summary.documents += accepted;
         summary.already_present += already;
@@ -340,7 +342,7 @@ impl Client<'_> {
     ) -> Result<bool, ExportError> {
         let name = &self.options.index_name;
         let engine = self.options.engine;
-        let definition = engine.definition(name, timestamp);
+        let definition = engine.definition(name, timestamp, engine.newest_version());
         let checking = format!("checking index {name}");
         let creating = format!("creating index {name}");
         let (check, create) = match engine {
@@ -355,7 +357,7 @@ impl Client<'_> {
                 )?,
                 ("POST", "/api/v1/indexes".to_string(), "application/yaml"),
             ),
-            Engine::Elasticsearch => (
+            Engine::Elasticsearch | Engine::OpenSearch => (
                 self.request("HEAD", &format!("/{name}"), None, true, &checking, on_event)?,
                 ("PUT", format!("/{name}"), "application/json"),
             ),

@@ -133,10 +133,12 @@ fn the_quickwit_export_is_a_valid_config_and_ingestable_ndjson() {
     for (name, options) in &fields {
         let kind = options["type"].as_str();
         assert!(["text", "datetime"].contains(&kind), "{name}: {kind}");
+        // The tokenizers Quickwit 0.9 has (en_stem went with 0.9's
+        // multilang feature: "unknown tokenizer 'en_stem'").
         if let Some(tokenizer) = options.get("tokenizer") {
             assert!(
-                ["raw", "default", "en_stem"].contains(&tokenizer.as_str()),
-                "{name}"
+                ["raw", "default", "whitespace"].contains(&tokenizer.as_str()),
+                "{name}: {tokenizer}"
             );
         }
         if let Some(record) = options.get("record") {
@@ -146,8 +148,18 @@ fn the_quickwit_export_is_a_valid_config_and_ingestable_ndjson() {
             );
         }
     }
-    for text in ["quote", "body", "title"] {
-        assert_eq!(fields[text]["tokenizer"], "en_stem", "{text}");
+    assert!(yaml.contains("for Quickwit 0.9"), "{yaml}");
+    for text in ["quote_terms", "body_terms", "title_terms"] {
+        assert_eq!(fields[text]["tokenizer"], "whitespace", "{text}");
+    }
+    for text in [
+        "quote",
+        "body",
+        "title",
+        "quote_terms",
+        "body_terms",
+        "title_terms",
+    ] {
         assert_eq!(
             fields[text]["record"], "position",
             "{text}: phrases need positions"
@@ -176,12 +188,55 @@ fn the_quickwit_export_is_a_valid_config_and_ingestable_ndjson() {
         if let Some(date) = document.get("published") {
             assert!(is_rfc3339_utc(date.as_str().unwrap()), "{date}");
         }
+        // newsq's own terms beside each text: one per word, stemmed.
+        for (text, terms) in [("quote", "quote_terms"), ("body", "body_terms")] {
+            if let Some(value) = document.get(text) {
+                let terms = document[terms].as_str().unwrap();
+                assert!(!terms.is_empty() && !terms.contains("  "), "{terms}");
+                assert_eq!(terms, terms.to_lowercase());
+                let words = value.as_str().unwrap().split_whitespace().count();
+                assert!(terms.split(' ').count() <= words * 2, "{value} → {terms}");
+            }
+        }
     }
     // The fixture has an undated article: Quickwit requires the timestamp
     // field on every document, so there is none.
     assert!(summary.undated > 0);
     assert!(!summary.timestamp_field);
     assert_eq!(yaml_value(&yaml, "timestamp_field"), None);
+}
+
+#[test]
+fn quickwit_0_7_and_0_8_get_stemmed_text_fields_and_the_same_terms_fields() {
+    let out = scratch("quickwit-0.8");
+    let options = ExportOptions {
+        engine_version: Some("0.8".parse().unwrap()),
+        ..ExportOptions::new(Engine::Quickwit)
+    };
+    let documents = IndexDocuments::open(&fixture_index(5)).unwrap();
+    let summary = export_to_folder(&documents, &out, &options, |_, _| {}).unwrap();
+    let yaml = std::fs::read_to_string(&summary.definition).unwrap();
+    assert!(yaml.contains("for Quickwit 0.8"), "{yaml}");
+    let fields = quickwit_fields(&yaml);
+    for text in ["quote", "body", "title"] {
+        assert_eq!(fields[text]["tokenizer"], "en_stem", "{text}");
+    }
+    for text in ["quote_terms", "body_terms", "title_terms"] {
+        assert_eq!(fields[text]["tokenizer"], "whitespace", "{text}");
+    }
+
+    // Before 0.7 the config format differs: refused, saying from when.
+    let options = ExportOptions {
+        engine_version: Some("0.6.3".parse().unwrap()),
+        ..ExportOptions::new(Engine::Quickwit)
+    };
+    let error = export_to_folder(&documents, &scratch("quickwit-0.6"), &options, |_, _| {})
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        error,
+        "version 0.6: newsq writes index definitions for Quickwit 0.7 and later"
+    );
 }
 
 #[test]
@@ -232,6 +287,9 @@ fn the_elasticsearch_export_is_a_mapping_and_bulk_create_files() {
     for text in ["quote", "body", "title"] {
         assert_eq!(properties[text]["type"], "text");
         assert_eq!(properties[text]["analyzer"], "english", "{text}");
+        let terms = format!("{text}_terms");
+        assert_eq!(properties[&terms]["type"], "text");
+        assert_eq!(properties[&terms]["analyzer"], "whitespace", "{terms}");
     }
     for key in ["speaker_key", "outlet_key", "doc_id", "article_id", "kind"] {
         assert_eq!(properties[key]["type"], "keyword", "{key}");
@@ -420,7 +478,7 @@ fn an_index_name_the_engine_refuses_is_an_error_before_anything_is_written() {
     let error = export_to_folder(&documents, &out, &options, |_, _| {}).unwrap_err();
     assert_eq!(
         error.to_string(),
-        "'News Index' is not a valid index name for elasticsearch: it needs lower-case letters, digits, '-', '_' and '.' only"
+        "'News Index' is not a valid index name for Elasticsearch: it needs lower-case letters, digits, '-', '_' and '.' only"
     );
     assert!(!out.exists());
 }

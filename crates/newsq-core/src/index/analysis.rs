@@ -433,6 +433,70 @@ pub fn non_english_stemmer(code: &str) -> Option<Algorithm> {
     stemming_language(code).filter(|&l| l != Algorithm::English)
 }
 
+/// The terms newsq indexes for a text field of an article, as one string
+/// separated by single spaces: what an exported document carries in
+/// `quote_terms`, `title_terms` and `body_terms`, so that an engine
+/// indexing it with a whitespace tokenizer holds exactly newsq's terms, at
+/// newsq's positions. Articles are analysed as the index writer analyses
+/// them: stemmed in their language when rust-stemmers has it, else in
+/// English.
+///
+/// ```
+/// use newsq_core::index::analysis::IndexTerms;
+///
+/// let mut terms = IndexTerms::default();
+/// assert_eq!(terms.joined(None, "Negotiations resumed, Zelenskyy said."), "negoti resum zelenskyy said");
+/// assert_eq!(terms.joined(Some("de"), "Die Verhandlungen"), "die verhandl");
+/// ```
+#[derive(Default)]
+pub struct IndexTerms {
+    /// One analyzer per stemming language met, English included.
+    analyzers: Vec<(Algorithm, TextAnalyzer)>,
+}
+
+impl IndexTerms {
+    /// `text`'s indexed terms for an article in `language` (a code such as
+    /// "de" or "pt-BR"; `None` or an unknown code: English), joined by
+    /// spaces. A term never holds a space: folding would have to make one,
+    /// and any whitespace in a term is written as `_`.
+    pub fn joined(&mut self, language: Option<&str>, text: &str) -> String {
+        let algorithm = language
+            .and_then(non_english_stemmer)
+            .unwrap_or(Algorithm::English);
+        let index = match self.analyzers.iter().position(|(a, _)| *a == algorithm) {
+            Some(index) => index,
+            None => {
+                self.analyzers
+                    .push((algorithm, text_analyzer_for(algorithm)));
+                self.analyzers.len() - 1
+            }
+        };
+        let analyzer = &mut self.analyzers[index].1;
+        let mut joined = String::with_capacity(text.len());
+        let mut stream = analyzer.token_stream(text);
+        while let Some(token) = stream.next() {
+            if !joined.is_empty() {
+                joined.push(' ');
+            }
+            push_engine_term(&mut joined, &token.text);
+        }
+        joined
+    }
+}
+
+/// `term` as an engine's whitespace tokenizer must see it to keep it one
+/// term: any whitespace in it (none of newsq's own analysis makes) as `_`.
+pub fn push_engine_term(out: &mut String, term: &str) {
+    if term.contains(char::is_whitespace) {
+        out.extend(
+            term.chars()
+                .map(|c| if c.is_whitespace() { '_' } else { c }),
+        );
+    } else {
+        out.push_str(term);
+    }
+}
+
 /// Analyse `text` into tantivy's pre-tokenized form, for a field whose
 /// registered analyzer is not the one this text needs (an article in
 /// another language).
