@@ -14,6 +14,7 @@ mod output;
 mod progress;
 mod search;
 mod trail;
+mod translate;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use newsq_core::read::{InputFormat, Metadata, ReadOptions};
@@ -103,6 +104,23 @@ enum Command {
     /// value ("ApiKey …", "Bearer …") in $NEWSQ_AUTHORIZATION; neither is
     /// ever printed.
     Push(PushArgs),
+    /// Print the query Quickwit or Elasticsearch/OpenSearch needs to find
+    /// what `newsq search` finds, on an index `newsq export`/`newsq push`
+    /// made from the same newsq index.
+    ///
+    /// QUERY and the filters are those of `newsq search`. Words are
+    /// analysed here (stemmed in every language the index holds, spelling
+    /// variants of names added) and searched in the quote_terms,
+    /// title_terms and body_terms fields, which hold newsq's own analysis
+    /// of the text, so stemming works even where the engine has none
+    /// (Quickwit 0.9); --speaker and --outlet become the entity keys the
+    /// export wrote. Quickwit: the query string (for the search API's
+    /// "query", the UI or `quickwit index search --query`).
+    /// Elasticsearch/OpenSearch: the body of a _search request. --json:
+    /// the whole search request body on one line, for `curl -d @-`.
+    /// Ranking differs (each engine scores its own way); the documents
+    /// found are the same.
+    Translate(TranslateArgs),
     /// List the cached indexes of folder searches (`newsq search QUERY
     /// PATH`), or remove them.
     ///
@@ -504,6 +522,36 @@ struct PushArgs {
     quiet: QuietArg,
 }
 
+#[derive(Debug, clap::Args)]
+struct TranslateArgs {
+    /// The query, in the language of `newsq search`; one that starts with
+    /// '-' goes after `--`.
+    #[arg(value_name = "QUERY")]
+    query: String,
+    /// The engine whose query language to write.
+    #[arg(long, value_enum, value_name = "ENGINE")]
+    engine: EngineArg,
+    /// The newsq index the engine's index was exported from (its speakers,
+    /// outlets and languages decide the query); default $NEWSQ_INDEX, else
+    /// the platform's data folder.
+    #[arg(long, value_name = "DIR")]
+    index: Option<PathBuf>,
+    #[command(flatten)]
+    filters: FilterArgs,
+    /// Search article text too, as `newsq search --articles` does.
+    #[arg(long)]
+    articles: bool,
+    /// Hits the request asks for (max_hits, size); 0 for the engines'
+    /// default ceiling of 10000.
+    #[arg(long, short = 'n', value_name = "N", default_value_t = 10)]
+    limit: usize,
+    /// The whole search request body as one JSON line.
+    #[arg(long)]
+    json: bool,
+    #[command(flatten)]
+    quiet: QuietArg,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum FacetArg {
     Speaker,
@@ -529,6 +577,7 @@ fn main() -> ExitCode {
         Command::Outlets(args) => entities::run(args, newsq_query::entity::EntityKind::Outlet),
         Command::Export(args) => export::run_export(args),
         Command::Push(args) => export::run_push(args),
+        Command::Translate(args) => translate::run(args),
         Command::Cache(args) => cache::run(args),
         Command::Completions { shell } => {
             let mut command = Cli::command();

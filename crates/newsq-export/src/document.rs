@@ -109,12 +109,12 @@ struct Canonical {
 }
 
 /// Spelling (by index key) → its entity's name and key.
-struct Resolver {
+pub(crate) struct Resolver {
     by_spelling: HashMap<String, Canonical>,
 }
 
 impl Resolver {
-    fn new(entities: &Entities) -> Resolver {
+    pub(crate) fn new(entities: &Entities) -> Resolver {
         let mut by_spelling = HashMap::new();
         for entity in entities.entities() {
             let canonical = Canonical {
@@ -134,6 +134,14 @@ impl Resolver {
         match self.by_spelling.get(&name_key(spelling)) {
             Some(canonical) => (canonical.name.to_string(), canonical.key.to_string()),
             None => (spelling.to_string(), entity_key(spelling)),
+        }
+    }
+
+    /// The exported entity key of the spelling the index keys `index_key`.
+    pub(crate) fn key_of(&self, index_key: &str) -> String {
+        match self.by_spelling.get(index_key) {
+            Some(canonical) => canonical.key.to_string(),
+            None => entity_key(index_key),
         }
     }
 }
@@ -485,7 +493,7 @@ impl Iterator for SegmentDocuments<'_> {
 
 /// `YYYY-MM-DDTHH:MM:SSZ` of a timestamp in seconds; `None` outside the
 /// years 0000–9999 that RFC 3339 can write.
-fn rfc3339(seconds: i64) -> Option<String> {
+pub(crate) fn rfc3339(seconds: i64) -> Option<String> {
     let (year, month, day) = civil_from_days(seconds.div_euclid(86_400));
     if !(0..=9999).contains(&year) {
         return None;

@@ -13,6 +13,9 @@
 //!   documents as NDJSON files of at most 10 MB, and the entities.
 //! * [`push`] streams the same to a running engine, in batches, retrying
 //!   while it is busy.
+//! * [`Translator`] writes a newsq search in the engine's query language,
+//!   on the `*_terms` fields that hold newsq's own analysis of the text, so
+//!   that the engine finds what `newsq search` finds.
 //!
 //! ```
 //! use newsq_core::index::{NewsIndex, WriterOptions};
@@ -45,6 +48,7 @@ mod error;
 mod files;
 mod http;
 mod push;
+mod translate;
 
 pub use document::{entity_key, EntityRecord, ExportDocument, IndexDocuments};
 pub use engine::{Engine, EngineVersion, QUICKWIT_MAX_BODY};
@@ -52,3 +56,4 @@ pub use error::ExportError;
 pub use files::{export_to_folder, ExportOptions, ExportSummary, ENTITIES_FILE};
 pub use http::{Endpoint, RetryPolicy};
 pub use push::{push, PushEvent, PushOptions, PushSummary};
+pub use translate::Translator;

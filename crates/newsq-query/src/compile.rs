@@ -18,6 +18,7 @@ use crate::ast::{DateBound, Expr, FilterField, PartialDate};
 use crate::entity::{Entities, NameMatch};
 use crate::error::QueryError;
 use crate::highlight::Highlighter;
+use crate::plan::{Condition, DocumentKind, TextField};
 
 /// Most spellings one word or phrase is searched in: a phrase of several
 /// names each spelled several ways multiplies.
@@ -250,23 +251,108 @@ impl<'a> Compiler<'a> {
 
     fn date_range(&self, bound: DateBound, date: PartialDate) -> Box<dyn Query> {
         let field = self.fields.published;
-        let first_day = first_day(date);
-        // tantivy keeps dates as i64 nanoseconds (years 1678 to 2262): a
-        // bound beyond them is the range's end, not an overflow.
-        let (earliest, latest) = (i64::MIN / 1_000_000_000, i64::MAX / 1_000_000_000);
-        let term = |days: i64| {
-            let seconds = days.saturating_mul(86_400).clamp(earliest, latest);
-            Term::from_field_date(field, DateTime::from_timestamp_secs(seconds))
-        };
-        Box::new(match bound {
-            DateBound::Since => RangeQuery::new(Bound::Included(term(first_day)), Bound::Unbounded),
-            DateBound::Before => {
-                RangeQuery::new(Bound::Unbounded, Bound::Excluded(term(first_day)))
+        let term =
+            |seconds: i64| Term::from_field_date(field, DateTime::from_timestamp_secs(seconds));
+        let (since, before) = date_bounds(bound, date);
+        let lower = since.map_or(Bound::Unbounded, |s| Bound::Included(term(s)));
+        let upper = before.map_or(Bound::Unbounded, |s| Bound::Excluded(term(s)));
+        Box::new(RangeQuery::new(lower, upper))
+    }
+
+    /// The same documents as [`Compiler::compile`], as engine-neutral
+    /// conditions: the same analysis of words, the same name resolution,
+    /// the same date arithmetic.
+    pub(crate) fn plan(&mut self, expr: &Expr) -> Result<Condition, QueryError> {
+        Ok(match expr {
+            Expr::All => Condition::All,
+            Expr::Word { text, span } | Expr::Phrase { text, span } => {
+                let variants = self.analyses(text);
+                if variants.iter().all(Vec::is_empty) {
+                    return Err(QueryError::NothingToSearch {
+                        text: text.clone(),
+                        position: span.start,
+                    });
+                }
+                let mut alternatives = Vec::new();
+                for terms in variants.into_iter().filter(|t| !t.is_empty()) {
+                    for &field in self.text_fields {
+                        alternatives.push(Condition::Terms {
+                            field: self.text_field(field),
+                            terms: terms.clone(),
+                        });
+                    }
+                }
+                Condition::any_of(alternatives)
             }
-            DateBound::Until => {
-                RangeQuery::new(Bound::Unbounded, Bound::Excluded(term(day_after(date))))
+            Expr::Name { field, name, span } => {
+                if name_key(name).is_empty() {
+                    return Err(QueryError::NothingToSearch {
+                        text: name.clone(),
+                        position: span.start,
+                    });
+                }
+                let found = match field {
+                    FilterField::Speaker => (self.names.speakers)(name)?,
+                    FilterField::Outlet => self.names.outlets.resolve(name),
+                };
+                let keys = found.keys.clone();
+                if !self.matched.contains(&found) {
+                    self.matched.push(found);
+                }
+                match (keys.is_empty(), field) {
+                    (true, _) => Condition::Nothing,
+                    (false, FilterField::Speaker) => Condition::Speaker { keys },
+                    (false, FilterField::Outlet) => Condition::Outlet { keys },
+                }
+            }
+            Expr::Date { bound, date, .. } => {
+                let (since, before) = date_bounds(*bound, *date);
+                Condition::Published { since, before }
+            }
+            Expr::Kind { kind, .. } => Condition::Kind(match kind {
+                newsq_core::quote::StatementKind::Quotation => DocumentKind::Quotation,
+                newsq_core::quote::StatementKind::Reported => DocumentKind::Reported,
+            }),
+            Expr::Not(inner) => Condition::Not(Box::new(self.plan(inner)?)),
+            Expr::And(parts) => {
+                let mut planned = Vec::with_capacity(parts.len());
+                for part in parts {
+                    planned.push(self.plan(part)?);
+                }
+                Condition::all_of(planned)
+            }
+            Expr::Or(parts) => {
+                let mut planned = Vec::with_capacity(parts.len());
+                for part in parts {
+                    planned.push(self.plan(part)?);
+                }
+                Condition::any_of(planned)
             }
         })
+    }
+
+    /// Which of the index's text fields `field` is.
+    fn text_field(&self, field: Field) -> TextField {
+        if field == self.fields.title {
+            TextField::Title
+        } else if field == self.fields.body {
+            TextField::Body
+        } else {
+            TextField::Quote
+        }
+    }
+}
+
+/// The seconds since 1970 a date filter starts at (included) and ends
+/// before, within the years tantivy's dates hold (1678 to 2262): a bound
+/// beyond them is the range's end, not an overflow.
+pub(crate) fn date_bounds(bound: DateBound, date: PartialDate) -> (Option<i64>, Option<i64>) {
+    let (earliest, latest) = (i64::MIN / 1_000_000_000, i64::MAX / 1_000_000_000);
+    let seconds = |days: i64| days.saturating_mul(86_400).clamp(earliest, latest);
+    match bound {
+        DateBound::Since => (Some(seconds(first_day(date))), None),
+        DateBound::Before => (None, Some(seconds(first_day(date)))),
+        DateBound::Until => (None, Some(seconds(day_after(date)))),
     }
 }
 

@@ -40,6 +40,7 @@ mod error;
 mod facet;
 mod highlight;
 mod parse;
+pub mod plan;
 mod rank;
 mod search;
 mod speaker_names;

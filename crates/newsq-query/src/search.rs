@@ -27,6 +27,7 @@ use crate::error::QueryError;
 use crate::facet::{FacetCollector, FacetCounts, FacetField};
 use crate::highlight::{snippet, Highlighter};
 use crate::parse::parse;
+use crate::plan::{Condition, DocumentKind, SearchPlan};
 use crate::rank::{NewestOnTies, RankKey};
 use crate::speaker_names::SpeakerNames;
 use crate::trail::{GroupSummary, Grouper, QuoteGroup};
@@ -622,10 +623,18 @@ impl NewsSearcher {
         Ok(self.reader.reload()?)
     }
 
-    /// Run a search.
-    pub fn search(&self, request: &SearchRequest) -> Result<SearchResults, QueryError> {
-        let started = Instant::now();
-        let expr = request.to_expr()?;
+    /// Compile `expr` once per kind of document `request` searches, each
+    /// with its text fields, the index's entities and its languages, and
+    /// hand each compiler to `per_pass`.
+    fn with_compilers<T>(
+        &self,
+        searcher: &tantivy::Searcher,
+        aliases: &Aliases,
+        speakers: &SpeakerLookup<'_>,
+        outlets: &Entities,
+        request: &SearchRequest,
+        mut per_pass: impl FnMut(&mut Compiler<'_>, HitKind, DocKind) -> Result<T, QueryError>,
+    ) -> Result<Vec<T>, QueryError> {
         let f = &self.fields;
         let quote_fields = [f.quote];
         let article_fields = [f.title, f.body];
@@ -633,14 +642,7 @@ impl NewsSearcher {
         if request.scope == Scope::Articles {
             kinds.push((HitKind::Article, DocKind::Article, &article_fields[..]));
         }
-        let searcher = self.reader.searcher();
-        let aliases = Aliases::load(&self.index)?;
-        let speakers = self.speaker_lookup(&searcher, &aliases);
-        let outlets = self.outlet_table(&searcher, &aliases)?;
-        let languages = other_languages(&searcher, f.language);
-        let mut passes = Vec::with_capacity(kinds.len());
-        let mut wanted = Highlighter::default();
-        let mut names = Vec::new();
+        let languages = other_languages(searcher, f.language);
         // Spellings from every text field, so that highlighting (set up by
         // the first pass) knows those the article text uses.
         let all_text = [f.quote, f.title, f.body];
@@ -648,7 +650,7 @@ impl NewsSearcher {
         let variants = |term: &str| {
             let known = known_variants.borrow().get(term).cloned();
             known.unwrap_or_else(|| {
-                let found = name_variants(&searcher, &speakers, &all_text, term);
+                let found = name_variants(searcher, speakers, &all_text, term);
                 known_variants
                     .borrow_mut()
                     .insert(term.to_string(), found.clone());
@@ -657,60 +659,121 @@ impl NewsSearcher {
         };
         // An unknown name asks the whole table, for "did you mean".
         let resolve_speaker = |name: &str| match speakers.resolve(name)? {
-            found if found.is_unknown() => {
-                Ok(self.speaker_table(&searcher, &aliases)?.resolve(name))
-            }
+            found if found.is_unknown() => Ok(self.speaker_table(searcher, aliases)?.resolve(name)),
             found => Ok(found),
         };
+        let mut out = Vec::with_capacity(kinds.len());
         for (hit_kind, doc_kind, text_fields) in kinds {
             let entities = Names {
                 speakers: &resolve_speaker,
-                outlets: &outlets,
+                outlets,
                 variants: &variants,
             };
             let mut compiler = Compiler::new(f, text_fields, &languages, entities);
-            let matched = compiler.compile(&expr)?;
-            // Text fields belong to one kind of document, so a query that
-            // needs a word of them matches no other kind: leaving the kind
-            // filter out spares an intersection with every document of the
-            // kind, and lets tantivy skip blocks and count from the
-            // dictionary.
-            let query: Box<dyn Query> = if expr.requires_text() {
-                matched
-            } else {
-                let kind = Box::new(ConstScoreQuery::new(
-                    Box::new(TermQuery::new(
-                        Term::from_field_u64(f.kind, doc_kind.code()),
-                        IndexRecordOption::Basic,
-                    )),
-                    0.0,
-                ));
-                Box::new(BooleanQuery::new(vec![
-                    (Occur::Must, matched),
-                    (Occur::Must, kind),
-                ]))
-            };
-            if wanted.is_empty() {
-                compiler.positive_terms(&expr, &mut wanted);
-            }
-            // Scored as the query plus the phrase, like any other hit.
-            let adjacent = compiler.adjacency(&expr).map(|phrase| {
-                Box::new(BooleanQuery::new(vec![
-                    (Occur::Must, query.box_clone()),
-                    (Occur::Must, phrase),
-                ])) as Box<dyn Query>
-            });
-            passes.push(Pass {
-                kind: hit_kind,
-                query,
-                adjacent,
-                best: None,
-                lengths: (hit_kind == HitKind::Quotation).then_some(f.quote),
-            });
-            if names.is_empty() {
-                names = std::mem::take(&mut compiler.matched);
-            }
+            out.push(per_pass(&mut compiler, hit_kind, doc_kind)?);
         }
+        Ok(out)
+    }
+
+    /// The documents `request` matches, as engine-neutral conditions (see
+    /// [`SearchPlan`]): what `newsq translate` writes in Quickwit's or
+    /// Elasticsearch's query language. Ranking, grouping, limits and
+    /// facets are not part of it.
+    pub fn plan(&self, request: &SearchRequest) -> Result<SearchPlan, QueryError> {
+        let expr = request.to_expr()?;
+        let searcher = self.reader.searcher();
+        let aliases = Aliases::load(&self.index)?;
+        let speakers = self.speaker_lookup(&searcher, &aliases);
+        let outlets = self.outlet_table(&searcher, &aliases)?;
+        let mut names = Vec::new();
+        let passes = self.with_compilers(
+            &searcher,
+            &aliases,
+            &speakers,
+            &outlets,
+            request,
+            |compiler, _, doc_kind| {
+                let matched = compiler.plan(&expr)?;
+                if names.is_empty() {
+                    names = std::mem::take(&mut compiler.matched);
+                }
+                let kind = match doc_kind {
+                    DocKind::Article => Condition::Kind(DocumentKind::Article),
+                    _ => Condition::Or(vec![
+                        Condition::Kind(DocumentKind::Quotation),
+                        Condition::Kind(DocumentKind::Reported),
+                    ]),
+                };
+                Ok(Condition::all_of(vec![kind, matched]))
+            },
+        )?;
+        Ok(SearchPlan {
+            condition: Condition::any_of(passes),
+            names,
+        })
+    }
+
+    /// Run a search.
+    pub fn search(&self, request: &SearchRequest) -> Result<SearchResults, QueryError> {
+        let started = Instant::now();
+        let expr = request.to_expr()?;
+        let f = &self.fields;
+        let searcher = self.reader.searcher();
+        let aliases = Aliases::load(&self.index)?;
+        let speakers = self.speaker_lookup(&searcher, &aliases);
+        let outlets = self.outlet_table(&searcher, &aliases)?;
+        let mut wanted = Highlighter::default();
+        let mut names = Vec::new();
+        let mut passes = self.with_compilers(
+            &searcher,
+            &aliases,
+            &speakers,
+            &outlets,
+            request,
+            |compiler, hit_kind, doc_kind| {
+                let matched = compiler.compile(&expr)?;
+                // Text fields belong to one kind of document, so a query that
+                // needs a word of them matches no other kind: leaving the kind
+                // filter out spares an intersection with every document of the
+                // kind, and lets tantivy skip blocks and count from the
+                // dictionary.
+                let query: Box<dyn Query> = if expr.requires_text() {
+                    matched
+                } else {
+                    let kind = Box::new(ConstScoreQuery::new(
+                        Box::new(TermQuery::new(
+                            Term::from_field_u64(f.kind, doc_kind.code()),
+                            IndexRecordOption::Basic,
+                        )),
+                        0.0,
+                    ));
+                    Box::new(BooleanQuery::new(vec![
+                        (Occur::Must, matched),
+                        (Occur::Must, kind),
+                    ]))
+                };
+                if wanted.is_empty() {
+                    compiler.positive_terms(&expr, &mut wanted);
+                }
+                // Scored as the query plus the phrase, like any other hit.
+                let adjacent = compiler.adjacency(&expr).map(|phrase| {
+                    Box::new(BooleanQuery::new(vec![
+                        (Occur::Must, query.box_clone()),
+                        (Occur::Must, phrase),
+                    ])) as Box<dyn Query>
+                });
+                if names.is_empty() {
+                    names = std::mem::take(&mut compiler.matched);
+                }
+                Ok(Pass {
+                    kind: hit_kind,
+                    query,
+                    adjacent,
+                    best: None,
+                    lengths: (hit_kind == HitKind::Quotation).then_some(f.quote),
+                })
+            },
+        )?;
 
         // Without words to score (filters, negations), hits tie and are
         // ordered by date: a length weight would order them by length.
