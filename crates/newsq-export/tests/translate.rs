@@ -333,17 +333,20 @@ fn translated_queries_find_what_newsq_finds() {
     assert!(checked >= 50, "only {checked} queries found anything");
 }
 
-#[test]
-fn generated_words_and_phrases_find_what_newsq_finds() {
-    let index = corpus();
-    let news = NewsSearcher::new(&index).unwrap();
-    let documents = IndexDocuments::open(&index).unwrap();
-    let engine = Engine::load(&documents);
-    let translator = Translator::new(&news).unwrap();
-    // Words and word pairs taken from the statements themselves, as
-    // written (inflected, capitalised, with apostrophes).
+/// Words, word pairs and single-word phrases taken from every `step`th
+/// statement as written (inflected, capitalised, with apostrophes).
+fn queries_from_statements(
+    documents: &IndexDocuments,
+    step: usize,
+    most: usize,
+) -> BTreeSet<String> {
     let mut queries = BTreeSet::new();
-    for document in documents.iter().map(Result::unwrap).step_by(7).take(60) {
+    for document in documents
+        .iter()
+        .map(Result::unwrap)
+        .step_by(step)
+        .take(most)
+    {
         let Some(quote) = document.quote else {
             continue;
         };
@@ -356,23 +359,85 @@ fn generated_words_and_phrases_find_what_newsq_finds() {
         }
         if let [first, second, ..] = words.as_slice() {
             queries.insert(format!("\"{first} {second}\""));
+            queries.insert(format!("{first} -{second}"));
         }
     }
-    assert!(queries.len() >= 30, "{queries:?}");
-    for query in &queries {
-        let request = SearchRequest::new(query.as_str());
-        let expected = newsq_ids(&news, &request);
-        let plan = news.plan(&request).unwrap();
+    queries
+}
+
+/// Check each request both ways; the number that found something.
+fn check_requests(
+    news: &NewsSearcher,
+    engine: &Engine,
+    translator: &Translator,
+    requests: &[SearchRequest],
+) -> usize {
+    let mut found = 0;
+    for request in requests {
+        let expected = newsq_ids(news, request);
+        let plan = news.plan(request).unwrap();
         let translated = translator.query_string(&plan.condition);
         assert_eq!(
             engine.query_string(&translated),
             expected,
-            "{query}\n{translated}"
+            "{request:?}\n{translated}"
         );
-        assert_eq!(
-            engine.query_dsl(&translator.query_dsl(&plan.condition)),
-            expected,
-            "{query}"
-        );
+        let dsl = translator.query_dsl(&plan.condition);
+        assert_eq!(engine.query_dsl(&dsl), expected, "{request:?}\n{dsl}");
+        found += usize::from(!expected.is_empty());
     }
+    found
+}
+
+#[test]
+fn generated_words_and_phrases_find_what_newsq_finds() {
+    let index = corpus();
+    let news = NewsSearcher::new(&index).unwrap();
+    let documents = IndexDocuments::open(&index).unwrap();
+    let engine = Engine::load(&documents);
+    let translator = Translator::new(&news).unwrap();
+    let queries = queries_from_statements(&documents, 7, 60);
+    assert!(queries.len() >= 30, "{queries:?}");
+    let requests: Vec<SearchRequest> = queries.iter().map(SearchRequest::new).collect();
+    let found = check_requests(&news, &engine, &translator, &requests);
+    assert!(found >= 30, "{found}");
+}
+
+/// The same on a corpus of real articles, indexed beforehand: `newsq
+/// index --index DIR ARTICLES`, then `NEWSQ_TRANSLATE_INDEX=DIR cargo test
+/// -p newsq-export --test translate -- --nocapture`. Words and phrases
+/// from the statements, every speaker and outlet of the most quoted, and
+/// dates, each alone and with article text.
+#[test]
+fn a_named_index_gives_the_same_answers() {
+    let Ok(dir) = std::env::var("NEWSQ_TRANSLATE_INDEX") else {
+        eprintln!("skipped: set NEWSQ_TRANSLATE_INDEX to a newsq index folder");
+        return;
+    };
+    let index = NewsIndex::open(std::path::Path::new(&dir)).unwrap();
+    let news = NewsSearcher::new(&index).unwrap();
+    let documents = IndexDocuments::open(&index).unwrap();
+    let engine = Engine::load(&documents);
+    let translator = Translator::new(&news).unwrap();
+    let mut requests: Vec<SearchRequest> = queries_from_statements(&documents, 13, 400)
+        .iter()
+        .map(SearchRequest::new)
+        .collect();
+    for speaker in news.speaker_list("").unwrap().iter().take(30) {
+        requests.push(SearchRequest::new("").speaker(speaker.name.as_str()));
+    }
+    for outlet in news.outlet_list("").unwrap().iter().take(10) {
+        requests.push(SearchRequest::new("").outlet(outlet.name.as_str()));
+    }
+    for date in ["2004", "2005-03", "2022-02-24", "2025-08"] {
+        requests.push(SearchRequest::new("").since(date));
+        requests.push(SearchRequest::new("").until(date));
+    }
+    let with_articles: Vec<SearchRequest> = requests.iter().map(|r| r.clone().articles()).collect();
+    requests.extend(with_articles);
+    let found = check_requests(&news, &engine, &translator, &requests);
+    eprintln!(
+        "{} requests, {found} finding something: the same documents in newsq and in the engine",
+        requests.len()
+    );
 }
