@@ -3,7 +3,7 @@
 
 use std::path::Path;
 use std::process::ExitCode;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use newsq_core::index::NewsIndex;
 use newsq_export::{
@@ -125,12 +125,16 @@ pub fn run_export(args: ExportArgs) -> Result<ExitCode, String> {
 
 pub fn run_push(args: PushArgs) -> Result<ExitCode, String> {
     let engine = args.engine.engine_for(&args.engine_index)?;
+    let engine_version = version_arg(engine, args.engine_version.as_deref())?;
     let authorization = std::env::var(AUTHORIZATION_ENV)
         .ok()
         .filter(|v| !v.trim().is_empty());
     let endpoint = Endpoint::parse(&args.url, authorization).map_err(|e| e.to_string())?;
     let documents = open_documents(args.index.as_deref())?;
     let mut options = PushOptions::new(engine, endpoint.clone(), args.engine_index.clone());
+    options.engine_version = engine_version;
+    options.allow_duplicates = args.allow_duplicates;
+    options.commit_timeout = Duration::from_secs(args.commit_timeout);
     options.batch_bytes = bytes_of(args.batch_mb);
     options.retry = RetryPolicy {
         attempts: args.attempts,
@@ -145,7 +149,40 @@ pub fn run_push(args: PushArgs) -> Result<ExitCode, String> {
     progress.plan(documents.len(), 0);
     let quiet = args.quiet.quiet;
     let (mut accepted, mut batches) = (0u64, 0u64);
+    let index_name = &args.engine_index;
     let outcome = push(&documents, &options, |event| match event {
+        // Said even with -q, as too-large documents are: they change what
+        // the engine holds (a definition guessed, documents stored twice).
+        PushEvent::VersionUnknown { reason, assumed } => {
+            progress.clear();
+            eprintln!(
+                "newsq: could not read the engine's version ({reason}); writing the definition \
+                 for {} {}; pass --engine-version to choose",
+                engine.display_name(),
+                engine.version_label(assumed)
+            );
+        }
+        PushEvent::Duplicates { documents } => {
+            progress.clear();
+            eprintln!(
+                "newsq: the Quickwit index {index_name} holds {} already; with \
+                 --allow-duplicates, documents pushed again are stored twice",
+                count_of(documents as usize, "document", "documents")
+            );
+        }
+        PushEvent::Version {
+            engine: answering,
+            version,
+        } if answering != engine && !quiet => {
+            progress.clear();
+            eprintln!(
+                "newsq: {} is {} {version}, not {}; pushing to it as {}",
+                endpoint.shown(),
+                answering.display_name(),
+                engine.display_name(),
+                answering.display_name()
+            );
+        }
         PushEvent::Sent { documents, bytes } => {
             accepted += documents;
             batches += 1;
@@ -194,7 +231,7 @@ pub fn run_push(args: PushArgs) -> Result<ExitCode, String> {
     if !args.quiet.quiet {
         eprintln!(
             "newsq: {}",
-            describe_push(&summary, engine, &args.engine_index, &endpoint, started)
+            describe_push(&summary, &args.engine_index, &endpoint, started)
         );
         if engine == Engine::Quickwit && summary.index_created && documents.undated() > 0 {
             undated_notice(documents.undated());
@@ -206,7 +243,6 @@ pub fn run_push(args: PushArgs) -> Result<ExitCode, String> {
 
 fn describe_push(
     summary: &PushSummary,
-    engine: Engine,
     index: &str,
     endpoint: &Endpoint,
     started: Instant,
@@ -224,10 +260,19 @@ fn describe_push(
     if summary.index_created {
         notes.push("index created".to_string());
     }
+    // "Quickwit 0.9", or "Quickwit" when its version could not be read.
+    let engine = summary.engine;
+    let engine_named = match summary.engine_version {
+        Some(version) => format!(
+            "{} {}",
+            engine.display_name(),
+            engine.version_label(version)
+        ),
+        None => engine.display_name().to_string(),
+    };
     format!(
-        "pushed {} to {} index {index} at {} ({}) in {:.1} s",
+        "pushed {} to {engine_named} index {index} at {} ({}) in {:.1} s",
         count_of(summary.documents as usize, "document", "documents"),
-        engine.name(),
         endpoint.shown(),
         notes.join(", "),
         started.elapsed().as_secs_f64()

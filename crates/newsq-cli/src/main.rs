@@ -96,7 +96,13 @@ enum Command {
     /// term query on speaker_key.
     Export(ExportArgs),
     /// Send an index to a running Quickwit or Elasticsearch/OpenSearch, in
-    /// batches; the index is created with newsq's definition when missing.
+    /// batches; the index is created, when missing, with the definition for
+    /// the engine's version (asked of the engine, or --engine-version).
+    ///
+    /// An index already there must have newsq's *_terms fields; a Quickwit
+    /// one must also be empty, since Quickwit has no document ids and a
+    /// second push would store every document twice (--allow-duplicates
+    /// to add to it all the same).
     ///
     /// Busy answers (429, 5xx) are retried with growing waits; any other
     /// refusal stops the push with the engine's message. Credentials: in
@@ -506,6 +512,21 @@ struct PushArgs {
     /// data folder.
     #[arg(long, value_name = "DIR", alias = "from")]
     index: Option<PathBuf>,
+    /// The engine version to write the index definition for, instead of
+    /// asking the engine (GET /api/v1/version, GET /): 0.7 to 0.9 for
+    /// Quickwit (0.9 has no stemming tokenizer), 7 to 9 for Elasticsearch,
+    /// 1 to 3 for OpenSearch.
+    #[arg(long, value_name = "VERSION")]
+    engine_version: Option<String>,
+    /// Quickwit: push into an index that holds documents already. Quickwit
+    /// has no document ids, so documents pushed again are stored twice.
+    #[arg(long)]
+    allow_duplicates: bool,
+    /// Quickwit: longest wait, in seconds, for the last batch's commit
+    /// (commit=force), which Quickwit answers once the documents are
+    /// searchable.
+    #[arg(long, value_name = "SECS", default_value_t = 120, value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    commit_timeout: u64,
     /// Largest request, in MB (Quickwit accepts at most 10).
     #[arg(long, value_name = "MB", default_value_t = 8, value_parser = clap::value_parser!(u64).range(1..=1000))]
     batch_mb: u64,

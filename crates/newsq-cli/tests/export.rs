@@ -35,9 +35,21 @@ fn indexed(dir: &Path) -> PathBuf {
     index
 }
 
-/// `newsq push --engine ENGINE --url URL --index dam-talks --from INDEX`.
+/// `newsq push --engine ENGINE --url URL --engine-index dam-talks --index INDEX`.
 fn push(dir: &Path, index: &Path, engine: &str, url: &str) -> std::process::Output {
-    let args = [
+    push_with(dir, index, engine, url, &[])
+}
+
+/// [`push`] with more arguments.
+fn push_with(
+    dir: &Path,
+    index: &Path,
+    engine: &str,
+    url: &str,
+    more: &[&str],
+) -> std::process::Output {
+    let index = s(index);
+    let mut args = vec![
         "push",
         "--engine",
         engine,
@@ -46,8 +58,9 @@ fn push(dir: &Path, index: &Path, engine: &str, url: &str) -> std::process::Outp
         "--engine-index",
         "dam-talks",
         "--index",
-        &s(index),
+        &index,
     ];
+    args.extend_from_slice(more);
     newsq_in(dir, &args)
 }
 
@@ -175,7 +188,7 @@ fn push_sends_everything_with_the_authorization_and_never_prints_it() {
     let message = stderr(&out);
     assert!(
         message.starts_with(&format!(
-            "newsq: pushed 10 documents to elasticsearch index dam-talks at {} (1 batch, ",
+            "newsq: pushed 10 documents to Elasticsearch 8 index dam-talks at {} (1 batch, ",
             server.url
         )),
         "{message}"
@@ -212,13 +225,25 @@ fn push_reports_retries_and_stops_with_the_engines_message() {
         message.contains("newsq: quickwit answered 429 to batch 1 (ingest queue full); trying again in 0.5 s (attempt 2 of 8)"),
         "{message}"
     );
-    assert!(message.contains("pushed 10 documents"), "{message}");
+    assert!(
+        message.contains(&format!(
+            "newsq: pushed 10 documents to Quickwit 0.9 index dam-talks at {} (",
+            server.url
+        )),
+        "{message}"
+    );
     assert!(message.contains("1 retry"), "{message}");
     assert_eq!(quickwit.lock().unwrap().documents.len(), 10);
 
     let refusing = FakeEngine::start(|request| {
         if request.method == "HEAD" {
             return Reply::empty(404);
+        }
+        if request.path() == "/" {
+            return Reply::json(
+                403,
+                serde_json::json!({"error": {"type": "security_exception", "reason": "action [cluster:monitor/main] is unauthorized for user [reader]"}, "status": 403}),
+            );
         }
         Reply::json(
             403,
@@ -229,13 +254,21 @@ fn push_reports_retries_and_stops_with_the_engines_message() {
     let out = push(&dir, &index, "elasticsearch", &url);
     expect_code(&out, 2);
     let message = stderr(&out);
+    let mut lines = message.lines();
+    // A user without monitoring rights: the version is guessed, and said so.
+    assert_eq!(
+        lines.next(),
+        Some("newsq: could not read the engine's version (answered 403: security_exception: action [cluster:monitor/main] is unauthorized for user [reader]); writing the definition for Elasticsearch 9; pass --engine-version to choose")
+    );
+    let error = lines.next().unwrap_or_default();
     assert!(
-        message.starts_with("newsq: elasticsearch answered 403 to creating index dam-talks: security_exception: action [indices:admin/create] is unauthorized for user [reader]"),
+        error.starts_with("newsq: elasticsearch answered 403 to creating index dam-talks: security_exception: action [indices:admin/create] is unauthorized for user [reader]"),
         "{message}"
     );
+    assert_eq!(lines.next(), None);
     assert!(!message.contains("pw-42"), "{message}");
-    assert!(message.contains("check the credentials"), "{message}");
-    assert_eq!(refusing.requests().len(), 2, "nothing sent after a refusal");
+    assert!(error.contains("check the credentials"), "{message}");
+    assert_eq!(refusing.requests().len(), 3, "nothing sent after a refusal");
 
     let not_pem = dir.join("ca.crt");
     write(&not_pem, "not a certificate");
@@ -264,5 +297,194 @@ fn push_reports_retries_and_stops_with_the_engines_message() {
     assert_eq!(
         stderr(&out),
         "newsq: --url localhost:7280: give the engine's address with http:// or https://\n"
+    );
+}
+
+#[test]
+fn push_writes_the_definition_for_the_version_asked_or_given() {
+    let dir = scratch("push-versions");
+    let index = indexed(&dir);
+    let (quickwit, server) = fake_quickwit(Vec::new());
+    quickwit.lock().unwrap().version = Some("v0.8.2".to_string());
+    let out = push(&dir, &index, "quickwit", &server.url);
+    expect_code(&out, 0);
+    assert!(
+        stderr(&out).starts_with(&format!(
+            "newsq: pushed 10 documents to Quickwit 0.8 index dam-talks at {} (",
+            server.url
+        )),
+        "{}",
+        stderr(&out)
+    );
+    assert!(quickwit.lock().unwrap().configs["dam-talks"].contains("tokenizer: en_stem"));
+
+    // Given: not asked.
+    let (quickwit, server) = fake_quickwit(Vec::new());
+    let out = push_with(
+        &dir,
+        &index,
+        "quickwit",
+        &server.url,
+        &["--engine-version", "0.8"],
+    );
+    expect_code(&out, 0);
+    assert!(
+        stderr(&out).contains("pushed 10 documents to Quickwit 0.8 index dam-talks"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(server
+        .requests()
+        .iter()
+        .all(|r| r.path() != "/api/v1/version"));
+    assert!(quickwit.lock().unwrap().configs["dam-talks"].contains("tokenizer: en_stem"));
+
+    let out = push_with(
+        &dir,
+        &index,
+        "quickwit",
+        &server.url,
+        &["--engine-version", "0.6"],
+    );
+    expect_code(&out, 2);
+    assert_eq!(
+        stderr(&out),
+        "newsq: --engine-version: version 0.6: newsq writes index definitions for Quickwit 0.7 and later\n"
+    );
+
+    // Too old, as the engine says: nothing written.
+    let (quickwit, server) = fake_quickwit(Vec::new());
+    quickwit.lock().unwrap().version = Some("v0.6.5".to_string());
+    let out = push(&dir, &index, "quickwit", &server.url);
+    expect_code(&out, 2);
+    assert_eq!(
+        stderr(&out),
+        format!("newsq: Quickwit at {} is version 0.6, and newsq writes index definitions for Quickwit 0.7 and later; push to a newer Quickwit\n", server.url)
+    );
+    assert!(quickwit.lock().unwrap().configs.is_empty());
+}
+
+#[test]
+fn push_says_when_it_guesses_the_version_even_with_q() {
+    let dir = scratch("push-version-unknown");
+    let index = indexed(&dir);
+    let (quickwit, server) = fake_quickwit(Vec::new());
+    quickwit.lock().unwrap().version = None;
+    let out = push_with(&dir, &index, "quickwit", &server.url, &["-q"]);
+    expect_code(&out, 0);
+    assert_eq!(
+        stderr(&out),
+        "newsq: could not read the engine's version (answered 404: Route not found); writing the definition for Quickwit 0.9; pass --engine-version to choose\n"
+    );
+    assert!(!quickwit.lock().unwrap().configs["dam-talks"].contains("en_stem"));
+}
+
+#[test]
+fn push_names_the_engine_that_answers() {
+    let dir = scratch("push-opensearch");
+    let index = indexed(&dir);
+    let (state, server) = fake_elasticsearch(Vec::new());
+    state.lock().unwrap().version =
+        Some(serde_json::json!({"number": "2.17.1", "distribution": "opensearch"}));
+    let out = push(&dir, &index, "elasticsearch", &server.url);
+    expect_code(&out, 0);
+    let message = stderr(&out);
+    let mut lines = message.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            format!(
+                "newsq: {} is OpenSearch 2.17, not Elasticsearch; pushing to it as OpenSearch",
+                server.url
+            )
+            .as_str()
+        )
+    );
+    assert!(
+        lines.next().unwrap_or_default().starts_with(&format!(
+            "newsq: pushed 10 documents to OpenSearch 2 index dam-talks at {} (",
+            server.url
+        )),
+        "{message}"
+    );
+}
+
+#[test]
+fn push_refuses_an_old_index_and_a_quickwit_index_with_documents() {
+    let dir = scratch("push-existing");
+    let index = indexed(&dir);
+    let (quickwit, server) = fake_quickwit(Vec::new());
+    quickwit.lock().unwrap().configs.insert(
+        "dam-talks".into(),
+        "index_id: dam-talks\ndoc_mapping:\n  field_mappings:\n    - name: quote\n".into(),
+    );
+    let out = push(&dir, &index, "quickwit", &server.url);
+    expect_code(&out, 2);
+    assert_eq!(
+        stderr(&out),
+        format!("newsq: the Quickwit index dam-talks has no quote_terms, body_terms and title_terms fields (newsq's own terms of the text, in every document it sends): it was made by an older newsq or by hand; delete it (`curl -XDELETE {}/api/v1/indexes/dam-talks`) and push again, or push to another --engine-index\n", server.url)
+    );
+
+    let (quickwit, server) = fake_quickwit(Vec::new());
+    expect_code(&push(&dir, &index, "quickwit", &server.url), 0);
+    let out = push(&dir, &index, "quickwit", &server.url);
+    expect_code(&out, 2);
+    assert_eq!(
+        stderr(&out),
+        format!("newsq: the Quickwit index dam-talks holds 10 documents already, and Quickwit has no document ids: pushing them again would store them twice; clear it (`quickwit index clear --index dam-talks`, or `curl -XPUT {}/api/v1/indexes/dam-talks/clear`) and push again, push to another --engine-index, or pass --allow-duplicates to add to it all the same\n", server.url)
+    );
+    assert_eq!(quickwit.lock().unwrap().documents.len(), 10);
+
+    let out = push_with(
+        &dir,
+        &index,
+        "quickwit",
+        &server.url,
+        &["--allow-duplicates", "-q"],
+    );
+    expect_code(&out, 0);
+    assert_eq!(
+        stderr(&out),
+        "newsq: the Quickwit index dam-talks holds 10 documents already; with --allow-duplicates, documents pushed again are stored twice\n"
+    );
+    assert_eq!(quickwit.lock().unwrap().documents.len(), 20);
+}
+
+#[test]
+fn push_gives_up_on_a_commit_after_the_commit_timeout() {
+    let dir = scratch("push-commit-timeout");
+    let index = indexed(&dir);
+    let (_quickwit, server) = fake_quickwit(vec![Trouble::Silent]);
+    let started = std::time::Instant::now();
+    let out = push_with(
+        &dir,
+        &index,
+        "quickwit",
+        &server.url,
+        &["--commit-timeout", "1"],
+    );
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(30),
+        "{:?}",
+        started.elapsed()
+    );
+    expect_code(&out, 2);
+    assert_eq!(
+        stderr(&out),
+        format!("newsq: Quickwit did not confirm the commit of batch 1 within 1 s: the documents were sent and may still become searchable; count them (`curl '{}/api/v1/dam-talks/search?query=*&max_hits=0'`, num_hits) before pushing again, which would store them twice, or give Quickwit longer with --commit-timeout\n", server.url)
+    );
+
+    let out = push_with(
+        &dir,
+        &index,
+        "quickwit",
+        &server.url,
+        &["--commit-timeout", "0"],
+    );
+    expect_code(&out, 2);
+    assert!(
+        stderr(&out).contains("--commit-timeout <SECS>"),
+        "{}",
+        stderr(&out)
     );
 }

@@ -128,6 +128,15 @@ const FIELDS: &[(&str, Role)] = &[
     ("path", Role::Id),
 ];
 
+/// The fields holding newsq's own terms, which an index made by an older
+/// newsq (or by hand) lacks.
+pub(crate) fn terms_fields() -> impl Iterator<Item = &'static str> {
+    FIELDS
+        .iter()
+        .filter(|&&(_, role)| role == Role::Terms)
+        .map(|&(name, _)| name)
+}
+
 /// Keyword values longer than this are stored but not indexed in
 /// Elasticsearch, whose terms cannot exceed 32,766 bytes (a long URL-based
 /// article id would otherwise fail the whole document).
@@ -197,7 +206,7 @@ impl Engine {
     }
 
     /// The oldest version as people name it ("0.7", "7", "1").
-    fn oldest_label(self) -> String {
+    pub(crate) fn oldest_label(self) -> String {
         let oldest = self.oldest_version();
         match self {
             Engine::Quickwit => oldest.to_string(),

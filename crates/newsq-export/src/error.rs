@@ -1,6 +1,7 @@
 //! Errors of exporting and pushing.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use newsq_core::index::IndexError;
 use newsq_query::QueryError;
@@ -95,6 +96,57 @@ pub enum ExportError {
         /// What happened instead of an answer.
         reason: String,
     },
+    /// The engine says it is a version older than any newsq writes an
+    /// index definition for.
+    #[error("{engine} at {url} is version {version}, and newsq writes index definitions for {engine} {oldest} and later; push to a newer {engine}")]
+    TooOld {
+        /// The engine ("Quickwit").
+        engine: &'static str,
+        /// The engine's URL.
+        url: String,
+        /// The version it said ("0.6").
+        version: String,
+        /// The oldest version newsq writes for ("0.7").
+        oldest: String,
+    },
+    /// An existing index lacks the fields holding newsq's own terms: it
+    /// was made by an older newsq or by hand, and its strict mapping would
+    /// refuse every document.
+    #[error("the {engine} index {index} has no {} (newsq's own terms of the text, in every document it sends): it was made by an older newsq or by hand; delete it (`{delete}`) and push again, or push to another --engine-index", fields_phrase(.missing))]
+    IndexWithoutTerms {
+        /// The engine ("Quickwit").
+        engine: &'static str,
+        /// The engine's index.
+        index: String,
+        /// The fields it lacks ("quote_terms").
+        missing: Vec<&'static str>,
+        /// The command that deletes it.
+        delete: String,
+    },
+    /// A Quickwit index holds documents already: Quickwit has no document
+    /// ids, so pushing them again would store them twice.
+    #[error("the Quickwit index {index} holds {} already, and Quickwit has no document ids: pushing them again would store them twice; clear it (`quickwit index clear --index {index}`, or `curl -XPUT {url}/api/v1/indexes/{index}/clear`) and push again, push to another --engine-index, or pass --allow-duplicates to add to it all the same", documents_phrase(*.documents))]
+    NotEmpty {
+        /// The engine's index.
+        index: String,
+        /// The engine's URL.
+        url: String,
+        /// Documents it holds.
+        documents: u64,
+    },
+    /// Quickwit took the last batch (`commit=force`) but did not say, in
+    /// time, that its documents were committed.
+    #[error("Quickwit did not confirm the commit of {what} within {} s: the documents were sent and may still become searchable; count them (`curl '{url}/api/v1/{index}/search?query=*&max_hits=0'`, num_hits) before pushing again, which would store them twice, or give Quickwit longer with --commit-timeout", .time_limit.as_secs_f64())]
+    CommitTimeout {
+        /// The request ("batch 3").
+        what: String,
+        /// How long newsq waited.
+        time_limit: Duration,
+        /// The engine's URL.
+        url: String,
+        /// The engine's index.
+        index: String,
+    },
     /// The engine kept answering 429 or 5xx.
     #[error("{engine} still answered {status} to {what} after {attempts} attempts: {message}; try again later or with a smaller --batch-mb")]
     GaveUp {
@@ -109,4 +161,21 @@ pub enum ExportError {
         /// The engine's last explanation.
         message: String,
     },
+}
+
+/// "quote_terms field", "quote_terms and title_terms fields".
+fn fields_phrase(fields: &[&str]) -> String {
+    match fields {
+        [] => "fields it needs".to_string(),
+        [one] => format!("{one} field"),
+        [first @ .., last] => format!("{} and {last} fields", first.join(", ")),
+    }
+}
+
+/// "1 document", "1234 documents".
+fn documents_phrase(documents: u64) -> String {
+    match documents {
+        1 => "1 document".to_string(),
+        n => format!("{n} documents"),
+    }
 }

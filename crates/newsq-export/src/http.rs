@@ -200,28 +200,48 @@ const MAX_ANSWER_BYTES: u64 = 64 * 1024 * 1024;
 /// What newsq calls itself in requests.
 pub(crate) const USER_AGENT: &str = concat!("newsq/", env!("CARGO_PKG_VERSION"));
 
+/// Why there was no answer.
+#[derive(Debug)]
+pub(crate) struct NoAnswer {
+    /// What went wrong, in words.
+    pub reason: String,
+    /// The time limit ran out (the request may have been received).
+    pub timed_out: bool,
+}
+
+impl From<ureq::Error> for NoAnswer {
+    fn from(error: ureq::Error) -> Self {
+        NoAnswer {
+            timed_out: matches!(error, ureq::Error::Timeout(_)),
+            reason: transport_reason(&error),
+        }
+    }
+}
+
 /// One HTTP exchange; `Err` is a transport failure (no answer).
+/// `time_limit`, when given, replaces the agent's for this request.
 pub(crate) fn exchange(
     agent: &ureq::Agent,
     endpoint: &Endpoint,
     method: &str,
     path: &str,
     body: Option<(&str, &[u8])>,
-) -> Result<Answer, String> {
+    time_limit: Option<Duration>,
+) -> Result<Answer, NoAnswer> {
     let url = endpoint.url(path);
     // The User-Agent is the agent's ([`USER_AGENT`]).
     let response = match (method, body) {
-        ("HEAD", _) => with_auth(agent.head(&url), endpoint).call(),
-        ("GET", _) => with_auth(agent.get(&url), endpoint).call(),
-        ("PUT", Some((content_type, bytes))) => with_auth(agent.put(&url), endpoint)
+        ("HEAD", _) => prepared(agent.head(&url), endpoint, time_limit).call(),
+        ("GET", _) => prepared(agent.get(&url), endpoint, time_limit).call(),
+        ("PUT", Some((content_type, bytes))) => prepared(agent.put(&url), endpoint, time_limit)
             .header("Content-Type", content_type)
             .send(bytes),
-        (_, Some((content_type, bytes))) => with_auth(agent.post(&url), endpoint)
+        (_, Some((content_type, bytes))) => prepared(agent.post(&url), endpoint, time_limit)
             .header("Content-Type", content_type)
             .send(bytes),
-        (_, None) => with_auth(agent.post(&url), endpoint).send_empty(),
+        (_, None) => prepared(agent.post(&url), endpoint, time_limit).send_empty(),
     };
-    let mut response = response.map_err(|e| transport_reason(&e))?;
+    let mut response = response?;
     let status = response.status().as_u16();
     let retry_after = response
         .headers()
@@ -236,8 +256,7 @@ pub(crate) fn exchange(
             .body_mut()
             .with_config()
             .limit(MAX_ANSWER_BYTES)
-            .read_to_vec()
-            .map_err(|e| transport_reason(&e))?;
+            .read_to_vec()?;
         String::from_utf8_lossy(&bytes).into_owned()
     };
     Ok(Answer {
@@ -247,9 +266,19 @@ pub(crate) fn exchange(
     })
 }
 
-fn with_auth<B>(request: ureq::RequestBuilder<B>, endpoint: &Endpoint) -> ureq::RequestBuilder<B> {
-    match endpoint.authorization() {
+/// `request` with the endpoint's credentials and, when given, its own time
+/// limit.
+fn prepared<B>(
+    request: ureq::RequestBuilder<B>,
+    endpoint: &Endpoint,
+    time_limit: Option<Duration>,
+) -> ureq::RequestBuilder<B> {
+    let request = match endpoint.authorization() {
         Some(value) => request.header("Authorization", value),
+        None => request,
+    };
+    match time_limit {
+        Some(limit) => request.config().timeout_global(Some(limit)).build(),
         None => request,
     }
 }

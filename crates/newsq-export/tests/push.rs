@@ -4,15 +4,13 @@
 mod support;
 
 use std::collections::HashSet;
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use newsq_export::{
-    push, Endpoint, Engine, ExportError, IndexDocuments, PushEvent, PushOptions, RetryPolicy,
+    push, Endpoint, Engine, EngineVersion, ExportError, IndexDocuments, PushEvent, PushOptions,
+    RetryPolicy,
 };
-use support::{
-    fake_elasticsearch, fake_quickwit, fixture_index, serve_state, FakeQuickwit, Request, Trouble,
-};
+use support::{fake_elasticsearch, fake_quickwit, fixture_index, Request, Trouble};
 
 /// Fast retries: the waits are checked by the unit tests.
 fn options(engine: Engine, url: &str, batch_bytes: usize) -> PushOptions {
@@ -24,6 +22,14 @@ fn options(engine: Engine, url: &str, batch_bytes: usize) -> PushOptions {
         max_wait: Duration::from_millis(5),
     };
     options
+}
+
+/// Each request's method and path.
+fn methods_and_paths(requests: &[Request]) -> Vec<(&str, &str)> {
+    requests
+        .iter()
+        .map(|r| (r.method.as_str(), r.path()))
+        .collect()
 }
 
 /// A push with [`options`]' defaults and no progress.
@@ -63,23 +69,25 @@ fn elasticsearch_gets_the_index_then_every_document_once_in_bounded_batches() {
 
     let requests = server.requests();
     assert_eq!(
-        (requests[0].method.as_str(), requests[0].path()),
-        ("HEAD", "/news")
+        methods_and_paths(&requests[..3]),
+        [("GET", "/"), ("HEAD", "/news"), ("PUT", "/news")]
     );
-    assert_eq!(
-        (requests[1].method.as_str(), requests[1].path()),
-        ("PUT", "/news")
-    );
-    assert_eq!(requests[1].header("content-type"), Some("application/json"));
-    let definition: serde_json::Value = serde_json::from_slice(&requests[1].body).unwrap();
+    assert_eq!(requests[2].header("content-type"), Some("application/json"));
+    let definition: serde_json::Value = serde_json::from_slice(&requests[2].body).unwrap();
     assert_eq!(
         definition["mappings"]["properties"]["quote"]["analyzer"],
         "english"
     );
+    assert_eq!(
+        definition["mappings"]["properties"]["quote_terms"]["analyzer"],
+        "whitespace"
+    );
+    // Written for the version the engine said.
+    assert_eq!(definition["mappings"]["_meta"]["for"], "Elasticsearch 8");
 
     let bulks = bulk_requests(&requests);
     assert!(bulks.len() > 2, "several batches: {}", bulks.len());
-    assert_eq!(bulks.len() + 2, requests.len());
+    assert_eq!(bulks.len() + 3, requests.len());
     let mut sent = Vec::new();
     for (i, bulk) in bulks.iter().enumerate() {
         assert_eq!(bulk.method, "POST");
@@ -118,6 +126,8 @@ fn elasticsearch_gets_the_index_then_every_document_once_in_bounded_batches() {
     assert_eq!(unique.len(), sent.len(), "no document sent twice");
     assert_eq!(unique, all_ids(&documents));
     assert!(summary.index_created);
+    assert_eq!(summary.engine, Engine::Elasticsearch);
+    assert_eq!(summary.engine_version, Some(EngineVersion::new(8, 15)));
     assert_eq!(summary.documents, documents.len());
     assert_eq!(summary.already_present, 0);
     assert_eq!(summary.batches, bulks.len() as u64);
@@ -137,7 +147,11 @@ fn pushing_again_to_elasticsearch_adds_nothing() {
     let again = push(&documents, &options, |_| {}).unwrap();
 
     let requests = &server.requests()[first..];
-    assert_eq!(requests[0].method, "HEAD");
+    // The index is there: its mapping is checked for the terms fields.
+    assert_eq!(
+        methods_and_paths(&requests[..3]),
+        [("GET", "/"), ("HEAD", "/news"), ("GET", "/news/_mapping")]
+    );
     assert!(
         requests.iter().all(|r| r.method != "PUT"),
         "the index is not made again"
@@ -262,8 +276,9 @@ fn a_request_level_refusal_names_the_status_and_message_without_credentials() {
     let url = server.url.replace("http://", "http://user:hunter2@");
     let error = push_default(&documents, Engine::Elasticsearch, &url).unwrap_err();
     let message = error.to_string();
+    // Wrong credentials fail at the first request, asking the version.
     assert!(
-        message.contains("elasticsearch answered 401 to checking index news"),
+        message.contains("elasticsearch answered 401 to asking for its version"),
         "{message}"
     );
     assert!(message.contains("check the credentials"), "{message}");
@@ -305,23 +320,30 @@ fn quickwit_gets_its_config_then_ndjson_batches_the_last_committing() {
 
     let requests = server.requests();
     assert_eq!(
-        (requests[0].method.as_str(), requests[0].path()),
-        ("GET", "/api/v1/indexes/news")
+        methods_and_paths(&requests[..3]),
+        [
+            ("GET", "/api/v1/version"),
+            ("GET", "/api/v1/indexes/news"),
+            ("POST", "/api/v1/indexes")
+        ]
     );
-    assert_eq!(
-        (requests[1].method.as_str(), requests[1].path()),
-        ("POST", "/api/v1/indexes")
-    );
-    assert_eq!(requests[1].header("content-type"), Some("application/yaml"));
-    let config = String::from_utf8(requests[1].body.clone()).unwrap();
+    assert_eq!(requests[2].header("content-type"), Some("application/yaml"));
+    let config = String::from_utf8(requests[2].body.clone()).unwrap();
     assert!(config.contains("index_id: \"news\"\n"));
+    // Quickwit 0.9 refuses a config naming en_stem.
+    assert!(config.contains("for Quickwit 0.9"), "{config}");
+    assert!(!config.contains("en_stem"), "{config}");
+    assert!(
+        config.contains("- name: quote_terms\n      type: text\n      tokenizer: whitespace\n"),
+        "{config}"
+    );
     // One article is undated: no timestamp field, or Quickwit would refuse it.
     assert!(!config.contains("timestamp_field"));
     let ingests: Vec<&Request> = requests
         .iter()
         .filter(|r| r.path() == "/api/v1/news/ingest")
         .collect();
-    assert_eq!(ingests.len() + 2, requests.len());
+    assert_eq!(ingests.len() + 3, requests.len());
     assert_eq!(
         ingests[0].body, ingests[1].body,
         "the rate-limited batch sent again"
@@ -344,6 +366,7 @@ fn quickwit_gets_its_config_then_ndjson_batches_the_last_committing() {
     assert_eq!(unique.len(), ids.len());
     assert_eq!(unique, all_ids(&documents));
     assert_eq!(summary.retries, 1);
+    assert_eq!(summary.engine_version, Some(EngineVersion::new(0, 9)));
     assert_eq!(summary.documents, documents.len());
     assert_eq!(
         state.lock().unwrap().documents.len() as u64,
@@ -366,22 +389,33 @@ fn documents_quickwit_rejects_stop_the_push() {
 }
 
 #[test]
-fn an_existing_quickwit_index_is_used_as_it_is() {
+fn an_existing_empty_quickwit_index_with_the_terms_fields_is_used_as_it_is() {
     let documents = IndexDocuments::open(&fixture_index(0)).unwrap();
-    let state = Arc::new(Mutex::new(FakeQuickwit::default()));
+    let (state, server) = fake_quickwit(Vec::new());
+    let config = Engine::Quickwit.definition("news", false, EngineVersion::new(0, 8));
     state
         .lock()
         .unwrap()
         .configs
-        .insert("news".into(), "made by hand".into());
-    let server = serve_state(Arc::clone(&state), FakeQuickwit::answer);
+        .insert("news".into(), config.clone());
     let summary = push_default(&documents, Engine::Quickwit, &server.url).unwrap();
     assert!(!summary.index_created);
-    assert!(server
-        .requests()
-        .iter()
-        .all(|r| r.path() != "/api/v1/indexes"));
-    assert_eq!(state.lock().unwrap().configs["news"], "made by hand");
+    let requests = server.requests();
+    assert_eq!(
+        methods_and_paths(&requests),
+        [
+            ("GET", "/api/v1/version"),
+            ("GET", "/api/v1/indexes/news"),
+            ("GET", "/api/v1/news/search"),
+            ("POST", "/api/v1/news/ingest")
+        ]
+    );
+    assert_eq!(requests[2].query(), Some("query=*&max_hits=0"));
+    assert_eq!(state.lock().unwrap().configs["news"], config);
+    assert_eq!(
+        state.lock().unwrap().documents.len() as u64,
+        documents.len()
+    );
 }
 
 #[test]
@@ -391,7 +425,7 @@ fn an_existing_quickwit_index_that_needs_dates_is_refused_before_sending() {
     let (state, server) = fake_quickwit(Vec::new());
     state.lock().unwrap().configs.insert(
         "news".into(),
-        "doc_mapping:\n  timestamp_field: published\n".into(),
+        Engine::Quickwit.definition("news", true, EngineVersion::new(0, 9)),
     );
     let error = push_default(&documents, Engine::Quickwit, &server.url).unwrap_err();
     let message = error.to_string();
@@ -432,4 +466,388 @@ fn elasticsearch_is_sent_a_failed_bulk_again_after_a_500() {
         state.lock().unwrap().documents.len() as u64,
         documents.len()
     );
+}
+
+/// The configs POSTed to a fake Quickwit.
+fn posted_configs(requests: &[Request]) -> Vec<String> {
+    requests
+        .iter()
+        .filter(|r| r.method == "POST" && r.path() == "/api/v1/indexes")
+        .map(|r| String::from_utf8(r.body.clone()).unwrap())
+        .collect()
+}
+
+#[test]
+fn quickwit_0_8_is_sent_the_config_with_en_stem() {
+    let documents = IndexDocuments::open(&fixture_index(0)).unwrap();
+    let (state, server) = fake_quickwit(Vec::new());
+    state.lock().unwrap().version = Some("v0.8.2".to_string());
+    let mut said = Vec::new();
+    let summary = push(
+        &documents,
+        &options(Engine::Quickwit, &server.url, 8_000_000),
+        |event| {
+            if let PushEvent::Version { engine, version } = event {
+                said.push((engine, version));
+            }
+        },
+    )
+    .unwrap();
+
+    let configs = posted_configs(&server.requests());
+    assert_eq!(configs.len(), 1);
+    assert!(configs[0].contains("for Quickwit 0.8"), "{}", configs[0]);
+    assert!(
+        configs[0].contains("- name: quote\n      type: text\n      tokenizer: en_stem\n"),
+        "{}",
+        configs[0]
+    );
+    assert!(
+        configs[0].contains("- name: quote_terms\n"),
+        "{}",
+        configs[0]
+    );
+    assert_eq!(said, [(Engine::Quickwit, EngineVersion::new(0, 8))]);
+    assert_eq!(summary.engine_version, Some(EngineVersion::new(0, 8)));
+}
+
+#[test]
+fn the_engine_pushed_to_is_the_one_that_answers_opensearch_or_elasticsearch() {
+    let documents = IndexDocuments::open(&fixture_index(0)).unwrap();
+    for (asked, answer, found, label) in [
+        (
+            Engine::Elasticsearch,
+            serde_json::json!({"number": "2.17.1", "distribution": "opensearch", "build_type": "tar"}),
+            Engine::OpenSearch,
+            "OpenSearch 2",
+        ),
+        (
+            Engine::OpenSearch,
+            serde_json::json!({"number": "8.15.0", "build_flavor": "default"}),
+            Engine::Elasticsearch,
+            "Elasticsearch 8",
+        ),
+    ] {
+        let (state, server) = fake_elasticsearch(Vec::new());
+        state.lock().unwrap().version = Some(answer);
+        let mut said = Vec::new();
+        let summary = push(
+            &documents,
+            &options(asked, &server.url, 8_000_000),
+            |event| {
+                if let PushEvent::Version { engine, version } = event {
+                    said.push((engine, version));
+                }
+            },
+        )
+        .unwrap();
+        assert_eq!(said.len(), 1);
+        assert_eq!(said[0].0, found);
+        assert_eq!(summary.engine, found);
+        let put = server
+            .requests()
+            .into_iter()
+            .find(|r| r.method == "PUT")
+            .unwrap();
+        let definition: serde_json::Value = serde_json::from_slice(&put.body).unwrap();
+        assert_eq!(definition["mappings"]["_meta"]["for"], label);
+        assert_eq!(summary.documents, documents.len());
+    }
+}
+
+#[test]
+fn an_engine_too_old_is_refused_before_anything_is_written() {
+    let documents = IndexDocuments::open(&fixture_index(0)).unwrap();
+
+    let (state, server) = fake_quickwit(Vec::new());
+    state.lock().unwrap().version = Some("v0.6.5".to_string());
+    let error = push_default(&documents, Engine::Quickwit, &server.url).unwrap_err();
+    assert!(matches!(error, ExportError::TooOld { .. }), "{error:?}");
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "Quickwit at {} is version 0.6, and newsq writes index definitions for Quickwit 0.7 \
+             and later; push to a newer Quickwit",
+            server.url
+        )
+    );
+    assert_eq!(
+        methods_and_paths(&server.requests()),
+        [("GET", "/api/v1/version")]
+    );
+
+    let (state, server) = fake_elasticsearch(Vec::new());
+    state.lock().unwrap().version = Some(serde_json::json!({"number": "6.8.23"}));
+    let error = push_default(&documents, Engine::Elasticsearch, &server.url).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .starts_with(&format!("Elasticsearch at {} is version 6.8,", server.url)),
+        "{error}"
+    );
+    assert_eq!(methods_and_paths(&server.requests()), [("GET", "/")]);
+    assert!(state.lock().unwrap().indexes.is_empty());
+}
+
+#[test]
+fn an_unreadable_version_gets_the_newest_definition_and_says_so() {
+    let documents = IndexDocuments::open(&fixture_index(0)).unwrap();
+    let (state, server) = fake_quickwit(Vec::new());
+    state.lock().unwrap().version = None;
+    let mut unknown = Vec::new();
+    let summary = push(
+        &documents,
+        &options(Engine::Quickwit, &server.url, 8_000_000),
+        |event| {
+            if let PushEvent::VersionUnknown { reason, assumed } = event {
+                unknown.push((reason.to_string(), assumed));
+            }
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        unknown,
+        [(
+            "answered 404: Route not found".to_string(),
+            EngineVersion::new(0, 9)
+        )]
+    );
+    let configs = posted_configs(&server.requests());
+    assert!(configs[0].contains("for Quickwit 0.9"), "{}", configs[0]);
+    assert!(!configs[0].contains("en_stem"), "{}", configs[0]);
+    assert_eq!(summary.engine_version, Some(EngineVersion::new(0, 9)));
+
+    // An answer without a version number is no better than a 404.
+    let (state, server) = fake_elasticsearch(Vec::new());
+    state.lock().unwrap().version = Some(serde_json::json!({"build_flavor": "default"}));
+    let mut unknown = Vec::new();
+    let summary = push(
+        &documents,
+        &options(Engine::Elasticsearch, &server.url, 8_000_000),
+        |event| {
+            if let PushEvent::VersionUnknown { reason, assumed } = event {
+                unknown.push((reason.to_string(), assumed));
+            }
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        unknown,
+        [(
+            "no version number in its answer to GET /".to_string(),
+            EngineVersion::new(9, 0)
+        )]
+    );
+    let definition = &state.lock().unwrap().indexes["news"];
+    assert_eq!(definition["mappings"]["_meta"]["for"], "Elasticsearch 9");
+    assert_eq!(summary.engine_version, Some(EngineVersion::new(9, 0)));
+}
+
+#[test]
+fn an_unreadable_version_is_not_mentioned_when_the_index_is_there() {
+    // 403 to GET /: a user allowed to write an index, not to monitor.
+    let documents = IndexDocuments::open(&fixture_index(0)).unwrap();
+    let (state, server) = fake_elasticsearch(Vec::new());
+    let options = options(Engine::Elasticsearch, &server.url, 8_000_000);
+    push(&documents, &options, |_| {}).unwrap();
+    state.lock().unwrap().version = None;
+    let mut events = Vec::new();
+    let again = push(&documents, &options, |event| {
+        events.push(format!("{event:?}"));
+    })
+    .unwrap();
+    assert!(
+        events.iter().all(|e| !e.starts_with("VersionUnknown")),
+        "{events:?}"
+    );
+    assert_eq!(again.engine_version, None);
+    assert_eq!(again.already_present, documents.len());
+}
+
+#[test]
+fn a_given_engine_version_is_written_without_asking() {
+    let documents = IndexDocuments::open(&fixture_index(0)).unwrap();
+    let (_state, server) = fake_quickwit(Vec::new());
+    let mut options = options(Engine::Quickwit, &server.url, 8_000_000);
+    options.engine_version = Some(EngineVersion::new(0, 8));
+    let mut events = Vec::new();
+    let summary = push(&documents, &options, |event| {
+        events.push(format!("{event:?}"))
+    })
+    .unwrap();
+    let requests = server.requests();
+    assert!(
+        requests.iter().all(|r| r.path() != "/api/v1/version"),
+        "{:?}",
+        methods_and_paths(&requests)
+    );
+    assert_eq!(
+        methods_and_paths(&requests[..1]),
+        [("GET", "/api/v1/indexes/news")]
+    );
+    assert!(posted_configs(&requests)[0].contains("tokenizer: en_stem"));
+    assert!(
+        events.iter().all(|e| !e.starts_with("Version")),
+        "{events:?}"
+    );
+    assert_eq!(summary.engine_version, Some(EngineVersion::new(0, 8)));
+
+    let (_state, server) = fake_elasticsearch(Vec::new());
+    let mut options = self::options(Engine::Elasticsearch, &server.url, 8_000_000);
+    options.engine_version = Some(EngineVersion::new(7, 17));
+    push(&documents, &options, |_| {}).unwrap();
+    assert_eq!(
+        methods_and_paths(&server.requests()[..2]),
+        [("HEAD", "/news"), ("PUT", "/news")]
+    );
+}
+
+#[test]
+fn an_existing_index_without_the_terms_fields_is_refused_before_sending() {
+    let documents = IndexDocuments::open(&fixture_index(0)).unwrap();
+
+    let (state, server) = fake_quickwit(Vec::new());
+    // As newsq wrote it before the *_terms fields.
+    let old_config: String = Engine::Quickwit
+        .definition("news", false, EngineVersion::new(0, 8))
+        .lines()
+        .filter(|l| !l.contains("_terms"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    state
+        .lock()
+        .unwrap()
+        .configs
+        .insert("news".into(), old_config);
+    let error = push_default(&documents, Engine::Quickwit, &server.url).unwrap_err();
+    assert!(
+        matches!(error, ExportError::IndexWithoutTerms { .. }),
+        "{error:?}"
+    );
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "the Quickwit index news has no quote_terms, body_terms and title_terms fields \
+             (newsq's own terms of the text, in every document it sends): it was made by an \
+             older newsq or by hand; delete it (`curl -XDELETE {}/api/v1/indexes/news`) and \
+             push again, or push to another --engine-index",
+            server.url
+        )
+    );
+    assert!(server
+        .requests()
+        .iter()
+        .all(|r| !r.path().ends_with("/ingest")));
+
+    let (state, server) = fake_elasticsearch(Vec::new());
+    let mut definition: serde_json::Value = serde_json::from_str(
+        &Engine::Elasticsearch.definition("news", true, EngineVersion::new(8, 0)),
+    )
+    .unwrap();
+    definition["mappings"]["properties"]
+        .as_object_mut()
+        .unwrap()
+        .remove("quote_terms");
+    state
+        .lock()
+        .unwrap()
+        .indexes
+        .insert("news".into(), definition);
+    let error = push_default(&documents, Engine::Elasticsearch, &server.url).unwrap_err();
+    let message = error.to_string();
+    assert!(
+        message.starts_with("the Elasticsearch index news has no quote_terms field ("),
+        "{message}"
+    );
+    assert!(
+        message.contains(&format!("`curl -XDELETE {}/news`", server.url)),
+        "{message}"
+    );
+    assert!(bulk_requests(&server.requests()).is_empty());
+}
+
+#[test]
+fn a_quickwit_index_holding_documents_is_refused_unless_duplicates_are_allowed() {
+    let documents = IndexDocuments::open(&fixture_index(0)).unwrap();
+    let (state, server) = fake_quickwit(Vec::new());
+    let mut options = options(Engine::Quickwit, &server.url, 8_000_000);
+    push(&documents, &options, |_| {}).unwrap();
+    let held = state.lock().unwrap().documents.len() as u64;
+    let ingests = || {
+        server
+            .requests()
+            .iter()
+            .filter(|r| r.path().ends_with("/ingest"))
+            .count()
+    };
+    let before = ingests();
+
+    let error = push(&documents, &options, |_| {}).unwrap_err();
+    assert!(
+        matches!(error, ExportError::NotEmpty { documents, .. } if documents == held),
+        "{error:?}"
+    );
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "the Quickwit index news holds {held} documents already, and Quickwit has no \
+             document ids: pushing them again would store them twice; clear it (`quickwit \
+             index clear --index news`, or `curl -XPUT {}/api/v1/indexes/news/clear`) and push \
+             again, push to another --engine-index, or pass --allow-duplicates to add to it \
+             all the same",
+            server.url
+        )
+    );
+    assert_eq!(ingests(), before, "nothing sent");
+    assert_eq!(state.lock().unwrap().documents.len() as u64, held);
+
+    options.allow_duplicates = true;
+    let mut warned = Vec::new();
+    let summary = push(&documents, &options, |event| {
+        if let PushEvent::Duplicates { documents } = event {
+            warned.push(documents);
+        }
+    })
+    .unwrap();
+    assert_eq!(warned, [held]);
+    assert_eq!(summary.documents, documents.len());
+    assert_eq!(state.lock().unwrap().documents.len() as u64, 2 * held);
+}
+
+#[test]
+fn a_commit_quickwit_does_not_confirm_in_time_is_an_error_of_its_own() {
+    let documents = IndexDocuments::open(&fixture_index(0)).unwrap();
+    let (_state, server) = fake_quickwit(vec![Trouble::Silent]);
+    let mut options = options(Engine::Quickwit, &server.url, 8_000_000);
+    options.commit_timeout = Duration::from_secs(1);
+    // The other requests' limit, which the commit's replaces.
+    options.timeout = Duration::from_secs(5);
+    let started = std::time::Instant::now();
+    let error = push(&documents, &options, |_| {}).unwrap_err();
+    let elapsed = started.elapsed();
+    assert!(
+        elapsed >= Duration::from_secs(1) && elapsed < options.timeout,
+        "{elapsed:?}"
+    );
+    assert!(
+        matches!(error, ExportError::CommitTimeout { .. }),
+        "{error:?}"
+    );
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "Quickwit did not confirm the commit of batch 1 within 1 s: the documents were sent \
+             and may still become searchable; count them (`curl \
+             '{}/api/v1/news/search?query=*&max_hits=0'`, num_hits) before pushing again, which \
+             would store them twice, or give Quickwit longer with --commit-timeout",
+            server.url
+        )
+    );
+    let ingests: Vec<Request> = server
+        .requests()
+        .into_iter()
+        .filter(|r| r.path().ends_with("/ingest"))
+        .collect();
+    assert_eq!(ingests.len(), 1, "not sent again");
+    assert_eq!(ingests[0].query(), Some("commit=force"));
 }

@@ -118,6 +118,9 @@ pub struct Reply {
     pub status: u16,
     pub body: String,
     pub headers: Vec<(&'static str, String)>,
+    /// No answer at all: the connection is held open until the client
+    /// gives up.
+    pub silent: bool,
 }
 
 impl Reply {
@@ -126,6 +129,7 @@ impl Reply {
             status,
             body: body.to_string(),
             headers: Vec::new(),
+            silent: false,
         }
     }
 
@@ -134,6 +138,15 @@ impl Reply {
             status,
             body: String::new(),
             headers: Vec::new(),
+            silent: false,
+        }
+    }
+
+    /// No answer, ever.
+    pub fn silence() -> Reply {
+        Reply {
+            silent: true,
+            ..Reply::empty(200)
         }
     }
 }
@@ -221,6 +234,11 @@ fn serve(
         };
         let reply = (respond.lock().expect("responder"))(&request);
         log.lock().expect("request log").push(request.clone());
+        if reply.silent {
+            // Read (and drop) whatever comes until the client hangs up.
+            while reader.read_line(&mut String::new()).unwrap_or(0) > 0 {}
+            return;
+        }
         let mut head = format!(
             "HTTP/1.1 {} X\r\ncontent-type: application/json\r\ncontent-length: {}\r\n",
             reply.status,
@@ -253,12 +271,18 @@ pub enum Trouble {
     ItemError(u16, &'static str),
     /// Quickwit 0.9: this many documents rejected.
     Rejected(u64),
+    /// Quickwit: the documents taken, and no answer ever.
+    Silent,
 }
 
-/// An Elasticsearch in memory: HEAD/PUT of the index, `_bulk` with
-/// `create` (409 for an id it holds), and scripted trouble.
+/// An Elasticsearch in memory: `GET /`, HEAD/PUT of the index, its
+/// mapping, `_bulk` with `create` (409 for an id it holds), and scripted
+/// trouble.
 #[derive(Debug, Default)]
 pub struct FakeElasticsearch {
+    /// The `version` object of its answer to `GET /`; none: 403, as for a
+    /// user without monitoring rights.
+    pub version: Option<Value>,
     pub indexes: HashMap<String, Value>,
     pub documents: HashMap<String, Value>,
     pub trouble: VecDeque<Trouble>,
@@ -268,6 +292,26 @@ impl FakeElasticsearch {
     pub fn answer(&mut self, request: &Request) -> Reply {
         let path = request.path().trim_start_matches('/');
         match (request.method.as_str(), path.split_once('/')) {
+            ("GET", None) if path.is_empty() => match &self.version {
+                Some(version) => Reply::json(
+                    200,
+                    serde_json::json!({"name": "node-1", "cluster_name": "newsq-test", "version": version, "tagline": "You Know, for Search"}),
+                ),
+                None => Reply::json(
+                    403,
+                    serde_json::json!({"error": {"type": "security_exception", "reason": "action [cluster:monitor/main] is unauthorized for user [pusher]"}, "status": 403}),
+                ),
+            },
+            ("GET", Some((index, "_mapping"))) => match self.indexes.get(index) {
+                Some(definition) => Reply::json(
+                    200,
+                    serde_json::json!({ index: {"mappings": definition["mappings"]} }),
+                ),
+                None => Reply::json(
+                    404,
+                    serde_json::json!({"error": {"type": "index_not_found_exception", "reason": "no such index"}, "status": 404}),
+                ),
+            },
             ("HEAD", None) => Reply::empty(if self.indexes.contains_key(path) {
                 200
             } else {
@@ -340,9 +384,13 @@ impl FakeElasticsearch {
     }
 }
 
-/// A Quickwit in memory: index metadata, creation from YAML, ingest.
+/// A Quickwit in memory: its version, index metadata, creation from YAML,
+/// a count of the documents, ingest.
 #[derive(Debug, Default)]
 pub struct FakeQuickwit {
+    /// `build.version` of its answer to `GET /api/v1/version` ("v0.9.1");
+    /// none: 404.
+    pub version: Option<String>,
     pub configs: HashMap<String, String>,
     pub documents: Vec<Value>,
     pub trouble: VecDeque<Trouble>,
@@ -351,15 +399,32 @@ pub struct FakeQuickwit {
 impl FakeQuickwit {
     pub fn answer(&mut self, request: &Request) -> Reply {
         let path = request.path();
+        if path == "/api/v1/version" {
+            return match &self.version {
+                Some(version) => Reply::json(
+                    200,
+                    serde_json::json!({
+                        "build": {"version": version, "cargo_pkg_version": version.trim_start_matches('v'), "commit_short_hash": "0000000"},
+                        "runtime": {"num_cpus_logical": 2},
+                    }),
+                ),
+                None => Reply::json(404, serde_json::json!({"message": "Route not found"})),
+            };
+        }
         if let Some(index) = path.strip_prefix("/api/v1/indexes/") {
             return match self.configs.get(index) {
                 Some(config) => {
                     let timestamp = config
                         .lines()
                         .find_map(|l| l.trim().strip_prefix("timestamp_field: "));
+                    let fields: Vec<Value> = config
+                        .lines()
+                        .filter_map(|l| l.trim().strip_prefix("- name: "))
+                        .map(|name| serde_json::json!({"name": name, "type": "text"}))
+                        .collect();
                     Reply::json(
                         200,
-                        serde_json::json!({"index_config": {"index_id": index, "doc_mapping": {"timestamp_field": timestamp}}}),
+                        serde_json::json!({"index_config": {"index_id": index, "doc_mapping": {"field_mappings": fields, "timestamp_field": timestamp}}}),
                     )
                 }
                 None => Reply::json(
@@ -379,6 +444,22 @@ impl FakeQuickwit {
             self.configs.insert(id.clone(), yaml);
             return Reply::json(200, serde_json::json!({"index_config": {"index_id": id}}));
         }
+        if let Some(index) = path
+            .strip_prefix("/api/v1/")
+            .and_then(|p| p.strip_suffix("/search"))
+        {
+            assert_eq!(request.query(), Some("query=*&max_hits=0"), "a count");
+            if !self.configs.contains_key(index) {
+                return Reply::json(
+                    404,
+                    serde_json::json!({"message": format!("index `{index}` not found")}),
+                );
+            }
+            return Reply::json(
+                200,
+                serde_json::json!({"num_hits": self.documents.len(), "hits": [], "elapsed_time_micros": 120, "errors": []}),
+            );
+        }
         let Some(index) = path
             .strip_prefix("/api/v1/")
             .and_then(|p| p.strip_suffix("/ingest"))
@@ -395,6 +476,10 @@ impl FakeQuickwit {
         match self.trouble.pop_front() {
             Some(Trouble::Status(status, message)) => {
                 Reply::json(status, serde_json::json!({"message": message}))
+            }
+            Some(Trouble::Silent) => {
+                self.documents.extend(lines);
+                Reply::silence()
             }
             Some(Trouble::Rejected(n)) => Reply::json(
                 200,
@@ -421,9 +506,12 @@ pub fn serve_state<S: Send + 'static>(
     FakeEngine::start(move |request| answer(&mut state.lock().expect("fake engine state"), request))
 }
 
-/// A fake Elasticsearch with `trouble` scripted, and its server.
+/// A fake Elasticsearch 8.15 with `trouble` scripted, and its server.
 pub fn fake_elasticsearch(trouble: Vec<Trouble>) -> (Arc<Mutex<FakeElasticsearch>>, FakeEngine) {
     let state = Arc::new(Mutex::new(FakeElasticsearch {
+        version: Some(
+            serde_json::json!({"number": "8.15.0", "build_flavor": "default", "lucene_version": "9.11.1"}),
+        ),
         trouble: trouble.into(),
         ..FakeElasticsearch::default()
     }));
@@ -431,9 +519,10 @@ pub fn fake_elasticsearch(trouble: Vec<Trouble>) -> (Arc<Mutex<FakeElasticsearch
     (state, server)
 }
 
-/// A fake Quickwit with `trouble` scripted, and its server.
+/// A fake Quickwit 0.9.1 with `trouble` scripted, and its server.
 pub fn fake_quickwit(trouble: Vec<Trouble>) -> (Arc<Mutex<FakeQuickwit>>, FakeEngine) {
     let state = Arc::new(Mutex::new(FakeQuickwit {
+        version: Some("v0.9.1".to_string()),
         trouble: trouble.into(),
         ..FakeQuickwit::default()
     }));
