@@ -237,6 +237,17 @@ pub fn run_push(args: PushArgs) -> Result<ExitCode, String> {
             undated_notice(documents.undated());
         }
     }
+    // Said even with -q: the engine holds less than it accepted.
+    if let Some(held) = summary
+        .engine_documents
+        .filter(|&held| held < summary.documents)
+    {
+        eprintln!(
+            "newsq: the index reports {held} documents after the push, fewer than the {} accepted; \
+             the engine may still be indexing: count them again before pushing anything twice",
+            summary.documents
+        );
+    }
     warn_too_large(&summary.too_large, engine.body_limit(options.batch_bytes));
     Ok(exit_for(summary.documents))
 }
@@ -259,6 +270,9 @@ fn describe_push(
     }
     if summary.index_created {
         notes.push("index created".to_string());
+    }
+    if let Some(held) = summary.engine_documents {
+        notes.push(format!("the index holds {held}"));
     }
     // "Quickwit 0.9", or "Quickwit" when its version could not be read.
     let engine = summary.engine;

@@ -228,16 +228,19 @@ fn newsq_ids(dir: &Path, index: &Path, query: &[&str]) -> BTreeSet<String> {
     assert!(matches!(out.status.code(), Some(0 | 1)), "{}", stderr(&out));
     json_lines(&out)
         .iter()
-        .filter(|line| line["type"] != "summary")
-        .map(|line| match line["type"].as_str() {
-            Some("article") => format!(
+        .filter_map(|line| match line["type"].as_str() {
+            Some("statement") => Some(
+                line["id"]
+                    .as_str()
+                    .unwrap_or_else(|| panic!("{line}"))
+                    .to_string(),
+            ),
+            Some("article") => Some(format!(
                 "a{:016x}",
                 newsq_core::index::stable_hash(line["article_key"].as_str().unwrap().as_bytes())
-            ),
-            _ => line["id"]
-                .as_str()
-                .unwrap_or_else(|| panic!("{line}"))
-                .to_string(),
+            )),
+            // Names, facets, the summary.
+            _ => None,
         })
         .collect()
 }
@@ -296,6 +299,40 @@ fn check_engine(engine: RealEngine) {
             found_something + 2 >= QUERIES.len(),
             "{found_something} queries found anything"
         );
+
+        // Pushing again: Quickwit, without ids, is refused; the others add
+        // nothing and say so.
+        let out = newsq_in(
+            &dir,
+            &[
+                "push",
+                "--engine",
+                engine.engine,
+                "--url",
+                &engine.url,
+                "--index",
+                &s(&index),
+                "--engine-index",
+                &engine.index_name,
+            ],
+        );
+        let held = everything.len();
+        if engine.engine == "quickwit" {
+            expect_code(&out, 2);
+            assert!(
+                stderr(&out).contains(&format!("holds {held} documents already")),
+                "{}",
+                stderr(&out)
+            );
+        } else {
+            expect_code(&out, 0);
+            assert!(
+                stderr(&out).contains(&format!("{held} already there")),
+                "{}",
+                stderr(&out)
+            );
+        }
+        assert_eq!(engine.count(), held as u64, "documents after pushing again");
     }));
     engine.delete();
     if let Err(panic) = outcome {

@@ -193,7 +193,10 @@ fn push_sends_everything_with_the_authorization_and_never_prints_it() {
         )),
         "{message}"
     );
-    assert!(message.contains("index created"), "{message}");
+    assert!(
+        message.contains("index created, the index holds 10) in "),
+        "{message}"
+    );
     for request in server.requests() {
         assert_eq!(request.header("authorization"), Some("ApiKey c2VjcmV0a2V5"));
     }
@@ -204,6 +207,7 @@ fn push_sends_everything_with_the_authorization_and_never_prints_it() {
     expect_code(&out, 0);
     let again = stderr(&out);
     assert!(again.contains("10 already there"), "{again}");
+    assert!(again.contains("the index holds 10)"), "{again}");
     assert!(!again.contains("index created"), "{again}");
     for text in [message, again, stdout(&out)] {
         assert!(
@@ -486,5 +490,54 @@ fn push_gives_up_on_a_commit_after_the_commit_timeout() {
         stderr(&out).contains("--commit-timeout <SECS>"),
         "{}",
         stderr(&out)
+    );
+}
+
+#[test]
+fn a_push_the_engine_then_counts_short_is_said_even_with_q() {
+    let dir = scratch("push-short-count");
+    let index = indexed(&dir);
+    // A Quickwit that takes every document but, asked afterwards, counts 3.
+    let engine = FakeEngine::start(|request| match (request.method.as_str(), request.path()) {
+        ("GET", "/api/v1/version") => {
+            Reply::json(200, serde_json::json!({"build": {"version": "v0.9.1"}}))
+        }
+        ("GET", "/api/v1/indexes/dam-talks") => Reply::json(
+            404,
+            serde_json::json!({"message": "index `dam-talks` not found"}),
+        ),
+        ("POST", "/api/v1/indexes") => Reply::json(200, serde_json::json!({})),
+        ("POST", "/api/v1/dam-talks/ingest") => {
+            let taken = request.lines().len();
+            Reply::json(
+                200,
+                serde_json::json!({"num_docs_for_processing": taken, "num_ingested_docs": taken, "num_rejected_docs": 0}),
+            )
+        }
+        ("GET", "/api/v1/dam-talks/search") => {
+            Reply::json(200, serde_json::json!({"num_hits": 3, "hits": []}))
+        }
+        _ => Reply::json(400, serde_json::json!({"message": "unexpected request"})),
+    });
+    let out = newsq_in(
+        &dir,
+        &[
+            "push",
+            "-q",
+            "--engine",
+            "quickwit",
+            "--url",
+            &engine.url,
+            "--engine-index",
+            "dam-talks",
+            "--index",
+            &s(&index),
+        ],
+    );
+    expect_code(&out, 0);
+    assert_eq!(
+        stderr(&out),
+        "newsq: the index reports 3 documents after the push, fewer than the 10 accepted; the \
+         engine may still be indexing: count them again before pushing anything twice\n"
     );
 }

@@ -148,6 +148,12 @@ pub struct PushSummary {
     pub retries: u64,
     /// Ids of documents left out for being larger than a batch.
     pub too_large: Vec<String>,
+    /// The documents the engine's index holds once the last batch is
+    /// searchable, as the engine counts them (Quickwit `GET
+    /// /api/v1/NAME/search?query=*&max_hits=0`, Elasticsearch `GET
+    /// /NAME/_count`): what a user checks a push by. `None` when nothing
+    /// was sent or the engine did not answer the count.
+    pub engine_documents: Option<u64>,
 }
 
 /// Push every document of `documents` to the engine.
@@ -172,6 +178,9 @@ pub struct PushSummary {
 /// `POST /NAME/_bulk` of `create` actions, the last with
 /// `refresh=wait_for`; documents already there (409) count as accepted,
 /// so pushing again adds nothing.
+///
+/// Last, the documents the index then holds are counted once
+/// ([`PushSummary::engine_documents`]).
 pub fn push(
     documents: &IndexDocuments,
     options: &PushOptions,
@@ -231,6 +240,7 @@ pub fn push(
         bytes: 0,
         retries: 0,
         too_large: Vec::new(),
+        engine_documents: None,
     };
     on_event(PushEvent::Index {
         created: summary.index_created,
@@ -262,6 +272,9 @@ pub fn push(
     }
     summary.too_large = batches.too_large().to_vec();
     summary.retries = client.retries;
+    if summary.batches > 0 {
+        summary.engine_documents = client.count_held();
+    }
     Ok(summary)
 }
 
@@ -716,6 +729,36 @@ impl Client<'_> {
             on_event(PushEvent::Duplicates { documents: held });
         }
         Ok(())
+    }
+
+    /// The documents the index holds, asked once (no retry: the push is
+    /// done, and the count only reports on it); `None` when the engine does
+    /// not answer it.
+    fn count_held(&self) -> Option<u64> {
+        let name = &self.options.index_name;
+        let (path, field) = match self.engine {
+            Engine::Quickwit => (
+                format!("/api/v1/{name}/search?query=*&max_hits=0"),
+                "num_hits",
+            ),
+            Engine::Elasticsearch | Engine::OpenSearch => (format!("/{name}/_count"), "count"),
+        };
+        let answer = exchange(
+            &self.agent,
+            &self.options.endpoint,
+            "GET",
+            &path,
+            None,
+            None,
+        )
+        .ok()?;
+        if !(200..300).contains(&answer.status) {
+            return None;
+        }
+        serde_json::from_str::<serde_json::Value>(&answer.body)
+            .ok()?
+            .get(field)?
+            .as_u64()
     }
 
     /// Quickwit: the documents the index holds (committed ones).

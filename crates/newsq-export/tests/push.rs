@@ -87,7 +87,13 @@ fn elasticsearch_gets_the_index_then_every_document_once_in_bounded_batches() {
 
     let bulks = bulk_requests(&requests);
     assert!(bulks.len() > 2, "several batches: {}", bulks.len());
-    assert_eq!(bulks.len() + 3, requests.len());
+    // Then one count, for the summary.
+    assert_eq!(bulks.len() + 4, requests.len());
+    assert_eq!(
+        methods_and_paths(&requests[requests.len() - 1..]),
+        [("GET", "/news/_count")]
+    );
+    assert_eq!(summary.engine_documents, Some(documents.len()));
     let mut sent = Vec::new();
     for (i, bulk) in bulks.iter().enumerate() {
         assert_eq!(bulk.method, "POST");
@@ -343,7 +349,13 @@ fn quickwit_gets_its_config_then_ndjson_batches_the_last_committing() {
         .iter()
         .filter(|r| r.path() == "/api/v1/news/ingest")
         .collect();
-    assert_eq!(ingests.len() + 3, requests.len());
+    // Then one count, for the summary.
+    assert_eq!(ingests.len() + 4, requests.len());
+    assert_eq!(
+        methods_and_paths(&requests[requests.len() - 1..]),
+        [("GET", "/api/v1/news/search")]
+    );
+    assert_eq!(summary.engine_documents, Some(documents.len()));
     assert_eq!(
         ingests[0].body, ingests[1].body,
         "the rate-limited batch sent again"
@@ -407,10 +419,13 @@ fn an_existing_empty_quickwit_index_with_the_terms_fields_is_used_as_it_is() {
             ("GET", "/api/v1/version"),
             ("GET", "/api/v1/indexes/news"),
             ("GET", "/api/v1/news/search"),
-            ("POST", "/api/v1/news/ingest")
+            ("POST", "/api/v1/news/ingest"),
+            // The count the push reports.
+            ("GET", "/api/v1/news/search")
         ]
     );
     assert_eq!(requests[2].query(), Some("query=*&max_hits=0"));
+    assert_eq!(summary.engine_documents, Some(documents.len()));
     assert_eq!(state.lock().unwrap().configs["news"], config);
     assert_eq!(
         state.lock().unwrap().documents.len() as u64,

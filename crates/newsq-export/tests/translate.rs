@@ -7,9 +7,11 @@
 //! The engine here is a stand-in built the way Quickwit builds its index
 //! from newsq's config: tantivy (Quickwit's own library) with the
 //! config's tokenizers (`whitespace` for the `*_terms` fields, `raw` for
-//! keys), parsing the translated query string with tantivy's query
-//! grammar, which Quickwit's query language is; and the query DSL read by
-//! a small interpreter of the clauses `newsq translate` writes. The same
+//! keys). The translated query string is parsed with tantivy's query
+//! grammar, which is Quickwit's, and read twice: as Quickwit turns the
+//! parsed query into a search (its `convert_user_input_ast_to_query_ast`,
+//! mirrored here) and as tantivy's own query parser does. The query DSL is
+//! read by a small interpreter of the clauses `newsq translate` writes. The same
 //! checks run against a real Quickwit or Elasticsearch in
 //! `crates/newsq-cli/tests/engines.rs` when one is named.
 
@@ -29,6 +31,7 @@ use tantivy::query::{
     AllQuery, BooleanQuery, EmptyQuery, Occur, PhraseQuery, Query, QueryParser, RangeQuery,
     TermQuery, TermSetQuery,
 };
+use tantivy::query_grammar::{UserInputAst, UserInputBound, UserInputLeaf};
 use tantivy::schema::{
     DateOptions, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value as _,
     STORED,
@@ -166,13 +169,87 @@ impl Engine {
             .collect()
     }
 
-    /// What Quickwit's query language finds (tantivy's grammar).
+    /// What tantivy's own query parser finds (the same grammar; a stricter
+    /// reading of exclusions than Quickwit's, which newsq's queries avoid
+    /// needing).
     fn query_string(&self, query: &str) -> BTreeSet<String> {
         let parser = QueryParser::for_index(&self.index, Vec::new());
         let parsed = parser
             .parse_query(query)
             .unwrap_or_else(|e| panic!("{query}: {e:?}"));
         self.ids(parsed.as_ref())
+    }
+
+    /// What Quickwit finds: the query parsed with tantivy's grammar, as
+    /// Quickwit parses it, and turned into a query as Quickwit's
+    /// `convert_user_input_ast_to_query_ast` does (a clause's parts by
+    /// their occur, the default AND; a boolean query of exclusions alone
+    /// excludes from everything, as in Elasticsearch; a literal tokenized
+    /// with its field's tokenizer: one token a term query, several a
+    /// phrase).
+    fn quickwit(&self, query: &str) -> BTreeSet<String> {
+        let ast = tantivy::query_grammar::parse_query(query)
+            .unwrap_or_else(|_| panic!("Quickwit's grammar refuses {query}"));
+        self.ids(self.user_input(&ast).as_ref())
+    }
+
+    fn user_input(&self, ast: &UserInputAst) -> Box<dyn Query> {
+        match ast {
+            UserInputAst::Clause(parts) => {
+                let mut clauses: Vec<(Occur, Box<dyn Query>)> = parts
+                    .iter()
+                    .map(|(occur, part)| (occur.unwrap_or(Occur::Must), self.user_input(part)))
+                    .collect();
+                if clauses.iter().all(|(occur, _)| *occur == Occur::MustNot) {
+                    clauses.push((Occur::Must, Box::new(AllQuery)));
+                }
+                Box::new(BooleanQuery::new(clauses))
+            }
+            UserInputAst::Boost(inner, _) => self.user_input(inner),
+            UserInputAst::Leaf(leaf) => match leaf.as_ref() {
+                UserInputLeaf::All => Box::new(AllQuery),
+                UserInputLeaf::Literal(literal) => {
+                    let field = self.field(literal.field_name.as_deref().unwrap());
+                    let tokens: Vec<Term> = if self
+                        .index
+                        .schema()
+                        .get_field_name(field)
+                        .ends_with("_terms")
+                    {
+                        literal
+                            .phrase
+                            .split_whitespace()
+                            .map(|t| Term::from_field_text(field, t))
+                            .collect()
+                    } else {
+                        vec![Term::from_field_text(field, &literal.phrase)]
+                    };
+                    match tokens.len() {
+                        0 => Box::new(EmptyQuery),
+                        1 => Box::new(TermQuery::new(tokens[0].clone(), IndexRecordOption::Basic)),
+                        _ => Box::new(PhraseQuery::new(tokens)),
+                    }
+                }
+                UserInputLeaf::Range {
+                    field,
+                    lower,
+                    upper,
+                } => {
+                    assert_eq!(field.as_deref(), Some("published"));
+                    let bound = |b: &UserInputBound| match b {
+                        UserInputBound::Inclusive(d) => {
+                            Bound::Included(Term::from_field_date(self.published, parse_rfc3339(d)))
+                        }
+                        UserInputBound::Exclusive(d) => {
+                            Bound::Excluded(Term::from_field_date(self.published, parse_rfc3339(d)))
+                        }
+                        UserInputBound::Unbounded => Bound::Unbounded,
+                    };
+                    Box::new(RangeQuery::new(bound(lower), bound(upper)))
+                }
+                other => panic!("newsq wrote a leaf the stand-in does not read: {other:?}"),
+            },
+        }
     }
 
     /// What Elasticsearch's query DSL finds, for the clauses newsq writes.
@@ -324,6 +401,7 @@ fn translated_queries_find_what_newsq_finds() {
                 expected,
                 "{request:?}\n{query}"
             );
+            assert_eq!(engine.quickwit(&query), expected, "{request:?}\n{query}");
             let dsl = translator.query_dsl(&plan.condition);
             assert_eq!(engine.query_dsl(&dsl), expected, "{request:?}\n{dsl}");
             checked += usize::from(!expected.is_empty());
@@ -379,6 +457,11 @@ fn check_requests(
         let translated = translator.query_string(&plan.condition);
         assert_eq!(
             engine.query_string(&translated),
+            expected,
+            "{request:?}\n{translated}"
+        );
+        assert_eq!(
+            engine.quickwit(&translated),
             expected,
             "{request:?}\n{translated}"
         );

@@ -312,6 +312,16 @@ impl FakeElasticsearch {
                     serde_json::json!({"error": {"type": "index_not_found_exception", "reason": "no such index"}, "status": 404}),
                 ),
             },
+            ("GET", Some((index, "_count"))) => match self.indexes.get(index) {
+                Some(_) => Reply::json(
+                    200,
+                    serde_json::json!({"count": self.documents.len(), "_shards": {"total": 1, "successful": 1, "skipped": 0, "failed": 0}}),
+                ),
+                None => Reply::json(
+                    404,
+                    serde_json::json!({"error": {"type": "index_not_found_exception", "reason": "no such index"}, "status": 404}),
+                ),
+            },
             ("HEAD", None) => Reply::empty(if self.indexes.contains_key(path) {
                 200
             } else {
