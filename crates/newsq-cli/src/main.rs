@@ -119,13 +119,15 @@ enum Command {
     /// variants of names added) and searched in the quote_terms,
     /// title_terms and body_terms fields, which hold newsq's own analysis
     /// of the text, so stemming works even where the engine has none
-    /// (Quickwit 0.9); --speaker and --outlet become the entity keys the
-    /// export wrote. Quickwit: the query string (for the search API's
+    /// (Quickwit 0.9); --speaker and --outlet become the spellings newsq's
+    /// filter matched (speaker_spelling_key, outlet_spelling_key).
+    /// Quickwit: the query string (for the search API's
     /// "query", the UI or `quickwit index search --query`).
     /// Elasticsearch/OpenSearch: the body of a _search request. --json:
     /// the whole search request body on one line, for `curl -d @-`.
     /// Ranking differs (each engine scores its own way); the documents
-    /// found are the same.
+    /// found are the same (one request returns at most 10000: page past
+    /// that).
     Translate(TranslateArgs),
     /// List the cached indexes of folder searches (`newsq search QUERY
     /// PATH`), or remove them.

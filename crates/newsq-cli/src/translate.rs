@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use newsq_core::index::NewsIndex;
 use newsq_export::{Engine, Translator};
+use newsq_query::plan::Condition;
 use newsq_query::{NewsSearcher, Scope};
 
 use crate::output::finish_on_write_error;
@@ -42,11 +43,13 @@ pub fn run(args: TranslateArgs) -> Result<ExitCode, String> {
             eprintln!("newsq: {note}");
         }
     }
-    // A name that matched no one would make a query that finds nothing.
-    if plan.names.iter().any(|found| found.is_unknown()) {
+    // A name that matched no one, where the query needs one: nothing to
+    // find, and no query to print. (Inside a negation or an alternative it
+    // takes its part, as in `newsq search`.)
+    if plan.condition == Condition::Nothing {
         return Ok(ExitCode::from(1));
     }
-    let translator = Translator::new(&searcher).map_err(|e| e.to_string())?;
+    let translator = Translator::new();
     let body = translator.request_body(engine, &plan.condition, max_hits);
     let text = if args.json {
         body.to_string()

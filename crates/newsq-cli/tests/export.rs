@@ -426,7 +426,7 @@ fn push_refuses_an_old_index_and_a_quickwit_index_with_documents() {
     expect_code(&out, 2);
     assert_eq!(
         stderr(&out),
-        format!("newsq: the Quickwit index dam-talks has no quote_terms, body_terms and title_terms fields (newsq's own terms of the text, in every document it sends): it was made by an older newsq or by hand; delete it (`curl -XDELETE {}/api/v1/indexes/dam-talks`) and push again, or push to another --engine-index\n", server.url)
+        format!("newsq: the Quickwit index dam-talks has no quote_terms, speaker_spelling_key, body_terms, title_terms and outlet_spelling_key fields (newsq's own analysis of the text and names, in every document it sends): it was made by an older newsq or by hand; delete it (`curl -XDELETE {}/api/v1/indexes/dam-talks`) and push again, or push to another --engine-index\n", server.url)
     );
 
     let (quickwit, server) = fake_quickwit(Vec::new());

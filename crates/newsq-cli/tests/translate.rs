@@ -42,7 +42,7 @@ fn quickwit_gets_a_query_string_on_the_terms_fields() {
     assert_eq!(
         stdout(&out),
         "+(kind:\"quotation\" OR kind:\"reported\") +quote_terms:\"negoti\" \
-         +speaker_key:\"ines kalder\" +published:[2025-03-01T00:00:00Z TO *}\n"
+         +speaker_spelling_key:\"ines kalder\" +published:[2025-03-01T00:00:00Z TO *}\n"
     );
     assert_eq!(stderr(&out), "");
 }
@@ -69,6 +69,7 @@ fn json_is_the_whole_search_request_on_one_line() {
     assert_eq!(text.lines().count(), 1, "{text}");
     let body: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(body["size"], 10_000);
+    assert_eq!(body["track_total_hits"], true);
     let bool_query = &body["query"]["bool"];
     assert_eq!(
         bool_query["must"][0],

@@ -56,6 +56,11 @@ pub struct ExportDocument {
     /// The speaker's name as the article spells it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub speaker_as_written: Option<String>,
+    /// The index key of the speaker's name as the article spells it (as
+    /// `newsq search` keys it): what `newsq translate` filters speakers on,
+    /// exactly the spellings a newsq speaker filter matched.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker_spelling_key: Option<String>,
     /// How the article referred to the speaker here ("Mr Zelensky", "he").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub speaker_mention: Option<String>,
@@ -87,6 +92,10 @@ pub struct ExportDocument {
     /// The outlet as the article (or its metadata) names it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub outlet_as_written: Option<String>,
+    /// The index key of `outlet_as_written`, as `speaker_spelling_key` is
+    /// the speaker's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outlet_spelling_key: Option<String>,
     /// RFC 3339, UTC, to the second.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub published: Option<String>,
@@ -109,12 +118,12 @@ struct Canonical {
 }
 
 /// Spelling (by index key) → its entity's name and key.
-pub(crate) struct Resolver {
+struct Resolver {
     by_spelling: HashMap<String, Canonical>,
 }
 
 impl Resolver {
-    pub(crate) fn new(entities: &Entities) -> Resolver {
+    fn new(entities: &Entities) -> Resolver {
         let mut by_spelling = HashMap::new();
         for entity in entities.entities() {
             let canonical = Canonical {
@@ -134,14 +143,6 @@ impl Resolver {
         match self.by_spelling.get(&name_key(spelling)) {
             Some(canonical) => (canonical.name.to_string(), canonical.key.to_string()),
             None => (spelling.to_string(), entity_key(spelling)),
-        }
-    }
-
-    /// The exported entity key of the spelling the index keys `index_key`.
-    pub(crate) fn key_of(&self, index_key: &str) -> String {
-        match self.by_spelling.get(index_key) {
-            Some(canonical) => canonical.key.to_string(),
-            None => entity_key(index_key),
         }
     }
 }
@@ -342,6 +343,7 @@ impl IndexDocuments {
             context: text(f.context),
             speaker,
             speaker_key,
+            speaker_spelling_key: text(f.speaker).map(|s| name_key(&s)),
             speaker_as_written: text(f.speaker),
             speaker_mention: text(f.speaker_mention),
             speaker_from: text(f.speaker_from),
@@ -352,6 +354,7 @@ impl IndexDocuments {
             title_terms,
             outlet,
             outlet_key,
+            outlet_spelling_key: text(f.outlet).map(|s| name_key(&s)),
             outlet_as_written: text(f.outlet),
             published: doc
                 .get_first(f.published)

@@ -95,6 +95,10 @@ enum Role {
     Name,
     /// A name as an article spelled it: words without stemming.
     Spelling,
+    /// The index key of a name as the article spelled it: what newsq's
+    /// own speaker and outlet filters match, and so what `newsq translate`
+    /// filters on (exact; raw tokenizer / keyword).
+    SpellingKey,
     /// Shown, not searched.
     Stored,
     /// Date and time (RFC 3339).
@@ -112,6 +116,7 @@ const FIELDS: &[(&str, Role)] = &[
     ("speaker", Role::Name),
     ("speaker_key", Role::Key),
     ("speaker_as_written", Role::Spelling),
+    ("speaker_spelling_key", Role::SpellingKey),
     ("speaker_mention", Role::Stored),
     ("speaker_from", Role::Key),
     ("cue", Role::Key),
@@ -122,18 +127,20 @@ const FIELDS: &[(&str, Role)] = &[
     ("outlet", Role::Name),
     ("outlet_key", Role::Key),
     ("outlet_as_written", Role::Spelling),
+    ("outlet_spelling_key", Role::SpellingKey),
     ("published", Role::Date),
     ("url", Role::Stored),
     ("language", Role::Key),
     ("path", Role::Id),
 ];
 
-/// The fields holding newsq's own terms, which an index made by an older
-/// newsq (or by hand) lacks.
-pub(crate) fn terms_fields() -> impl Iterator<Item = &'static str> {
+/// The fields holding newsq's own analysis (the terms of the text, the
+/// keys of the spellings), which `newsq translate` searches and an index
+/// made by an older newsq (or by hand) lacks.
+pub(crate) fn newsq_fields() -> impl Iterator<Item = &'static str> {
     FIELDS
         .iter()
-        .filter(|&&(_, role)| role == Role::Terms)
+        .filter(|&&(_, role)| matches!(role, Role::Terms | Role::SpellingKey))
         .map(|&(name, _)| name)
 }
 
@@ -372,7 +379,7 @@ fn quickwit_config(index_name: &str, timestamp: bool, version: EngineVersion) ->
     for &(name, role) in FIELDS {
         let _ = writeln!(yaml, "    - name: {name}");
         let options: &[&str] = match role {
-            Role::Id => &["type: text", "tokenizer: raw"],
+            Role::Id | Role::SpellingKey => &["type: text", "tokenizer: raw"],
             Role::Key => &["type: text", "tokenizer: raw", "fast: true"],
             Role::Text if stemming => &[
                 "type: text",
@@ -423,7 +430,7 @@ fn elasticsearch_definition(engine: Engine, version: EngineVersion) -> String {
     let mut properties = serde_json::Map::new();
     for &(name, role) in FIELDS {
         let mapping = match role {
-            Role::Id | Role::Key => serde_json::json!({
+            Role::Id | Role::Key | Role::SpellingKey => serde_json::json!({
                 "type": "keyword", "ignore_above": KEYWORD_IGNORE_ABOVE
             }),
             Role::Text => serde_json::json!({ "type": "text", "analyzer": "english" }),
@@ -474,6 +481,7 @@ mod tests {
             speaker: s("Ana Lopes"),
             speaker_key: s("ana lopes"),
             speaker_as_written: s("Ana Lopes"),
+            speaker_spelling_key: s("ana lopes"),
             speaker_mention: s("Mayor Ana Lopes"),
             speaker_from: s("name"),
             cue: s("said"),
@@ -484,6 +492,7 @@ mod tests {
             outlet: s("Harbour Gazette"),
             outlet_key: s("harbour gazette"),
             outlet_as_written: s("HARBOUR GAZETTE"),
+            outlet_spelling_key: s("harbour gazette"),
             published: s("2025-08-18T00:00:00Z"),
             url: s("https://example.invalid/a"),
             language: s("en"),

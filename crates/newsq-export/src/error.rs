@@ -109,10 +109,10 @@ pub enum ExportError {
         /// The oldest version newsq writes for ("0.7").
         oldest: String,
     },
-    /// An existing index lacks the fields holding newsq's own terms: it
+    /// An existing index lacks the fields holding newsq's own analysis: it
     /// was made by an older newsq or by hand, and its strict mapping would
     /// refuse every document.
-    #[error("the {engine} index {index} has no {} (newsq's own terms of the text, in every document it sends): it was made by an older newsq or by hand; delete it (`{delete}`) and push again, or push to another --engine-index", fields_phrase(.missing))]
+    #[error("the {engine} index {index} has no {} (newsq's own analysis of the text and names, in every document it sends): it was made by an older newsq or by hand; delete it (`{delete}`) and push again, or push to another --engine-index", fields_phrase(.missing))]
     IndexWithoutTerms {
         /// The engine ("Quickwit").
         engine: &'static str,

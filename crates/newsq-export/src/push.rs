@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use crate::batch::{Batch, Batcher};
 use crate::document::IndexDocuments;
-use crate::engine::{terms_fields, Engine, EngineVersion};
+use crate::engine::{newsq_fields, Engine, EngineVersion};
 use crate::error::ExportError;
 use crate::http::{
     engine_message, exchange, is_transient, Answer, Endpoint, RetryPolicy, USER_AGENT,
@@ -660,7 +660,7 @@ impl Client<'_> {
                     .map(|f| f.iter().filter_map(|m| m.get("name")?.as_str()).collect())
                     .unwrap_or_default();
                 (
-                    terms_fields().filter(|t| !fields.contains(t)).collect(),
+                    newsq_fields().filter(|t| !fields.contains(t)).collect(),
                     format!("curl -XDELETE {url}/api/v1/indexes/{name}"),
                 )
             }
@@ -685,7 +685,7 @@ impl Client<'_> {
                         })
                 };
                 (
-                    terms_fields().filter(|t| lacks(t)).collect(),
+                    newsq_fields().filter(|t| lacks(t)).collect(),
                     format!("curl -XDELETE {url}/{name}"),
                 )
             }

@@ -2,25 +2,26 @@
 //! string or Elasticsearch's query DSL, on the fields an export of the same
 //! index holds. Words go to the `*_terms` fields, already analysed by newsq
 //! (so stemming and languages behave as in newsq whatever the engine can
-//! do), names to the entity keys the export wrote, dates to `published`.
+//! do); speaker and outlet filters to the `*_spelling_key` fields, with
+//! exactly the spellings newsq's own filter matched (an entity key would
+//! follow the export's grouping of the whole table, which a name lookup
+//! need not share, and which changes as articles are added); dates to
+//! `published`.
 
 use std::collections::BTreeSet;
 
 use newsq_query::plan::{Condition, DocumentKind, TextField};
-use newsq_query::NewsSearcher;
 use serde_json::{json, Value};
 
-use crate::document::{rfc3339, Resolver};
+use crate::document::rfc3339;
 use crate::engine::Engine;
-use crate::error::ExportError;
 
 /// Quickwit's `kind` values are `quotation`, `reported` and `article`; a
 /// term no document holds stands for "nothing" (a name that matched no
 /// one), which Quickwit's query language has no word for.
 const NO_KIND: &str = "none";
 
-/// Writes a [`Condition`] for one engine, with the entity keys an export of
-/// the same index gives its documents.
+/// Writes a [`Condition`] for one engine, on the fields an export writes.
 ///
 /// ```
 /// use newsq_core::index::{NewsIndex, WriterOptions};
@@ -36,42 +37,41 @@ const NO_KIND: &str = "none";
 ///
 /// let news = NewsSearcher::new(&index)?;
 /// let plan = news.plan(&SearchRequest::new("negotiations").speaker("lopes"))?;
-/// let translator = Translator::new(&news)?;
+/// let translator = Translator::new();
 /// assert_eq!(
 ///     translator.query_string(&plan.condition),
-///     r#"+(kind:"quotation" OR kind:"reported") +quote_terms:"negoti" +speaker_key:"ana lopes""#
+///     r#"+(kind:"quotation" OR kind:"reported") +quote_terms:"negoti" +speaker_spelling_key:"ana lopes""#
 /// );
 /// # Ok(())
 /// # }
 /// ```
+#[derive(Debug, Clone, Copy, Default)]
 pub struct Translator {
-    speakers: Resolver,
-    outlets: Resolver,
+    _private: (),
 }
 
 impl Translator {
-    /// A translator with `news`'s speaker and outlet tables (and alias
-    /// file): the entities an export of that index writes.
-    pub fn new(news: &NewsSearcher) -> Result<Translator, ExportError> {
-        Ok(Translator {
-            speakers: Resolver::new(&*news.speakers()?),
-            outlets: Resolver::new(&*news.outlets()?),
-        })
+    /// A translator. Everything a query depends on in the newsq index (its
+    /// languages, spellings and names) is in the [`Condition`] already.
+    pub fn new() -> Translator {
+        Translator::default()
     }
 
     /// The body of the engine's search request for `condition`, asking
     /// for `max_hits` hits: `{"query": "…", "max_hits": N}` for Quickwit's
-    /// `POST /api/v1/INDEX/search`, `{"query": {…}, "size": N}` for
-    /// Elasticsearch's `POST /INDEX/_search`.
+    /// `POST /api/v1/INDEX/search`, `{"query": {…}, "size": N,
+    /// "track_total_hits": true}` for Elasticsearch's `POST /INDEX/_search`.
     pub fn request_body(&self, engine: Engine, condition: &Condition, max_hits: usize) -> Value {
         match engine {
             Engine::Quickwit => json!({
                 "query": self.query_string(condition),
                 "max_hits": max_hits,
             }),
+            // The exact total, not "10000 or more".
             Engine::Elasticsearch | Engine::OpenSearch => json!({
                 "query": self.query_dsl(condition),
                 "size": max_hits,
+                "track_total_hits": true,
             }),
         }
     }
@@ -92,20 +92,10 @@ impl Translator {
                 push_field(out, terms_field(*field), &terms.join(" "));
             }
             Condition::Speaker { keys } => {
-                self.write_keys(
-                    out,
-                    "speaker_key",
-                    self.entity_keys(&self.speakers, keys),
-                    nested,
-                );
+                self.write_keys(out, "speaker_spelling_key", distinct(keys), nested);
             }
             Condition::Outlet { keys } => {
-                self.write_keys(
-                    out,
-                    "outlet_key",
-                    self.entity_keys(&self.outlets, keys),
-                    nested,
-                );
+                self.write_keys(out, "outlet_spelling_key", distinct(keys), nested);
             }
             Condition::Published { since, before } => {
                 out.push_str("published:");
@@ -207,16 +197,6 @@ impl Translator {
         }
     }
 
-    /// The exported entity keys of the spellings a name matched, each
-    /// once, in order.
-    fn entity_keys(&self, resolver: &Resolver, keys: &[String]) -> Vec<String> {
-        keys.iter()
-            .map(|k| resolver.key_of(k))
-            .collect::<BTreeSet<String>>()
-            .into_iter()
-            .collect()
-    }
-
     /// `condition` in Elasticsearch's (and OpenSearch's) query DSL.
     pub fn query_dsl(&self, condition: &Condition) -> Value {
         match condition {
@@ -227,10 +207,10 @@ impl Translator {
                 _ => json!({ "match_phrase": { terms_field(*field): terms.join(" ") } }),
             },
             Condition::Speaker { keys } => {
-                json!({ "terms": { "speaker_key": self.entity_keys(&self.speakers, keys) } })
+                json!({ "terms": { "speaker_spelling_key": distinct(keys) } })
             }
             Condition::Outlet { keys } => {
-                json!({ "terms": { "outlet_key": self.entity_keys(&self.outlets, keys) } })
+                json!({ "terms": { "outlet_spelling_key": distinct(keys) } })
             }
             Condition::Published { since, before } => {
                 let mut range = serde_json::Map::new();
@@ -276,6 +256,15 @@ impl Translator {
             }),
         }
     }
+}
+
+/// `keys` each once, in order.
+fn distinct(keys: &[String]) -> Vec<String> {
+    keys.iter()
+        .cloned()
+        .collect::<BTreeSet<String>>()
+        .into_iter()
+        .collect()
 }
 
 /// Whether a condition searches words (and so scores), rather than only

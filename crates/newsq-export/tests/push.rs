@@ -743,8 +743,8 @@ fn an_existing_index_without_the_terms_fields_is_refused_before_sending() {
         error.to_string(),
         format!(
             "the Quickwit index news has no quote_terms, body_terms and title_terms fields \
-             (newsq's own terms of the text, in every document it sends): it was made by an \
-             older newsq or by hand; delete it (`curl -XDELETE {}/api/v1/indexes/news`) and \
+             (newsq's own analysis of the text and names, in every document it sends): it was \
+             made by an older newsq or by hand; delete it (`curl -XDELETE {}/api/v1/indexes/news`) and \
              push again, or push to another --engine-index",
             server.url
         )

@@ -80,11 +80,13 @@ pub enum Condition {
 }
 
 impl Condition {
-    /// `parts` joined by AND, flattened; one part is itself.
+    /// `parts` joined by AND, flattened; one part is itself, and a part
+    /// that matches nothing makes the whole match nothing.
     pub(crate) fn all_of(parts: Vec<Condition>) -> Condition {
         let mut flat = Vec::with_capacity(parts.len());
         for part in parts {
             match part {
+                Condition::Nothing => return Condition::Nothing,
                 Condition::All => {}
                 Condition::And(inner) => flat.extend(inner),
                 other => flat.push(other),
