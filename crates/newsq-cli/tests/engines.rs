@@ -172,6 +172,24 @@ impl RealEngine {
             .collect()
     }
 
+    /// `newsq push` of `index` to this engine's index, with `more` flags.
+    fn push(&self, dir: &Path, index: &Path, more: &[&str]) -> std::process::Output {
+        let index = s(index);
+        let mut args = vec![
+            "push",
+            "--engine",
+            self.engine,
+            "--url",
+            &self.url,
+            "--index",
+            &index,
+            "--engine-index",
+            &self.index_name,
+        ];
+        args.extend_from_slice(more);
+        newsq_in(dir, &args)
+    }
+
     fn delete(&self) {
         let name = &self.index_name;
         let path = match self.engine {
@@ -248,22 +266,7 @@ fn newsq_ids(dir: &Path, index: &Path, query: &[&str]) -> BTreeSet<String> {
 fn check_engine(engine: RealEngine) {
     let dir = scratch(&format!("engines-{}", engine.engine));
     let index = indexed_corpus(&dir);
-    let out = newsq_in(
-        &dir,
-        &[
-            "push",
-            "-q",
-            "--engine",
-            engine.engine,
-            "--url",
-            &engine.url,
-            "--index",
-            &s(&index),
-            "--engine-index",
-            &engine.index_name,
-        ],
-    );
-    expect_code(&out, 0);
+    expect_code(&engine.push(&dir, &index, &["-q"]), 0);
 
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let everything = newsq_ids(&dir, &index, &["", "--articles"]);
@@ -302,20 +305,7 @@ fn check_engine(engine: RealEngine) {
 
         // Pushing again: Quickwit, without ids, is refused; the others add
         // nothing and say so.
-        let out = newsq_in(
-            &dir,
-            &[
-                "push",
-                "--engine",
-                engine.engine,
-                "--url",
-                &engine.url,
-                "--index",
-                &s(&index),
-                "--engine-index",
-                &engine.index_name,
-            ],
-        );
+        let out = engine.push(&dir, &index, &[]);
         let held = everything.len();
         if engine.engine == "quickwit" {
             expect_code(&out, 2);

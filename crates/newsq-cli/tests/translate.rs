@@ -2,6 +2,9 @@
 
 mod common;
 
+use std::path::Path;
+use std::process::Output;
+
 use common::{expect_code, index_quietly, newsq_in, s, scratch, stderr, stdout, write};
 use serde_json::Value;
 
@@ -20,23 +23,21 @@ fn fixture(name: &str) -> (std::path::PathBuf, String) {
     (dir, index)
 }
 
+/// `newsq translate --engine ENGINE --index INDEX ARGS`.
+fn translate(dir: &Path, index: &str, engine: &str, args: &[&str]) -> Output {
+    let mut all = vec!["translate", "--engine", engine, "--index", index];
+    all.extend_from_slice(args);
+    newsq_in(dir, &all)
+}
+
 #[test]
 fn quickwit_gets_a_query_string_on_the_terms_fields() {
     let (dir, index) = fixture("translate-quickwit");
-    let out = newsq_in(
+    let out = translate(
         &dir,
-        &[
-            "translate",
-            "--engine",
-            "quickwit",
-            "--index",
-            &index,
-            "negotiations",
-            "--speaker",
-            "kalder",
-            "--since",
-            "2025-03",
-        ],
+        &index,
+        "quickwit",
+        &["negotiations", "--speaker", "kalder", "--since", "2025-03"],
     );
     expect_code(&out, 0);
     assert_eq!(
@@ -50,19 +51,11 @@ fn quickwit_gets_a_query_string_on_the_terms_fields() {
 #[test]
 fn json_is_the_whole_search_request_on_one_line() {
     let (dir, index) = fixture("translate-json");
-    let out = newsq_in(
+    let out = translate(
         &dir,
-        &[
-            "translate",
-            "--engine",
-            "elasticsearch",
-            "--json",
-            "-n",
-            "0",
-            "--index",
-            &index,
-            "\"good faith\" -harbour",
-        ],
+        &index,
+        "elasticsearch",
+        &["--json", "-n", "0", "\"good faith\" -harbour"],
     );
     expect_code(&out, 0);
     let text = stdout(&out);
@@ -81,18 +74,7 @@ fn json_is_the_whole_search_request_on_one_line() {
     );
 
     // Quickwit: the body of POST /api/v1/INDEX/search.
-    let out = newsq_in(
-        &dir,
-        &[
-            "translate",
-            "--engine",
-            "quickwit",
-            "--json",
-            "--index",
-            &index,
-            "harbour",
-        ],
-    );
+    let out = translate(&dir, &index, "quickwit", &["--json", "harbour"]);
     expect_code(&out, 0);
     let body: Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(body["max_hits"], 10);
@@ -105,18 +87,11 @@ fn json_is_the_whole_search_request_on_one_line() {
 #[test]
 fn an_unknown_name_exits_1_and_a_bad_query_2() {
     let (dir, index) = fixture("translate-codes");
-    let out = newsq_in(
+    let out = translate(
         &dir,
-        &[
-            "translate",
-            "--engine",
-            "opensearch",
-            "--index",
-            &index,
-            "harbour",
-            "--speaker",
-            "kaldor",
-        ],
+        &index,
+        "opensearch",
+        &["harbour", "--speaker", "kaldor"],
     );
     expect_code(&out, 1);
     assert_eq!(stdout(&out), "");
@@ -125,17 +100,7 @@ fn an_unknown_name_exits_1_and_a_bad_query_2() {
         "newsq: no speaker matches \"kaldor\"; did you mean Ines Kalder?\n"
     );
 
-    let out = newsq_in(
-        &dir,
-        &[
-            "translate",
-            "--engine",
-            "quickwit",
-            "--index",
-            &index,
-            "\"red line",
-        ],
-    );
+    let out = translate(&dir, &index, "quickwit", &["\"red line"]);
     expect_code(&out, 2);
     assert!(
         stderr(&out).starts_with("newsq: bad query:"),

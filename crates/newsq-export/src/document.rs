@@ -137,14 +137,37 @@ impl Resolver {
         Resolver { by_spelling }
     }
 
-    /// The entity of `spelling`: a spelling no entity holds stands for
-    /// itself.
-    fn resolve(&self, spelling: &str) -> (String, String) {
-        match self.by_spelling.get(&name_key(spelling)) {
+    /// A name as written, with its entity: a spelling no entity holds
+    /// stands for itself.
+    fn resolve(&self, as_written: Option<String>) -> NameFields {
+        let Some(written) = as_written else {
+            return NameFields::default();
+        };
+        let spelling_key = name_key(&written);
+        let (entity, key) = match self.by_spelling.get(&spelling_key) {
             Some(canonical) => (canonical.name.to_string(), canonical.key.to_string()),
-            None => (spelling.to_string(), entity_key(spelling)),
+            None => (written.clone(), entity_key(&written)),
+        };
+        NameFields {
+            entity: Some(entity),
+            key: Some(key),
+            spelling_key: Some(spelling_key),
+            as_written: Some(written),
         }
     }
+}
+
+/// A speaker's or outlet's fields in an exported document.
+#[derive(Default)]
+struct NameFields {
+    /// The entity's name.
+    entity: Option<String>,
+    /// The entity's key.
+    key: Option<String>,
+    /// The index key of the spelling (newsq's own filters match it).
+    spelling_key: Option<String>,
+    /// The spelling.
+    as_written: Option<String>,
 }
 
 /// The key of an entity named `name`: what exported documents carry in
@@ -296,20 +319,8 @@ impl IndexDocuments {
                 .map(str::to_string)
         };
         let article_id = text(f.article_id).unwrap_or_default();
-        let (speaker, speaker_key) = match text(f.speaker) {
-            Some(s) => {
-                let (name, key) = self.speakers.resolve(&s);
-                (Some(name), Some(key))
-            }
-            None => (None, None),
-        };
-        let (outlet, outlet_key) = match text(f.outlet) {
-            Some(s) => {
-                let (name, key) = self.outlets.resolve(&s);
-                (Some(name), Some(key))
-            }
-            None => (None, None),
-        };
+        let speaker = self.speakers.resolve(text(f.speaker));
+        let outlet = self.outlets.resolve(text(f.outlet));
         let quotation = kind == DocKind::Quotation;
         let language = text(f.language);
         let quote = text(f.quote);
@@ -341,10 +352,10 @@ impl IndexDocuments {
             quote,
             quote_terms,
             context: text(f.context),
-            speaker,
-            speaker_key,
-            speaker_spelling_key: text(f.speaker).map(|s| name_key(&s)),
-            speaker_as_written: text(f.speaker),
+            speaker: speaker.entity,
+            speaker_key: speaker.key,
+            speaker_spelling_key: speaker.spelling_key,
+            speaker_as_written: speaker.as_written,
             speaker_mention: text(f.speaker_mention),
             speaker_from: text(f.speaker_from),
             cue: text(f.cue),
@@ -352,10 +363,10 @@ impl IndexDocuments {
             body_terms,
             title: article_title.or_else(|| text(f.headline)),
             title_terms,
-            outlet,
-            outlet_key,
-            outlet_spelling_key: text(f.outlet).map(|s| name_key(&s)),
-            outlet_as_written: text(f.outlet),
+            outlet: outlet.entity,
+            outlet_key: outlet.key,
+            outlet_spelling_key: outlet.spelling_key,
+            outlet_as_written: outlet.as_written,
             published: doc
                 .get_first(f.published)
                 .and_then(|v| v.as_datetime())

@@ -92,10 +92,10 @@ impl Translator {
                 push_field(out, terms_field(*field), &terms.join(" "));
             }
             Condition::Speaker { keys } => {
-                self.write_keys(out, "speaker_spelling_key", distinct(keys), nested);
+                write_keys(out, "speaker_spelling_key", &distinct(keys), nested);
             }
             Condition::Outlet { keys } => {
-                self.write_keys(out, "outlet_spelling_key", distinct(keys), nested);
+                write_keys(out, "outlet_spelling_key", &distinct(keys), nested);
             }
             Condition::Published { since, before } => {
                 out.push_str("published:");
@@ -121,20 +121,9 @@ impl Translator {
                     .collect();
                 self.write_and(&positive, &negative, out, nested);
             }
-            Condition::Or(parts) => {
-                if nested {
-                    out.push('(');
-                }
-                for (i, part) in parts.iter().enumerate() {
-                    if i > 0 {
-                        out.push_str(" OR ");
-                    }
-                    self.write_query(part, out, true);
-                }
-                if nested {
-                    out.push(')');
-                }
-            }
+            Condition::Or(parts) => write_alternatives(out, parts, nested, |out, part| {
+                self.write_query(part, out, true)
+            }),
         }
     }
 
@@ -173,27 +162,6 @@ impl Translator {
         }
         if parenthesised {
             out.push(')');
-        }
-    }
-
-    fn write_keys(&self, out: &mut String, field: &str, keys: Vec<String>, nested: bool) {
-        match keys.as_slice() {
-            [] => push_field(out, "kind", NO_KIND),
-            [key] => push_field(out, field, key),
-            keys => {
-                if nested {
-                    out.push('(');
-                }
-                for (i, key) in keys.iter().enumerate() {
-                    if i > 0 {
-                        out.push_str(" OR ");
-                    }
-                    push_field(out, field, key);
-                }
-                if nested {
-                    out.push(')');
-                }
-            }
         }
     }
 
@@ -255,6 +223,36 @@ impl Translator {
                 }
             }),
         }
+    }
+}
+
+/// `field:"key"` for any of `keys`; none matches nothing.
+fn write_keys(out: &mut String, field: &str, keys: &[String], nested: bool) {
+    if keys.is_empty() {
+        return push_field(out, "kind", NO_KIND);
+    }
+    write_alternatives(out, keys, nested, |out, key| push_field(out, field, key));
+}
+
+/// `items` joined by OR, in parentheses when nested and more than one.
+fn write_alternatives<T>(
+    out: &mut String,
+    items: &[T],
+    nested: bool,
+    mut write: impl FnMut(&mut String, &T),
+) {
+    let parenthesised = nested && items.len() > 1;
+    if parenthesised {
+        out.push('(');
+    }
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(" OR ");
+        }
+        write(out, item);
+    }
+    if parenthesised {
+        out.push(')');
     }
 }
 

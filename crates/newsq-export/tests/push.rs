@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use newsq_export::{
     push, Endpoint, Engine, EngineVersion, ExportError, IndexDocuments, PushEvent, PushOptions,
-    RetryPolicy,
+    PushSummary, RetryPolicy,
 };
 use support::{fake_elasticsearch, fake_quickwit, fixture_index, Request, Trouble};
 
@@ -604,22 +604,29 @@ fn an_engine_too_old_is_refused_before_anything_is_written() {
     assert!(state.lock().unwrap().indexes.is_empty());
 }
 
+/// A push with 8 MB batches, and the versions it assumed, with why.
+fn push_noting_unknown_versions(
+    documents: &IndexDocuments,
+    engine: Engine,
+    url: &str,
+) -> (PushSummary, Vec<(String, EngineVersion)>) {
+    let mut unknown = Vec::new();
+    let summary = push(documents, &options(engine, url, 8_000_000), |event| {
+        if let PushEvent::VersionUnknown { reason, assumed } = event {
+            unknown.push((reason.to_string(), assumed));
+        }
+    })
+    .unwrap();
+    (summary, unknown)
+}
+
 #[test]
 fn an_unreadable_version_gets_the_newest_definition_and_says_so() {
     let documents = IndexDocuments::open(&fixture_index(0)).unwrap();
     let (state, server) = fake_quickwit(Vec::new());
     state.lock().unwrap().version = None;
-    let mut unknown = Vec::new();
-    let summary = push(
-        &documents,
-        &options(Engine::Quickwit, &server.url, 8_000_000),
-        |event| {
-            if let PushEvent::VersionUnknown { reason, assumed } = event {
-                unknown.push((reason.to_string(), assumed));
-            }
-        },
-    )
-    .unwrap();
+    let (summary, unknown) =
+        push_noting_unknown_versions(&documents, Engine::Quickwit, &server.url);
     assert_eq!(
         unknown,
         [(
@@ -635,17 +642,8 @@ fn an_unreadable_version_gets_the_newest_definition_and_says_so() {
     // An answer without a version number is no better than a 404.
     let (state, server) = fake_elasticsearch(Vec::new());
     state.lock().unwrap().version = Some(serde_json::json!({"build_flavor": "default"}));
-    let mut unknown = Vec::new();
-    let summary = push(
-        &documents,
-        &options(Engine::Elasticsearch, &server.url, 8_000_000),
-        |event| {
-            if let PushEvent::VersionUnknown { reason, assumed } = event {
-                unknown.push((reason.to_string(), assumed));
-            }
-        },
-    )
-    .unwrap();
+    let (summary, unknown) =
+        push_noting_unknown_versions(&documents, Engine::Elasticsearch, &server.url);
     assert_eq!(
         unknown,
         [(

@@ -25,7 +25,7 @@ use newsq_core::Article;
 use newsq_export::{IndexDocuments, Translator};
 use newsq_query::{HitKind, NewsSearcher, SearchRequest};
 use serde_json::Value;
-use support::ARTICLES;
+use support::{add_fixture_articles, add_generated_articles};
 use tantivy::collector::DocSetCollector;
 use tantivy::query::{
     AllQuery, BooleanQuery, EmptyQuery, Occur, PhraseQuery, Query, QueryParser, RangeQuery,
@@ -93,14 +93,7 @@ const MORE_ARTICLES: &[Fixture] = &[
 fn corpus() -> NewsIndex {
     let index = NewsIndex::create_in_ram().unwrap();
     let mut writer = index.writer(&WriterOptions::default()).unwrap();
-    for &(url, outlet, published, body) in ARTICLES {
-        let mut article = Article::from_body(url, body);
-        article.url = Some(url.to_string());
-        article.outlet = Some(outlet.to_string());
-        article.published = published.map(str::to_string);
-        article.title = Some(format!("Dam talks resume: {outlet}"));
-        writer.add_article(&article).unwrap();
-    }
+    add_fixture_articles(&mut writer);
     for &(url, outlet, published, language, body) in MORE_ARTICLES {
         let mut article = Article::from_body(url, body);
         article.url = Some(url.to_string());
@@ -109,16 +102,7 @@ fn corpus() -> NewsIndex {
         article.language = language.map(str::to_string);
         writer.add_article(&article).unwrap();
     }
-    let generator = newsq_synthetic::Generator::new(11);
-    for n in 0..150 {
-        let generated = generator.article(n);
-        let mut article = Article::from_body(&generated.url, generated.body);
-        article.url = Some(generated.url);
-        article.outlet = Some(generated.outlet);
-        article.published = Some(generated.published);
-        article.title = Some(generated.title);
-        writer.add_article(&article).unwrap();
-    }
+    add_generated_articles(&mut writer, 11, 150);
     writer.commit().unwrap();
     index
 }

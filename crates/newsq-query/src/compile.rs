@@ -14,7 +14,7 @@ use tantivy::schema::{Field, IndexRecordOption, Term};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::DateTime;
 
-use crate::ast::{DateBound, Expr, FilterField, PartialDate};
+use crate::ast::{DateBound, Expr, FilterField, PartialDate, Span};
 use crate::entity::{Entities, NameMatch};
 use crate::error::QueryError;
 use crate::highlight::Highlighter;
@@ -105,47 +105,67 @@ impl<'a> Compiler<'a> {
         spelled
     }
 
+    /// `text`'s analyses ([`Compiler::analyses`]), or the error of a word
+    /// or phrase with nothing to search ("--", "’").
+    fn text_variants(&mut self, text: &str, span: Span) -> Result<Vec<Vec<String>>, QueryError> {
+        let variants = self.analyses(text);
+        if variants.iter().all(Vec::is_empty) {
+            return Err(QueryError::NothingToSearch {
+                text: text.to_string(),
+                position: span.start,
+            });
+        }
+        Ok(variants)
+    }
+
+    /// The index keys a `speaker:`/`outlet:` name matches (none when it
+    /// matches no one), recording what it matched.
+    fn name_filter(
+        &mut self,
+        field: FilterField,
+        name: &str,
+        span: Span,
+    ) -> Result<Vec<String>, QueryError> {
+        if name_key(name).is_empty() {
+            return Err(QueryError::NothingToSearch {
+                text: name.to_string(),
+                position: span.start,
+            });
+        }
+        let found = match field {
+            FilterField::Speaker => (self.names.speakers)(name)?,
+            FilterField::Outlet => self.names.outlets.resolve(name),
+        };
+        let keys = found.keys.clone();
+        if !self.matched.contains(&found) {
+            self.matched.push(found);
+        }
+        Ok(keys)
+    }
+
     /// The tantivy query for `expr`.
     pub(crate) fn compile(&mut self, expr: &Expr) -> Result<Box<dyn Query>, QueryError> {
         Ok(match expr {
             Expr::All => Box::new(AllQuery),
             Expr::Word { text, span } | Expr::Phrase { text, span } => {
-                let variants = self.analyses(text);
-                if variants.iter().all(Vec::is_empty) {
-                    return Err(QueryError::NothingToSearch {
-                        text: text.clone(),
-                        position: span.start,
-                    });
-                }
+                let variants = self.text_variants(text, *span)?;
                 self.in_text_fields(&variants)
             }
             Expr::Name { field, name, span } => {
-                if name_key(name).is_empty() {
-                    return Err(QueryError::NothingToSearch {
-                        text: name.clone(),
-                        position: span.start,
-                    });
-                }
-                let (found, key_field) = match field {
-                    FilterField::Speaker => ((self.names.speakers)(name)?, self.fields.speaker_key),
-                    FilterField::Outlet => {
-                        (self.names.outlets.resolve(name), self.fields.outlet_key)
-                    }
+                let keys = self.name_filter(*field, name, *span)?;
+                let key_field = match field {
+                    FilterField::Speaker => self.fields.speaker_key,
+                    FilterField::Outlet => self.fields.outlet_key,
                 };
-                let matching: Box<dyn Query> = if found.keys.is_empty() {
+                let matching: Box<dyn Query> = if keys.is_empty() {
                     Box::new(EmptyQuery)
                 } else {
                     any_term(
-                        found
-                            .keys
-                            .iter()
+                        keys.iter()
                             .map(|k| Term::from_field_text(key_field, k))
                             .collect(),
                     )
                 };
-                if !self.matched.contains(&found) {
-                    self.matched.push(found);
-                }
                 // A filter narrows the hits; it does not change their order.
                 Box::new(ConstScoreQuery::new(matching, 0.0))
             }
@@ -266,13 +286,7 @@ impl<'a> Compiler<'a> {
         Ok(match expr {
             Expr::All => Condition::All,
             Expr::Word { text, span } | Expr::Phrase { text, span } => {
-                let variants = self.analyses(text);
-                if variants.iter().all(Vec::is_empty) {
-                    return Err(QueryError::NothingToSearch {
-                        text: text.clone(),
-                        position: span.start,
-                    });
-                }
+                let variants = self.text_variants(text, *span)?;
                 let mut alternatives = Vec::new();
                 for terms in variants.into_iter().filter(|t| !t.is_empty()) {
                     for &field in self.text_fields {
@@ -285,20 +299,7 @@ impl<'a> Compiler<'a> {
                 Condition::any_of(alternatives)
             }
             Expr::Name { field, name, span } => {
-                if name_key(name).is_empty() {
-                    return Err(QueryError::NothingToSearch {
-                        text: name.clone(),
-                        position: span.start,
-                    });
-                }
-                let found = match field {
-                    FilterField::Speaker => (self.names.speakers)(name)?,
-                    FilterField::Outlet => self.names.outlets.resolve(name),
-                };
-                let keys = found.keys.clone();
-                if !self.matched.contains(&found) {
-                    self.matched.push(found);
-                }
+                let keys = self.name_filter(*field, name, *span)?;
                 match (keys.is_empty(), field) {
                     (true, _) => Condition::Nothing,
                     (false, FilterField::Speaker) => Condition::Speaker { keys },

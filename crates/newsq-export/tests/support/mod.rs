@@ -8,7 +8,7 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::{Arc, Mutex};
 
-use newsq_core::index::{NewsIndex, WriterOptions};
+use newsq_core::index::{NewsIndex, NewsWriter, WriterOptions};
 use newsq_core::Article;
 use serde_json::Value;
 
@@ -50,6 +50,14 @@ pub fn fixture_index(synthetic: u64) -> NewsIndex {
     let mut writer = index
         .writer(&WriterOptions::default())
         .expect("index writer");
+    add_fixture_articles(&mut writer);
+    add_generated_articles(&mut writer, 7, synthetic);
+    writer.commit().expect("commit");
+    index
+}
+
+/// Add [`ARTICLES`], each with its URL, outlet, date and a headline.
+pub fn add_fixture_articles(writer: &mut NewsWriter) {
     for &(url, outlet, published, body) in ARTICLES {
         let mut article = Article::from_body(url, body);
         article.url = Some(url.to_string());
@@ -58,8 +66,12 @@ pub fn fixture_index(synthetic: u64) -> NewsIndex {
         article.title = Some(format!("Dam talks: {outlet}"));
         writer.add_article(&article).expect("add article");
     }
-    let generator = newsq_synthetic::Generator::new(7);
-    for n in 0..synthetic {
+}
+
+/// Add `count` articles of the generator seeded with `seed`.
+pub fn add_generated_articles(writer: &mut NewsWriter, seed: u64, count: u64) {
+    let generator = newsq_synthetic::Generator::new(seed);
+    for n in 0..count {
         let generated = generator.article(n);
         let mut article = Article::from_body(&generated.url, generated.body);
         article.url = Some(generated.url);
@@ -68,8 +80,6 @@ pub fn fixture_index(synthetic: u64) -> NewsIndex {
         article.title = Some(generated.title);
         writer.add_article(&article).expect("add article");
     }
-    writer.commit().expect("commit");
-    index
 }
 
 /// One request as the server read it.
