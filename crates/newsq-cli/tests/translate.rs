@@ -100,6 +100,15 @@ fn an_unknown_name_exits_1_and_a_bad_query_2() {
         "newsq: no speaker matches \"kaldor\"; did you mean Ines Kalder?\n"
     );
 
+    // Where the name takes its part, the query is written, as `newsq
+    // search` answers it.
+    let out = translate(&dir, &index, "quickwit", &["harbour -speaker:kaldor"]);
+    expect_code(&out, 0);
+    assert_eq!(
+        stdout(&out),
+        "+(kind:\"quotation\" OR kind:\"reported\") +quote_terms:\"harbour\" -kind:\"none\"\n"
+    );
+
     let out = translate(&dir, &index, "quickwit", &["\"red line"]);
     expect_code(&out, 2);
     assert!(
