@@ -46,7 +46,9 @@
 // be found from the facade's documentation.
 #[doc(inline)]
 pub use newsq_core as core;
-pub use newsq_core::{index, quote, read, wording, Article, Error, Quotation, StatementKind};
+pub use newsq_core::{
+    index, language, quote, read, wording, Article, Error, Quotation, StatementKind,
+};
 #[doc(inline)]
 pub use newsq_query as query;
 

@@ -50,7 +50,11 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
             article.path = Some(recorded.clone());
             articles += 1;
             let record = args.json.then(|| ArticleRecord::new(&article));
-            for q in quote::extract_with_headline(article.title.as_deref(), &article.body) {
+            for q in quote::extract_in(
+                article.language.as_deref(),
+                article.title.as_deref(),
+                &article.body,
+            ) {
                 match q.kind {
                     StatementKind::Reported => reported += 1,
                     _ => quotations += 1,

@@ -213,6 +213,11 @@ struct ReadArgs {
     /// Read every file as this format, whatever its name and content say.
     #[arg(long, value_enum, default_value_t = FormatArg::Auto, value_name = "FORMAT")]
     format: FormatArg,
+    /// The language of every article read, a code such as de or fr
+    /// (overrides what files and --meta say); by default each article's
+    /// own, else the one its text tells.
+    #[arg(long, value_name = "CODE")]
+    language: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -252,10 +257,23 @@ impl ReadArgs {
             FormatArg::Html => Some(InputFormat::Html),
             FormatArg::Warc => Some(InputFormat::Warc),
         };
+        if let Some(code) = &self.language {
+            let well_formed = (2..=3)
+                .contains(&code.split(['-', '_']).next().unwrap_or_default().len())
+                && code
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+            if !well_formed {
+                return Err(format!(
+                    "--language {code:?} is not a language code; give one such as en, de, fr, es, it, pt, ru or cs"
+                ));
+            }
+        }
         Ok(ReadOptions {
             outlet: self.set_outlet.clone(),
             meta,
             format,
+            language: self.language.clone(),
         })
     }
 }

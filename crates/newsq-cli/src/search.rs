@@ -40,6 +40,7 @@ pub fn run(args: SearchArgs) -> Result<ExitCode, String> {
             outlet_filter: None,
             meta: args.meta.clone(),
             format: FormatArg::Auto,
+            language: None,
         };
         let options = SyncOptions {
             read: read.options()?,

@@ -186,3 +186,30 @@ fn usage_errors_exit_2() {
     assert_eq!(newsq(&["extract"]).status.code(), Some(2));
     assert_eq!(newsq(&["frobnicate"]).status.code(), Some(2));
 }
+
+#[test]
+fn language_chooses_the_lexicon_and_a_bad_code_is_refused() {
+    let dir = scratch("language-flag");
+    let file = dir.join("hafen.txt");
+    std::fs::write(
+        &file,
+        "Hafen bleibt offen\n\n„Wir bleiben hier“, sagte Bürgermeisterin Anke Sommer.\n",
+    )
+    .unwrap();
+    let out = newsq(&[
+        "extract",
+        "--json",
+        "--language",
+        "de",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("\"speaker\":\"Anke Sommer\""),
+        "{}",
+        stdout(&out)
+    );
+    let out = newsq(&["extract", "--language", "deutsch!", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--language"), "{}", stderr(&out));
+}

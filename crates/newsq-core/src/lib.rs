@@ -5,6 +5,7 @@
 //! * [`quote`] finds every statement in an article body — direct quotations
 //!   and statements reported in the writer's words — and works out who made
 //!   it.
+//! * [`language`] tells which language an article is written in.
 //! * [`wording`] compares the wording of two quotations, word by word.
 //! * [`index`] builds and updates a tantivy index of quotations and articles.
 //!
@@ -29,6 +30,7 @@
 pub mod article;
 pub mod error;
 pub mod index;
+pub mod language;
 pub mod quote;
 pub mod read;
 pub mod wording;

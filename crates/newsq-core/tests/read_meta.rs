@@ -34,6 +34,7 @@ fn csv_with_quoted_commas_and_doubled_quotes() {
             title: Some("Quay opens, at last".into()),
             url: Some("https://gazette.example/quay".into()),
             authors: vec!["Maria Lindqvist".into(), "Jon \"JJ\" Berg".into()],
+            language: None,
         }
     );
     // Keyed without extension: found by the file name with one.

@@ -271,7 +271,11 @@ impl PreparedArticle {
 impl DocumentBuilder {
     /// Extract the article's quotations and build its documents.
     pub fn prepare(&self, article: &Article) -> PreparedArticle {
-        let quotations = quote::extract_with_headline(article.title.as_deref(), &article.body);
+        let quotations = quote::extract_in(
+            article.language.as_deref(),
+            article.title.as_deref(),
+            &article.body,
+        );
         self.documents(article, &quotations)
     }
 

@@ -6,8 +6,8 @@ use super::clauses::{
     ends_on_body_word, is_clause_boundary_word, is_dash, is_plural_form, is_preposition, Clauses,
 };
 use super::lexicon::{
-    cue_form, is_capitalised_function_word, is_cue_modifier, is_determiner, is_inverting_cue,
-    is_party_tag, is_title, CueForm, Pronoun,
+    active, cue_form, is_capitalised_function_word, is_cue_modifier, is_determiner,
+    is_inverting_cue, is_party_tag, is_title, CueForm, Pronoun,
 };
 use super::mentions::{classify, names_a_medium, run_end, run_start, Mention, Referent};
 use super::tokens::Kind;
@@ -250,10 +250,11 @@ impl<'t, 'a> Attributor<'t, 'a> {
         // "a call", "his warning": a determiner makes a noun of it.
         if i > 0 && t.is_word(i - 1) {
             let prev = self.lower(i - 1);
+            // (Not an auxiliary: French "a déclaré".)
             let article = matches!(
                 prev,
                 "a" | "an" | "the" | "his" | "her" | "their" | "its" | "our" | "my" | "your"
-            );
+            ) && !t.classes(i - 1).is_cue_modifier();
             if article || (prev != "it’s" && prev != "it's" && self.ends_in_possessive_s(i - 1)) {
                 return None;
             }
@@ -538,10 +539,17 @@ impl<'t, 'a> Attributor<'t, 'a> {
         if let Some(found) = self.possessive_remark(i, lo) {
             return Some(found);
         }
+        // (In a verb-second language the clause before the colon decides
+        // first: "Nach der Sitzung sagte Wendt:" has no subject before "sagte".)
+        if active().settings.verb_second {
+            if let Some(found) = self.verb_second_cue(i, lo) {
+                return Some(found);
+            }
+        }
         let embedded = (lo..i).any(|j| t.is_word(j))
             && (!self.ends_on_comma(i) || next_clause || complements_cue)
             && !inverted_after;
-        if embedded {
+        let found = if embedded {
             self.before(i, lo)
                 .or_else(|| self.after(i, hi))
                 .or_else(|| self.inverted_cue_at_end(i, hi))
@@ -550,7 +558,64 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 .or_else(|| self.before(i, lo))
                 .or_else(|| self.inverted_cue_at_end(i, hi))
                 .or_else(|| self.signature_below(i))
+        };
+        found
+            .or_else(|| self.verb_second_cue(i, lo))
+            .or_else(|| self.tag_after(i, hi))
+            .or_else(|| self.tag_before(i, lo))
+    }
+
+    /// Nach der Sitzung sagte Minister Schily: „…“ — a cue in verb-second
+    /// order: the cue, its subject after it, a colon, the quotation.
+    fn verb_second_cue(&self, i: usize, lo: usize) -> Option<Source> {
+        let t = self.t;
+        if i < lo + 3 || !t.is_punct(i - 1, ":") {
+            return None;
         }
+        let colon = i - 1;
+        let k = (lo..colon).rev().take(12).find(|&k| {
+            self.is_cue(k) == Some(CueForm::Finite) && t.classes(k).is_inverting_cue()
+        })?;
+        let (first, last) = self.phrase_after(k + 1, colon)?;
+        let m = classify(t, first, last)?;
+        (first == k + 1).then(|| Source::cued(m, k))
+    }
+
+    /// „…“ …, so die FIFA. / „…“ laut Gall „…“: after the quotation, in its
+    /// sentence, a word that gives the source of what it follows
+    /// (`[cue.tag]` after a comma, or `[cue.according]`), then the source.
+    fn tag_after(&self, i: usize, hi: usize) -> Option<Source> {
+        let t = self.t;
+        let k = (i + 1..hi).find(|&k| t.is_word(k) && self.is_tag(k))?;
+        if (i + 1..k).any(|x| matches!(t.toks[x].kind, Kind::Quote(_))) {
+            return None;
+        }
+        self.tag_source(k, hi)
+    }
+
+    /// Sie solle, so Gall, „…“ / Laut Gall ist die Lage „…“: the same word
+    /// and source before the quotation.
+    fn tag_before(&self, i: usize, lo: usize) -> Option<Source> {
+        let t = self.t;
+        let k = (lo..i).rev().find(|&k| t.is_word(k) && self.is_tag(k))?;
+        self.tag_source(k, i)
+    }
+
+    /// A word of `[cue.tag]` after a comma, or of `[cue.according]`.
+    fn is_tag(&self, k: usize) -> bool {
+        let t = self.t;
+        let classes = t.classes(k);
+        (classes.is_statement_tag() && k > 0 && t.is_punct(k - 1, ",") && !t.is_capitalised(k))
+            || classes.is_according_cue()
+    }
+
+    /// The source named after the tag word at `k`, before `hi`.
+    fn tag_source(&self, k: usize, hi: usize) -> Option<Source> {
+        let t = self.t;
+        let (first, last) = self.phrase_after(k + 1, hi)?;
+        let m = classify(t, first, last)?;
+        let source = !matches!(m.referent, Referent::Pronoun(_)) && !names_a_medium(t, first, last);
+        source.then(|| Source::cued(m, k))
     }
 
     /// "Romney’s “47 percent” comment", "Clinton’s campaign slogan is “I’m
@@ -682,6 +747,48 @@ impl<'t, 'a> Attributor<'t, 'a> {
         ) {
             return None;
         }
+        // « … », a déclaré la maire X / « … », a-t-elle ajouté: an
+        // auxiliary, which may carry the subject, before an inverted cue.
+        let mut cue = j;
+        while cue < hi && t.is_word(cue) && t.classes(cue).is_cue_modifier() {
+            cue += 1;
+        }
+        if cue > j
+            && cue < hi
+            && self.is_cue(cue) == Some(CueForm::Finite)
+            && t.classes(cue).is_inverting_cue()
+        {
+            if let Some(p) = (j..cue).find(|&k| t.classes(k).pronoun().is_some()) {
+                return Some(Source::cued(classify(t, p, p)?, cue));
+            }
+            if let Some(m) = self.inverted_subject(cue, hi) {
+                return Some(Source::cued(m, cue));
+            }
+        }
+        // „…“, fügte sie hinzu: a pronoun right after the cue is its subject.
+        if self.is_cue(j) == Some(CueForm::Finite)
+            && t.classes(j).is_inverting_cue()
+            && t.is_word(j + 1)
+            && t.classes(j + 1).pronoun().is_some()
+            && !t.is_capitalised(j + 1)
+        {
+            return Some(Source::cued(classify(t, j + 1, j + 1)?, j));
+        }
+        // « … », dijo el martes la alcaldesa X: a dated cue, or a role
+        // before the name.
+        if self.is_cue(j) == Some(CueForm::Finite)
+            && t.classes(j).is_inverting_cue()
+            && (self.past_date(j + 1, hi) > j + 1
+                || self
+                    .phrase_after(j + 1, hi)
+                    .and_then(|(f, l)| Some((classify(t, f, l)?, l)))
+                    .and_then(|(m, l)| self.role_then_name(m, l))
+                    .is_some())
+        {
+            if let Some(m) = self.inverted_subject(j, hi) {
+                return Some(Source::cued(m, j));
+            }
+        }
         // “…,” said X
         if self.is_cue(j) == Some(CueForm::Finite)
             && (self.t.classes(j).is_inverting_cue() || t.is_capitalised(j + 1))
@@ -720,9 +827,26 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 return Some(Source::cued(m, j));
             }
         }
+        // „…“, so Wendt: a word that gives the source of what it follows.
+        if t.classes(j).is_statement_tag() {
+            let (first, last) = self.phrase_after(j + 1, hi)?;
+            let m = classify(t, first, last)?;
+            if matches!(m.referent, Referent::Name(_)) {
+                return Some(Source::cued(m, j));
+            }
+        }
+        // „…“, Wendt zufolge: the source, then a word that makes it one.
+        if let Some(after_source) = (j + 1..hi.min(j + 8))
+            .take_while(|&k| t.is_word(k))
+            .find(|&k| t.classes(k).is_according_cue_after())
+        {
+            if let Some(m) = classify(t, j, after_source - 1) {
+                return Some(Source::cued(m, after_source));
+            }
+        }
         // “…,” according to X
-        if self.lower(j) == "according" && t.is_word(j + 1) && self.lower(j + 1) == "to" {
-            let (first, last) = self.phrase_after(j + 2, hi)?;
+        if let Some(from) = self.according_phrase_at(j) {
+            let (first, last) = self.phrase_after(from, hi)?;
             if names_a_medium(t, first, last) {
                 return None;
             }
@@ -850,6 +974,86 @@ impl<'t, 'a> Attributor<'t, 'a> {
             }
         }
         None
+    }
+
+    /// The subject after an inverted cue at `cue`, past the words that
+    /// date it ("a déclaré mardi la maire X", "dijo el martes la
+    /// alcaldesa X", "сказала во вторник мэр X"): a name or a description;
+    /// a role and the name after it give the name.
+    fn inverted_subject(&self, cue: usize, hi: usize) -> Option<Mention> {
+        let t = self.t;
+        let first = self.past_date(cue + 1, hi);
+        let (first, last) = self.phrase_after(first, hi)?;
+        let m = classify(t, first, last)?;
+        if matches!(m.referent, Referent::Pronoun(_)) && first != last {
+            return None;
+        }
+        match self.role_then_name(m.clone(), last) {
+            Some(named) => Some(named),
+            None => Some(m),
+        }
+    }
+
+    /// Where the words after `j` start past a phrase that dates what
+    /// comes before: "mardi", "el martes", "во вторник", "v úterý".
+    fn past_date(&self, j: usize, hi: usize) -> usize {
+        let t = self.t;
+        let mut k = j;
+        while k < hi && k < j + 3 && t.is_word(k) {
+            let classes = t.classes(k);
+            if classes.is_day_word() {
+                return self.past_date(k + 1, hi);
+            }
+            if !(classes.is_preposition()
+                || classes.is_determiner()
+                || classes.is_adjunct_preposition())
+            {
+                break;
+            }
+            k += 1;
+        }
+        j
+    }
+
+    /// "la alcaldesa Lucía Ferrán", "мэр города Анна Соколова": a
+    /// description of a role whose phrase goes on to a name: the name.
+    fn role_then_name(&self, m: Mention, last: usize) -> Option<Mention> {
+        let t = self.t;
+        if !matches!(m.referent, Referent::Description { .. }) {
+            return None;
+        }
+        let title_at = (m.first..=last).find(|&k| t.is_word(k) && t.classes(k).is_title())?;
+        let run = (title_at + 1..=last.min(title_at + 4))
+            .find(|&k| t.is_capitalised(k) && !t.classes(k).is_capitalised_function_word())?;
+        let named = self.name_starting_at(run)?;
+        matches!(named.referent, Referent::Name(_)).then_some(Mention {
+            first: m.first,
+            ..named
+        })
+    }
+
+    /// The last token of an according source that starts at `from` and
+    /// runs to `last` at most: the end of its first name ("Laut Wendt ist
+    /// …"), or `last`.
+    fn source_name_end(&self, from: usize, last: usize) -> usize {
+        let t = self.t;
+        (from..=last)
+            .find(|&k| t.is_capitalised(k) && !t.classes(k).is_capitalised_function_word())
+            .map_or(last, |k| run_end(t, k).min(last))
+    }
+
+    /// Where the source's words start when token `k` opens an "according
+    /// to" cue: "according to X", or a word of the lexicon's
+    /// `[cue.according]` ("laut X", "selon X", "según X").
+    fn according_phrase_at(&self, k: usize) -> Option<usize> {
+        let t = self.t;
+        if !t.is_word(k) {
+            return None;
+        }
+        if self.lower(k) == "according" && t.is_word(k + 1) && self.lower(k + 1) == "to" {
+            return Some(k + 2);
+        }
+        (t.classes(k).is_according_cue() && t.is_word(k + 1)).then_some(k + 1)
     }
 
     /// How many words the quotation at token `i` has.
@@ -1011,12 +1215,19 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 continue;
             }
             let lw = self.lower(k);
-            if lw == "according" && t.is_word(k + 1) && self.lower(k + 1) == "to" {
-                let end = (k + 2..i)
-                    .find(|&j| !t.is_word(j) && !t.is_punct(j, "."))
-                    .unwrap_or(i);
-                if end > k + 2 && !names_a_medium(t, k + 2, end - 1) {
-                    if let Some(m) = classify(t, k + 2, end - 1) {
+            if let Some(from) = self.according_phrase_at(k) {
+                // (In a verb-second language the verb follows the source
+                // with no comma: "Laut Wendt ist die Lage …".)
+                let end = match self.phrase_after(from, i) {
+                    Some((_, last)) if active().settings.according_without_comma => {
+                        self.source_name_end(from, last) + 1
+                    }
+                    _ => (from..i)
+                        .find(|&j| !t.is_word(j) && !t.is_punct(j, "."))
+                        .unwrap_or(i),
+                };
+                if end > from && !names_a_medium(t, from, end - 1) {
+                    if let Some(m) = classify(t, from, end - 1) {
                         return Some(Source::cued(m, k));
                     }
                 }

@@ -1,15 +1,30 @@
 //! The word classes the quotation rules need — reporting verbs, titles,
-//! pronouns, function words — read from the language's lexicon file
-//! (`lang/en.txt`), which a contributor who knows the language extends
-//! without reading the rules. General language, never phrases of
-//! particular articles.
+//! pronouns, function words — read from each language's lexicon file
+//! (`lang/en.txt`, `lang/de.txt`, …), which a contributor who knows the
+//! language extends without reading the rules. General language, never
+//! phrases of particular articles.
+//!
+//! The rules are one piece of code for every language: they ask the
+//! lexicon of the article being read ([`Using`] sets it for one
+//! extraction), and a language without a file of its own is read with
+//! English's.
 
 use std::cell::Cell;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-/// The English lexicon, compiled in.
-const ENGLISH: &str = include_str!("../../lang/en.txt");
+/// The lexicon files compiled in, by language code (ISO 639-1). English
+/// first: it reads every language without a file of its own.
+pub(crate) const LANGUAGES: [(&str, &str); 8] = [
+    ("en", include_str!("../../lang/en.txt")),
+    ("de", include_str!("../../lang/de.txt")),
+    ("fr", include_str!("../../lang/fr.txt")),
+    ("es", include_str!("../../lang/es.txt")),
+    ("it", include_str!("../../lang/it.txt")),
+    ("pt", include_str!("../../lang/pt.txt")),
+    ("ru", include_str!("../../lang/ru.txt")),
+    ("cs", include_str!("../../lang/cs.txt")),
+];
 
 /// The word classes of a lexicon file, each one bit of a word's entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,11 +80,16 @@ pub(crate) enum Class {
     PronounObject,
     AdjunctPreposition,
     AdjunctWord,
+    CommonWord,
+    CueAccording,
+    CueAccordingAfter,
+    CommonNoun,
+    CueTag,
 }
 
 impl Class {
     /// Every class, with its heading in a lexicon file.
-    const ALL: [(Class, &'static str); 50] = [
+    const ALL: [(Class, &'static str); 55] = [
         (Class::CueFinite, "cue.finite"),
         (Class::CueParticiple, "cue.participle"),
         (Class::CueInverting, "cue.inverting"),
@@ -120,6 +140,11 @@ impl Class {
         (Class::PronounObject, "pronouns.object"),
         (Class::AdjunctPreposition, "reported.adjunct-prepositions"),
         (Class::AdjunctWord, "reported.adjunct-words"),
+        (Class::CommonWord, "common-words"),
+        (Class::CueAccording, "cue.according"),
+        (Class::CueAccordingAfter, "cue.according-after"),
+        (Class::CommonNoun, "nouns.common"),
+        (Class::CueTag, "cue.tag"),
     ];
 
     /// The class's bit in a word's set (at most 64 classes).
@@ -136,8 +161,48 @@ const _: () = assert!(Class::ALL.len() < 64);
 /// lookup answers every question asked of a word.
 pub(crate) struct Lexicon {
     words: WordMap<u64>,
+    /// Word endings listed in a class ("-minister" under `[titles]`): a
+    /// word the list does not hold takes the classes of its longest
+    /// listed ending ("verkehrsminister"). Empty in most languages.
+    endings: Vec<(&'static str, u64)>,
     /// The shapes of the reporting verbs (see [`Lexicon::may_report`]).
     reporting_shapes: WordShapes,
+    /// How the language writes (its `[settings]`).
+    pub(crate) settings: Settings,
+}
+
+/// What a language's `[settings]` say about how it is written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Settings {
+    /// `nouns-capitalised`: every noun starts with a capital (German), so a
+    /// capital alone does not make a name.
+    pub nouns_capitalised: bool,
+    /// `verb-second`: the verb comes second in a main clause, so a clause
+    /// opened by another phrase has its subject after the verb ("Nach der
+    /// Sitzung sagte Wendt: …").
+    pub verb_second: bool,
+    /// `according-without-comma`: the source after an according word may
+    /// run straight into its clause ("Laut Wendt ist …", "Podle Nováka
+    /// byla …"): the source ends with its name.
+    pub according_without_comma: bool,
+}
+
+impl Settings {
+    /// The settings a lexicon file may give, each a word of its `[settings]`.
+    const NAMES: [&'static str; 3] = [
+        "nouns-capitalised",
+        "verb-second",
+        "according-without-comma",
+    ];
+
+    fn set(&mut self, name: &str) {
+        match name {
+            "nouns-capitalised" => self.nouns_capitalised = true,
+            "verb-second" => self.verb_second = true,
+            "according-without-comma" => self.according_without_comma = true,
+            _ => {}
+        }
+    }
 }
 
 /// A set of word shapes — first letter, last letter, length — that answers
@@ -151,16 +216,26 @@ impl WordShapes {
     /// Lengths kept apart; longer words share the last.
     const LENGTHS: usize = 16;
 
+    /// Letters kept apart: a–z, and one for every other byte (the
+    /// letters of other scripts, accented ones).
+    const LETTERS: usize = 27;
+
     fn slot(word: &str) -> Option<usize> {
         let bytes = word.as_bytes();
-        let letter = |b: u8| b.is_ascii_lowercase().then(|| usize::from(b - b'a'));
-        let first = letter(*bytes.first()?)?;
-        let last = letter(*bytes.last()?)?;
-        Some((first * 26 + last) * Self::LENGTHS + bytes.len().min(Self::LENGTHS - 1))
+        let letter = |b: u8| {
+            if b.is_ascii_lowercase() {
+                usize::from(b - b'a')
+            } else {
+                26
+            }
+        };
+        let first = letter(*bytes.first()?);
+        let last = letter(*bytes.last()?);
+        Some((first * Self::LETTERS + last) * Self::LENGTHS + bytes.len().min(Self::LENGTHS - 1))
     }
 
     fn new<'w>(words: impl Iterator<Item = &'w str>) -> Self {
-        let mut bits = vec![0u64; (26 * 26 * Self::LENGTHS).div_ceil(64)];
+        let mut bits = vec![0u64; (Self::LETTERS * Self::LETTERS * Self::LENGTHS).div_ceil(64)];
         for slot in words.filter_map(Self::slot) {
             bits[slot / 64] |= 1 << (slot % 64);
         }
@@ -176,6 +251,9 @@ impl Lexicon {
     /// Read a lexicon file; the lines it could not read are returned beside it.
     pub(crate) fn parse(source: &'static str) -> (Lexicon, Vec<String>) {
         let mut classes: HashMap<&'static str, u64> = HashMap::new();
+        let mut endings: HashMap<&'static str, u64> = HashMap::new();
+        let mut settings = Settings::default();
+        let mut in_settings = false;
         let mut problems = Vec::new();
         // None before the first heading; Some(None) under an unknown one,
         // whose words are passed over (the heading is reported).
@@ -186,6 +264,11 @@ impl Lexicon {
                 continue;
             }
             if let Some(heading) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                in_settings = heading == "settings";
+                if in_settings {
+                    current = Some(None);
+                    continue;
+                }
                 let class = Class::ALL
                     .iter()
                     .find(|(_, name)| *name == heading)
@@ -194,6 +277,16 @@ impl Lexicon {
                     problems.push(format!("line {}: no word class [{heading}]", n + 1));
                 }
                 current = Some(class);
+                continue;
+            }
+            if in_settings {
+                for name in line.split_whitespace() {
+                    if Settings::NAMES.contains(&name) {
+                        settings.set(name);
+                    } else {
+                        problems.push(format!("line {}: no setting {name:?}", n + 1));
+                    }
+                }
                 continue;
             }
             let class = match current {
@@ -205,7 +298,12 @@ impl Lexicon {
                 Some(Some(class)) => class,
             };
             for word in line.split_whitespace() {
-                let bits = classes.entry(word).or_default();
+                // "-minister": an ending, not a word.
+                let (table, word) = match word.strip_prefix('-').filter(|e| !e.is_empty()) {
+                    Some(ending) => (&mut endings, ending),
+                    None => (&mut classes, word),
+                };
+                let bits = table.entry(word).or_default();
                 if *bits & class.bit() != 0 {
                     problems.push(format!("line {}: {word:?} listed twice", n + 1));
                 }
@@ -215,14 +313,21 @@ impl Lexicon {
         let pairs: Vec<(&'static str, u64)> = classes.into_iter().collect();
         let reporting_shapes = WordShapes::new(
             (pairs.iter())
-                .filter(|&&(_, bits)| bits & Class::CueReporting.bit() != 0)
+                .filter(|&&(_, bits)| {
+                    bits & (Class::CueReporting.bit() | Class::CueAccording.bit()) != 0
+                })
                 .map(|&(word, _)| word)
                 .chain(["according"]),
         );
+        // Longest first: a word takes its longest listed ending.
+        let mut endings: Vec<(&'static str, u64)> = endings.into_iter().collect();
+        endings.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
         (
             Lexicon {
                 words: WordMap::new(&pairs),
+                endings,
                 reporting_shapes,
+                settings,
             },
             problems,
         )
@@ -238,7 +343,29 @@ impl Lexicon {
     /// The classes of `word`, as bits.
     #[inline]
     fn classes(&self, word: &str) -> u64 {
-        self.words.get(word).unwrap_or(0)
+        match self.words.get(word) {
+            Some(bits) => bits,
+            None if self.endings.is_empty() => 0,
+            None => self.classes_by_ending(word),
+        }
+    }
+
+    /// The classes of `word`'s longest listed ending, if at least three
+    /// bytes stand before it ("verkehrsminister" ends in "minister"; "jung"
+    /// is no noun in "-ung").
+    #[cold]
+    fn classes_by_ending(&self, word: &str) -> u64 {
+        const MIN_STEM: usize = 3;
+        (self.endings.iter())
+            .find(|(ending, _)| word.len() >= ending.len() + MIN_STEM && word.ends_with(ending))
+            .map_or(0, |&(_, bits)| bits)
+    }
+
+    /// The words listed in `class`.
+    fn words_in(&self, class: Class) -> impl Iterator<Item = &'static str> + '_ {
+        (self.words.words.iter())
+            .filter(move |e| e.value & class.bit() != 0)
+            .map(|e| e.word)
     }
 
     /// Whether `word` is in `class`.
@@ -254,10 +381,10 @@ impl Lexicon {
 pub(crate) struct WordClasses(u64);
 
 impl WordClasses {
-    /// The classes of the lowercase `word` in the English lexicon.
+    /// The classes of the lowercase `word` in the lexicon in use.
     #[inline]
     pub(crate) fn of(word: &str) -> Self {
-        WordClasses(english().classes(word))
+        WordClasses(active().classes(word))
     }
 
     /// The classes as bits, to be kept (see `from_bits`).
@@ -332,6 +459,29 @@ impl WordClasses {
     /// A word dating a reporting verb ("late", "last"), or a day word.
     pub(crate) fn is_adjunct_word(self) -> bool {
         self.has_any(&[Class::AdjunctWord, Class::Weekday, Class::TimeWord])
+    }
+
+    /// A word before a source that attributes a statement to it, as
+    /// "according to" does: "laut", "selon", "según".
+    pub(crate) fn is_according_cue(self) -> bool {
+        self.has(Class::CueAccording)
+    }
+
+    /// A word right after a statement that attributes it to the source
+    /// after the word: „…“, so Wendt.
+    pub(crate) fn is_statement_tag(self) -> bool {
+        self.has(Class::CueTag)
+    }
+
+    /// A word after a source that attributes a statement to it: "zufolge".
+    pub(crate) fn is_according_cue_after(self) -> bool {
+        self.has(Class::CueAccordingAfter)
+    }
+
+    /// A common noun, or a word with a common noun's ending, that a
+    /// capital does not make a name (in a language that capitalises nouns).
+    pub(crate) fn is_common_noun(self) -> bool {
+        self.has(Class::CommonNoun)
     }
 
     /// A complementiser: "that" in "said that …".
@@ -453,11 +603,134 @@ impl WordClasses {
     }
 }
 
-/// The English lexicon, read on first use.
-pub(crate) fn english() -> &'static Lexicon {
-    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-    // A line the reader cannot take is left out (the tests keep the file clean).
-    LEXICON.get_or_init(|| Lexicon::parse(ENGLISH).0)
+/// Every lexicon of [`LANGUAGES`], in its order, read on first use.
+fn lexicons() -> &'static [Lexicon] {
+    static LEXICONS: OnceLock<Vec<Lexicon>> = OnceLock::new();
+    // A line the reader cannot take is left out (the tests keep the files clean).
+    LEXICONS.get_or_init(|| {
+        LANGUAGES
+            .iter()
+            .map(|&(_, source)| Lexicon::parse(source).0)
+            .collect()
+    })
+}
+
+/// Which language of [`LANGUAGES`] `text` is written in, by a vote of
+/// its words on each lexicon's `[common-words]`; None when the text gives
+/// too few of them or two languages come too close.
+pub(crate) fn detect_language(text: &str) -> Option<usize> {
+    // (Enough text to tell a language by: the vote is over early.)
+    const READ: usize = 4096;
+    const DECISIVE: u32 = 24;
+    const MIN_VOTES: u32 = 4;
+    static VOTES: OnceLock<WordMap<u16>> = OnceLock::new();
+    let votes = VOTES.get_or_init(|| {
+        let mut by_word: HashMap<&'static str, u16> = HashMap::new();
+        for (i, lexicon) in lexicons().iter().enumerate() {
+            for word in lexicon.words_in(Class::CommonWord) {
+                *by_word.entry(word).or_default() |= 1 << i;
+            }
+        }
+        WordMap::new(&by_word.into_iter().collect::<Vec<_>>())
+    });
+    let mut counts = [0u32; LANGUAGES.len()];
+    let mut read = 0;
+    let mut lower = String::new();
+    for word in text.split(|c: char| !c.is_alphabetic()) {
+        read += word.len() + 1;
+        if read > READ {
+            break;
+        }
+        if word.is_empty() || word.len() > 12 {
+            continue;
+        }
+        lower.clear();
+        lower.extend(word.chars().flat_map(char::to_lowercase));
+        let Some(mut languages) = votes.get(&lower) else {
+            continue;
+        };
+        while languages != 0 {
+            let i = languages.trailing_zeros() as usize;
+            languages &= languages - 1;
+            if let Some(count) = counts.get_mut(i) {
+                *count += 1;
+            }
+        }
+        if counts.iter().any(|&c| c >= DECISIVE) {
+            break;
+        }
+    }
+    let mut ranked: Vec<(usize, u32)> = counts.iter().copied().enumerate().collect();
+    ranked.sort_by_key(|r| std::cmp::Reverse(r.1));
+    let (best, votes_for) = ranked[0];
+    let runner_up = ranked.get(1).map_or(0, |r| r.1);
+    (votes_for >= MIN_VOTES && votes_for * 2 >= runner_up * 3).then_some(best)
+}
+
+/// The English lexicon.
+fn english() -> &'static Lexicon {
+    &lexicons()[0]
+}
+
+/// The position in [`LANGUAGES`] of the language a code names: "de",
+/// "de-AT", "de_DE", "DEU", "ger"; None for a language without a lexicon.
+pub(crate) fn language_index(code: &str) -> Option<usize> {
+    let primary = code
+        .trim()
+        .split(['-', '_'])
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let two = match primary.as_str() {
+        "eng" => "en",
+        "deu" | "ger" => "de",
+        "fra" | "fre" => "fr",
+        "spa" => "es",
+        "ita" => "it",
+        "por" => "pt",
+        "rus" => "ru",
+        "ces" | "cze" => "cs",
+        other => other,
+    };
+    LANGUAGES.iter().position(|&(c, _)| c == two)
+}
+
+thread_local! {
+    /// The lexicon of the article being read on this thread (None: English).
+    static ACTIVE: Cell<Option<&'static Lexicon>> = const { Cell::new(None) };
+}
+
+/// The lexicon in use on this thread.
+#[inline]
+pub(crate) fn active() -> &'static Lexicon {
+    ACTIVE
+        .try_with(Cell::get)
+        .ok()
+        .flatten()
+        .unwrap_or_else(english)
+}
+
+/// The lexicon of one language in use on this thread while it lives: every
+/// word-class question of the rules goes to it. Made at the start of an
+/// extraction, dropped at its end (the one before is back in use).
+pub(crate) struct Using {
+    previous: Option<&'static Lexicon>,
+}
+
+impl Using {
+    /// Use the lexicon of the language at `index` in [`LANGUAGES`] (English
+    /// for None or a position past the end).
+    pub(crate) fn language(index: Option<usize>) -> Using {
+        let lexicon = index.and_then(|i| lexicons().get(i));
+        let previous = ACTIVE.try_with(|a| a.replace(lexicon)).ok().flatten();
+        Using { previous }
+    }
+}
+
+impl Drop for Using {
+    fn drop(&mut self) {
+        let _ = ACTIVE.try_with(|a| a.set(self.previous));
+    }
 }
 
 /// How a word works as a reporting cue.
@@ -493,7 +766,7 @@ pub(crate) fn is_honorific(lower: &str) -> bool {
 /// Irregular past tenses that can carry a quotation when no cue does
 /// ("“…,” Trump shot back").
 pub(crate) fn is_irregular_past(lower: &str) -> bool {
-    english().is(lower, Class::IrregularPast)
+    active().is(lower, Class::IrregularPast)
 }
 
 /// "R-Fla", "D-Wis", "I-Vt": a US party and state tag after a name.
@@ -554,7 +827,7 @@ pub(crate) fn is_organisation_head(lower: &str) -> bool {
 /// Nouns of the news trade: "according to the RIA state news agency" or "told
 /// CNN" names where something was said, not who said it.
 pub(crate) fn is_medium_word(lower: &str) -> bool {
-    english().is(lower, Class::Medium)
+    active().is(lower, Class::Medium)
 }
 
 /// A name all of whose words are a place's: "South Asia", "Saudi Arabia".
@@ -564,31 +837,31 @@ pub(crate) fn is_place_phrase(name: &str) -> bool {
 
 /// A word of a place's name: "saudi", "arabia", "washington", "new".
 pub(crate) fn is_place_word(lower: &str) -> bool {
-    english().classes(lower)
+    active().classes(lower)
         & (Class::Place.bit() | Class::PlaceCompass.bit() | Class::PlaceHead.bit())
         != 0
 }
 
 /// A text or recording that carries its author's words: "report", "memo".
 pub(crate) fn is_document_noun(lower: &str) -> bool {
-    english().is(lower, Class::Document)
+    active().is(lower, Class::Document)
 }
 
 /// A voice inside a document, speaking for its author: "narrator".
 pub(crate) fn is_voice_noun(lower: &str) -> bool {
-    english().is(lower, Class::DocumentVoice)
+    active().is(lower, Class::DocumentVoice)
 }
 
 /// Document nouns that, with "the" alone, mostly mean the outlet that
 /// publishes them ("the paper said": the newspaper, not a paper).
 pub(crate) fn is_outlet_document(lower: &str) -> bool {
-    english().is(lower, Class::DocumentOutlet)
+    active().is(lower, Class::DocumentOutlet)
 }
 
 /// A noun for a person: a title or role ("senator"), or a word such as
 /// "tycoon", "actress", "mother".
 pub(crate) fn is_person_noun(lower: &str) -> bool {
-    english().classes(lower) & (Class::PersonNoun.bit() | Class::Title.bit()) != 0
+    active().classes(lower) & (Class::PersonNoun.bit() | Class::Title.bit()) != 0
 }
 
 /// A preposition: "with", "to", "by", "following".
@@ -604,22 +877,22 @@ pub(crate) fn is_clause_opener(lower: &str) -> bool {
 /// A word before a quoted title that makes it a work's name: "on", "his",
 /// "called", "show".
 pub(crate) fn is_work_marker(lower: &str) -> bool {
-    english().is(lower, Class::WorkMarker)
+    active().is(lower, Class::WorkMarker)
 }
 
 /// A small word written in lowercase inside a title ("of", "the"), as written.
 pub(crate) fn is_title_small_word(word: &str) -> bool {
-    english().is(word, Class::TitleSmallWord)
+    active().is(word, Class::TitleSmallWord)
 }
 
 /// A capitalised word that opens a statement, not a title ("I", "We"), as written.
 pub(crate) fn opens_a_statement(word: &str) -> bool {
-    english().is(word, Class::StatementOpener)
+    active().is(word, Class::StatementOpener)
 }
 
 /// A noun for a group that needs no determiner: "police", "staff".
 pub(crate) fn is_collective_noun(lower: &str) -> bool {
-    english().is(lower, Class::CollectiveNoun)
+    active().is(lower, Class::CollectiveNoun)
 }
 
 /// An abbreviation whose full stop does not end a sentence ("sen", "calif").
@@ -629,7 +902,7 @@ pub(crate) fn is_abbreviation(lower: &str) -> bool {
 
 /// A noun that ends a place's name: "monument", "avenue".
 pub(crate) fn is_place_head(lower: &str) -> bool {
-    english().is(lower, Class::PlaceHead)
+    active().is(lower, Class::PlaceHead)
 }
 
 /// First names with a conventional gender, so that "she" can find "Ilona
@@ -808,8 +1081,48 @@ mod tests {
 
     #[test]
     fn the_lexicon_files_read_without_problems() {
-        let (_, problems) = Lexicon::parse(ENGLISH);
-        assert_eq!(problems, Vec::<String>::new());
+        for (code, source) in LANGUAGES {
+            let (_, problems) = Lexicon::parse(source);
+            assert_eq!(problems, Vec::<String>::new(), "lang/{code}.txt");
+        }
+    }
+
+    #[test]
+    fn a_language_code_finds_its_lexicon() {
+        assert_eq!(language_index("en"), Some(0));
+        for code in ["de", "de-AT", "de_DE", "DEU", "ger", " de "] {
+            assert_eq!(language_index(code), Some(1), "{code}");
+        }
+        assert_eq!(language_index("cze"), language_index("cs"));
+        assert_eq!(language_index("xx"), None);
+        assert_eq!(language_index(""), None);
+    }
+
+    #[test]
+    fn the_lexicon_in_use_is_the_language_of_the_extraction() {
+        assert!(WordClasses::of("said").cue_form().is_some());
+        {
+            let _german = Using::language(language_index("de"));
+            assert!(WordClasses::of("sagte").cue_form().is_some());
+            assert!(WordClasses::of("said").cue_form().is_none());
+            // An ending listed in a class gives it to longer words.
+            assert!(WordClasses::of("verkehrsministerin").is_title());
+        }
+        assert!(WordClasses::of("said").cue_form().is_some());
+        assert!(WordClasses::of("sagte").cue_form().is_none());
+    }
+
+    #[test]
+    fn settings_and_endings_are_read() {
+        let (lexicon, problems) =
+            Lexicon::parse("[settings]\nnouns-capitalised\n[titles]\nminister -minister\n");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert!(lexicon.settings.nouns_capitalised && !lexicon.settings.verb_second);
+        assert!(lexicon.is("minister", Class::Title));
+        assert!(lexicon.is("bauminister", Class::Title));
+        assert!(!lexicon.is("inister", Class::Title));
+        let (_, problems) = Lexicon::parse("[settings]\nno-such-setting\n");
+        assert_eq!(problems, ["line 2: no setting \"no-such-setting\""]);
     }
 
     #[test]

@@ -232,6 +232,11 @@ fn scan_line(
             c = '"';
             next = body[after..line_end].chars().next();
         }
+        // « … »: French sets guillemets off with a space inside (plain,
+        // no-break or narrow no-break); what follows the space decides.
+        if c == '«' && next.is_some_and(|n| matches!(n, ' ' | '\u{a0}' | '\u{202f}')) {
+            next = body[after..line_end].chars().nth(1);
+        }
         pos = after;
         last = Some((after, c));
         if at < resume_at {
@@ -500,6 +505,18 @@ mod tests {
             texts("''Not now,'' she said. ”Later then,” he said."),
             ["Not now,", "Later then,"]
         );
+    }
+
+    #[test]
+    fn guillemets_with_spaces_inside() {
+        for space in [" ", "\u{a0}", "\u{202f}"] {
+            let body =
+                format!("«{space}Nous restons{space}», a-t-elle dit. «{space}Non{space}!{space}»");
+            let found = texts(&body);
+            let trimmed: Vec<&str> = found.iter().map(|t| t.trim()).collect();
+            let exclaimed = format!("Non{space}!");
+            assert_eq!(trimmed, ["Nous restons", exclaimed.as_str()], "{space:?}");
+        }
     }
 
     #[test]

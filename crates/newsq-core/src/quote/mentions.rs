@@ -2,8 +2,8 @@
 //! descriptions.
 
 use super::lexicon::{
-    is_collective_noun, is_determiner, is_honorific, is_medium_word, is_party_tag, is_place_word,
-    is_title, with_lowercase, Pronoun, WordClasses,
+    active, is_collective_noun, is_determiner, is_honorific, is_medium_word, is_party_tag,
+    is_place_word, is_title, with_lowercase, Pronoun, WordClasses,
 };
 use super::tokens::{Kind, Tokens};
 
@@ -202,6 +202,9 @@ fn find_name_in_run(t: &Tokens<'_>, first: usize, last: usize, out: &mut String)
             return find_name_in_run(t, first, owner, out);
         }
     }
+    if active().settings.nouns_capitalised && is_common_noun_phrase(t, start, last) {
+        return None;
+    }
     // The words joined by spaces, straight onto `out`.
     let mut words = 0;
     for i in start..=last {
@@ -223,6 +226,39 @@ fn find_name_in_run(t: &Tokens<'_>, first: usize, last: usize, out: &mut String)
         return None;
     }
     Some(start)
+}
+
+/// In a language that capitalises every noun (German), whether the words
+/// `start..=last` are a common noun rather than a name: a word the lexicon
+/// knows as a noun or by a noun's ending ("Regierung"), or one word after
+/// a determiner, a preposition or an inflected adjective ("der Saison",
+/// "in einem langen Interview").
+fn is_common_noun_phrase(t: &Tokens<'_>, start: usize, last: usize) -> bool {
+    let mut words = (start..=last).filter(|&i| t.is_word(i));
+    if (start..=last).any(|i| t.is_word(i) && t.classes(i).is_common_noun()) {
+        return true;
+    }
+    let one_word = words.next().is_some() && words.next().is_none();
+    if !one_word || start == 0 || !t.is_word(start - 1) {
+        return false;
+    }
+    // "die FIFA", "der ADAC": an acronym is a name.
+    let text = t.text(start);
+    if text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !text.chars().any(char::is_lowercase)
+    {
+        return false;
+    }
+    let before = t.classes(start - 1);
+    let lower = t.lower(start - 1);
+    let inflected_adjective = !t.is_capitalised(start - 1)
+        && ["e", "en", "em", "er", "es"]
+            .iter()
+            .any(|e| lower.ends_with(e))
+        && before.cue_form().is_none()
+        && !before.is_cue_modifier()
+        && !before.is_according_cue();
+    before.is_determiner() || before.is_preposition() || inflected_adjective
 }
 
 /// A word the article uses as a surname: the capitalised word after an

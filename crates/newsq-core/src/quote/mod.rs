@@ -11,7 +11,7 @@
 mod attribute;
 mod clauses;
 mod entities;
-mod lexicon;
+pub(crate) mod lexicon;
 mod marks;
 mod mentions;
 mod resolve;
@@ -143,7 +143,29 @@ impl SpeakerFrom {
 /// assert_eq!(quotes[0].speaker_mention.as_deref(), Some("Mr Trump"));
 /// ```
 pub fn extract(body: &str) -> Vec<Quotation> {
-    extract_text(body, 0)
+    extract_in(None, None, body)
+}
+
+/// [`extract_with_headline`] of an article in `language`, a code such as
+/// "de", "fr-CA" or "deu": quote marks, reporting verbs, titles and
+/// pronouns are read with that language's lexicon. None tells the language
+/// from the text ([`crate::language::detect`]); a language without a
+/// lexicon ([`crate::language::LEXICONS`]), or one the text does not tell,
+/// is read with English's.
+///
+/// ```
+/// let body = "„Wir schließen den Hafen nicht“, sagte Bürgermeisterin Anke Sommer.";
+/// let quotes = newsq_core::quote::extract_in(Some("de"), None, body);
+/// assert_eq!(quotes[0].text, "Wir schließen den Hafen nicht");
+/// assert_eq!(quotes[0].speaker.as_deref(), Some("Anke Sommer"));
+/// ```
+pub fn extract_in(language: Option<&str>, headline: Option<&str>, body: &str) -> Vec<Quotation> {
+    let index = match language {
+        Some(code) => lexicon::language_index(code),
+        None => crate::language::detect_index(headline.unwrap_or_default(), body),
+    };
+    let _lexicon = lexicon::Using::language(index);
+    extract_with_context(headline, body)
 }
 
 /// [`extract`], with the article's headline as context: read as the
@@ -162,6 +184,11 @@ pub fn extract(body: &str) -> Vec<Quotation> {
 /// assert_eq!(&body[quotes[0].start..quotes[0].end], "“political tensions”");
 /// ```
 pub fn extract_with_headline(headline: Option<&str>, body: &str) -> Vec<Quotation> {
+    extract_in(None, headline, body)
+}
+
+/// [`extract_with_headline`] with the lexicon in use.
+fn extract_with_context(headline: Option<&str>, body: &str) -> Vec<Quotation> {
     let Some(lead) = headline.and_then(context_headline) else {
         return extract_text(body, 0);
     };

@@ -24,6 +24,8 @@ pub struct MetaRecord {
     pub url: Option<String>,
     /// Authors; a cell lists them separated by `;` (or `|`).
     pub authors: Vec<String>,
+    /// Language code ("de", "fr-CA").
+    pub language: Option<String>,
 }
 
 impl MetaRecord {
@@ -31,7 +33,13 @@ impl MetaRecord {
     /// records.
     pub(crate) fn settings_text(&self) -> String {
         let mut text = String::new();
-        for value in [&self.outlet, &self.published, &self.title, &self.url] {
+        for value in [
+            &self.outlet,
+            &self.published,
+            &self.title,
+            &self.url,
+            &self.language,
+        ] {
             text.push_str(value.as_deref().unwrap_or(""));
             text.push('\u{1f}');
         }
@@ -52,6 +60,7 @@ impl MetaRecord {
 /// | title     | `title`, `headline`                                                   |
 /// | url       | `url`, `link`                                                         |
 /// | authors   | `authors`, `author`, `byline`                                         |
+/// | language  | `language`, `lang`, `locale`                                          |
 ///
 /// Other columns are ignored. Cells that are empty, `None` or `null` count as
 /// missing. A key given as a path is reduced to its file name; a URL is kept
@@ -99,6 +108,7 @@ const PUBLISHED_NAMES: &[&str] = &[
 const TITLE_NAMES: &[&str] = &["title", "headline"];
 const URL_NAMES: &[&str] = &["url", "link"];
 const AUTHOR_NAMES: &[&str] = &["authors", "author", "byline"];
+const LANGUAGE_NAMES: &[&str] = &["language", "lang", "locale"];
 
 impl Metadata {
     /// Read a sidecar file. The format comes from the extension (`.csv`, `.tsv`,
@@ -342,6 +352,7 @@ struct Columns {
     title: Option<usize>,
     url: Option<usize>,
     authors: Option<usize>,
+    language: Option<usize>,
 }
 
 fn normalize_name(name: &str) -> String {
@@ -389,6 +400,7 @@ fn table_rows(rows: Vec<Row>) -> Result<Vec<(String, MetaRecord)>, ParseError> {
         title: find_column(&header, TITLE_NAMES),
         url: find_column(&header, URL_NAMES),
         authors: find_column(&header, AUTHOR_NAMES),
+        language: find_column(&header, LANGUAGE_NAMES),
     };
     let mut out = Vec::new();
     for (line, fields) in rows {
@@ -419,6 +431,7 @@ fn table_rows(rows: Vec<Row>) -> Result<Vec<(String, MetaRecord)>, ParseError> {
                 .and_then(|i| fields.get(i))
                 .map(|v| split_authors(v))
                 .unwrap_or_default(),
+            language: get(cols.language),
         };
         out.push((key, record));
     }
@@ -458,6 +471,7 @@ fn json_record(value: &Value) -> Result<(String, MetaRecord), String> {
             title: get(TITLE_NAMES),
             url: get(URL_NAMES),
             authors,
+            language: get(LANGUAGE_NAMES),
         },
     ))
 }

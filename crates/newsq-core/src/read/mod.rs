@@ -66,6 +66,11 @@ pub struct ReadOptions {
     /// Read every file as this format (`--format`); `None` tells each
     /// file's format by its content and name.
     pub format: Option<InputFormat>,
+    /// The language of every article read (`--language`, a code such as
+    /// "de"); overrides the sidecar and the files. Without it, an article
+    /// whose file names no language is given the one its text tells
+    /// ([`crate::language::detect`]), if any.
+    pub language: Option<String>,
 }
 
 impl ReadOptions {
@@ -425,7 +430,8 @@ fn record_article(
     parse_json_value(id, value).ok_or_else(|| at(SkipReason::NoText))
 }
 
-/// Apply the sidecar, then `--outlet`, over what the file said.
+/// Apply the sidecar, then `--outlet` and `--language`, over what the
+/// file said; an article still without a language gets the one its text tells.
 fn apply_metadata(article: &mut Article, file_name: &str, single: bool, opts: &ReadOptions) {
     if let Some(meta) = &opts.meta {
         let record = if single {
@@ -451,10 +457,25 @@ fn apply_metadata(article: &mut Article, file_name: &str, single: bool, opts: &R
                 if !record.authors.is_empty() {
                     article.authors.clone_from(&record.authors);
                 }
+                take(&mut article.language, &record.language);
             }
         }
     }
     if let Some(outlet) = &opts.outlet {
         article.outlet = Some(outlet.clone());
+    }
+    if let Some(language) = &opts.language {
+        article.language = Some(language.clone());
+    }
+    let named = article
+        .language
+        .as_deref()
+        .is_some_and(|l| !l.trim().is_empty());
+    if !named {
+        article.language = crate::language::detect_index(
+            article.title.as_deref().unwrap_or_default(),
+            &article.body,
+        )
+        .map(|i| crate::quote::lexicon::LANGUAGES[i].0.to_string());
     }
 }

@@ -6,7 +6,7 @@
 
 use super::{is_dash, Attributor};
 use crate::quote::clauses::{is_auxiliary, is_plural_form};
-use crate::quote::lexicon::{english, CueForm};
+use crate::quote::lexicon::{active, CueForm};
 use crate::quote::mentions::{classify, Mention, Referent};
 use crate::quote::tokens::Kind;
 
@@ -36,7 +36,7 @@ const MAX_STATEMENTS: usize = 10_000;
 pub(super) fn find_reported(a: &Attributor<'_, '_>) -> Vec<ReportedSource> {
     let t = a.t;
     let mut out: Vec<ReportedSource> = Vec::new();
-    let lexicon = english();
+    let lexicon = active();
     for &(lo, hi) in &t.sentences {
         if out.len() >= MAX_STATEMENTS {
             break;
@@ -91,8 +91,8 @@ impl Attributor<'_, '_> {
         if !t.is_word(k) {
             return None;
         }
-        if self.lower(k) == "according" && t.is_word(k + 1) && self.lower(k + 1) == "to" {
-            return self.according_to(k, lo, hi);
+        if let Some(from) = self.according_phrase_at(k) {
+            return self.according_to(k, from, lo, hi);
         }
         if !t.classes(k).is_reporting_cue() || self.not_said(k, lo) {
             return None;
@@ -349,15 +349,15 @@ impl Attributor<'_, '_> {
 
     /// "According to X, …", "…, according to X", "The plan, according to
     /// X, is dead".
-    fn according_to(&self, k: usize, lo: usize, hi: usize) -> Option<ReportedSource> {
+    fn according_to(&self, k: usize, from: usize, lo: usize, hi: usize) -> Option<ReportedSource> {
         let t = self.t;
-        let end = (k + 2..hi)
+        let end = (from..hi)
             .find(|&j| !t.is_word(j) && !t.is_punct(j, "."))
             .unwrap_or(hi);
-        if end <= k + 2 {
+        if end <= from {
             return None;
         }
-        let mention = classify(t, k + 2, end - 1)?;
+        let mention = classify(t, from, end - 1)?;
         let opens_sentence = (lo..k).all(|j| !t.is_word(j) || self.lower(j) == "but");
         let comma_after = end < hi && t.is_punct(end, ",");
         if opens_sentence {
@@ -667,8 +667,7 @@ impl Attributor<'_, '_> {
         if j >= hi || !t.is_word(j) {
             return false;
         }
-        let w = self.lower(j);
-        if w == "according" && t.is_word(j + 1) && self.lower(j + 1) == "to" {
+        if self.according_phrase_at(j).is_some() {
             return true;
         }
         let cue_at =

@@ -1,0 +1,222 @@
+//! Quotations and their speakers in the languages newsq has a lexicon for,
+//! on short fictional articles written for these tests, each in its
+//! newspaper's conventions: the quote marks, the reporting verbs in their
+//! orders, titles, pronouns, "according to" in the language's words.
+
+use newsq_core::language;
+use newsq_core::quote::{extract_in, Quotation, StatementKind};
+
+/// The quotation (or reported statement) whose text holds `needle`.
+fn find<'q>(quotes: &'q [Quotation], kind: StatementKind, needle: &str) -> &'q Quotation {
+    quotes
+        .iter()
+        .find(|q| q.kind == kind && q.text.contains(needle))
+        .unwrap_or_else(|| panic!("no {kind:?} with {needle:?} in {quotes:#?}"))
+}
+
+/// Every quotation of `body` read as `code` has the speaker given beside
+/// a word of it; the text's own language is told as `code` too.
+fn assert_speakers(code: &str, headline: &str, body: &str, expected: &[(&str, Option<&str>)]) {
+    assert_eq!(
+        language::detect(&format!("{headline}\n{body}")),
+        Some(code),
+        "detected language"
+    );
+    let quotes = extract_in(Some(code), Some(headline), body);
+    for &(needle, speaker) in expected {
+        let q = find(&quotes, StatementKind::Quotation, needle);
+        assert_eq!(
+            q.speaker.as_deref(),
+            speaker,
+            "{code}: {needle:?} in {q:#?}"
+        );
+    }
+    // Read with the detected language, the same.
+    assert_eq!(extract_in(None, Some(headline), body), quotes);
+}
+
+#[test]
+fn german() {
+    let body = "„Wir werden den Hafen in diesem Winter nicht schließen“, sagte Bürgermeisterin Anke Sommerfeld am Dienstag vor dem Stadtrat.
+
+„Die Fischer brauchen uns“, fügte sie hinzu. Laut Jens Brandauer, dem Vorsitzenden der Genossenschaft, war die Saison „für alle sehr schwierig“.
+
+Nach der Sitzung sagte Verkehrsminister Holger Wendt: „Der Bund bezahlt die Arbeiten am Deich.“
+
+Die Kosten seien „mit Vorsicht zu genießen“, so Wendt. Die Zeitung „Nordkurier“ berichtete zuerst darüber.
+
+Die Sanktionen seien „ein schwerer Fehler“.";
+    assert_speakers(
+        "de",
+        "Der Hafen von Kleinwerder bleibt offen",
+        body,
+        &[
+            ("nicht schließen", Some("Anke Sommerfeld")),
+            ("brauchen uns", Some("Anke Sommerfeld")),
+            ("sehr schwierig", Some("Jens Brandauer")),
+            ("bezahlt die Arbeiten", Some("Holger Wendt")),
+            ("Vorsicht", Some("Holger Wendt")),
+            // A capitalised noun is no speaker.
+            ("schwerer Fehler", None),
+        ],
+    );
+    let quotes = extract_in(Some("de"), None, body);
+    // A newspaper's name in „…“ is no statement.
+    assert!(
+        !quotes.iter().any(|q| q.text == "Nordkurier"),
+        "{quotes:#?}"
+    );
+    let q = find(&quotes, StatementKind::Quotation, "schwerer Fehler");
+    assert_ne!(q.speaker_mention.as_deref(), Some("Die Sanktionen"));
+}
+
+#[test]
+fn french() {
+    let body = "« Nous ne fermerons pas le port cet hiver », a déclaré mardi la maire Claire Dufresnoy devant le conseil municipal.
+
+« Les pêcheurs ont besoin de nous », a-t-elle ajouté. Selon Paul Marchetti, président de la coopérative, « la saison a été très difficile pour tout le monde ».
+
+Le ministre des Transports, Henri Vasseur, a affirmé que l'État financerait les travaux de la digue.";
+    assert_speakers(
+        "fr",
+        "Le port de Saint-Lunaire restera ouvert",
+        body,
+        &[
+            ("fermerons", Some("Claire Dufresnoy")),
+            ("besoin de nous", Some("Claire Dufresnoy")),
+            ("très difficile", Some("Paul Marchetti")),
+        ],
+    );
+    // Guillemets with spaces inside pair the right way round.
+    let quotes = extract_in(Some("fr"), None, body);
+    let first = find(&quotes, StatementKind::Quotation, "fermerons");
+    assert_eq!(first.text, "Nous ne fermerons pas le port cet hiver");
+    let reported = find(&quotes, StatementKind::Reported, "financerait");
+    assert_eq!(reported.speaker.as_deref(), Some("Henri Vasseur"));
+}
+
+#[test]
+fn spanish() {
+    let body = "\"No vamos a cerrar el puerto este invierno\", dijo el martes la alcaldesa Lucía Ferrán ante el pleno municipal.
+
+\"Los pescadores nos necesitan\", añadió. Según Tomás Arriaga, presidente de la cooperativa, la temporada ha sido «muy difícil para todos».
+
+El ministro de Transportes, Julio Campos, afirmó que el Gobierno pagará las obras del dique.";
+    assert_speakers(
+        "es",
+        "El puerto de Villaseca seguirá abierto",
+        body,
+        &[
+            ("cerrar el puerto", Some("Lucía Ferrán")),
+            ("nos necesitan", Some("Lucía Ferrán")),
+            ("muy difícil", Some("Tomás Arriaga")),
+        ],
+    );
+    let quotes = extract_in(Some("es"), None, body);
+    let reported = find(&quotes, StatementKind::Reported, "pagará las obras");
+    assert_eq!(reported.speaker.as_deref(), Some("Julio Campos"));
+    assert_eq!(reported.text, "el Gobierno pagará las obras del dique");
+}
+
+#[test]
+fn italian() {
+    let body = "«Non chiuderemo il porto quest'inverno», ha detto martedì la sindaca Giulia Ferri davanti al consiglio comunale.
+
+«I pescatori hanno bisogno di noi», ha aggiunto. Secondo Marco Bellandi, presidente della cooperativa, la stagione è stata «molto difficile per tutti».
+
+Il ministro dei Trasporti, Paolo Lenzi, ha detto che il governo pagherà i lavori della diga.";
+    assert_speakers(
+        "it",
+        "Il porto di Rocca Marina resterà aperto",
+        body,
+        &[
+            ("Non chiuderemo", Some("Giulia Ferri")),
+            ("bisogno di noi", Some("Giulia Ferri")),
+            ("molto difficile", Some("Marco Bellandi")),
+        ],
+    );
+    let quotes = extract_in(Some("it"), None, body);
+    let reported = find(&quotes, StatementKind::Reported, "pagherà");
+    assert_eq!(reported.speaker.as_deref(), Some("Paolo Lenzi"));
+}
+
+#[test]
+fn portuguese() {
+    let body = "\"Não vamos fechar o porto neste inverno\", disse na terça-feira a prefeita Ana Ribeiro perante a câmara municipal.
+
+\"Os pescadores precisam de nós\", acrescentou. Segundo Tiago Moreira, presidente da cooperativa, a temporada foi \"muito difícil para todos\".
+
+O ministro dos Transportes, Rui Carvalho, afirmou que o governo vai pagar as obras do molhe.";
+    assert_speakers(
+        "pt",
+        "O porto de Vila Serena continuará aberto",
+        body,
+        &[
+            ("fechar o porto", Some("Ana Ribeiro")),
+            ("precisam de nós", Some("Ana Ribeiro")),
+            ("muito difícil", Some("Tiago Moreira")),
+        ],
+    );
+    let quotes = extract_in(Some("pt"), None, body);
+    let reported = find(&quotes, StatementKind::Reported, "vai pagar");
+    assert_eq!(reported.speaker.as_deref(), Some("Rui Carvalho"));
+}
+
+#[test]
+fn russian() {
+    let body = "«Мы не закроем порт этой зимой», — сказала во вторник мэр города Анна Соколова на заседании совета.
+
+«Рыбакам нужна наша помощь», — добавила она. По словам председателя кооператива Игоря Орлова, сезон был «очень трудным для всех».";
+    assert_speakers(
+        "ru",
+        "Порт Северного останется открытым",
+        body,
+        &[
+            ("не закроем", Some("Анна Соколова")),
+            ("нужна наша помощь", Some("Анна Соколова")),
+            // Cyrillic kept as written (the genitive of "по словам" too).
+            ("очень трудным", Some("Игоря Орлова")),
+        ],
+    );
+}
+
+#[test]
+fn czech() {
+    let body = "„Přístav letos v zimě nezavřeme,“ řekla v úterý starostka Jana Dvořáková před zastupitelstvem.
+
+„Rybáři nás potřebují,“ dodala. Podle předsedy družstva Petra Horáka byla sezona „pro všechny velmi těžká“.";
+    assert_speakers(
+        "cs",
+        "Přístav v Horní Lhotě zůstane otevřený",
+        body,
+        &[
+            ("nezavřeme", Some("Jana Dvořáková")),
+            ("potřebují", Some("Jana Dvořáková")),
+            ("velmi těžká", Some("Petra Horáka")),
+        ],
+    );
+}
+
+#[test]
+fn english_rules_are_not_read_into_other_languages() {
+    // "said" is no German cue: read as German, the English verb attributes nothing.
+    let body = "„Wir bleiben hier“, said Anke Sommer.";
+    assert_eq!(extract_in(Some("de"), None, body)[0].speaker, None);
+    assert_eq!(
+        extract_in(Some("en"), None, body)[0].speaker.as_deref(),
+        Some("Anke Sommer")
+    );
+    // A language without a lexicon is read with English's.
+    assert_eq!(
+        extract_in(Some("nl"), None, body)[0].speaker.as_deref(),
+        Some("Anke Sommer")
+    );
+}
+
+#[test]
+fn a_short_or_mixed_text_tells_no_language() {
+    assert_eq!(language::detect(""), None);
+    assert_eq!(language::detect("Anke Sommer"), None);
+    assert!(language::has_lexicon("pt-BR") && !language::has_lexicon("tlh"));
+    assert_eq!(language::lexicon_code("DEU"), Some("de"));
+}
