@@ -33,7 +33,7 @@ pub const LEXICONS: [&str; lexicon::LANGUAGES.len()] = {
 /// assert_eq!(detect("Varga."), None);
 /// ```
 pub fn detect(text: &str) -> Option<&'static str> {
-    lexicon::detect_language(text).map(|i| lexicon::LANGUAGES[i].0)
+    lexicon::detect_language(&[text]).map(|i| lexicon::LANGUAGES[i].0)
 }
 
 /// Whether newsq reads `code` ("de", "de-AT", "deu") with a lexicon of its own.
@@ -51,15 +51,26 @@ pub fn lexicon_code(code: &str) -> Option<&'static str> {
     lexicon::language_index(code).map(|i| lexicon::LANGUAGES[i].0)
 }
 
+/// The language of `article`: the one it gives (`language`), else the one
+/// its headline and body tell ([`detect`]), else None.
+///
+/// ```
+/// use newsq_core::{language, Article};
+///
+/// let mut article = Article::from_body("a", "Der Hafen bleibt offen, sagte die Bürgermeisterin am Dienstag in der Stadt.");
+/// assert_eq!(language::of_article(&article), Some("de"));
+/// article.language = Some("de-AT".into());
+/// assert_eq!(language::of_article(&article), Some("de-AT"));
+/// ```
+pub fn of_article(article: &crate::Article) -> Option<&str> {
+    match article.language.as_deref().map(str::trim) {
+        Some(given) if !given.is_empty() => Some(given),
+        _ => detect_index(article.title.as_deref().unwrap_or_default(), &article.body)
+            .map(|i| lexicon::LANGUAGES[i].0),
+    }
+}
+
 /// The lexicon to read an article with: its headline's and body's language.
 pub(crate) fn detect_index(headline: &str, body: &str) -> Option<usize> {
-    if headline.is_empty() {
-        return lexicon::detect_language(body);
-    }
-    // (The vote reads a few KiB: only so much of the body is copied.)
-    let mut end = body.len().min(4096);
-    while !body.is_char_boundary(end) {
-        end -= 1;
-    }
-    lexicon::detect_language(&format!("{headline}\n{}", &body[..end]))
+    lexicon::detect_language(&[headline, body])
 }

@@ -13,6 +13,7 @@ use super::analysis::{name_key, non_english_stemmer, pre_tokenize, text_analyzer
 use super::date::parse_published;
 use super::schema::{DocKind, Fields, StatementKindCode};
 use super::{IndexError, NewsIndex};
+use crate::language;
 use crate::quote::{self, Quotation, StatementKind};
 use crate::wording::Wording;
 use crate::Article;
@@ -271,27 +272,33 @@ impl PreparedArticle {
 impl DocumentBuilder {
     /// Extract the article's quotations and build its documents.
     pub fn prepare(&self, article: &Article) -> PreparedArticle {
-        let quotations = quote::extract_in(
-            article.language.as_deref(),
-            article.title.as_deref(),
-            &article.body,
-        );
-        self.documents(article, &quotations)
+        let language = language::of_article(article);
+        let quotations = quote::extract_in(language, article.title.as_deref(), &article.body);
+        self.documents_in(article, language, &quotations)
     }
 
     /// The documents of an article with the given quotations: one for the
     /// article and one per quotation (the writer deletes any earlier copy
     /// of the article first).
+    ///
+    /// The article's language is the one it gives, else the one its text
+    /// tells ([`language::of_article`]): stored, and stemmed in.
     pub fn documents(&self, article: &Article, quotations: &[Quotation]) -> PreparedArticle {
+        self.documents_in(article, language::of_article(article), quotations)
+    }
+
+    /// [`DocumentBuilder::documents`] of an article in `language`.
+    fn documents_in(
+        &self,
+        article: &Article,
+        language: Option<&str>,
+        quotations: &[Quotation],
+    ) -> PreparedArticle {
         let f = self.fields;
         let key = article_key(article);
         // The text fields' own analyzer stems English; other languages'
         // text goes in analysed already.
-        let mut foreign = article
-            .language
-            .as_deref()
-            .and_then(non_english_stemmer)
-            .map(take_analyzer);
+        let mut foreign = language.and_then(non_english_stemmer).map(take_analyzer);
         // One batch per article: its documents go to the same segment,
         // next to each other in the document store, where the fields they
         // share compress away.
@@ -316,7 +323,7 @@ impl DocumentBuilder {
         if let Some(url) = non_empty(&article.url) {
             shared.add_text(f.url, url);
         }
-        if let Some(language) = non_empty(&article.language) {
+        if let Some(language) = language {
             shared.add_text(f.language, language);
         }
 

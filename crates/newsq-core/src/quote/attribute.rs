@@ -559,8 +559,13 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 .or_else(|| self.inverted_cue_at_end(i, hi))
                 .or_else(|| self.signature_below(i))
         };
+        // (A verb-second language asked it first.)
         found
-            .or_else(|| self.verb_second_cue(i, lo))
+            .or_else(|| {
+                (!active().settings.verb_second)
+                    .then(|| self.verb_second_cue(i, lo))
+                    .flatten()
+            })
             .or_else(|| self.tag_after(i, hi))
             .or_else(|| self.tag_before(i, lo))
     }
@@ -761,7 +766,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
             if let Some(p) = (j..cue).find(|&k| t.classes(k).pronoun().is_some()) {
                 return Some(Source::cued(classify(t, p, p)?, cue));
             }
-            if let Some(m) = self.inverted_subject(cue, hi) {
+            if let Some((m, _)) = self.inverted_subject(cue, hi) {
                 return Some(Source::cued(m, cue));
             }
         }
@@ -776,16 +781,8 @@ impl<'t, 'a> Attributor<'t, 'a> {
         }
         // « … », dijo el martes la alcaldesa X: a dated cue, or a role
         // before the name.
-        if self.is_cue(j) == Some(CueForm::Finite)
-            && t.classes(j).is_inverting_cue()
-            && (self.past_date(j + 1, hi) > j + 1
-                || self
-                    .phrase_after(j + 1, hi)
-                    .and_then(|(f, l)| Some((classify(t, f, l)?, l)))
-                    .and_then(|(m, l)| self.role_then_name(m, l))
-                    .is_some())
-        {
-            if let Some(m) = self.inverted_subject(j, hi) {
+        if self.is_cue(j) == Some(CueForm::Finite) && t.classes(j).is_inverting_cue() {
+            if let Some((m, true)) = self.inverted_subject(j, hi) {
                 return Some(Source::cued(m, j));
             }
         }
@@ -978,19 +975,20 @@ impl<'t, 'a> Attributor<'t, 'a> {
 
     /// The subject after an inverted cue at `cue`, past the words that
     /// date it ("a déclaré mardi la maire X", "dijo el martes la
-    /// alcaldesa X", "сказала во вторник мэр X"): a name or a description;
-    /// a role and the name after it give the name.
-    fn inverted_subject(&self, cue: usize, hi: usize) -> Option<Mention> {
+    /// alcaldesa X", "сказала во вторник мэр города X"): a name or a
+    /// description, a role and the name after it giving the name; and
+    /// whether a date or a role was read past to find it.
+    fn inverted_subject(&self, cue: usize, hi: usize) -> Option<(Mention, bool)> {
         let t = self.t;
-        let first = self.past_date(cue + 1, hi);
-        let (first, last) = self.phrase_after(first, hi)?;
+        let start = self.past_date(cue + 1, hi);
+        let (first, last) = self.phrase_after(start, hi)?;
         let m = classify(t, first, last)?;
         if matches!(m.referent, Referent::Pronoun(_)) && first != last {
             return None;
         }
-        match self.role_then_name(m.clone(), last) {
-            Some(named) => Some(named),
-            None => Some(m),
+        match self.role_then_name(&m, last) {
+            Some(named) => Some((named, true)),
+            None => Some((m, start > cue + 1)),
         }
     }
 
@@ -1017,7 +1015,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
 
     /// "la alcaldesa Lucía Ferrán", "мэр города Анна Соколова": a
     /// description of a role whose phrase goes on to a name: the name.
-    fn role_then_name(&self, m: Mention, last: usize) -> Option<Mention> {
+    fn role_then_name(&self, m: &Mention, last: usize) -> Option<Mention> {
         let t = self.t;
         if !matches!(m.referent, Referent::Description { .. }) {
             return None;

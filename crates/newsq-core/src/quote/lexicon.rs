@@ -615,10 +615,10 @@ fn lexicons() -> &'static [Lexicon] {
     })
 }
 
-/// Which language of [`LANGUAGES`] `text` is written in, by a vote of
-/// its words on each lexicon's `[common-words]`; None when the text gives
+/// Which language of [`LANGUAGES`] `texts` (a headline, a body) are
+/// written in, by a vote of their words on each lexicon's `[common-words]`; None when the text gives
 /// too few of them or two languages come too close.
-pub(crate) fn detect_language(text: &str) -> Option<usize> {
+pub(crate) fn detect_language(texts: &[&str]) -> Option<usize> {
     // (Enough text to tell a language by: the vote is over early.)
     const READ: usize = 4096;
     const DECISIVE: u32 = 24;
@@ -636,7 +636,10 @@ pub(crate) fn detect_language(text: &str) -> Option<usize> {
     let mut counts = [0u32; LANGUAGES.len()];
     let mut read = 0;
     let mut lower = String::new();
-    for word in text.split(|c: char| !c.is_alphabetic()) {
+    let words = texts
+        .iter()
+        .flat_map(|text| text.split(|c: char| !c.is_alphabetic()));
+    for word in words {
         read += word.len() + 1;
         if read > READ {
             break;

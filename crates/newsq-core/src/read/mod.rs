@@ -467,15 +467,6 @@ fn apply_metadata(article: &mut Article, file_name: &str, single: bool, opts: &R
     if let Some(language) = &opts.language {
         article.language = Some(language.clone());
     }
-    let named = article
-        .language
-        .as_deref()
-        .is_some_and(|l| !l.trim().is_empty());
-    if !named {
-        article.language = crate::language::detect_index(
-            article.title.as_deref().unwrap_or_default(),
-            &article.body,
-        )
-        .map(|i| crate::quote::lexicon::LANGUAGES[i].0.to_string());
-    }
+    // (A language given as blanks is none.)
+    article.language = crate::language::of_article(article).map(str::to_string);
 }
