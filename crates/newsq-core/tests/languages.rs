@@ -220,3 +220,104 @@ fn a_short_or_mixed_text_tells_no_language() {
     assert!(language::has_lexicon("pt-BR") && !language::has_lexicon("tlh"));
     assert_eq!(language::lexicon_code("DEU"), Some("de"));
 }
+
+/// The reported statement of `body` (read as `code`) holding `needle`: its
+/// text and its speaker.
+fn reported(code: &str, body: &str, needle: &str) -> (String, Option<String>) {
+    let quotes = extract_in(Some(code), None, body);
+    let q = find(&quotes, StatementKind::Reported, needle);
+    (q.text.clone(), q.speaker.clone())
+}
+
+#[test]
+fn german_reported_speech() {
+    let cases = [
+        (
+            "Holger Wendt sagte, dass der Bund die Arbeiten am Deich bezahlen werde.",
+            "der Bund die Arbeiten am Deich bezahlen werde",
+            "Holger Wendt",
+        ),
+        (
+            "Holger Wendt sagte, die Lage am Deich sei ernst.",
+            "die Lage am Deich sei ernst",
+            "Holger Wendt",
+        ),
+        (
+            "Am Dienstag erklärte Anke Sommer, der Hafen bleibe den ganzen Winter offen.",
+            "der Hafen bleibe den ganzen Winter offen",
+            "Anke Sommer",
+        ),
+        (
+            "Laut Anke Sommer bleibt der Hafen den ganzen Winter offen.",
+            "bleibt der Hafen den ganzen Winter offen",
+            "Anke Sommer",
+        ),
+        (
+            "Der Hafen bleibt laut Anke Sommer den ganzen Winter offen.",
+            "Der Hafen bleibt den ganzen Winter offen",
+            "Anke Sommer",
+        ),
+        (
+            "Anke Sommer zufolge bleibt der Hafen den ganzen Winter offen.",
+            "bleibt der Hafen den ganzen Winter offen",
+            "Anke Sommer",
+        ),
+        (
+            "Der Hafen bleibe den ganzen Winter offen, so Anke Sommer.",
+            "Der Hafen bleibe den ganzen Winter offen",
+            "Anke Sommer",
+        ),
+        (
+            "Wie Anke Sommer am Montag mitteilte, bleibt der Hafen den ganzen Winter offen.",
+            "bleibt der Hafen den ganzen Winter offen",
+            "Anke Sommer",
+        ),
+        (
+            "Nach Angaben von Anke Sommer bleibt der Hafen den ganzen Winter offen.",
+            "bleibt der Hafen den ganzen Winter offen",
+            "Anke Sommer",
+        ),
+        (
+            "Anke Sommer teilte am Montag mit, dass der Hafen den ganzen Winter offen bleibt.",
+            "der Hafen den ganzen Winter offen bleibt",
+            "Anke Sommer",
+        ),
+    ];
+    for (body, statement, speaker) in cases {
+        let quotes = extract_in(Some("de"), None, body);
+        let found = quotes
+            .iter()
+            .find(|q| q.kind == StatementKind::Reported)
+            .unwrap_or_else(|| panic!("no reported statement in {body:?}: {quotes:#?}"));
+        assert_eq!(found.text, statement, "{body}");
+        assert_eq!(found.speaker.as_deref(), Some(speaker), "{body}");
+    }
+    // A quotation framed by "so" is no reported statement of its own.
+    let quotes = extract_in(
+        Some("de"),
+        None,
+        "„Der Hafen bleibt offen“, so Anke Sommer.",
+    );
+    assert!(
+        quotes.iter().all(|q| q.kind == StatementKind::Quotation),
+        "{quotes:#?}"
+    );
+}
+
+#[test]
+fn reported_speech_after_a_comma_and_a_complementiser() {
+    let (text, speaker) = reported(
+        "ru",
+        "Министр транспорта Павел Громов заявил, что правительство оплатит ремонт дамбы.",
+        "дамбы",
+    );
+    assert_eq!(text, "правительство оплатит ремонт дамбы");
+    assert_eq!(speaker.as_deref(), Some("Павел Громов"));
+    let (text, speaker) = reported(
+        "cs",
+        "Ministr dopravy Karel Veselý uvedl, že vláda zaplatí opravu hráze.",
+        "hráze",
+    );
+    assert_eq!(text, "vláda zaplatí opravu hráze");
+    assert_eq!(speaker.as_deref(), Some("Karel Veselý"));
+}

@@ -1051,7 +1051,16 @@ impl<'t, 'a> Attributor<'t, 'a> {
         if self.lower(k) == "according" && t.is_word(k + 1) && self.lower(k + 1) == "to" {
             return Some(k + 2);
         }
-        (t.classes(k).is_according_cue() && t.is_word(k + 1)).then_some(k + 1)
+        if !(t.classes(k).is_according_cue() && t.is_word(k + 1)) {
+            return None;
+        }
+        // ("nach Angaben von X": a preposition before the source.)
+        let from = if t.classes(k + 1).is_preposition() && t.is_word(k + 2) {
+            k + 2
+        } else {
+            k + 1
+        };
+        Some(from)
     }
 
     /// How many words the quotation at token `i` has.

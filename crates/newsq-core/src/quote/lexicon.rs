@@ -85,11 +85,13 @@ pub(crate) enum Class {
     CueAccordingAfter,
     CommonNoun,
     CueTag,
+    CueAsClause,
+    CueParticle,
 }
 
 impl Class {
     /// Every class, with its heading in a lexicon file.
-    const ALL: [(Class, &'static str); 55] = [
+    const ALL: [(Class, &'static str); 57] = [
         (Class::CueFinite, "cue.finite"),
         (Class::CueParticiple, "cue.participle"),
         (Class::CueInverting, "cue.inverting"),
@@ -145,6 +147,8 @@ impl Class {
         (Class::CueAccordingAfter, "cue.according-after"),
         (Class::CommonNoun, "nouns.common"),
         (Class::CueTag, "cue.tag"),
+        (Class::CueAsClause, "cue.as-clause"),
+        (Class::CueParticle, "cue.particles"),
     ];
 
     /// The class's bit in a word's set (at most 64 classes).
@@ -185,14 +189,19 @@ pub(crate) struct Settings {
     /// run straight into its clause ("Laut Wendt ist …", "Podle Nováka
     /// byla …"): the source ends with its name.
     pub according_without_comma: bool,
+    /// `comma-before-statement`: a comma sets a reported statement off
+    /// from its verb, with or without a complementiser ("sagte, die Lage
+    /// sei ernst", "заявил, что …").
+    pub comma_before_statement: bool,
 }
 
 impl Settings {
     /// The settings a lexicon file may give, each a word of its `[settings]`.
-    const NAMES: [&'static str; 3] = [
+    const NAMES: [&'static str; 4] = [
         "nouns-capitalised",
         "verb-second",
         "according-without-comma",
+        "comma-before-statement",
     ];
 
     fn set(&mut self, name: &str) {
@@ -200,6 +209,7 @@ impl Settings {
             "nouns-capitalised" => self.nouns_capitalised = true,
             "verb-second" => self.verb_second = true,
             "according-without-comma" => self.according_without_comma = true,
+            "comma-before-statement" => self.comma_before_statement = true,
             _ => {}
         }
     }
@@ -314,7 +324,11 @@ impl Lexicon {
         let reporting_shapes = WordShapes::new(
             (pairs.iter())
                 .filter(|&&(_, bits)| {
-                    bits & (Class::CueReporting.bit() | Class::CueAccording.bit()) != 0
+                    let reporting = Class::CueReporting.bit()
+                        | Class::CueAccording.bit()
+                        | Class::CueAccordingAfter.bit()
+                        | Class::CueTag.bit();
+                    bits & reporting != 0
                 })
                 .map(|&(word, _)| word)
                 .chain(["according"]),
@@ -471,6 +485,17 @@ impl WordClasses {
     /// after the word: „…“, so Wendt.
     pub(crate) fn is_statement_tag(self) -> bool {
         self.has(Class::CueTag)
+    }
+
+    /// The particle of a separable reporting verb: "mit" in "teilte … mit".
+    pub(crate) fn is_cue_particle(self) -> bool {
+        self.has(Class::CueParticle)
+    }
+
+    /// A word opening a clause that gives the source of the sentence's
+    /// statement: "wie" in "Wie die Polizei mitteilte, …".
+    pub(crate) fn is_as_clause(self) -> bool {
+        self.has(Class::CueAsClause)
     }
 
     /// A word after a source that attributes a statement to it: "zufolge".

@@ -94,6 +94,13 @@ impl Attributor<'_, '_> {
         if let Some(from) = self.according_phrase_at(k) {
             return self.according_to(k, from, lo, hi);
         }
+        let classes = t.classes(k);
+        if classes.is_according_cue_after() {
+            return self.according_after(k, lo, hi);
+        }
+        if classes.is_statement_tag() {
+            return self.tagged_statement(k, lo, hi);
+        }
         if !t.classes(k).is_reporting_cue() || self.not_said(k, lo) {
             return None;
         }
@@ -167,6 +174,14 @@ impl Attributor<'_, '_> {
         if let Some(found) = self.inverted_report(k, lo, hi) {
             return found;
         }
+        if let Some(found) = self.as_clause(k, lo, hi) {
+            return found;
+        }
+        // "Am Dienstag sagte Wendt, die Lage sei ernst": in a verb-second
+        // language the subject may follow the cue.
+        if let Some(found) = self.subject_after_cue(k, lo, hi) {
+            return found;
+        }
         match self.complement(k, hi) {
             Complement::At(first) => {
                 // ("X, whose book argued for joint management, posted that
@@ -177,15 +192,17 @@ impl Attributor<'_, '_> {
                     found => found,
                 };
                 if let Some(mention) = subject {
-                    let last = self.clause_end(first, hi);
-                    // ("told reporters outside the town hall: «…»": the words
-                    // before the colon frame a quotation.)
-                    if self.introduces_quotation(last) {
-                        return None;
-                    }
-                    let parts = self.checked(vec![(first, last)])?;
-                    return Some(self.source(mention, k, parts));
+                    return self.statement_from(mention, k, first, hi);
                 }
+            }
+            // "Wendt sagte, die Lage sei ernst": where the statement follows
+            // a comma, a comma with no subject before the cue opens it.
+            Complement::Resumes(after)
+                if active().settings.comma_before_statement
+                    && self.subject_after_comma(k, lo).is_none() =>
+            {
+                let mention = self.subject_of_cue(k, lo)?;
+                return self.statement_from(mention, k, after, hi);
             }
             // "…, Varga said": the statement stands before the subject.
             Complement::Nothing => {
@@ -207,6 +224,88 @@ impl Attributor<'_, '_> {
             Complement::NoStatement => {}
         }
         None
+    }
+
+    /// "Wie die Polizei mitteilte, wurde niemand verletzt", "…, comme l'a
+    /// indiqué le maire": a clause opened by a word of `[cue.as-clause]`
+    /// whose cue at `k` gives the source of the rest of the sentence.
+    /// `None` when the cue is in no such clause; `Some(None)` when it is,
+    /// but no statement stands beside it.
+    fn as_clause(&self, k: usize, lo: usize, hi: usize) -> Option<Option<ReportedSource>> {
+        // (The clause's subject and adjuncts run to a dozen words.)
+        const MAX_CLAUSE_WORDS: usize = 12;
+        let t = self.t;
+        let opener = (k.saturating_sub(MAX_CLAUSE_WORDS).max(lo)..k)
+            .rev()
+            .take_while(|&j| t.is_word(j))
+            .find(|&j| t.classes(j).is_as_clause())?;
+        // The source: the phrase after the opener, or after the cue ("comme
+        // l'a indiqué le maire").
+        let mention = self
+            .phrase_after(opener + 1, k)
+            .and_then(|(f, l)| classify(t, f, l))
+            .filter(|m| !t.classes(m.first).is_cue_modifier())
+            .or_else(|| {
+                let (f, l) = self.phrase_after(k + 1, hi)?;
+                classify(t, f, l)
+            })?;
+        let opens_sentence = (lo..opener).all(|j| !t.is_word(j));
+        if opens_sentence {
+            let comma = (k + 1..hi).find(|&j| t.toks[j].kind != Kind::Word)?;
+            if !t.is_punct(comma, ",") {
+                return Some(None);
+            }
+            return Some(self.statement_from(mention, k, comma + 1, hi));
+        }
+        if opener > lo + 1 && t.is_punct(opener - 1, ",") {
+            return Some(
+                self.statement_before(lo, opener - 1)
+                    .map(|parts| self.source(mention, k, parts)),
+            );
+        }
+        Some(None)
+    }
+
+    /// The statement of `mention` after the cue at `k`, from `first` to
+    /// the end of its clause.
+    fn statement_from(
+        &self,
+        mention: Mention,
+        k: usize,
+        first: usize,
+        hi: usize,
+    ) -> Option<ReportedSource> {
+        let last = self.clause_end(first, hi);
+        // ("told reporters outside the town hall: «…»": the words
+        // before the colon frame a quotation.)
+        if self.introduces_quotation(last) {
+            return None;
+        }
+        let parts = self.checked(vec![(first, last)])?;
+        Some(self.source(mention, k, parts))
+    }
+
+    /// "Am Dienstag sagte Wendt, die Lage sei ernst", "Danach erklärte
+    /// er, dass …": in a verb-second language, a cue that does not open
+    /// its sentence with its subject right after it, then a comma and the
+    /// statement. `None` when the cue is no such; `Some(None)` when it is
+    /// but closes no statement.
+    fn subject_after_cue(&self, k: usize, lo: usize, hi: usize) -> Option<Option<ReportedSource>> {
+        let t = self.t;
+        if !active().settings.verb_second || k == lo || !t.is_word(k + 1) {
+            return None;
+        }
+        let (first, last) = self.phrase_after(k + 1, hi)?;
+        let mention = classify(t, first, last)?;
+        if first != k + 1 || matches!(mention.referent, Referent::Description { .. }) {
+            return None;
+        }
+        Some(match self.complement(last, hi) {
+            Complement::At(start) | Complement::Resumes(start) => {
+                self.statement_from(mention, k, start, hi)
+            }
+            _ => None,
+        })
     }
 
     /// "The ferry will run in May, said Ines Kalder.": an inverting cue
@@ -357,6 +456,22 @@ impl Attributor<'_, '_> {
         if end <= from {
             return None;
         }
+        // "Laut Wendt ist die Lage ernst", "Die Lage ist laut Wendt ernst":
+        // the source ends with its name, and the statement runs on past it.
+        if active().settings.according_without_comma {
+            let name_end = self.source_name_end(from, end - 1);
+            if name_end + 1 < end {
+                let mention = classify(t, from, name_end)?;
+                // ("Nach Angaben der Polizei", "По словам X": the
+                // preposition before the cue word belongs to it.)
+                let cue_first = if k > lo && t.is_word(k - 1) && t.classes(k - 1).is_preposition() {
+                    k - 1
+                } else {
+                    k
+                };
+                return self.around_source(mention, k, cue_first, name_end, lo, hi);
+            }
+        }
         let mention = classify(t, from, end - 1)?;
         let opens_sentence = (lo..k).all(|j| !t.is_word(j) || self.lower(j) == "but");
         let comma_after = end < hi && t.is_punct(end, ",");
@@ -381,6 +496,73 @@ impl Attributor<'_, '_> {
             vec![(before, k - 2)]
         };
         let parts = self.checked(parts)?;
+        Some(self.source(mention, k, parts))
+    }
+
+    /// The statement around a source phrase `first..=last` set inside
+    /// its sentence without commas ("Laut Wendt ist …", "Die Lage ist
+    /// Wendt zufolge ernst"): the words before it (if any) and after it,
+    /// to the end of the clause.
+    fn around_source(
+        &self,
+        mention: Mention,
+        cue: usize,
+        first: usize,
+        last: usize,
+        lo: usize,
+        hi: usize,
+    ) -> Option<ReportedSource> {
+        let t = self.t;
+        let after = last + 1;
+        if after >= hi || !t.is_word(after) {
+            return None;
+        }
+        let mut parts = Vec::with_capacity(2);
+        if let Some(before) = self.content_start(lo, first).filter(|&b| b < first) {
+            parts.push((before, first - 1));
+        }
+        parts.push((after, self.clause_end(after, hi)));
+        let parts = self.checked(parts)?;
+        Some(self.source(mention, cue, parts))
+    }
+
+    /// "Wendt zufolge ist die Lage ernst": a source, then a word of
+    /// `[cue.according-after]` at `k`.
+    fn according_after(&self, k: usize, lo: usize, hi: usize) -> Option<ReportedSource> {
+        let t = self.t;
+        let mut first = k;
+        while first > lo && t.is_word(first - 1) && k - first < 6 {
+            first -= 1;
+        }
+        // The source is the shortest phrase before the word that names someone.
+        let mention = (first..k).find_map(|f| {
+            classify(t, f, k - 1).filter(|m| !matches!(m.referent, Referent::Pronoun(_)))
+        })?;
+        let mention_first = mention.first;
+        self.around_source(mention, k, mention_first, k, lo, hi)
+    }
+
+    /// "Die Lage sei ernst, so Wendt.": a statement, a comma, a word of
+    /// `[cue.tag]` at `k` and its source.
+    fn tagged_statement(&self, k: usize, lo: usize, hi: usize) -> Option<ReportedSource> {
+        let t = self.t;
+        if k <= lo + 1 || !t.is_punct(k - 1, ",") || t.is_capitalised(k) {
+            return None;
+        }
+        let (first, last) = self.phrase_after(k + 1, hi)?;
+        let mention = classify(t, first, last)?;
+        let closes = (last + 1..hi).all(|j| t.toks[j].kind != Kind::Word);
+        if !closes || matches!(mention.referent, Referent::Pronoun(_)) {
+            return None;
+        }
+        let parts = self.statement_before(lo, k - 1)?;
+        // („…“, so Wendt: a quotation's frame, not a statement.)
+        if parts
+            .iter()
+            .all(|&(f, l)| f == l && matches!(t.toks[f].kind, Kind::Quote(_)))
+        {
+            return None;
+        }
         Some(self.source(mention, k, parts))
     }
 
@@ -413,6 +595,14 @@ impl Attributor<'_, '_> {
             match t.toks[j].kind {
                 Kind::Word => {
                     let classes = t.classes(j);
+                    // "teilte am Montag mit, dass …": the particle of a
+                    // separable verb closes its clause.
+                    if classes.is_cue_particle()
+                        && t.toks.get(j + 1).is_some_and(|x| x.kind == Kind::Punct)
+                    {
+                        j += 1;
+                        continue;
+                    }
                     // "promised to cut taxes": an infinitive, which is the
                     // statement ("told him to leave" is an order).
                     let infinitive = self.lower(j) == "to"
@@ -469,6 +659,11 @@ impl Attributor<'_, '_> {
                         // ("…, she said, “…”": a quotation's frame.)
                         if matches!(t.toks[j + 1].kind, Kind::Quote(_)) {
                             return Complement::NoStatement;
+                        }
+                        // "erklärte, dass …", "заявил, что …": the comma
+                        // some languages set before the complementiser.
+                        if t.is_word(j + 1) && t.classes(j + 1).is_complementiser() && j + 2 < hi {
+                            return Complement::At(j + 2);
                         }
                         return if self.only_adjuncts_from(j + 1, hi) {
                             Complement::Nothing
