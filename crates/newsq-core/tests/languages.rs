@@ -321,3 +321,34 @@ fn reported_speech_after_a_comma_and_a_complementiser() {
     assert_eq!(text, "vláda zaplatí opravu hráze");
     assert_eq!(speaker.as_deref(), Some("Karel Veselý"));
 }
+
+#[test]
+fn german_subjects_in_their_places() {
+    let body = "Anke Sommer, Präsidentin des Hafenverbandes, sagte: „Wir bleiben hier und arbeiten weiter.“
+
+Jens Brandauer sagte dazu: „Das ist ein guter Tag für alle.“ Brandauer sagte der Zeitung: „Das ist ein guter Tag für uns.“
+
+Bei einem Empfang im Rathaus sagte Holger Wendt, dass der Bund „den Deich bezahlen“ werde. Auch habe sich die Lage „deutlich verbessert“.
+
+Verkehrsminister Holger Wendt besuchte am Montag den Hafen. Der Minister sagte: „Das ist ein guter Tag für den Norden.“";
+    let quotes = extract_in(Some("de"), None, body);
+    let speaker = |needle: &str| {
+        find(&quotes, StatementKind::Quotation, needle)
+            .speaker
+            .clone()
+    };
+    // A capitalised title opens an appositive.
+    assert_eq!(speaker("arbeiten weiter").as_deref(), Some("Anke Sommer"));
+    // An adverb or a dative object after the verb is no subject.
+    assert_eq!(speaker("für alle").as_deref(), Some("Jens Brandauer"));
+    assert_eq!(speaker("für uns").as_deref(), Some("Jens Brandauer"));
+    // After an adverbial, the subject follows the verb.
+    assert_eq!(speaker("den Deich").as_deref(), Some("Holger Wendt"));
+    // A sentence in the Konjunktiv I goes on with the speaker before.
+    assert_eq!(
+        speaker("deutlich verbessert").as_deref(),
+        Some("Holger Wendt")
+    );
+    // "Der Minister" is the "Verkehrsminister" named before.
+    assert_eq!(speaker("den Norden").as_deref(), Some("Holger Wendt"));
+}

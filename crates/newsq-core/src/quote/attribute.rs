@@ -137,7 +137,57 @@ impl<'t, 'a> std::ops::Deref for Attributor<'t, 'a> {
 /// serves both).
 pub(crate) fn find_sources(c: Clauses<'_, '_>) -> (Sources, Vec<ReportedSource>) {
     let a = Attributor::new(c);
-    (quotation_sources(&a), reported::find_reported(&a))
+    let mut sources = quotation_sources(&a);
+    let reported = reported::find_reported(&a);
+    carry_into_reported_mood(&a, &mut sources.of_quote, &reported);
+    (sources, reported)
+}
+
+/// "Stoiber sagte, er bleibe in München. Auch habe sich durch die
+/// „veränderte Statik“ die Lage geändert.": a quotation with no source of
+/// its own, in a sentence whose verb is in the mood of reported speech
+/// (`[verbs.reported-mood]`, the German Konjunktiv I), has the speaker of
+/// the statement just before it in its paragraph (two sentences back at
+/// most).
+fn carry_into_reported_mood(
+    a: &Attributor<'_, '_>,
+    sources: &mut [Option<Source>],
+    reported: &[ReportedSource],
+) {
+    // (Reported speech runs on for a sentence or two.)
+    const LOOK_BACK: usize = 2;
+    let t = a.t;
+    for q in 0..sources.len() {
+        if sources[q].is_some() {
+            continue;
+        }
+        let Some(i) = t.quote_tok.get(q).copied().flatten() else {
+            continue;
+        };
+        let (sentence, paragraph) = (t.toks[i].sentence, t.toks[i].paragraph);
+        let Some(&(lo, hi)) = t.sentences.get(sentence) else {
+            continue;
+        };
+        if !(lo..hi).any(|j| t.is_word(j) && t.classes(j).is_reported_mood()) {
+            continue;
+        }
+        let near = |tok: usize| {
+            tok < i
+                && t.toks[tok].paragraph == paragraph
+                && t.toks[tok].sentence + LOOK_BACK >= sentence
+        };
+        let quoted = (0..q).rev().find_map(|p| {
+            let tok = t.quote_tok.get(p).copied().flatten()?;
+            (sources[p].is_some() && near(tok)).then_some((tok, p))
+        });
+        let said = reported.iter().rev().find(|r| near(r.cue));
+        sources[q] = match (quoted, said) {
+            (Some((tok, _)), Some(r)) if r.cue > tok => Some(Source::uncued(r.mention.clone())),
+            (Some((_, p)), _) => Some(Source::Carried(p)),
+            (None, Some(r)) => Some(Source::uncued(r.mention.clone())),
+            (None, None) => None,
+        };
+    }
 }
 
 /// Each quotation's source (see [`find_sources`]).
@@ -581,9 +631,51 @@ impl<'t, 'a> Attributor<'t, 'a> {
         let k = (lo..colon).rev().take(12).find(|&k| {
             self.is_cue(k) == Some(CueForm::Finite) && t.classes(k).is_inverting_cue()
         })?;
-        let (first, last) = self.phrase_after(k + 1, colon)?;
+        let m = self.subject_after_verb(k, lo, colon, true)?;
+        Some(Source::cued(m, k))
+    }
+
+    /// In verb-second order, the subject right after the verb at `k` (past
+    /// reflexives and adverbs of the lexicon's `[cue.modifiers]`: "äußerte
+    /// sich der Minister"), in a clause `lo..` opened by an adverbial, before
+    /// `hi`; a description only when `descriptions` (a dative object reads
+    /// as one: "sagte der Zeitung").
+    pub(super) fn subject_after_verb(
+        &self,
+        k: usize,
+        lo: usize,
+        hi: usize,
+        descriptions: bool,
+    ) -> Option<Mention> {
+        let t = self.t;
+        if !active().settings.verb_second || !self.opened_by_adverbial(lo, k) {
+            return None;
+        }
+        let mut j = k + 1;
+        while j < hi && t.is_word(j) && t.classes(j).is_cue_modifier() && j < k + 3 {
+            j += 1;
+        }
+        let (first, last) = self.phrase_after(j, hi)?;
         let m = classify(t, first, last)?;
-        (first == k + 1).then(|| Source::cued(m, k))
+        let taken =
+            first == j && (descriptions || !matches!(m.referent, Referent::Description { .. }));
+        taken.then_some(m)
+    }
+
+    /// Whether the clause `lo..k` before a verb opens with an adverbial
+    /// (a preposition or a function word: "Nach der Sitzung", "Dazu",
+    /// "Später"), so that in verb-second order the verb's subject follows
+    /// it; a clause opened by a name or a determiner has its subject there.
+    pub(super) fn opened_by_adverbial(&self, lo: usize, k: usize) -> bool {
+        let t = self.t;
+        let Some(opener) = (lo..k).find(|&j| t.is_word(j)) else {
+            return false;
+        };
+        let classes = t.classes(opener);
+        classes.is_preposition()
+            || (classes.is_capitalised_function_word()
+                && !classes.is_determiner()
+                && classes.pronoun().is_none())
     }
 
     /// „…“ …, so die FIFA. / „…“ laut Gall „…“: after the quotation, in its
@@ -1520,6 +1612,15 @@ impl<'t, 'a> Attributor<'t, 'a> {
     /// subject of the clause it continues.
     fn subject_of_cue(&self, k: usize, lo: usize) -> Option<Mention> {
         let t = self.t;
+        // "Bei einem Empfang sagte Franziskus, dass …": in verb-second
+        // order after an adverbial, the subject follows the verb.
+        let hi = t
+            .sentences
+            .get(t.toks[k].sentence)
+            .map_or(t.toks.len(), |s| s.1);
+        if let Some(m) = self.subject_after_verb(k, lo, hi, false) {
+            return Some(m);
+        }
         let mut e = k;
         // ("X, the chief executive, forcefully told": an adverb of manner too.)
         while e > lo
@@ -1744,8 +1845,12 @@ impl<'t, 'a> Attributor<'t, 'a> {
             // "Tad Devine, Sanders' senior media adviser, said": so is one
             // that opens with a possessive.
             let possessive = self.is_possessive(f);
+            // ("Anke Sommer, Präsidentin des Verbandes, sagte": a capitalised
+            // title opens one too.)
             let role = || {
-                (t.text(f).starts_with(char::is_lowercase) || possessive)
+                (t.text(f).starts_with(char::is_lowercase)
+                    || possessive
+                    || self.t.classes(f).is_title())
                     && classify(t, f, segments[idx].1)
                         .is_some_and(|m| matches!(m.referent, Referent::Description { .. }))
             };

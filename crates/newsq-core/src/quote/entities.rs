@@ -530,7 +530,7 @@ impl EntityTable {
             .rev()
             .filter(move |(pos, h, mods, _)| {
                 *pos < before
-                    && h == head
+                    && (h == head || is_compound_of(h, head))
                     && modifiers
                         .iter()
                         .filter(|m| !is_determiner(m))
@@ -538,6 +538,13 @@ impl EntityTable {
             })
             .map(|&(_, _, _, p)| p)
     }
+}
+
+/// "verkehrsminister" for "minister": a role written as one compound word
+/// that ends in the title a description gives.
+fn is_compound_of(role: &str, title: &str) -> bool {
+    const MIN_PREFIX: usize = 3;
+    role.len() >= title.len() + MIN_PREFIX && role.ends_with(title) && is_title(title)
 }
 
 /// "South Asia", "Washington Monument", "Saudi Arabia": a name made of

@@ -87,11 +87,12 @@ pub(crate) enum Class {
     CueTag,
     CueAsClause,
     CueParticle,
+    ReportedMood,
 }
 
 impl Class {
     /// Every class, with its heading in a lexicon file.
-    const ALL: [(Class, &'static str); 57] = [
+    const ALL: [(Class, &'static str); 58] = [
         (Class::CueFinite, "cue.finite"),
         (Class::CueParticiple, "cue.participle"),
         (Class::CueInverting, "cue.inverting"),
@@ -149,6 +150,7 @@ impl Class {
         (Class::CueTag, "cue.tag"),
         (Class::CueAsClause, "cue.as-clause"),
         (Class::CueParticle, "cue.particles"),
+        (Class::ReportedMood, "verbs.reported-mood"),
     ];
 
     /// The class's bit in a word's set (at most 64 classes).
@@ -485,6 +487,11 @@ impl WordClasses {
     /// after the word: „…“, so Wendt.
     pub(crate) fn is_statement_tag(self) -> bool {
         self.has(Class::CueTag)
+    }
+
+    /// A verb form of the mood of reported speech: German "sei", "habe".
+    pub(crate) fn is_reported_mood(self) -> bool {
+        self.has(Class::ReportedMood)
     }
 
     /// The particle of a separable reporting verb: "mit" in "teilte … mit".

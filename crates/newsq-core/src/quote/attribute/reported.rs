@@ -291,15 +291,8 @@ impl Attributor<'_, '_> {
     /// statement. `None` when the cue is no such; `Some(None)` when it is
     /// but closes no statement.
     fn subject_after_cue(&self, k: usize, lo: usize, hi: usize) -> Option<Option<ReportedSource>> {
-        let t = self.t;
-        if !active().settings.verb_second || k == lo || !t.is_word(k + 1) {
-            return None;
-        }
-        let (first, last) = self.phrase_after(k + 1, hi)?;
-        let mention = classify(t, first, last)?;
-        if first != k + 1 || matches!(mention.referent, Referent::Description { .. }) {
-            return None;
-        }
+        let mention = self.subject_after_verb(k, lo, hi, false)?;
+        let last = mention.last;
         Some(match self.complement(last, hi) {
             Complement::At(start) | Complement::Resumes(start) => {
                 self.statement_from(mention, k, start, hi)
