@@ -352,3 +352,32 @@ Verkehrsminister Holger Wendt besuchte am Montag den Hafen. Der Minister sagte: 
     // "Der Minister" is the "Verkehrsminister" named before.
     assert_eq!(speaker("den Norden").as_deref(), Some("Holger Wendt"));
 }
+
+#[test]
+fn a_name_then_where_the_person_is_from() {
+    let body = "Theo Kessler vom Bankhaus Lindner sagte dazu: „Solche Zahlungen gab es auch anderswo.“
+
+Marktanalyst Robert Hallmann von der Baader Bank kommentierte: „Die Erwartungen sind gedämpft worden.“
+
+Weiter sagte Ursula von der Brücke: „Unsere Untersuchungen werden offen sein.“
+
+Die Zeitschrift „Hafenblatt“ berichtete zuerst, der Deich sei „in einem schlechten Zustand“.";
+    let quotes = extract_in(Some("de"), None, body);
+    let speaker = |needle: &str| {
+        find(&quotes, StatementKind::Quotation, needle)
+            .speaker
+            .clone()
+    };
+    assert_eq!(speaker("anderswo").as_deref(), Some("Theo Kessler"));
+    assert_eq!(speaker("gedämpft").as_deref(), Some("Robert Hallmann"));
+    // A particle after a first name goes on with the name.
+    assert_eq!(
+        speaker("offen sein").as_deref(),
+        Some("Ursula von der Brücke")
+    );
+    // A title right after the noun it names is no statement.
+    assert!(
+        !quotes.iter().any(|q| q.text == "Hafenblatt"),
+        "{quotes:#?}"
+    );
+}

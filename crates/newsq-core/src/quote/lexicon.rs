@@ -88,11 +88,12 @@ pub(crate) enum Class {
     CueAsClause,
     CueParticle,
     ReportedMood,
+    Affiliation,
 }
 
 impl Class {
     /// Every class, with its heading in a lexicon file.
-    const ALL: [(Class, &'static str); 58] = [
+    const ALL: [(Class, &'static str); 59] = [
         (Class::CueFinite, "cue.finite"),
         (Class::CueParticiple, "cue.participle"),
         (Class::CueInverting, "cue.inverting"),
@@ -151,7 +152,12 @@ impl Class {
         (Class::CueAsClause, "cue.as-clause"),
         (Class::CueParticle, "cue.particles"),
         (Class::ReportedMood, "verbs.reported-mood"),
+        (Class::Affiliation, "name.affiliations"),
     ];
+
+    /// The classes every language shares, read from the English file: a
+    /// person's first name says their gender whatever the language.
+    const SHARED: [Class; 2] = [Class::FirstNameFemale, Class::FirstNameMale];
 
     /// The class's bit in a word's set (at most 64 classes).
     const fn bit(self) -> u64 {
@@ -262,7 +268,19 @@ impl WordShapes {
 impl Lexicon {
     /// Read a lexicon file; the lines it could not read are returned beside it.
     pub(crate) fn parse(source: &'static str) -> (Lexicon, Vec<String>) {
+        Lexicon::parse_sharing(source, None)
+    }
+
+    /// [`Lexicon::parse`], with the words of the classes every language
+    /// shares (first names: [`Class::SHARED`]) taken from `shared` as well.
+    fn parse_sharing(source: &'static str, shared: Option<&Lexicon>) -> (Lexicon, Vec<String>) {
         let mut classes: HashMap<&'static str, u64> = HashMap::new();
+        if let Some(shared) = shared {
+            let mask = Class::SHARED.iter().fold(0, |m, c| m | c.bit());
+            for entry in shared.words.words.iter().filter(|e| e.value & mask != 0) {
+                *classes.entry(entry.word).or_default() |= entry.value & mask;
+            }
+        }
         let mut endings: HashMap<&'static str, u64> = HashMap::new();
         let mut settings = Settings::default();
         let mut in_settings = false;
@@ -489,6 +507,13 @@ impl WordClasses {
         self.has(Class::CueTag)
     }
 
+    /// A preposition after a person's name that says where they are from:
+    /// "of" in "Ana Lopes of the Harbour Trust", "vom" in "Theo Kessler vom
+    /// Bankhaus Lindner".
+    pub(crate) fn is_affiliation(self) -> bool {
+        self.has(Class::Affiliation)
+    }
+
     /// A verb form of the mood of reported speech: German "sei", "habe".
     pub(crate) fn is_reported_mood(self) -> bool {
         self.has(Class::ReportedMood)
@@ -640,10 +665,11 @@ fn lexicons() -> &'static [Lexicon] {
     static LEXICONS: OnceLock<Vec<Lexicon>> = OnceLock::new();
     // A line the reader cannot take is left out (the tests keep the files clean).
     LEXICONS.get_or_init(|| {
-        LANGUAGES
-            .iter()
-            .map(|&(_, source)| Lexicon::parse(source).0)
-            .collect()
+        let english = Lexicon::parse(LANGUAGES[0].1).0;
+        let others: Vec<Lexicon> = (LANGUAGES[1..].iter())
+            .map(|&(_, source)| Lexicon::parse_sharing(source, Some(&english)).0)
+            .collect();
+        std::iter::once(english).chain(others).collect()
     })
 }
 

@@ -143,7 +143,8 @@ fn find_name_in_run(t: &Tokens<'_>, first: usize, last: usize, out: &mut String)
     // name's needs a word after it, and a first name there ends the loop
     // where it ends anyway.)
     for i in first..last {
-        if !t.is_word(i) {
+        // (A particle inside a name is part of it: "Ursula von der Brücke".)
+        if !t.is_word(i) || (i > first && t.is_name_particle(i)) {
             continue;
         }
         let lw = lower_no_dot(t, i);
@@ -292,12 +293,23 @@ pub(crate) fn run_end(t: &Tokens<'_>, i: usize) -> usize {
             && (is_name_word(t, j + 1)
                 || (t.is_word(j + 1) && is_name_word(t, j + 2) && t.is_name_particle(j + 1)))
             && t.is_name_particle(j)
+            && !affiliated_after(t, i, last, j)
         {
             j += 1;
         } else {
             return last;
         }
     }
+}
+
+/// "Robert Hallmann von der Baader Bank": a particle that is also an
+/// affiliation ("von"), after a first name and a surname (`first..=last`,
+/// not ending on a first name: "Carl Friedrich von Weizsäcker"), says where
+/// the person is from rather than going on with the name.
+fn affiliated_after(t: &Tokens<'_>, first: usize, last: usize, particle: usize) -> bool {
+    last > first
+        && t.classes(particle).is_affiliation()
+        && t.classes(last).first_name_gender().is_none()
 }
 
 /// Extend a run of name words from `i` leftwards; returns its first token.
@@ -477,8 +489,7 @@ pub(crate) fn classify(t: &Tokens<'_>, first: usize, last: usize) -> Option<Ment
     // Virginia": a person's name, then where they are from.
     if is_name_word(t, lead) && lead != head_i {
         let end = run_end(t, lead).min(last);
-        let of =
-            end < head_i && t.is_word(end + 1) && matches!(t.lower(end + 1), "of" | "from" | "at");
+        let of = end < head_i && t.is_word(end + 1) && t.classes(end + 1).is_affiliation();
         if of && is_personal_run(t, lead, end) {
             if let Some((_, name)) = name_in_run(t, lead, end) {
                 return Some(Mention {
@@ -536,8 +547,8 @@ pub(crate) fn classify(t: &Tokens<'_>, first: usize, last: usize) -> Option<Ment
         .filter(|&end| !common_opener(lead, end));
     if let Some(end) = lead_end {
         let after = t.toks.get(end + 1).map(|_| t.lower(end + 1));
-        let followed_by_of =
-            after.is_some_and(|w| matches!(w, "of" | "from" | "at" | "with" | "for" | "in" | ","));
+        let followed_by_of = after.is_some_and(|w| matches!(w, "with" | "for" | "in" | ","))
+            || (t.is_word(end + 1) && t.classes(end + 1).is_affiliation());
         if followed_by_of || end == last {
             let take = |classes: WordClasses, _: &str| {
                 !classes.is_capitalised_function_word() && !classes.is_determiner()

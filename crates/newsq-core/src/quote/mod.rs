@@ -480,7 +480,24 @@ fn names_a_work(body: &str, open: usize) -> bool {
         .next()
         .unwrap_or_default();
     let lower = word.to_lowercase();
-    lower.ends_with("’s") || lower.ends_with("'s") || lexicon::is_work_marker(&lower)
+    lower.ends_with("’s")
+        || lower.ends_with("'s")
+        || lexicon::is_work_marker(&lower)
+        || follows_a_noun(body, open, word)
+}
+
+/// "des Magazins „Der Spiegel“", "die Nachrichtenagentur „Xinhua“": in a
+/// language that capitalises nouns, a capitalised word inside a sentence
+/// right before the quoted title is the noun it names.
+fn follows_a_noun(body: &str, open: usize, word: &str) -> bool {
+    if !lexicon::active().settings.nouns_capitalised || !word.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let before_word = body[..open].trim_end();
+    let before_word =
+        before_word[..before_word.len() - word.len().min(before_word.len())].trim_end();
+    // (A capital opening a sentence says nothing.)
+    !(before_word.is_empty() || before_word.ends_with(['.', '!', '?', ':', '“', '"', '»']))
 }
 
 /// “Meet the Press”, “The Walking Dead”, “Harbour Lights.”, “Practical
