@@ -618,6 +618,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
             })
             .or_else(|| self.tag_after(i, hi))
             .or_else(|| self.tag_before(i, lo))
+            .or_else(|| self.as_clause_source(i, lo))
     }
 
     /// Nach der Sitzung sagte Minister Schily: „…“ — a cue in verb-second
@@ -657,9 +658,36 @@ impl<'t, 'a> Attributor<'t, 'a> {
         }
         let (first, last) = self.phrase_after(j, hi)?;
         let m = classify(t, first, last)?;
-        let taken =
-            first == j && (descriptions || !matches!(m.referent, Referent::Description { .. }));
-        taken.then_some(m)
+        if first != j {
+            return None;
+        }
+        if !matches!(m.referent, Referent::Description { .. }) || descriptions {
+            return Some(m);
+        }
+        // "meinte der Friedensnobelpreisträger Adolfo Pérez Esquivel": a
+        // role, then the person's name (a dative object names nobody:
+        // "sagte der Zeitung").
+        let run = (first + 1..=last).find(|&r| {
+            t.is_capitalised(r)
+                && t.is_capitalised(r + 1)
+                && !t.classes(r).is_capitalised_function_word()
+        })?;
+        self.name_starting_at(run)
+            .map(|named| Mention { first, ..named })
+    }
+
+    /// "Wie der Finanzminister Hartmut Möllring erklärte, sieht die
+    /// Landesregierung „kein Hindernis“": a quotation in a sentence whose
+    /// source an as-clause (`[cue.as-clause]`) gives.
+    fn as_clause_source(&self, i: usize, lo: usize) -> Option<Source> {
+        let t = self.t;
+        let opener = (lo..i).find(|&j| t.is_word(j) && t.classes(j).is_as_clause())?;
+        let k = (opener + 1..i)
+            .take_while(|&j| !t.is_punct(j, ","))
+            .find(|&j| self.is_cue(j).is_some())?;
+        let (first, last) = self.phrase_after(opener + 1, k)?;
+        let m = classify(t, first, last)?;
+        Some(Source::cued(m, k))
     }
 
     /// Whether the clause `lo..k` before a verb opens with an adverbial
@@ -1078,10 +1106,21 @@ impl<'t, 'a> Attributor<'t, 'a> {
         if matches!(m.referent, Referent::Pronoun(_)) && first != last {
             return None;
         }
-        match self.role_then_name(&m, last) {
-            Some(named) => Some((named, true)),
-            None => Some((m, start > cue + 1)),
+        if let Some(named) = self.role_then_name(&m, last) {
+            return Some((named, true));
         }
+        // "ha detto il portavoce del comitato, Marco Gentile": the role,
+        // then the name in apposition.
+        if matches!(m.referent, Referent::Description { .. }) && t.is_punct(last + 1, ",") {
+            let named = self
+                .phrase_after(last + 2, hi)
+                .and_then(|(f, l)| classify(t, f, l))
+                .filter(|n| matches!(n.referent, Referent::Name(_)));
+            if let Some(named) = named {
+                return Some((Mention { first, ..named }, true));
+            }
+        }
+        Some((m, start > cue + 1))
     }
 
     /// Where the words after `j` start past a phrase that dates what
@@ -1113,8 +1152,13 @@ impl<'t, 'a> Attributor<'t, 'a> {
             return None;
         }
         let title_at = (m.first..=last).find(|&k| t.is_word(k) && t.classes(k).is_title())?;
+        // ("il sindaco di Castelmonte": a name after an affiliation is
+        // where the role is, not who holds it.)
         let run = (title_at + 1..=last.min(title_at + 4))
             .find(|&k| t.is_capitalised(k) && !t.classes(k).is_capitalised_function_word())?;
+        if t.is_word(run - 1) && t.classes(run - 1).is_affiliation() {
+            return None;
+        }
         let named = self.name_starting_at(run)?;
         matches!(named.referent, Referent::Name(_)).then_some(Mention {
             first: m.first,

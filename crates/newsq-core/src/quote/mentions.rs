@@ -143,8 +143,13 @@ fn find_name_in_run(t: &Tokens<'_>, first: usize, last: usize, out: &mut String)
     // name's needs a word after it, and a first name there ends the loop
     // where it ends anyway.)
     for i in first..last {
-        // (A particle inside a name is part of it: "Ursula von der Brücke".)
-        if !t.is_word(i) || (i > first && t.is_name_particle(i)) {
+        // (A particle inside a name is part of it: "Ursula von der Brücke",
+        // "Yannick Le Goff" after a first name.)
+        let particle = || {
+            t.is_name_particle(i)
+                || (t.is_word(i - 1) && t.classes(i - 1).first_name_gender().is_some())
+        };
+        if !t.is_word(i) || (i > first && particle()) {
             continue;
         }
         let lw = lower_no_dot(t, i);
@@ -232,8 +237,10 @@ fn find_name_in_run(t: &Tokens<'_>, first: usize, last: usize, out: &mut String)
 /// In a language that capitalises every noun (German), whether the words
 /// `start..=last` are a common noun rather than a name: a word the lexicon
 /// knows as a noun or by a noun's ending ("Regierung"), or one word after
-/// a determiner, a preposition or an inflected adjective ("der Saison",
-/// "in einem langen Interview").
+/// a determiner (contractions such as "am" hold one) or an inflected
+/// adjective ("der Saison", "am Samstagabend", "in einem langen
+/// Interview"); after a bare preposition a name is as likely ("mit
+/// Jessen", "in Kiel").
 fn is_common_noun_phrase(t: &Tokens<'_>, start: usize, last: usize) -> bool {
     let mut words = (start..=last).filter(|&i| t.is_word(i));
     if (start..=last).any(|i| t.is_word(i) && t.classes(i).is_common_noun()) {
@@ -258,8 +265,9 @@ fn is_common_noun_phrase(t: &Tokens<'_>, start: usize, last: usize) -> bool {
             .any(|e| lower.ends_with(e))
         && before.cue_form().is_none()
         && !before.is_cue_modifier()
-        && !before.is_according_cue();
-    before.is_determiner() || before.is_preposition() || inflected_adjective
+        && !before.is_according_cue()
+        && !before.is_preposition();
+    before.is_determiner() || inflected_adjective
 }
 
 /// A word the article uses as a surname: the capitalised word after an
@@ -506,7 +514,10 @@ pub(crate) fn classify(t: &Tokens<'_>, first: usize, last: usize) -> Option<Ment
         && words
             .iter()
             .take_while(|&&w| !is_name_word(t, w))
-            .any(|&w| matches!(t.lower(w), "of" | "for" | "at" | "from" | "with" | "to"));
+            .any(|&w| {
+                matches!(t.lower(w), "of" | "for" | "at" | "from" | "with" | "to")
+                    || t.classes(w).is_affiliation()
+            });
     // A name at the end of the phrase: "Kremlin aide Yuri Ushakov", "Mr Trump".
     let head_start = (is_name_word(t, head_i) && !complement)
         .then(|| run_start(t, head_i).max(first))
