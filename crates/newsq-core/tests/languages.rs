@@ -420,3 +420,28 @@ fn the_language_fixtures_give_their_gold() {
     }
     assert_eq!(checked, 38);
 }
+
+#[test]
+fn russian_dialogue_dashes() {
+    let body = "— Мы не закроем порт этой зимой, — сказала мэр города Анна Соколова. — Рыбаки могут быть спокойны.
+
+— Нам нужна помощь государства, — добавил Игорь Орлов.
+
+Он пришёл на встречу — и ушёл через час.";
+    let quotes = extract_in(Some("ru"), None, body);
+    let texts: Vec<(&str, Option<&str>)> = quotes
+        .iter()
+        .map(|q| (q.text.as_str(), q.speaker.as_deref()))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            ("Мы не закроем порт этой зимой", Some("Анна Соколова")),
+            ("Рыбаки могут быть спокойны.", Some("Анна Соколова")),
+            ("Нам нужна помощь государства", Some("Игорь Орлов")),
+        ]
+    );
+    // A dash inside a sentence opens nothing, and English text has no
+    // dialogue dashes.
+    assert!(extract_in(Some("en"), None, "— We stay, — she said.").is_empty());
+}

@@ -48,6 +48,23 @@ fn texty() -> impl Strategy<Value = String> {
         "U.S.",
         "…",
         "?",
+        "– ",
+        "— ",
+        ", — ",
+        "сказал",
+        "Анна Соколова",
+        "sagte",
+        "laut",
+        "so",
+        "zufolge",
+        "dass",
+        "Anke Sommer",
+        "a déclaré",
+        "a-t-elle",
+        "selon",
+        "que",
+        "\u{a0}",
+        "\u{202f}",
     ]);
     prop::collection::vec(pieces, 0..120).prop_map(|v| v.concat())
 }
@@ -58,6 +75,16 @@ proptest! {
     #[test]
     fn extract_never_panics_and_offsets_are_valid(body in texty()) {
         for q in newsq_core::quote::extract(&body) {
+            prop_assert_eq!(q.problem_in(&body), None);
+        }
+    }
+
+    #[test]
+    fn every_lexicon_reads_any_text_safely(
+        body in texty(),
+        language in prop::sample::select(newsq_core::language::LEXICONS.to_vec()),
+    ) {
+        for q in newsq_core::quote::extract_in(Some(language), None, &body) {
             prop_assert_eq!(q.problem_in(&body), None);
         }
     }

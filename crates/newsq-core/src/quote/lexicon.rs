@@ -201,15 +201,20 @@ pub(crate) struct Settings {
     /// from its verb, with or without a complementiser ("sagte, die Lage
     /// sei ernst", "заявил, что …").
     pub comma_before_statement: bool,
+    /// `dialogue-dash`: a paragraph opened by a dash is a quotation, closed
+    /// by a dash before its reporting clause ("— Мы останемся, — сказал
+    /// он.").
+    pub dialogue_dash: bool,
 }
 
 impl Settings {
     /// The settings a lexicon file may give, each a word of its `[settings]`.
-    const NAMES: [&'static str; 4] = [
+    const NAMES: [&'static str; 5] = [
         "nouns-capitalised",
         "verb-second",
         "according-without-comma",
         "comma-before-statement",
+        "dialogue-dash",
     ];
 
     fn set(&mut self, name: &str) {
@@ -218,6 +223,7 @@ impl Settings {
             "verb-second" => self.verb_second = true,
             "according-without-comma" => self.according_without_comma = true,
             "comma-before-statement" => self.comma_before_statement = true,
+            "dialogue-dash" => self.dialogue_dash = true,
             _ => {}
         }
     }

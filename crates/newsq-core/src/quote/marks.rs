@@ -142,6 +142,7 @@ pub(crate) const MAX_QUOTED_SPANS: usize = 10_000;
 /// quotation left open at the end of a paragraph continues when the next
 /// paragraph opens with the same kind of mark.
 pub(crate) fn find_quoted_spans(body: &str) -> Vec<QuotedSpan> {
+    let dialogue = super::lexicon::active().settings.dialogue_dash;
     let mut spans = Vec::new();
     let mut pending: Option<Open> = None;
     let mut line_start = 0;
@@ -150,7 +151,12 @@ pub(crate) fn find_quoted_spans(body: &str) -> Vec<QuotedSpan> {
             .find('\n')
             .map_or(body.len(), |i| line_start + i);
         let line = &body[line_start..line_end];
-        if !line.trim().is_empty() {
+        if dialogue && opens_with_dialogue_dash(line) {
+            if let Some(open) = pending.take() {
+                finish_unclosed(body, open, &mut spans);
+            }
+            dialogue_spans(body, line_start, line_end, &mut spans);
+        } else if !line.trim().is_empty() {
             pending = scan_line(body, line_start, line_end, pending, &mut spans);
         }
         if line_end == body.len() || spans.len() >= MAX_QUOTED_SPANS {
@@ -163,6 +169,81 @@ pub(crate) fn find_quoted_spans(body: &str) -> Vec<QuotedSpan> {
     }
     spans.truncate(MAX_QUOTED_SPANS);
     spans
+}
+
+/// The dashes that open and close a quotation in dialogue style.
+fn is_dialogue_dash(c: char) -> bool {
+    matches!(c, '—' | '–' | '―')
+}
+
+/// "— Мы не закроем порт, — сказал мэр.": a paragraph opened by a dash and
+/// a space, in a language that sets quotations so (`dialogue-dash`), and
+/// holding no quote mark of its own.
+fn opens_with_dialogue_dash(line: &str) -> bool {
+    let mut chars = line.trim_start().chars();
+    chars.next().is_some_and(is_dialogue_dash)
+        && chars.next().is_some_and(char::is_whitespace)
+        && !line.contains(['«', '»', '„', '“', '”', '"'])
+}
+
+/// The quotations of a dialogue paragraph: from the opening dash to a
+/// dash after a comma or a stop (", — сказал он"), which closes it with
+/// the reporting clause after it; the reporting clause may end on a stop
+/// and a dash that opens the quotation's next part ("— добавила она. —
+/// Сезон был трудным."). What the last dash opens runs to the paragraph's end.
+fn dialogue_spans(body: &str, line_start: usize, line_end: usize, spans: &mut Vec<QuotedSpan>) {
+    let line = &body[line_start..line_end];
+    // Each dash that stands between spaces, with its offset in the body.
+    let dashes: Vec<usize> = line
+        .char_indices()
+        .filter(|&(i, c)| {
+            is_dialogue_dash(c)
+                && line[..i]
+                    .chars()
+                    .next_back()
+                    .is_none_or(char::is_whitespace)
+                && line[i + c.len_utf8()..].starts_with(char::is_whitespace)
+        })
+        .map(|(i, _)| line_start + i)
+        .collect();
+    let after_dash = |at: usize| {
+        let rest = &body[at..line_end];
+        let dash_len = rest.chars().next().map_or(0, char::len_utf8);
+        at + dash_len + (rest[dash_len..].len() - rest[dash_len..].trim_start().len())
+    };
+    // A dash closes what is open when punctuation ends the words before it.
+    let closes = |at: usize| {
+        body[line_start..at]
+            .trim_end()
+            .ends_with([',', '.', '!', '?', '…'])
+    };
+    let mut k = 0;
+    while k < dashes.len() && spans.len() < MAX_QUOTED_SPANS {
+        let open = dashes[k];
+        let content_start = after_dash(open);
+        let close_at = dashes[k + 1..].iter().copied().find(|&d| closes(d));
+        let (content_end, close) = match close_at {
+            Some(d) => (body[..d].trim_end().len(), after_dash(d)),
+            None => (line_end, line_end),
+        };
+        if content_start < content_end {
+            spans.push(QuotedSpan {
+                open,
+                close,
+                parts: vec![(content_start, content_end)],
+                closed: true,
+            });
+        }
+        let Some(d) = close_at else {
+            break;
+        };
+        // The next part opens at the first dash after the reporting clause
+        // that follows a stop.
+        k = match dashes.iter().position(|&x| x > d && closes(x)) {
+            Some(next) => next,
+            None => break,
+        };
+    }
 }
 
 /// Scan one paragraph; returns the quotation still open at its end, if the
