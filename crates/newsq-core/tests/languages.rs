@@ -445,3 +445,20 @@ fn russian_dialogue_dashes() {
     // dialogue dashes.
     assert!(extract_in(Some("en"), None, "— We stay, — she said.").is_empty());
 }
+
+#[test]
+fn an_inflected_name_is_the_same_person() {
+    let (text, speaker) = reported(
+        "ru",
+        "Игорь Орлов приехал в город во вторник. «Мы поможем всем», — заявил он.\n\nПо словам Орлова, ремонт начнётся в мае.",
+        "ремонт",
+    );
+    assert_eq!(text, "ремонт начнётся в мае");
+    assert_eq!(speaker.as_deref(), Some("Игорь Орлов"));
+    let (_, speaker) = reported(
+        "cs",
+        "Starosta Jan Horák přijel ve čtvrtek. „Pomůžeme všem,“ řekl.\n\nPodle Horáka oprava začne v květnu.",
+        "oprava",
+    );
+    assert_eq!(speaker.as_deref(), Some("Jan Horák"));
+}

@@ -3,7 +3,7 @@
 
 use super::clauses::{ends_on_body_word, is_adjective_like};
 use super::lexicon::{
-    first_name_gender, is_capitalised_function_word, is_determiner, is_organisation_head,
+    active, first_name_gender, is_capitalised_function_word, is_determiner, is_organisation_head,
     is_place_head, is_place_phrase, is_place_word, is_title, with_lowercase, CueForm, Gender,
     WordClasses,
 };
@@ -488,6 +488,33 @@ impl EntityTable {
     pub fn resolve_name_loosely(&self, name: &str) -> Option<usize> {
         self.resolve_name(name)
             .or_else(|| self.misspelt_surname_of(name))
+            .or_else(|| self.inflected_name_of(name))
+    }
+
+    /// The one person `name` names in another case: "Путина", "Путину"
+    /// for "Владимир Путин"; "Igoря Орлова" for "Игорь Орлов"; each word
+    /// the same as the person's but for the language's case endings
+    /// (`[name.case-endings]`).
+    fn inflected_name_of(&self, name: &str) -> Option<usize> {
+        let endings = &active().case_endings;
+        if endings.is_empty() {
+            return None;
+        }
+        with_lowercase(name, |lower| {
+            let mut found = None;
+            for (p, full) in self.lower_names.iter().enumerate() {
+                let surname_fits = same_stem(last_word(lower), last_word(full), endings);
+                let first_fits =
+                    !lower.contains(' ') || same_stem(first_word(lower), first_word(full), endings);
+                if surname_fits && first_fits {
+                    if found.is_some_and(|q| q != p) {
+                        return None;
+                    }
+                    found = Some(p);
+                }
+            }
+            found
+        })
     }
 
     /// The one person whose surname (five letters or more) the one-word
@@ -575,6 +602,24 @@ fn speaks_alone(t: &Tokens<'_>, at: usize, last: usize) -> bool {
     // ("the Estonian said": a determiner makes a description of it.)
     let determined = at > 0 && t.is_word(at - 1) && t.classes(at - 1).is_determiner();
     cue && !determined && (t.is_proper(at) || first_name_gender(t.text(at)).is_some())
+}
+
+/// Whether `a` and `b` are one word in two cases: equal once the longest
+/// listed case ending of each is taken off, four letters or more left
+/// ("орлова" and "орлов", "horáka" and "horák").
+fn same_stem(a: &str, b: &str, endings: &[&str]) -> bool {
+    const MIN_STEM: usize = 4;
+    a != b && stem(a, endings).chars().count() >= MIN_STEM && stem(a, endings) == stem(b, endings)
+}
+
+/// `word` without its longest listed ending that leaves four letters.
+fn stem<'w>(word: &'w str, endings: &[&str]) -> &'w str {
+    const MIN_STEM: usize = 4;
+    endings
+        .iter()
+        .filter_map(|e| word.strip_suffix(e))
+        .find(|s| s.chars().count() >= MIN_STEM)
+        .unwrap_or(word)
 }
 
 /// Whether `a` and `b` differ by exactly one letter added, dropped,

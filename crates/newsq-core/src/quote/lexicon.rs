@@ -89,11 +89,12 @@ pub(crate) enum Class {
     CueParticle,
     ReportedMood,
     Affiliation,
+    NameCaseEnding,
 }
 
 impl Class {
     /// Every class, with its heading in a lexicon file.
-    const ALL: [(Class, &'static str); 59] = [
+    const ALL: [(Class, &'static str); 60] = [
         (Class::CueFinite, "cue.finite"),
         (Class::CueParticiple, "cue.participle"),
         (Class::CueInverting, "cue.inverting"),
@@ -153,6 +154,7 @@ impl Class {
         (Class::CueParticle, "cue.particles"),
         (Class::ReportedMood, "verbs.reported-mood"),
         (Class::Affiliation, "name.affiliations"),
+        (Class::NameCaseEnding, "name.case-endings"),
     ];
 
     /// The classes every language shares, read from the English file: a
@@ -176,11 +178,13 @@ pub(crate) struct Lexicon {
     /// Word endings listed in a class ("-minister" under `[titles]`): a
     /// word the list does not hold takes the classes of its longest
     /// listed ending ("verkehrsminister"). Empty in most languages.
-    endings: Vec<(&'static str, u64)>,
+    endings: Endings,
     /// The shapes of the reporting verbs (see [`Lexicon::may_report`]).
     reporting_shapes: WordShapes,
     /// How the language writes (its `[settings]`).
     pub(crate) settings: Settings,
+    /// The case endings of names (`[name.case-endings]`), longest first.
+    pub(crate) case_endings: Vec<&'static str>,
 }
 
 /// What a language's `[settings]` say about how it is written.
@@ -226,6 +230,48 @@ impl Settings {
             "dialogue-dash" => self.dialogue_dash = true,
             _ => {}
         }
+    }
+}
+
+/// A lexicon's word endings ("-minister"), each with its classes, kept by
+/// their last byte: a word is compared with the few endings that end as
+/// it does (every word of an article the lists do not hold is asked).
+struct Endings {
+    /// Per last byte, the endings ending on it, longest first.
+    by_last_byte: Vec<Vec<(&'static str, u64)>>,
+    any: bool,
+}
+
+impl Endings {
+    fn new(endings: HashMap<&'static str, u64>) -> Self {
+        let mut by_last_byte: Vec<Vec<(&'static str, u64)>> = vec![Vec::new(); 256];
+        let any = !endings.is_empty();
+        for (ending, bits) in endings {
+            if let Some(&last) = ending.as_bytes().last() {
+                by_last_byte[usize::from(last)].push((ending, bits));
+            }
+        }
+        for list in &mut by_last_byte {
+            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
+        }
+        Endings { by_last_byte, any }
+    }
+
+    fn is_empty(&self) -> bool {
+        !self.any
+    }
+
+    /// The classes of `word`'s longest listed ending, if at least three
+    /// bytes stand before it ("verkehrsminister" ends in "minister"; "jung"
+    /// is no noun in "-ung").
+    fn classes_of(&self, word: &str) -> u64 {
+        const MIN_STEM: usize = 3;
+        let Some(&last) = word.as_bytes().last() else {
+            return 0;
+        };
+        (self.by_last_byte[usize::from(last)].iter())
+            .find(|(ending, _)| word.len() >= ending.len() + MIN_STEM && word.ends_with(ending))
+            .map_or(0, |&(_, bits)| bits)
     }
 }
 
@@ -359,15 +405,20 @@ impl Lexicon {
                 .map(|&(word, _)| word)
                 .chain(["according"]),
         );
+        let mut case_endings: Vec<&'static str> = (pairs.iter())
+            .filter(|&&(_, bits)| bits & Class::NameCaseEnding.bit() != 0)
+            .map(|&(word, _)| word)
+            .collect();
+        case_endings.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
         // Longest first: a word takes its longest listed ending.
-        let mut endings: Vec<(&'static str, u64)> = endings.into_iter().collect();
-        endings.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
+        let endings = Endings::new(endings);
         (
             Lexicon {
                 words: WordMap::new(&pairs),
                 endings,
                 reporting_shapes,
                 settings,
+                case_endings,
             },
             problems,
         )
@@ -386,19 +437,8 @@ impl Lexicon {
         match self.words.get(word) {
             Some(bits) => bits,
             None if self.endings.is_empty() => 0,
-            None => self.classes_by_ending(word),
+            None => self.endings.classes_of(word),
         }
-    }
-
-    /// The classes of `word`'s longest listed ending, if at least three
-    /// bytes stand before it ("verkehrsminister" ends in "minister"; "jung"
-    /// is no noun in "-ung").
-    #[cold]
-    fn classes_by_ending(&self, word: &str) -> u64 {
-        const MIN_STEM: usize = 3;
-        (self.endings.iter())
-            .find(|(ending, _)| word.len() >= ending.len() + MIN_STEM && word.ends_with(ending))
-            .map_or(0, |&(_, bits)| bits)
     }
 
     /// The words listed in `class`.

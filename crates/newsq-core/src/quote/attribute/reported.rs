@@ -449,24 +449,28 @@ impl Attributor<'_, '_> {
         if end <= from {
             return None;
         }
+        // ("Nach Angaben der Polizei", "По словам X": the preposition
+        // before a noun of `[cue.according]` belongs to the cue.)
+        let cue_first = if k > lo
+            && t.is_word(k - 1)
+            && t.classes(k - 1).is_preposition()
+            && t.classes(k).is_according_cue()
+        {
+            k - 1
+        } else {
+            k
+        };
         // "Laut Wendt ist die Lage ernst", "Die Lage ist laut Wendt ernst":
         // the source ends with its name, and the statement runs on past it.
         if active().settings.according_without_comma {
             let name_end = self.source_name_end(from, end - 1);
             if name_end + 1 < end {
                 let mention = classify(t, from, name_end)?;
-                // ("Nach Angaben der Polizei", "По словам X": the
-                // preposition before the cue word belongs to it.)
-                let cue_first = if k > lo && t.is_word(k - 1) && t.classes(k - 1).is_preposition() {
-                    k - 1
-                } else {
-                    k
-                };
                 return self.around_source(mention, k, cue_first, name_end, lo, hi);
             }
         }
         let mention = classify(t, from, end - 1)?;
-        let opens_sentence = (lo..k).all(|j| !t.is_word(j) || self.lower(j) == "but");
+        let opens_sentence = (lo..cue_first).all(|j| !t.is_word(j) || self.lower(j) == "but");
         let comma_after = end < hi && t.is_punct(end, ",");
         if opens_sentence {
             if !comma_after {
@@ -477,16 +481,19 @@ impl Attributor<'_, '_> {
             let parts = self.checked(vec![(first, last)])?;
             return Some(self.source(mention, k, parts));
         }
-        if k <= lo + 1 || !t.is_punct(k - 1, ",") {
+        if cue_first <= lo + 1 || !t.is_punct(cue_first - 1, ",") {
             return None;
         }
-        let before = self.content_start(lo, k - 1)?;
+        let before = self.content_start(lo, cue_first - 1)?;
         let more_after = comma_after && (end + 1..hi).any(|j| t.is_word(j));
         let parts = if more_after {
             // An aside inside the statement.
-            vec![(before, k - 2), (end + 1, self.clause_end(end + 1, hi))]
+            vec![
+                (before, cue_first - 2),
+                (end + 1, self.clause_end(end + 1, hi)),
+            ]
         } else {
-            vec![(before, k - 2)]
+            vec![(before, cue_first - 2)]
         };
         let parts = self.checked(parts)?;
         Some(self.source(mention, k, parts))
