@@ -890,9 +890,10 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 return Some(Source::cued(m, cue));
             }
         }
+        let finite_cue = self.is_cue(j) == Some(CueForm::Finite);
+        let inverting = finite_cue && t.classes(j).is_inverting_cue();
         // „…“, fügte sie hinzu: a pronoun right after the cue is its subject.
-        if self.is_cue(j) == Some(CueForm::Finite)
-            && t.classes(j).is_inverting_cue()
+        if inverting
             && t.is_word(j + 1)
             && t.classes(j + 1).pronoun().is_some()
             && !t.is_capitalised(j + 1)
@@ -901,15 +902,13 @@ impl<'t, 'a> Attributor<'t, 'a> {
         }
         // « … », dijo el martes la alcaldesa X: a dated cue, or a role
         // before the name.
-        if self.is_cue(j) == Some(CueForm::Finite) && t.classes(j).is_inverting_cue() {
+        if inverting {
             if let Some((m, true)) = self.inverted_subject(j, hi) {
                 return Some(Source::cued(m, j));
             }
         }
         // “…,” said X
-        if self.is_cue(j) == Some(CueForm::Finite)
-            && (self.t.classes(j).is_inverting_cue() || t.is_capitalised(j + 1))
-        {
+        if inverting || (finite_cue && t.is_capitalised(j + 1)) {
             let (first, last) = self.phrase_after(j + 1, hi)?;
             let mut m = classify(t, first, last)?;
             // "said Rubio’s deputy campaign manager, Rich Beeson, who …": a
