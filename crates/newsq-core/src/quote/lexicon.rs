@@ -752,7 +752,12 @@ pub(crate) fn detect_language(texts: &[&str]) -> Option<usize> {
             continue;
         }
         lower.clear();
-        lower.extend(word.chars().flat_map(char::to_lowercase));
+        if word.is_ascii() {
+            lower.push_str(word);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+        }
         let Some(mut languages) = votes.get(&lower) else {
             continue;
         };
