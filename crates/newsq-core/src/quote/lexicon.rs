@@ -157,9 +157,15 @@ impl Class {
         (Class::NameCaseEnding, "name.case-endings"),
     ];
 
-    /// The classes every language shares, read from the English file: a
-    /// person's first name says their gender whatever the language.
-    const SHARED: [Class; 2] = [Class::FirstNameFemale, Class::FirstNameMale];
+    /// The classes every language shares, each lexicon's words added to
+    /// every other's: a person's first name says their gender whatever the
+    /// language, and a title in quote marks may be in any language ("Let It
+    /// Be", "La Gazzetta dello Sport" in a German article).
+    const SHARED: [Class; 3] = [
+        Class::FirstNameFemale,
+        Class::FirstNameMale,
+        Class::TitleSmallWord,
+    ];
 
     /// The class's bit in a word's set (at most 64 classes).
     const fn bit(self) -> u64 {
@@ -320,16 +326,16 @@ impl WordShapes {
 impl Lexicon {
     /// Read a lexicon file; the lines it could not read are returned beside it.
     pub(crate) fn parse(source: &'static str) -> (Lexicon, Vec<String>) {
-        Lexicon::parse_sharing(source, None)
+        Lexicon::parse_sharing(source, &[])
     }
 
     /// [`Lexicon::parse`], with the words of the classes every language
-    /// shares (first names: [`Class::SHARED`]) taken from `shared` as well.
-    fn parse_sharing(source: &'static str, shared: Option<&Lexicon>) -> (Lexicon, Vec<String>) {
+    /// shares ([`Class::SHARED`]) taken from the `shared` lexicons as well.
+    fn parse_sharing(source: &'static str, shared: &[Lexicon]) -> (Lexicon, Vec<String>) {
         let mut classes: HashMap<&'static str, u64> = HashMap::new();
-        if let Some(shared) = shared {
-            let mask = Class::SHARED.iter().fold(0, |m, c| m | c.bit());
-            for entry in shared.words.words.iter().filter(|e| e.value & mask != 0) {
+        let mask = Class::SHARED.iter().fold(0, |m, c| m | c.bit());
+        for lexicon in shared {
+            for entry in lexicon.words.words.iter().filter(|e| e.value & mask != 0) {
                 *classes.entry(entry.word).or_default() |= entry.value & mask;
             }
         }
@@ -711,11 +717,12 @@ fn lexicons() -> &'static [Lexicon] {
     static LEXICONS: OnceLock<Vec<Lexicon>> = OnceLock::new();
     // A line the reader cannot take is left out (the tests keep the files clean).
     LEXICONS.get_or_init(|| {
-        let english = Lexicon::parse(LANGUAGES[0].1).0;
-        let others: Vec<Lexicon> = (LANGUAGES[1..].iter())
-            .map(|&(_, source)| Lexicon::parse_sharing(source, Some(&english)).0)
+        let own: Vec<Lexicon> = (LANGUAGES.iter())
+            .map(|&(_, source)| Lexicon::parse(source).0)
             .collect();
-        std::iter::once(english).chain(others).collect()
+        (LANGUAGES.iter())
+            .map(|&(_, source)| Lexicon::parse_sharing(source, &own).0)
+            .collect()
     })
 }
 
