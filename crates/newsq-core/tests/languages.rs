@@ -330,7 +330,9 @@ Jens Brandauer sagte dazu: „Das ist ein guter Tag für alle.“ Brandauer sagt
 
 Bei einem Empfang im Rathaus sagte Holger Wendt, dass der Bund „den Deich bezahlen“ werde. Auch habe sich die Lage „deutlich verbessert“.
 
-Verkehrsminister Holger Wendt besuchte am Montag den Hafen. Der Minister sagte: „Das ist ein guter Tag für den Norden.“";
+Verkehrsminister Holger Wendt besuchte am Montag den Hafen. Der Minister sagte: „Das ist ein guter Tag für den Norden.“
+
+„Der Deich hält noch zwei Winter“, schrieb „Die Hafenzeitung“ am Dienstag.";
     let quotes = extract_in(Some("de"), None, body);
     let speaker = |needle: &str| {
         find(&quotes, StatementKind::Quotation, needle)
@@ -351,6 +353,13 @@ Verkehrsminister Holger Wendt besuchte am Montag den Hafen. Der Minister sagte: 
     );
     // "Der Minister" is the "Verkehrsminister" named before.
     assert_eq!(speaker("den Norden").as_deref(), Some("Holger Wendt"));
+    // An outlet's name in quote marks after the cue is its subject, and no
+    // statement of its own.
+    assert_eq!(speaker("zwei Winter").as_deref(), Some("Die Hafenzeitung"));
+    assert!(
+        !quotes.iter().any(|q| q.text == "Die Hafenzeitung"),
+        "{quotes:#?}"
+    );
 }
 
 #[test]

@@ -892,6 +892,25 @@ impl<'t, 'a> Attributor<'t, 'a> {
         }
         let finite_cue = self.is_cue(j) == Some(CueForm::Finite);
         let inverting = finite_cue && t.classes(j).is_inverting_cue();
+        // „…“, schrieb „Die Zeit“: an outlet's name in quote marks after
+        // the cue is its subject.
+        if inverting {
+            if let Some(Kind::Quote(q)) = t.toks.get(j + 1).map(|tok| tok.kind) {
+                let name = self.spans.get(q).map(|span| {
+                    super::clean_quote_text(span.parts.iter().map(|&(a, b)| &t.body[a..b]))
+                });
+                let closes = (j + 2..hi).all(|k| !t.is_word(k))
+                    || t.is_word(j + 2) && t.classes(j + 2).is_preposition();
+                if let Some(name) = name.filter(|n| super::is_title_of_work(n) && closes) {
+                    let m = Mention {
+                        first: j + 1,
+                        last: j + 1,
+                        referent: Referent::Name(name),
+                    };
+                    return Some(Source::cued(m, j));
+                }
+            }
+        }
         // „…“, fügte sie hinzu: a pronoun right after the cue is its subject.
         if inverting
             && t.is_word(j + 1)

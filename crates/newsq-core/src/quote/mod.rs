@@ -538,7 +538,7 @@ pub(crate) fn is_title_of_work(text: &str) -> bool {
 }
 
 /// Join the parts and drop the comma a reporting clause leaves behind (“…,” she said).
-fn clean_quote_text<'a>(parts: impl Iterator<Item = &'a str> + Clone) -> String {
+pub(crate) fn clean_quote_text<'a>(parts: impl Iterator<Item = &'a str> + Clone) -> String {
     // One String, sized once: the parts are joined straight into it.
     let capacity = parts.clone().map(|p| p.len() + 1).sum();
     let mut text = String::with_capacity(capacity);
