@@ -332,7 +332,9 @@ Bei einem Empfang im Rathaus sagte Holger Wendt, dass der Bund „den Deich beza
 
 Verkehrsminister Holger Wendt besuchte am Montag den Hafen. Der Minister sagte: „Das ist ein guter Tag für den Norden.“
 
-„Der Deich hält noch zwei Winter“, schrieb „Die Hafenzeitung“ am Dienstag.";
+„Der Deich hält noch zwei Winter“, schrieb „Die Hafenzeitung“ am Dienstag.
+
+Bürgermeisterin Anke Sommer kam später. Hier sparte die Bürgermeisterin nicht mit Kritik: „Das hätte man früher wissen müssen.“";
     let quotes = extract_in(Some("de"), None, body);
     let speaker = |needle: &str| {
         find(&quotes, StatementKind::Quotation, needle)
@@ -356,6 +358,8 @@ Verkehrsminister Holger Wendt besuchte am Montag den Hafen. Der Minister sagte: 
     // An outlet's name in quote marks after the cue is its subject, and no
     // statement of its own.
     assert_eq!(speaker("zwei Winter").as_deref(), Some("Die Hafenzeitung"));
+    // After a one-word adverbial, any verb, its subject, a colon.
+    assert_eq!(speaker("früher wissen").as_deref(), Some("Anke Sommer"));
     assert!(
         !quotes.iter().any(|q| q.text == "Die Hafenzeitung"),
         "{quotes:#?}"

@@ -629,11 +629,45 @@ impl<'t, 'a> Attributor<'t, 'a> {
             return None;
         }
         let colon = i - 1;
-        let k = (lo..colon).rev().take(12).find(|&k| {
-            self.is_cue(k) == Some(CueForm::Finite) && t.classes(k).is_inverting_cue()
-        })?;
-        let m = self.subject_after_verb(k, lo, colon, true)?;
-        Some(Source::cued(m, k))
+        let cue = (lo..colon)
+            .rev()
+            .take(12)
+            .find(|&k| self.is_cue(k) == Some(CueForm::Finite) && t.classes(k).is_inverting_cue());
+        if let Some(k) = cue {
+            let m = self.subject_after_verb(k, lo, colon, true)?;
+            return Some(Source::cued(m, k));
+        }
+        // "Hier sparte der Bundespräsident nicht mit Kritik: „…“": in a
+        // verb-second language, any verb second after a one-word adverbial,
+        // its subject a name or a role after it, introduces the quotation
+        // with a colon.
+        if !active().settings.verb_second {
+            return None;
+        }
+        let opener = (lo..colon).find(|&j| t.is_word(j))?;
+        let verb = opener + 1;
+        let lowercase_verb = t.is_word(verb)
+            && !t.is_capitalised(verb)
+            && !t.classes(verb).is_determiner()
+            && !t.classes(verb).is_preposition();
+        if !(lowercase_verb && t.toks[opener].opens_sentence) {
+            return None;
+        }
+        let m = self
+            .subject_after_verb(verb, lo, colon, false)
+            .or_else(|| {
+                // "der Bundespräsident", "die neue Bürgermeisterin": a
+                // determiner, then a role within a word or two.
+                let first = verb + 1;
+                if !(t.is_word(first) && t.classes(first).is_determiner()) {
+                    return None;
+                }
+                let title = (first + 1..(first + 4).min(colon))
+                    .take_while(|&w| t.is_word(w))
+                    .find(|&w| t.classes(w).is_title())?;
+                classify(t, first, title)
+            })?;
+        Some(Source::uncued(m))
     }
 
     /// In verb-second order, the subject right after the verb at `k` (past
@@ -657,6 +691,12 @@ impl<'t, 'a> Attributor<'t, 'a> {
             j += 1;
         }
         let (first, last) = self.phrase_after(j, hi)?;
+        // The phrase ends with its capitalised words: "die Bürgermeisterin"
+        // in "sparte die Bürgermeisterin nicht mit Kritik".
+        let last = (first..=last)
+            .find(|&w| t.is_capitalised(w))
+            .and_then(|c| (c + 1..=last).find(|&w| t.is_word(w) && !t.is_capitalised(w)))
+            .map_or(last, |w| w - 1);
         let m = classify(t, first, last)?;
         if first != j {
             return None;
