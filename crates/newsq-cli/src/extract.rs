@@ -1,6 +1,7 @@
 //! `newsq extract`: articles in, attributed quotations out.
 
 use newsq_core::index::recorded_path;
+use newsq_core::language;
 use newsq_core::quote::{self, StatementKind};
 use newsq_core::read::{self, SkipSummary};
 use std::io::{self, BufWriter, Write};
@@ -51,7 +52,8 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
             articles += 1;
             let record = args.json.then(|| ArticleRecord::new(&article));
             for q in quote::extract_in(
-                article.language.as_deref(),
+                // (The reader gave it the language its text tells, if any.)
+                Some(article.language.as_deref().unwrap_or(language::FALLBACK)),
                 article.title.as_deref(),
                 &article.body,
             ) {

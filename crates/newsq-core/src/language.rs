@@ -36,6 +36,11 @@ pub fn detect(text: &str) -> Option<&'static str> {
     lexicon::detect_language(&[text]).map(|i| lexicon::LANGUAGES[i].0)
 }
 
+/// The language an article is read in when neither its source nor its
+/// text tells one: English, whose lexicon also reads every language
+/// without one of its own.
+pub const FALLBACK: &str = "en";
+
 /// Whether newsq reads `code` ("de", "de-AT", "deu") with a lexicon of its own.
 ///
 /// ```

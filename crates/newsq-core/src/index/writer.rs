@@ -273,7 +273,9 @@ impl DocumentBuilder {
     /// Extract the article's quotations and build its documents.
     pub fn prepare(&self, article: &Article) -> PreparedArticle {
         let language = language::of_article(article);
-        let quotations = quote::extract_in(language, article.title.as_deref(), &article.body);
+        // (Told once: a text that tells no language is read as English.)
+        let read_as = language.unwrap_or(language::FALLBACK);
+        let quotations = quote::extract_in(Some(read_as), article.title.as_deref(), &article.body);
         self.documents_in(article, language, &quotations)
     }
 

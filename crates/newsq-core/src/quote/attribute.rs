@@ -7,7 +7,7 @@ use super::clauses::{
 };
 use super::lexicon::{
     active, cue_form, is_capitalised_function_word, is_cue_modifier, is_determiner,
-    is_inverting_cue, is_party_tag, is_title, CueForm, Pronoun,
+    is_inverting_cue, is_party_tag, is_title, Class, CueForm, Pronoun,
 };
 use super::mentions::{classify, names_a_medium, run_end, run_start, Mention, Referent};
 use super::tokens::Kind;
@@ -157,6 +157,9 @@ fn carry_into_reported_mood(
     // (Reported speech runs on for a sentence or two.)
     const LOOK_BACK: usize = 2;
     let t = a.t;
+    if !active().lists(Class::ReportedMood) {
+        return;
+    }
     for q in 0..sources.len() {
         if sources[q].is_some() {
             continue;
@@ -609,16 +612,17 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 .or_else(|| self.inverted_cue_at_end(i, hi))
                 .or_else(|| self.signature_below(i))
         };
-        // (A verb-second language asked it first.)
+        // (Each asked only where the language lists its words.)
+        let lexicon = active();
+        let tags = lexicon.lists(Class::CueTag) || lexicon.lists(Class::CueAccording);
         found
+            .or_else(|| tags.then(|| self.tag_after(i, hi)).flatten())
+            .or_else(|| tags.then(|| self.tag_before(i, lo)).flatten())
             .or_else(|| {
-                (!active().settings.verb_second)
-                    .then(|| self.verb_second_cue(i, lo))
+                (lexicon.lists(Class::CueAsClause))
+                    .then(|| self.as_clause_source(i, lo))
                     .flatten()
             })
-            .or_else(|| self.tag_after(i, hi))
-            .or_else(|| self.tag_before(i, lo))
-            .or_else(|| self.as_clause_source(i, lo))
     }
 
     /// Nach der Sitzung sagte Minister Schily: „…“ — a cue in verb-second
@@ -912,13 +916,15 @@ impl<'t, 'a> Attributor<'t, 'a> {
         ) {
             return None;
         }
+        let inverted_clauses = active().settings.inverted_clauses;
         // « … », a déclaré la maire X / « … », a-t-elle ajouté: an
         // auxiliary, which may carry the subject, before an inverted cue.
-        let mut cue = j;
+        let mut cue = if inverted_clauses { j } else { hi };
         while cue < hi && t.is_word(cue) && t.classes(cue).is_cue_modifier() {
             cue += 1;
         }
-        if cue > j
+        if inverted_clauses
+            && cue > j
             && cue < hi
             && self.is_cue(cue) == Some(CueForm::Finite)
             && t.classes(cue).is_inverting_cue()
@@ -934,7 +940,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
         let inverting = finite_cue && t.classes(j).is_inverting_cue();
         // „…“, schrieb „Die Zeit“: an outlet's name in quote marks after
         // the cue is its subject.
-        if inverting {
+        if inverting && inverted_clauses {
             if let Some(Kind::Quote(q)) = t.toks.get(j + 1).map(|tok| tok.kind) {
                 let name = self.spans.get(q).map(|span| {
                     super::clean_quote_text(span.parts.iter().map(|&(a, b)| &t.body[a..b]))
@@ -953,6 +959,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
         }
         // „…“, fügte sie hinzu: a pronoun right after the cue is its subject.
         if inverting
+            && inverted_clauses
             && t.is_word(j + 1)
             && t.classes(j + 1).pronoun().is_some()
             && !t.is_capitalised(j + 1)
@@ -961,7 +968,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
         }
         // « … », dijo el martes la alcaldesa X: a dated cue, or a role
         // before the name.
-        if inverting {
+        if inverting && inverted_clauses {
             if let Some((m, true)) = self.inverted_subject(j, hi) {
                 return Some(Source::cued(m, j));
             }
@@ -1419,11 +1426,12 @@ impl<'t, 'a> Attributor<'t, 'a> {
             if let Some(from) = self.according_phrase_at(k) {
                 // (In a verb-second language the verb follows the source
                 // with no comma: "Laut Wendt ist die Lage …".)
-                let end = match self.phrase_after(from, i) {
-                    Some((_, last)) if active().settings.according_without_comma => {
-                        self.source_name_end(from, last) + 1
-                    }
-                    _ => (from..i)
+                let phrase = (active().settings.according_without_comma)
+                    .then(|| self.phrase_after(from, i))
+                    .flatten();
+                let end = match phrase {
+                    Some((_, last)) => self.source_name_end(from, last) + 1,
+                    None => (from..i)
                         .find(|&j| !t.is_word(j) && !t.is_punct(j, "."))
                         .unwrap_or(i),
                 };

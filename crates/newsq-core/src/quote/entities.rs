@@ -492,7 +492,7 @@ impl EntityTable {
     }
 
     /// The one person `name` names in another case: "Путина", "Путину"
-    /// for "Владимир Путин"; "Igoря Орлова" for "Игорь Орлов"; each word
+    /// for "Владимир Путин"; "Игоря Орлова" for "Игорь Орлов"; each word
     /// the same as the person's but for the language's case endings
     /// (`[name.case-endings]`).
     fn inflected_name_of(&self, name: &str) -> Option<usize> {
@@ -571,7 +571,13 @@ impl EntityTable {
 /// that ends in the title a description gives.
 fn is_compound_of(role: &str, title: &str) -> bool {
     const MIN_PREFIX: usize = 3;
-    role.len() >= title.len() + MIN_PREFIX && role.ends_with(title) && is_title(title)
+    // (Only where nouns compound into one word: English "vice-president"
+    // is no "president", nor "archbishop" a "bishop".)
+    active().settings.nouns_capitalised
+        && role.len() >= title.len() + MIN_PREFIX
+        && role.ends_with(title)
+        && !role[..role.len() - title.len()].ends_with('-')
+        && is_title(title)
 }
 
 /// "South Asia", "Washington Monument", "Saudi Arabia": a name made of
@@ -609,7 +615,8 @@ fn speaks_alone(t: &Tokens<'_>, at: usize, last: usize) -> bool {
 /// ("орлова" and "орлов", "horáka" and "horák").
 fn same_stem(a: &str, b: &str, endings: &[&str]) -> bool {
     const MIN_STEM: usize = 4;
-    a != b && stem(a, endings).chars().count() >= MIN_STEM && stem(a, endings) == stem(b, endings)
+    let stem_a = stem(a, endings);
+    a != b && stem_a.chars().count() >= MIN_STEM && stem_a == stem(b, endings)
 }
 
 /// `word` without its longest listed ending that leaves four letters.

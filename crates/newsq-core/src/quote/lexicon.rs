@@ -191,6 +191,10 @@ pub(crate) struct Lexicon {
     pub(crate) settings: Settings,
     /// The case endings of names (`[name.case-endings]`), longest first.
     pub(crate) case_endings: Vec<&'static str>,
+    /// The classes that list at least one word, as bits: a rule whose
+    /// class is empty in the language (English has no `[cue.tag]`) is not
+    /// asked.
+    present: u64,
 }
 
 /// What a language's `[settings]` say about how it is written.
@@ -211,6 +215,11 @@ pub(crate) struct Settings {
     /// from its verb, with or without a complementiser ("sagte, die Lage
     /// sei ernst", "заявил, что …").
     pub comma_before_statement: bool,
+    /// `inverted-clauses`: after a quotation, an inverted reporting clause
+    /// may put an auxiliary, a date, a role or a pronoun before or after
+    /// its verb ("« … », a déclaré mardi la maire X", "„…“, fügte sie
+    /// hinzu"); English's inverted clauses are "said X" alone.
+    pub inverted_clauses: bool,
     /// `dialogue-dash`: a paragraph opened by a dash is a quotation, closed
     /// by a dash before its reporting clause ("— Мы останемся, — сказал
     /// он.").
@@ -219,7 +228,8 @@ pub(crate) struct Settings {
 
 impl Settings {
     /// The settings a lexicon file may give, each a word of its `[settings]`.
-    const NAMES: [&'static str; 5] = [
+    const NAMES: [&'static str; 6] = [
+        "inverted-clauses",
         "nouns-capitalised",
         "verb-second",
         "according-without-comma",
@@ -234,6 +244,7 @@ impl Settings {
             "according-without-comma" => self.according_without_comma = true,
             "comma-before-statement" => self.comma_before_statement = true,
             "dialogue-dash" => self.dialogue_dash = true,
+            "inverted-clauses" => self.inverted_clauses = true,
             _ => {}
         }
     }
@@ -411,6 +422,7 @@ impl Lexicon {
                 .map(|&(word, _)| word)
                 .chain(["according"]),
         );
+        let present = pairs.iter().fold(0, |bits, &(_, b)| bits | b);
         let mut case_endings: Vec<&'static str> = (pairs.iter())
             .filter(|&&(_, bits)| bits & Class::NameCaseEnding.bit() != 0)
             .map(|&(word, _)| word)
@@ -425,6 +437,7 @@ impl Lexicon {
                 reporting_shapes,
                 settings,
                 case_endings,
+                present,
             },
             problems,
         )
@@ -445,6 +458,11 @@ impl Lexicon {
             None if self.endings.is_empty() => 0,
             None => self.endings.classes_of(word),
         }
+    }
+
+    /// Whether the lexicon lists any word in `class`.
+    pub(crate) fn lists(&self, class: Class) -> bool {
+        self.present & class.bit() != 0
     }
 
     /// The words listed in `class`.

@@ -147,7 +147,9 @@ fn find_name_in_run(t: &Tokens<'_>, first: usize, last: usize, out: &mut String)
         // "Yannick Le Goff" after a first name.)
         let particle = || {
             t.is_name_particle(i)
-                || (t.is_word(i - 1) && t.classes(i - 1).first_name_gender().is_some())
+                || (t.classes(i).is_name_particle()
+                    && t.is_word(i - 1)
+                    && t.classes(i - 1).first_name_gender().is_some())
         };
         if !t.is_word(i) || (i > first && particle()) {
             continue;

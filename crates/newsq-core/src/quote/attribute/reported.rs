@@ -534,7 +534,8 @@ impl Attributor<'_, '_> {
         while first > lo && t.is_word(first - 1) && k - first < 6 {
             first -= 1;
         }
-        // The source is the shortest phrase before the word that names someone.
+        // The source is the longest phrase (six words at most) before the
+        // word that names someone.
         let mention = (first..k).find_map(|f| {
             classify(t, f, k - 1).filter(|m| !matches!(m.referent, Referent::Pronoun(_)))
         })?;
@@ -662,7 +663,11 @@ impl Attributor<'_, '_> {
                         }
                         // "erklärte, dass …", "заявил, что …": the comma
                         // some languages set before the complementiser.
-                        if t.is_word(j + 1) && t.classes(j + 1).is_complementiser() && j + 2 < hi {
+                        if active().settings.comma_before_statement
+                            && t.is_word(j + 1)
+                            && t.classes(j + 1).is_complementiser()
+                            && j + 2 < hi
+                        {
                             return Complement::At(j + 2);
                         }
                         return if self.only_adjuncts_from(j + 1, hi) {
