@@ -199,18 +199,20 @@ fn czech() {
 
 #[test]
 fn english_rules_are_not_read_into_other_languages() {
-    // "said" is no German cue: read as German, the English verb attributes nothing.
-    let body = "„Wir bleiben hier“, said Anke Sommer.";
-    assert_eq!(extract_in(Some("de"), None, body)[0].speaker, None);
-    assert_eq!(
-        extract_in(Some("en"), None, body)[0].speaker.as_deref(),
-        Some("Anke Sommer")
-    );
+    // "said" is no German cue: read as German, the English verb reports
+    // no statement.
+    let body = "Anke Sommer said the harbour would stay open all winter.";
+    let reported = |language| {
+        extract_in(Some(language), None, body)
+            .into_iter()
+            .filter(|s| s.kind == StatementKind::Reported)
+            .map(|s| s.speaker)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(reported("de"), Vec::<Option<String>>::new());
+    assert_eq!(reported("en"), vec![Some("Anke Sommer".to_string())]);
     // A language without a lexicon is read with English's.
-    assert_eq!(
-        extract_in(Some("nl"), None, body)[0].speaker.as_deref(),
-        Some("Anke Sommer")
-    );
+    assert_eq!(reported("nl"), vec![Some("Anke Sommer".to_string())]);
 }
 
 #[test]
@@ -474,4 +476,64 @@ fn an_inflected_name_is_the_same_person() {
         "oprava",
     );
     assert_eq!(speaker.as_deref(), Some("Jan Horák"));
+}
+
+#[test]
+fn german_subjects_in_any_order() {
+    let body = "Auch die Fraktionschefin der Grünen im Stadtrat, Karla Wendt, äußerte sich zufrieden über den Bericht: „Wir haben eine gute Lösung erreicht.“
+
+Bürgermeister Otto Brenner erhielt den Bericht als Erster. Er äußerte sich nach einem ersten Blick mit den Worten: „Die Nachricht ist gut.“ Und: „Die Kosten sind geringer als erwartet.“
+
+Im Stadtrat warb Brenner für die Annahme des Plans mit den Worten: „Das bedeutet eine neue Zukunft für die Stadt.“
+
+Jede Verantwortung für die Verzögerung weist Landrätin Petra Vogel von sich: „Die Verantwortung liegt beim Land.“
+
+Henk Maier, Laborleiter der Lindenauer Stahl GmbH, erklärte: „Wir sehen zurzeit keine Möglichkeit.“
+
+Petra Vogel wies den Plan zurück, die Sprecherin der Bürgerinitiative, Anna Roth, erklärte: „Neid ist fehl am Platz.“
+
+„Die Brücke ist zu teuer“, erinnerte sich Brenner später.
+
+Nach den Worten der Sprecherin der Bürgerinitiative, Anna Roth, fehle es „an einem durchdachten Konzept für den Verkehr“.
+
+Zwar blieb die Richterin hart, zumal Verteidiger Wolfgang Kroll betont hatte, der Angeklagte sei nicht „gefährlich“.
+
+Der Stadtrat nannte die Pläne eine „Unverschämtheit“. Der Landkreis gehört zum Verbund „Grüne Mitte“.";
+    let quotes = extract_in(Some("de"), None, body);
+    let speaker = |needle: &str| {
+        find(&quotes, StatementKind::Quotation, needle)
+            .speaker
+            .clone()
+    };
+    // A role, then the name in apposition, before the verb.
+    assert_eq!(speaker("gute Lösung").as_deref(), Some("Karla Wendt"));
+    // A pronoun before any verb and a colon; "Und:" goes on with it.
+    assert_eq!(
+        speaker("Nachricht ist gut").as_deref(),
+        Some("Otto Brenner")
+    );
+    assert_eq!(speaker("geringer als").as_deref(), Some("Otto Brenner"));
+    // The subject after the verb, past a phrase after a preposition ...
+    assert_eq!(speaker("neue Zukunft").as_deref(), Some("Otto Brenner"));
+    // ... or after an object that opens the clause.
+    assert_eq!(speaker("beim Land").as_deref(), Some("Petra Vogel"));
+    // A company after the role is no speaker.
+    assert_eq!(speaker("keine Möglichkeit").as_deref(), Some("Henk Maier"));
+    // The clause of the cue, not the sentence's first one.
+    assert_eq!(speaker("fehl am Platz").as_deref(), Some("Anna Roth"));
+    // Any verb right after a quotation and its comma, then its subject.
+    assert_eq!(speaker("zu teuer").as_deref(), Some("Otto Brenner"));
+    // A role in an according phrase gives the name after it.
+    assert_eq!(
+        speaker("durchdachten Konzept").as_deref(),
+        Some("Anna Roth")
+    );
+    // The subject of a cue in a subordinate clause, verb last.
+    assert_eq!(speaker("gefährlich").as_deref(), Some("Wolfgang Kroll"));
+    // A capitalised word in marks with no reporting cue is a term or a
+    // name, no statement.
+    assert!(
+        !quotes.iter().any(|q| q.text == "Grüne Mitte"),
+        "{quotes:#?}"
+    );
 }

@@ -13,6 +13,7 @@ use super::mentions::{classify, names_a_medium, run_end, run_start, Mention, Ref
 use super::tokens::Kind;
 
 mod reported;
+mod verb_second;
 pub(crate) use reported::ReportedSource;
 
 /// Where a quotation's speaker is found, before anyone is named: the
@@ -589,6 +590,9 @@ impl<'t, 'a> Attributor<'t, 'a> {
             && (i + 1..hi)
                 .find(|&k| self.is_cue(k) == Some(CueForm::Finite))
                 .is_some_and(|k| (k + 1..(k + 4).min(hi)).all(|j| t.is_word(j)));
+        if self.opens_with_connective(i, lo) {
+            return None;
+        }
         if let Some(found) = self.possessive_remark(i, lo) {
             return Some(found);
         }
@@ -625,6 +629,25 @@ impl<'t, 'a> Attributor<'t, 'a> {
             })
     }
 
+    /// "And: “…”", "Und weiter: „…“": a quotation after a colon that only
+    /// a connective or two stand before, which goes on with the speaker
+    /// before it.
+    fn opens_with_connective(&self, i: usize, lo: usize) -> bool {
+        let t = self.t;
+        if i <= lo || !t.is_punct(i - 1, ":") {
+            return false;
+        }
+        let mut words = (lo..i - 1).filter(|&j| t.is_word(j)).peekable();
+        words.peek().is_some()
+            && words.enumerate().all(|(n, j)| {
+                n < 2
+                    && (t.classes(j).is_capitalised_function_word()
+                        || is_clause_boundary_word(self.lower(j)))
+                    && !t.classes(j).is_determiner()
+                    && t.classes(j).pronoun().is_none()
+            })
+    }
+
     /// Nach der Sitzung sagte Minister Schily: „…“ — a cue in verb-second
     /// order: the cue, its subject after it, a colon, the quotation.
     fn verb_second_cue(&self, i: usize, lo: usize) -> Option<Source> {
@@ -637,9 +660,20 @@ impl<'t, 'a> Attributor<'t, 'a> {
             .rev()
             .take(12)
             .find(|&k| self.is_cue(k) == Some(CueForm::Finite) && t.classes(k).is_inverting_cue());
+        // The clause's subject, in any order: "Im Kongress warb Obama mit
+        // den Worten:", "Das Angebot lehnt er ab:", "Auch die Sprecherin
+        // der Grünen, Karla Wendt, äußerte sich zufrieden:".
+        let subject = match cue {
+            Some(k) => self.verb_second_cue_subject(k, lo, colon),
+            None => self.verb_second_subject(lo, colon),
+        };
+        if let Some(m) = subject {
+            return Some(Source::cued(m, cue.unwrap_or(colon)));
+        }
         if let Some(k) = cue {
-            let m = self.subject_after_verb(k, lo, colon, true)?;
-            return Some(Source::cued(m, k));
+            if let Some(m) = self.subject_after_verb(k, lo, colon, true) {
+                return Some(Source::cued(m, k));
+            }
         }
         // "Hier sparte der Bundespräsident nicht mit Kritik: „…“": in a
         // verb-second language, any verb second after a one-word adverbial,
@@ -916,6 +950,11 @@ impl<'t, 'a> Attributor<'t, 'a> {
         ) {
             return None;
         }
+        if active().settings.verb_second && self.is_cue(j).is_none() {
+            if let Some(found) = self.any_verb_after(i, j, hi) {
+                return Some(found);
+            }
+        }
         let inverted_clauses = active().settings.inverted_clauses;
         // « … », a déclaré la maire X / « … », a-t-elle ajouté: an
         // auxiliary, which may carry the subject, before an inverted cue.
@@ -1090,8 +1129,14 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 let first_comma = (j..e).find(|&c| t.is_punct(c, ",")).unwrap_or(e);
                 // “…” than that of the CIA chief, Zuckoff said: failing a
                 // subject right after the quotation, the name before the cue.
+                // (In a verb-second language a lowercase verb after the
+                // quotation opens no subject: „Ruck“ verpasst …, sagte X.)
+                let opens_phrase = !active().settings.verb_second
+                    || t.is_capitalised(j)
+                    || t.classes(j).is_determiner()
+                    || t.classes(j).pronoun().is_some();
                 let direct = classify(t, j, first_comma - 1)
-                    .filter(|m| self.is_subject_like(m, j, first_comma - 1));
+                    .filter(|m| opens_phrase && self.is_subject_like(m, j, first_comma - 1));
                 // “…” for Clinton, said Kunin.: failing a subject right after
                 // the quotation, an inverted cue's name ends the sentence.
                 if direct.is_none()
@@ -1437,6 +1482,9 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 };
                 if end > from && !names_a_medium(t, from, end - 1) {
                     if let Some(m) = classify(t, from, end - 1) {
+                        // "Nach den Worten der Sprecherin der FDP, Anna
+                        // Roth, …": the name a role gives in apposition.
+                        let m = self.name_in_apposition(&m, i).unwrap_or(m);
                         return Some(Source::cued(m, k));
                     }
                 }
@@ -1560,6 +1608,14 @@ impl<'t, 'a> Attributor<'t, 'a> {
                     return Some(Source::uncued(m));
                 }
             }
+            // In a verb-second language the cue's subject may stand on
+            // either side of it: "zumal Verteidiger Kroll betont hatte, …",
+            // "Danach sagte Kroll, …".
+            if form == Some(CueForm::Finite) && active().settings.verb_second {
+                if let Some(m) = self.verb_second_cue_subject(k, lo, i) {
+                    return Some(Source::cued(m, k));
+                }
+            }
             match form {
                 Some(CueForm::Finite) => {
                     if let Some(m) = self
@@ -1625,10 +1681,20 @@ impl<'t, 'a> Attributor<'t, 'a> {
             // A person the article names, or a body known by its name ("The
             // Democratic National Committee released a statement calling …").
             let known = |m: &Mention| self.is_known_subject(m);
-            let m = self
-                .sentence_subject(lo, i)
-                .filter(known)
-                .or_else(|| self.subject_by_verb(lo, i, &known))?;
+            let m = if active().settings.verb_second {
+                // ("Im Verfahren sieht Osterloh einen „Angriff“": any order;
+                // a cue later in the sentence speaks for it instead: "Sie
+                // wisse, dass …, hatte Koch-Mehrin gesagt".)
+                let hi = t.sentences.get(t.toks[i].sentence).map_or(i, |s| s.1);
+                if (i + 1..hi).any(|k| self.is_cue(k).is_some()) {
+                    return None;
+                }
+                self.verb_second_subject(lo, i).filter(known)?
+            } else {
+                self.sentence_subject(lo, i)
+                    .filter(known)
+                    .or_else(|| self.subject_by_verb(lo, i, &known))?
+            };
             // ("Blumenthal was asked, “…”": a passive subject is spoken to.)
             if self.is_passive_after(m.last) {
                 return None;
@@ -2205,7 +2271,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
         }
         let para = t.toks[i].paragraph;
         let s = t.toks[i].sentence;
-        let opens_sentence = (lo..i).all(|j| !t.is_word(j));
+        let opens_sentence = (lo..i).all(|j| !t.is_word(j)) || self.opens_with_connective(i, lo);
         // "Unless rivals quit, “it's very difficult to see a path.”": an
         // introductory clause, then a quotation that ends the sentence.
         let hi = t.sentences.get(s).map_or(i + 1, |&(_, hi)| hi);

@@ -90,11 +90,12 @@ pub(crate) enum Class {
     ReportedMood,
     Affiliation,
     NameCaseEnding,
+    ObliqueDeterminer,
 }
 
 impl Class {
     /// Every class, with its heading in a lexicon file.
-    const ALL: [(Class, &'static str); 60] = [
+    const ALL: [(Class, &'static str); 61] = [
         (Class::CueFinite, "cue.finite"),
         (Class::CueParticiple, "cue.participle"),
         (Class::CueInverting, "cue.inverting"),
@@ -155,6 +156,7 @@ impl Class {
         (Class::ReportedMood, "verbs.reported-mood"),
         (Class::Affiliation, "name.affiliations"),
         (Class::NameCaseEnding, "name.case-endings"),
+        (Class::ObliqueDeterminer, "determiners.oblique"),
     ];
 
     /// The classes every language shares, each lexicon's words added to
@@ -667,6 +669,12 @@ impl WordClasses {
     /// See [`is_determiner`].
     pub(crate) fn is_determiner(self) -> bool {
         self.has(Class::Determiner)
+    }
+
+    /// `[determiners.oblique]`: a determiner whose case is never a
+    /// subject's ("dem Minister", "des Ministers", "einen Brief").
+    pub(crate) fn is_oblique_determiner(self) -> bool {
+        self.has(Class::ObliqueDeterminer)
     }
 
     /// Days and parts of days that date a phrase ("on Tuesday", "last week").

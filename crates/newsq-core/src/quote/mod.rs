@@ -308,6 +308,7 @@ fn extract_text(body: &str, body_from: usize) -> Vec<Quotation> {
         continues = false;
         if text.is_empty()
             || is_markup(body, span.open, &text)
+            || is_capitalised_term(&text, &att)
             || (is_title_of_work(&text)
                 && ((unattributed && !is_term_after_verb(body, span.open, &text))
                     || names_a_work(body, span.open)))
@@ -451,6 +452,19 @@ fn is_markup(body: &str, open: usize, text: &str) -> bool {
     let no_words = !text.chars().any(char::is_alphabetic);
     let handle = text.starts_with('@') && !text.contains(' ');
     attribute_value || no_words || handle
+}
+
+/// „Kapitulation“, „Hartz IV“, „Black Stars“: in a language that
+/// capitalises nouns, a quotation of capitalised words is a term, a name or
+/// a title far more often than anyone's words. It is kept only with a
+/// speaker, and one of three words or fewer only with a speaker its
+/// reporting cue gives (a clause's subject alone is no such tie).
+fn is_capitalised_term(text: &str, att: &resolve::Attribution) -> bool {
+    const FEW_WORDS: usize = 3;
+    lexicon::active().settings.nouns_capitalised
+        && is_title_of_work(text)
+        && (att.speaker.is_none()
+            || (att.cue.is_none() && text.split_whitespace().count() <= FEW_WORDS))
 }
 
 /// "who only specified “Christian” as their religion": one capitalised

@@ -187,7 +187,7 @@ impl Attributor<'_, '_> {
                 // ("X, whose book argued for joint management, posted that
                 // …": the reader stops at the aside's own cue; the
                 // sentence's subject is the one.)
-                let subject = match self.subject_of_cue(k, lo) {
+                let subject = match self.finite_cue_subject(k, lo, hi) {
                     Some(m) if self.opens_no_subject(m.first) => self.sentence_subject(lo, k),
                     found => found,
                 };
@@ -201,7 +201,7 @@ impl Attributor<'_, '_> {
                 if active().settings.comma_before_statement
                     && self.subject_after_comma(k, lo).is_none() =>
             {
-                let mention = self.subject_of_cue(k, lo)?;
+                let mention = self.finite_cue_subject(k, lo, hi)?;
                 return self.statement_from(mention, k, after, hi);
             }
             // "…, Varga said": the statement stands before the subject.
@@ -224,6 +224,17 @@ impl Attributor<'_, '_> {
             Complement::NoStatement => {}
         }
         None
+    }
+
+    /// The subject of the finite cue at `k` of sentence `lo..hi`, on
+    /// either side of it in a verb-second language.
+    fn finite_cue_subject(&self, k: usize, lo: usize, hi: usize) -> Option<Mention> {
+        if active().settings.verb_second {
+            if let Some(m) = self.verb_second_cue_subject(k, lo, hi) {
+                return Some(m);
+            }
+        }
+        self.subject_of_cue(k, lo)
     }
 
     /// "Wie die Polizei mitteilte, wurde niemand verletzt", "…, comme l'a
@@ -366,6 +377,18 @@ impl Attributor<'_, '_> {
             .find(|&j| t.toks[j].kind != Kind::Word && !t.is_punct(j, "."))
             .filter(|&c| c > lo && t.is_punct(c, ","))?;
         if comma + 1 >= e || self.opens_no_subject(comma + 1) {
+            return None;
+        }
+        // (In a verb-second language a subject before its verb after a
+        // comma opens a subordinate clause, "…, zumal Kroll betont hatte",
+        // not an aside: a lowercase word other than a determiner or a
+        // pronoun starts no subject there.)
+        let opener = t.classes(comma + 1);
+        if active().settings.verb_second
+            && !t.is_capitalised(comma + 1)
+            && !opener.is_determiner()
+            && opener.pronoun().is_none()
+        {
             return None;
         }
         let mention = classify(t, comma + 1, e - 1)?;
