@@ -537,3 +537,37 @@ Der Stadtrat nannte die Pläne eine „Unverschämtheit“. Der Landkreis gehör
         "{quotes:#?}"
     );
 }
+
+#[test]
+fn german_views_tags_and_titled_surnames() {
+    let body = "Bürgermeisterin Greta Sommer hat den Plan vorgestellt. Für Landrat Paul Brandt ist der Plan ein „gelungenes Beispiel für gute Zusammenarbeit“.
+
+Ein „außerordentlicher Erfolg“, so urteilte Sommer selbst über das Ergebnis.
+
+Als „unerwartetes Geschenk für die Stadt“ bezeichnet die Finanzministerin Ina Roth den Zuschuss.
+
+Präsident Kessler eröffnete die Sitzung. Der Präsident sagte: „Wir beginnen pünktlich.“";
+    let quotes = extract_in(Some("de"), None, body);
+    let speaker = |needle: &str| {
+        find(&quotes, StatementKind::Quotation, needle)
+            .speaker
+            .clone()
+    };
+    // "Für X ist …": the sentence gives X's view.
+    assert_eq!(
+        speaker("gute Zusammenarbeit").as_deref(),
+        Some("Paul Brandt")
+    );
+    // "so" and a verb before the source.
+    assert_eq!(
+        speaker("außerordentlicher").as_deref(),
+        Some("Greta Sommer")
+    );
+    // A reporting verb right after the quotation, its subject after it.
+    assert_eq!(
+        speaker("unerwartetes Geschenk").as_deref(),
+        Some("Ina Roth")
+    );
+    // A title before a surname alone makes it a person the role names.
+    assert_eq!(speaker("pünktlich").as_deref(), Some("Kessler"));
+}

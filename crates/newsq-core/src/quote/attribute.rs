@@ -627,6 +627,11 @@ impl<'t, 'a> Attributor<'t, 'a> {
                     .then(|| self.as_clause_source(i, lo))
                     .flatten()
             })
+            .or_else(|| {
+                (lexicon.lists(Class::CueOpinion))
+                    .then(|| self.opinion_source(i, lo))
+                    .flatten()
+            })
     }
 
     /// "And: “…”", "Und weiter: „…“": a quotation after a colon that only
@@ -768,6 +773,25 @@ impl<'t, 'a> Attributor<'t, 'a> {
         Some(Source::cued(m, k))
     }
 
+    /// "Für Bildungssenator Willi Lemke ist das ein „gelungenes
+    /// Beispiel“": a sentence opened by a word of `[cue.opinion]` and a
+    /// person's name gives that person's view, quotation and all.
+    fn opinion_source(&self, i: usize, lo: usize) -> Option<Source> {
+        let t = self.t;
+        let opener = (lo..i).find(|&j| t.is_word(j))?;
+        if !t.classes(opener).is_opinion_cue() {
+            return None;
+        }
+        let mut first = opener + 1;
+        while first < i && t.is_word(first) && !t.is_capitalised(first) {
+            first += 1;
+        }
+        let (_, last) = self.phrase_after(first, i)?;
+        let m = classify(t, first, last)?;
+        let named = matches!(m.referent, Referent::Name(_)) && self.is_known_subject(&m);
+        named.then(|| Source::cued(m, opener))
+    }
+
     /// Whether the clause `lo..k` before a verb opens with an adverbial
     /// (a preposition or a function word: "Nach der Sitzung", "Dazu",
     /// "Später"), so that in verb-second order the verb's subject follows
@@ -815,7 +839,16 @@ impl<'t, 'a> Attributor<'t, 'a> {
     /// The source named after the tag word at `k`, before `hi`.
     fn tag_source(&self, k: usize, hi: usize) -> Option<Source> {
         let t = self.t;
-        let (first, last) = self.phrase_after(k + 1, hi)?;
+        // „…“, so urteilte Wendt: in verb-second order a verb may stand
+        // between the word and its source.
+        let verb = active().settings.verb_second
+            && t.is_word(k + 1)
+            && !t.is_capitalised(k + 1)
+            && !t.classes(k + 1).is_determiner()
+            && !t.classes(k + 1).is_preposition()
+            && t.classes(k + 1).pronoun().is_none();
+        let from = if verb { k + 2 } else { k + 1 };
+        let (first, last) = self.phrase_after(from, hi)?;
         let m = classify(t, first, last)?;
         let source = !matches!(m.referent, Referent::Pronoun(_)) && !names_a_medium(t, first, last);
         source.then(|| Source::cued(m, k))
@@ -950,7 +983,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
         ) {
             return None;
         }
-        if active().settings.verb_second && self.is_cue(j).is_none() {
+        if active().settings.verb_second {
             if let Some(found) = self.any_verb_after(i, j, hi) {
                 return Some(found);
             }
@@ -1021,7 +1054,11 @@ impl<'t, 'a> Attributor<'t, 'a> {
             // "said a leading advocate, Ana Lopes of the Harbour Trust", "said
             // her introducer, actress Ana Lopes": the name may carry its own
             // role before it and its affiliation after it.
-            if matches!(m.referent, Referent::Description { .. }) && t.is_punct(last + 1, ",") {
+            // (Where roles invert, a role with its owner may read as a
+            // name: "sagte der Oberrabbiner Israels, Yona Klein".)
+            let role_first = active().settings.inverted_clauses && t.classes(first).is_determiner();
+            let description = matches!(m.referent, Referent::Description { .. });
+            if (description || role_first) && t.is_punct(last + 1, ",") {
                 let named = self
                     .phrase_after(last + 2, hi)
                     .and_then(|(f, l)| classify(t, f, l))
@@ -2280,9 +2317,17 @@ impl<'t, 'a> Attributor<'t, 'a> {
         if let Some((q, qi)) = last_quote {
             // No new speaker between: no name (past the sentence's first
             // word) and no reporting verb.
+            // (Where every noun is capitalised, only a word that names a
+            // person the article knows, or a role, names somebody.)
+            let names_somebody = |j: usize| {
+                t.is_capitalised(j)
+                    && (!active().settings.nouns_capitalised
+                        || t.classes(j).is_title()
+                        || self.table.resolve_name(t.text(j)).is_some())
+            };
             let nobody_between = |from: usize| {
                 (from..i).all(|j| {
-                    !t.is_word(j) || !((j > lo && t.is_capitalised(j)) || self.is_cue(j).is_some())
+                    !t.is_word(j) || !((j > lo && names_somebody(j)) || self.is_cue(j).is_some())
                 })
             };
             // ''A,'' said Bash. ''B'' and his team ''C.'': a later quotation of
@@ -2334,7 +2379,12 @@ impl<'t, 'a> Attributor<'t, 'a> {
             });
             if same_paragraph && !has_statement && !ends_with_colon && cue.is_none() {
                 let known = |m: &Mention| self.is_known_subject(m);
-                if let Some(m) = self.sentence_subject(plo, phi).filter(known) {
+                let subject = if active().settings.verb_second {
+                    self.verb_second_subject(plo, phi)
+                } else {
+                    self.sentence_subject(plo, phi)
+                };
+                if let Some(m) = subject.filter(known) {
                     return Some(Source::uncued(m));
                 }
             }

@@ -91,11 +91,12 @@ pub(crate) enum Class {
     Affiliation,
     NameCaseEnding,
     ObliqueDeterminer,
+    CueOpinion,
 }
 
 impl Class {
     /// Every class, with its heading in a lexicon file.
-    const ALL: [(Class, &'static str); 61] = [
+    const ALL: [(Class, &'static str); 62] = [
         (Class::CueFinite, "cue.finite"),
         (Class::CueParticiple, "cue.participle"),
         (Class::CueInverting, "cue.inverting"),
@@ -157,6 +158,7 @@ impl Class {
         (Class::Affiliation, "name.affiliations"),
         (Class::NameCaseEnding, "name.case-endings"),
         (Class::ObliqueDeterminer, "determiners.oblique"),
+        (Class::CueOpinion, "cue.opinion"),
     ];
 
     /// The classes every language shares, each lexicon's words added to
@@ -669,6 +671,12 @@ impl WordClasses {
     /// See [`is_determiner`].
     pub(crate) fn is_determiner(self) -> bool {
         self.has(Class::Determiner)
+    }
+
+    /// `[cue.opinion]`: a preposition that, opening a sentence before a
+    /// person, makes the sentence that person's view ("Für Wendt ist …").
+    pub(crate) fn is_opinion_cue(self) -> bool {
+        self.has(Class::CueOpinion)
     }
 
     /// `[determiners.oblique]`: a determiner whose case is never a

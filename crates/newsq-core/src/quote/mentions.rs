@@ -303,6 +303,7 @@ pub(crate) fn run_end(t: &Tokens<'_>, i: usize) -> usize {
             && (is_name_word(t, j + 1)
                 || (t.is_word(j + 1) && is_name_word(t, j + 2) && t.is_name_particle(j + 1)))
             && t.is_name_particle(j)
+            && !article_alone(t, j)
             && !affiliated_after(t, i, last, j)
         {
             j += 1;
@@ -310,6 +311,14 @@ pub(crate) fn run_end(t: &Tokens<'_>, i: usize) -> usize {
             return last;
         }
     }
+}
+
+/// A particle that is also an article ("der", "la") goes on with a name
+/// only after another particle ("von der Leyen", "de la Vega"): alone it
+/// is a genitive ("der Chef der Behörde").
+fn article_alone(t: &Tokens<'_>, particle: usize) -> bool {
+    t.classes(particle).is_determiner()
+        && !(particle > 0 && t.is_word(particle - 1) && t.is_name_particle(particle - 1))
 }
 
 /// "Robert Hallmann von der Baader Bank": a particle that is also an
@@ -334,7 +343,7 @@ pub(crate) fn run_start(t: &Tokens<'_>, i: usize) -> usize {
         } else if p > 0
             && is_name_word(t, p - 1)
             && ((t.is_punct(p, ".") && t.text(p - 1).chars().nth(4).is_none())
-                || (t.is_word(p) && t.is_name_particle(p)))
+                || (t.is_word(p) && t.is_name_particle(p) && !article_alone(t, p)))
             || (p > 1
                 && t.is_word(p)
                 && t.is_word(p - 1)

@@ -187,7 +187,7 @@ impl Attributor<'_, '_> {
                 // ("X, whose book argued for joint management, posted that
                 // …": the reader stops at the aside's own cue; the
                 // sentence's subject is the one.)
-                let subject = match self.finite_cue_subject(k, lo, hi) {
+                let subject = match self.finite_cue_subject(k, lo) {
                     Some(m) if self.opens_no_subject(m.first) => self.sentence_subject(lo, k),
                     found => found,
                 };
@@ -201,7 +201,7 @@ impl Attributor<'_, '_> {
                 if active().settings.comma_before_statement
                     && self.subject_after_comma(k, lo).is_none() =>
             {
-                let mention = self.finite_cue_subject(k, lo, hi)?;
+                let mention = self.finite_cue_subject(k, lo)?;
                 return self.statement_from(mention, k, after, hi);
             }
             // "…, Varga said": the statement stands before the subject.
@@ -226,11 +226,11 @@ impl Attributor<'_, '_> {
         None
     }
 
-    /// The subject of the finite cue at `k` of sentence `lo..hi`, on
-    /// either side of it in a verb-second language.
-    fn finite_cue_subject(&self, k: usize, lo: usize, hi: usize) -> Option<Mention> {
+    /// The subject of the finite cue at `k` of sentence `lo..`, before the
+    /// cue (one after it is `subject_after_cue`'s).
+    fn finite_cue_subject(&self, k: usize, lo: usize) -> Option<Mention> {
         if active().settings.verb_second {
-            if let Some(m) = self.verb_second_cue_subject(k, lo, hi) {
+            if let Some(m) = self.verb_second_cue_subject(k, lo, k) {
                 return Some(m);
             }
         }

@@ -7,8 +7,9 @@
 //! owned by a noun before it ("die Sprecherin der Grünen") is no subject.
 
 use super::{is_clause_boundary_word, Attributor, Source};
-use crate::quote::lexicon::{active, is_medium_word, is_person_noun, Pronoun};
+use crate::quote::lexicon::{active, is_medium_word, is_person_noun, CueForm, Pronoun};
 use crate::quote::mentions::{classify, run_end, Mention, Referent};
+use crate::quote::tokens::Kind;
 
 /// The most lowercase adjectives between a determiner and its noun ("der
 /// stellvertretende Fraktionsvorsitzende").
@@ -95,9 +96,16 @@ impl Attributor<'_, '_> {
     ) -> Option<Mention> {
         let t = self.t;
         let hi = (k + 1..hi).find(|&c| t.is_punct(c, ",")).unwrap_or(hi);
+        // (A stretch opened by the cue itself has its subject before the
+        // comma — "X, Vorsitzender der Y, würdigte Z" — unless a quotation
+        // stands there: „…“, sagte X.)
+        let opened_by_cue = |c: usize| {
+            (c + 1..k).all(|j| !t.is_word(j))
+                && !(c > lo && matches!(t.toks[c - 1].kind, Kind::Quote(_)))
+        };
         let nearest = (lo..k)
             .rev()
-            .filter(|&c| t.is_punct(c, ","))
+            .filter(|&c| t.is_punct(c, ",") && !opened_by_cue(c))
             .map(|c| c + 1)
             .find_map(|from| self.verb_second_subject(from, hi))
             .filter(|m| matches!(m.referent, Referent::Name(_) | Referent::Pronoun(_)));
@@ -111,8 +119,12 @@ impl Attributor<'_, '_> {
     pub(super) fn any_verb_after(&self, i: usize, j: usize, hi: usize) -> Option<Source> {
         let t = self.t;
         let classes = t.classes(j);
+        // (Without a comma only a reporting verb: „Als „Geschenk“
+        // bezeichnet die Archäologin X den Fund".)
+        let comma = (i + 1..j).any(|c| t.is_punct(c, ","));
+        let known = self.is_cue(j) == Some(CueForm::Finite);
         let verb = !t.is_capitalised(j)
-            && (i + 1..j).any(|c| t.is_punct(c, ","))
+            && (comma && !known || !comma && known)
             && !classes.is_capitalised_function_word()
             && !classes.is_determiner()
             && !classes.is_preposition()
@@ -135,16 +147,15 @@ impl Attributor<'_, '_> {
                 .flatten()
                 .map(|m| Source::cued(m, j));
         }
-        let (first, last) = self.phrase_after(k, hi)?;
-        let m = classify(t, first, last)?;
-        let m = match m.referent {
-            Referent::Name(_) => m,
-            Referent::Description { ref head, .. } if is_person_noun(head) => {
-                self.name_in_apposition(&m, hi).unwrap_or(m)
-            }
-            _ => return None,
+        // The clause's subject after the verb, up to a comma that closes it
+        // (one inside a name in apposition is passed by the finder).
+        let m = self.verb_second_subject(k, hi)?;
+        let person = match &m.referent {
+            Referent::Name(_) => true,
+            Referent::Description { head, .. } => is_person_noun(head),
+            Referent::Pronoun(_) => false,
         };
-        Some(Source::cued(m, j))
+        person.then_some(Source::cued(m, j))
     }
 
     /// Where the noun phrase whose capitalised words start at `j` opens:
@@ -181,7 +192,9 @@ impl Attributor<'_, '_> {
             return false;
         };
         let classes = t.classes(before);
-        if classes.is_preposition() || classes.is_oblique_determiner() {
+        // ("300 Gramm Dynamit": a number measures a noun, never a person.)
+        let number = t.text(before).starts_with(|c: char| c.is_ascii_digit());
+        if classes.is_preposition() || classes.is_oblique_determiner() || number {
             return true;
         }
         // "die Fraktionschefin der Grünen": a determiner right after a noun.
@@ -231,8 +244,12 @@ impl Attributor<'_, '_> {
             .find(|&c| !t.is_word(c))
             .filter(|&c| t.is_punct(c, ","))?;
         let name = self.name_starting_at(comma + 1)?;
-        let closed =
-            name.last + 1 >= hi || t.is_punct(name.last + 1, ",") || t.is_punct(name.last + 1, "(");
+        // (Closed by a comma, a bracket, the clause's end, or the next
+        // phrase: "…, Volker Beck das Pontifikat".)
+        let closed = name.last + 1 >= hi
+            || t.is_punct(name.last + 1, ",")
+            || t.is_punct(name.last + 1, "(")
+            || (t.is_word(name.last + 1) && !t.is_capitalised(name.last + 1));
         closed.then_some(Mention {
             first: role.first,
             ..name

@@ -13,7 +13,7 @@
 
 use super::{description, Resolver};
 use crate::quote::clauses::{ends_on_body_word, is_dash};
-use crate::quote::lexicon::{is_place_phrase, title_gender, CueForm, Gender, Pronoun};
+use crate::quote::lexicon::{active, is_place_phrase, title_gender, CueForm, Gender, Pronoun};
 use crate::quote::mentions::{classify, run_end, Mention, Referent};
 use crate::quote::tokens::Kind;
 use std::cmp::Ordering;
@@ -108,6 +108,15 @@ impl Resolver<'_, '_> {
         let Referent::Name(name) = &m.referent else {
             return None;
         };
+        // (Where case marks the subject, a name after a preposition or an
+        // oblique determiner is none: "Gegenüber NDR Info äußerte er sich".)
+        let governed = m.first > lo && t.is_word(m.first - 1) && {
+            let before = t.classes(m.first - 1);
+            before.is_preposition() || before.is_oblique_determiner()
+        };
+        if governed && active().settings.verb_second {
+            return None;
+        }
         let person = self.table.resolve_name(name)?;
         let gender = self.gender_of(&Entity::Person(person));
         gender_fits(p, gender).then_some(person)
