@@ -7,7 +7,7 @@ use super::clauses::{
 };
 use super::lexicon::{
     active, cue_form, is_capitalised_function_word, is_cue_modifier, is_determiner,
-    is_inverting_cue, is_party_tag, is_title, Class, CueForm, Pronoun,
+    is_inverting_cue, is_party_tag, is_person_noun, is_title, Class, CueForm, Pronoun,
 };
 use super::mentions::{classify, names_a_medium, run_end, run_start, Mention, Referent};
 use super::tokens::Kind;
@@ -565,6 +565,22 @@ impl<'t, 'a> Attributor<'t, 'a> {
         })
     }
 
+    /// „Die Zeit“ as a name: the quotation at token `k`, when it reads as
+    /// the title of an outlet or a work.
+    pub(super) fn quoted_name_at(&self, k: usize) -> Option<Mention> {
+        let t = self.t;
+        let Some(Kind::Quote(q)) = t.toks.get(k).map(|tok| tok.kind) else {
+            return None;
+        };
+        let span = self.spans.get(q)?;
+        let name = super::clean_quote_text(span.parts.iter().map(|&(a, b)| &t.body[a..b]));
+        super::is_title_of_work(&name).then_some(Mention {
+            first: k,
+            last: k,
+            referent: Referent::Name(name),
+        })
+    }
+
     /// The reporting clause around quotation token `i` in sentence `lo..hi`.
     fn around(&self, i: usize, lo: usize, hi: usize) -> Option<Source> {
         // “…”, but he also warned: a quotation inside a reporting clause that
@@ -598,7 +614,13 @@ impl<'t, 'a> Attributor<'t, 'a> {
         }
         // (In a verb-second language the clause before the colon decides
         // first: "Nach der Sitzung sagte Wendt:" has no subject before "sagte".)
-        if active().settings.verb_second {
+        // (Where articles and prepositions mark a subject — German, and
+        // languages that do not inflect names — the clause before a colon
+        // is read for its subject in any order too.)
+        let lexicon = active();
+        let marked_by_articles =
+            lexicon.settings.inverted_clauses && !lexicon.lists(Class::NameCaseEnding);
+        if lexicon.settings.verb_second || marked_by_articles {
             if let Some(found) = self.verb_second_cue(i, lo) {
                 return Some(found);
             }
@@ -983,12 +1005,12 @@ impl<'t, 'a> Attributor<'t, 'a> {
         ) {
             return None;
         }
-        if active().settings.verb_second {
+        let inverted_clauses = active().settings.inverted_clauses;
+        if inverted_clauses {
             if let Some(found) = self.any_verb_after(i, j, hi) {
                 return Some(found);
             }
         }
-        let inverted_clauses = active().settings.inverted_clauses;
         // « … », a déclaré la maire X / « … », a-t-elle ajouté: an
         // auxiliary, which may carry the subject, before an inverted cue.
         let mut cue = if inverted_clauses { j } else { hi };
@@ -1013,20 +1035,10 @@ impl<'t, 'a> Attributor<'t, 'a> {
         // „…“, schrieb „Die Zeit“: an outlet's name in quote marks after
         // the cue is its subject.
         if inverting && inverted_clauses {
-            if let Some(Kind::Quote(q)) = t.toks.get(j + 1).map(|tok| tok.kind) {
-                let name = self.spans.get(q).map(|span| {
-                    super::clean_quote_text(span.parts.iter().map(|&(a, b)| &t.body[a..b]))
-                });
-                let closes = (j + 2..hi).all(|k| !t.is_word(k))
-                    || t.is_word(j + 2) && t.classes(j + 2).is_preposition();
-                if let Some(name) = name.filter(|n| super::is_title_of_work(n) && closes) {
-                    let m = Mention {
-                        first: j + 1,
-                        last: j + 1,
-                        referent: Referent::Name(name),
-                    };
-                    return Some(Source::cued(m, j));
-                }
+            let closes = (j + 2..hi).all(|k| !t.is_word(k))
+                || t.is_word(j + 2) && t.classes(j + 2).is_preposition();
+            if let Some(m) = self.quoted_name_at(j + 1).filter(|_| closes) {
+                return Some(Source::cued(m, j));
             }
         }
         // „…“, fügte sie hinzu: a pronoun right after the cue is its subject.
@@ -1043,6 +1055,28 @@ impl<'t, 'a> Attributor<'t, 'a> {
         if inverting && inverted_clauses {
             if let Some((m, true)) = self.inverted_subject(j, hi) {
                 return Some(Source::cued(m, j));
+            }
+        }
+        // “…”, afirmou. / «…», ha aggiunto. — where a verb may leave its
+        // subject unsaid, an inverted cue with nothing after it but an
+        // adjunct speaks for the person the passage is about.
+        if inverting && active().settings.pro_drop && (i + 1..j).any(|c| t.is_punct(c, ",")) {
+            // (Nothing in the rest of the clause names anyone: no capital,
+            // no role — "disse na terça-feira a prefeita Ana Ribeiro" has.)
+            let clause_end = (j + 1..hi).find(|&k| !t.is_word(k)).unwrap_or(hi);
+            let names_nobody = (j + 1..clause_end).all(|k| {
+                !t.is_capitalised(k)
+                    && !t.classes(k).is_title()
+                    && !is_person_noun(self.lower(k))
+                    && t.classes(k).pronoun().is_none()
+            });
+            if names_nobody {
+                let unsaid = Mention {
+                    first: j,
+                    last: j,
+                    referent: Referent::Pronoun(Pronoun::Unsaid),
+                };
+                return Some(Source::cued(unsaid, j));
             }
         }
         // “…,” said X
@@ -2245,7 +2279,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
             Referent::Name(n) => {
                 self.table.resolve_name(n).is_some() || self.has_title(m) || ends_on_body_word(n)
             }
-            Referent::Pronoun(p) => matches!(p, Pronoun::He | Pronoun::She),
+            Referent::Pronoun(p) => matches!(p, Pronoun::He | Pronoun::She | Pronoun::Unsaid),
             // "The US president had expected a “productive day”": a
             // definite role, which the resolver can bind.
             Referent::Description { ref head, .. } => {
@@ -2471,6 +2505,15 @@ impl<'t, 'a> Attributor<'t, 'a> {
                         if !role_then_name && !name_runs_on {
                             break;
                         }
+                    }
+                    // (Where reporting clauses invert, an adjunct follows
+                    // the subject: "a déclaré le ministre devant …".)
+                    // (Not an article spelt as one: Portuguese "a".)
+                    let adjunct = active().settings.inverted_clauses
+                        && self.t.classes(k).is_adjunct_preposition()
+                        && !self.t.classes(k).is_determiner();
+                    if !starts_with_name && k > j && adjunct {
+                        break;
                     }
                     if !starts_with_name
                         && k > j

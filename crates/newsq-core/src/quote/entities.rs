@@ -314,6 +314,9 @@ impl EntityTable {
         // State Hillary Clinton".
         let mut j = run_first;
         let mut before = Vec::new();
+        // Whether a title and what it is of were read ("ministre de
+        // l'Agriculture"): the head then stands before the last word.
+        let mut linked = false;
         while j > 0 && before.len() < 5 {
             let p = j - 1;
             if t.is_punct(p, ",") && before.is_empty() && role.is_empty() {
@@ -330,16 +333,25 @@ impl EntityTable {
                 break;
             }
             let lw = lower_no_dot(t, p);
-            let of_title = lw == "of"
-                && p > 0
-                && t.is_capitalised(p - 1)
-                && t.classes_no_dot(p - 1).is_title()
-                && (t.is_capitalised(j) || !role.is_empty());
             let classes = t.classes_no_dot(p);
+            // "Secretary of State Hillary Clinton", "le ministre de
+            // l'Agriculture, Bertrand Lescure": a title, then what it is
+            // of (a preposition or an article between).
+            let linking = lw == "of"
+                || classes.is_affiliation()
+                || classes.is_preposition()
+                || classes.is_determiner();
+            let title_before = (p.saturating_sub(3)..p)
+                .rev()
+                .take_while(|&q| t.is_word(q))
+                .any(|q| t.classes_no_dot(q).is_title());
+            let of_title =
+                linking && title_before && (t.is_capitalised(j) || !role.is_empty() || linked);
             let role_word = classes.is_title()
                 || (t.is_capitalised(p) && !classes.is_capitalised_function_word())
                 || (!before.is_empty() && is_adjective_like(lw));
             if role_word || of_title {
+                linked |= of_title;
                 before.push(lw);
                 j = p;
             } else {
@@ -351,7 +363,9 @@ impl EntityTable {
         let described_in_run = !role.is_empty();
         before.reverse();
         before.append(&mut role);
-        if described_in_run || before.last().is_some_and(|head| is_title(head)) {
+        let titled = before.last().is_some_and(|head| is_title(head))
+            || (linked && before.iter().any(|w| is_title(w)));
+        if described_in_run || titled {
             self.bind(run_first, &before, person);
         }
         // Appositive: "Dmitry Peskov, the Kremlin spokesman,", "Michael
@@ -378,10 +392,11 @@ impl EntityTable {
 
     /// Bind the role `words` (the head last, or before "of") to a person.
     fn bind(&mut self, at: usize, words: &[&str], person: usize) {
-        // "secretary of state": the head stands before "of".
+        // "secretary of state", "ministre de l'agriculture": the head is
+        // the last title, before what it is of.
         let head_at = match words.iter().position(|w| *w == "of") {
             Some(of) if of > 0 => of - 1,
-            _ => words.len().saturating_sub(1),
+            _ => (words.iter().rposition(|w| is_title(w))).unwrap_or(words.len().saturating_sub(1)),
         };
         let Some(head) = words.get(head_at) else {
             return;

@@ -92,11 +92,12 @@ pub(crate) enum Class {
     NameCaseEnding,
     ObliqueDeterminer,
     CueOpinion,
+    Elision,
 }
 
 impl Class {
     /// Every class, with its heading in a lexicon file.
-    const ALL: [(Class, &'static str); 62] = [
+    const ALL: [(Class, &'static str); 63] = [
         (Class::CueFinite, "cue.finite"),
         (Class::CueParticiple, "cue.participle"),
         (Class::CueInverting, "cue.inverting"),
@@ -159,6 +160,7 @@ impl Class {
         (Class::NameCaseEnding, "name.case-endings"),
         (Class::ObliqueDeterminer, "determiners.oblique"),
         (Class::CueOpinion, "cue.opinion"),
+        (Class::Elision, "elisions"),
     ];
 
     /// The classes every language shares, each lexicon's words added to
@@ -228,17 +230,21 @@ pub(crate) struct Settings {
     /// by a dash before its reporting clause ("— Мы останемся, — сказал
     /// он.").
     pub dialogue_dash: bool,
+    /// `pro-drop`: a verb may leave its subject unsaid (“…”, afirmou.; «…»,
+    /// ha aggiunto.): the person the passage is about speaks.
+    pub pro_drop: bool,
 }
 
 impl Settings {
     /// The settings a lexicon file may give, each a word of its `[settings]`.
-    const NAMES: [&'static str; 6] = [
+    const NAMES: [&'static str; 7] = [
         "inverted-clauses",
         "nouns-capitalised",
         "verb-second",
         "according-without-comma",
         "comma-before-statement",
         "dialogue-dash",
+        "pro-drop",
     ];
 
     fn set(&mut self, name: &str) {
@@ -249,6 +255,7 @@ impl Settings {
             "comma-before-statement" => self.comma_before_statement = true,
             "dialogue-dash" => self.dialogue_dash = true,
             "inverted-clauses" => self.inverted_clauses = true,
+            "pro-drop" => self.pro_drop = true,
             _ => {}
         }
     }
@@ -958,6 +965,10 @@ pub(crate) enum Pronoun {
     I,
     We,
     You,
+    /// A subject the verb leaves unsaid where a language may drop it
+    /// (Portuguese “…”, afirmou.): a person of either gender, the one the
+    /// passage is about.
+    Unsaid,
 }
 
 /// Determiners and quantifiers that open a description ("*one* person familiar
@@ -981,6 +992,22 @@ pub(crate) fn is_organisation_head(lower: &str) -> bool {
 /// CNN" names where something was said, not who said it.
 pub(crate) fn is_medium_word(lower: &str) -> bool {
     active().is(lower, Class::Medium)
+}
+
+/// Whether the article's language writes `prefix` (a word's first letters,
+/// as written) joined by an apostrophe to the next word while being a word
+/// of its own (`[elisions]`: French "l'", "d'", Italian "dell'"); the
+/// apostrophe is not given.
+pub(crate) fn is_elision(prefix: &str) -> bool {
+    // (Elided words are a few letters: a longer prefix is no such.)
+    const LONGEST: usize = 6;
+    let lexicon = active();
+    if !lexicon.lists(Class::Elision) || prefix.len() > LONGEST {
+        return false;
+    }
+    let mut word = prefix.to_lowercase();
+    word.push('\'');
+    lexicon.is(&word, Class::Elision)
 }
 
 /// A name all of whose words are a place's: "South Asia", "Saudi Arabia".

@@ -1,7 +1,9 @@
 //! The body as tokens: words, punctuation, paragraph breaks, and each quotation
 //! as one opaque token, split into sentences of the reporting text around quotes.
 
-use super::lexicon::{is_abbreviation as lexicon_abbreviation, is_honorific, WordClasses};
+use super::lexicon::{
+    is_abbreviation as lexicon_abbreviation, is_elision, is_honorific, WordClasses,
+};
 use super::marks::QuotedSpan;
 use super::mentions::{strip_possessive, title_as_surname};
 use std::cell::{Cell, OnceCell, RefCell};
@@ -399,6 +401,12 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
                 match bytes.get(end) {
                     Some(&b) if b < 0x80 && !matches!(b, b'\'' | b'-' | b'.' | b'&') => break,
                     None => break,
+                    // "l'Agriculture", "dell'anno": an elided word is a word
+                    // of its own, its apostrophe with it.
+                    Some(b'\'') if is_elision(&body[start..end]) => {
+                        end += 1;
+                        break;
+                    }
                     // An ASCII joiner before ASCII (or the end): it joins a
                     // letter or digit only ("U.S", not "said. The").
                     Some(&b) if b < 0x80 && bytes.get(end + 1).is_none_or(|&n| n < 0x80) => {
@@ -430,6 +438,10 @@ pub(crate) fn tokenize<'a>(body: &'a str, quotes: &[QuotedSpan]) -> Tokens<'a> {
                             break;
                         };
                         let joins = is_word_joiner(n) && rest.next().is_some_and(is_word_char);
+                        if n == '’' && joins && is_elision(&body[start..end]) {
+                            end += n.len_utf8();
+                            break;
+                        }
                         if is_word_char(n) || joins {
                             end += n.len_utf8();
                             ascii &= n.is_ascii();

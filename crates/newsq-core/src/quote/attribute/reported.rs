@@ -466,6 +466,12 @@ impl Attributor<'_, '_> {
     /// X, is dead".
     fn according_to(&self, k: usize, from: usize, lo: usize, hi: usize) -> Option<ReportedSource> {
         let t = self.t;
+        // ("Laut „Lindenauer Zeitung“ soll er …": an outlet in quote marks.)
+        if active().settings.according_without_comma {
+            if let Some(outlet) = self.quoted_name_at(from) {
+                return self.around_source(outlet, k, k, from, lo, hi);
+            }
+        }
         let end = (from..hi)
             .find(|&j| !t.is_word(j) && !t.is_punct(j, "."))
             .unwrap_or(hi);

@@ -119,12 +119,13 @@ impl Attributor<'_, '_> {
     pub(super) fn any_verb_after(&self, i: usize, j: usize, hi: usize) -> Option<Source> {
         let t = self.t;
         let classes = t.classes(j);
-        // (Without a comma only a reporting verb: „Als „Geschenk“
-        // bezeichnet die Archäologin X den Fund".)
+        // (Without a comma, in a verb-second language, only a reporting
+        // verb: „Als „Geschenk“ bezeichnet die Archäologin X den Fund".)
         let comma = (i + 1..j).any(|c| t.is_punct(c, ","));
         let known = self.is_cue(j) == Some(CueForm::Finite);
+        let verb_second = active().settings.verb_second;
         let verb = !t.is_capitalised(j)
-            && (comma && !known || !comma && known)
+            && (comma && !known || !comma && known && verb_second)
             && !classes.is_capitalised_function_word()
             && !classes.is_determiner()
             && !classes.is_preposition()

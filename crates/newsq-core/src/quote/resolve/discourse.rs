@@ -93,7 +93,7 @@ impl Resolver<'_, '_> {
     /// "Carter said the plan stood, but he also warned …": a he or she whose
     /// sentence has already named its subject.
     pub(super) fn subject_earlier_in_sentence(&self, p: Pronoun, at: usize) -> Option<usize> {
-        if !matches!(p, Pronoun::He | Pronoun::She) {
+        if !matches!(p, Pronoun::He | Pronoun::She | Pronoun::Unsaid) {
             return None;
         }
         let t = self.t;
@@ -180,7 +180,7 @@ impl Resolver<'_, '_> {
             // "He" and "she" are mostly people the article names: one it
             // does not name ("one questioner") must be clearly more salient.
             let unnamed = matches!(s.entity, Entity::Unnamed(_));
-            if unnamed && matches!(p, Pronoun::He | Pronoun::She) {
+            if unnamed && matches!(p, Pronoun::He | Pronoun::She | Pronoun::Unsaid) {
                 UNNAMED_PERSON_FACTOR
             } else {
                 1.0
@@ -560,7 +560,7 @@ impl Resolver<'_, '_> {
 fn fits(p: Pronoun, s: &Seen) -> bool {
     let unnamed = matches!(s.entity, Entity::Unnamed(_));
     match p {
-        Pronoun::He | Pronoun::She => !s.organisation && !s.plural,
+        Pronoun::He | Pronoun::She | Pronoun::Unsaid => !s.organisation && !s.plural,
         Pronoun::It => s.organisation,
         Pronoun::They => s.organisation || s.plural || unnamed,
         Pronoun::I | Pronoun::We | Pronoun::You => false,

@@ -333,7 +333,9 @@ impl Resolver<'_, '_> {
         });
         let att = Attribution {
             speaker: found.speaker,
-            mention: Some(self.phrase(m.first, m.last)),
+            // (An unsaid subject has no words of its own.)
+            mention: (!matches!(m.referent, Referent::Pronoun(Pronoun::Unsaid)))
+                .then(|| self.phrase(m.first, m.last)),
             cue: cue_text,
             speaker_from: Some(found.from),
             continues_in_next: false,
