@@ -1450,6 +1450,8 @@ impl<'t, 'a> Attributor<'t, 'a> {
             .find(|&i| self.t.is_word(i))
             .map(|i| self.lower(i))
             .unwrap_or_default();
+        // (Portuguese "a" and "o" are articles as well as prepositions.)
+        let is_preposition = |w: &str| is_preposition(w) && !is_determiner(w);
         match m.referent {
             // “…” by the United States, NATO and others, Clinton said: a
             // phrase that opens with a preposition is no subject.

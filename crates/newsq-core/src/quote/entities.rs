@@ -4,8 +4,8 @@
 use super::clauses::{ends_on_body_word, is_adjective_like};
 use super::lexicon::{
     active, first_name_gender, is_capitalised_function_word, is_determiner, is_organisation_head,
-    is_place_head, is_place_phrase, is_place_word, is_title, with_lowercase, CueForm, Gender,
-    WordClasses,
+    is_place_head, is_place_phrase, is_place_word, is_title, is_title_in_any_case, with_lowercase,
+    CueForm, Gender, WordClasses,
 };
 use super::mentions::{lower_no_dot, run_end, with_name_in_run};
 use super::tokens::Tokens;
@@ -337,17 +337,24 @@ impl EntityTable {
             // "Secretary of State Hillary Clinton", "le ministre de
             // l'Agriculture, Bertrand Lescure": a title, then what it is
             // of (a preposition or an article between).
-            let linking = lw == "of"
-                || classes.is_affiliation()
-                || classes.is_preposition()
-                || classes.is_determiner();
-            let title_before = (p.saturating_sub(3)..p)
+            let links =
+                |c: WordClasses| c.is_affiliation() || c.is_preposition() || c.is_determiner();
+            let linking = lw == "of" || links(classes);
+            // (The title may stand a few words before: "la prefeita de São
+            // Joaquim do Taquaral".)
+            let title_before = (p.saturating_sub(6)..p)
                 .rev()
-                .take_while(|&q| t.is_word(q))
+                .take_while(|&q| {
+                    t.is_word(q)
+                        && (t.is_capitalised(q)
+                            || links(t.classes_no_dot(q))
+                            || t.classes_no_dot(q).is_title())
+                })
                 .any(|q| t.classes_no_dot(q).is_title());
             let of_title =
                 linking && title_before && (t.is_capitalised(j) || !role.is_empty() || linked);
             let role_word = classes.is_title()
+                || is_title_in_any_case(lw)
                 || (t.is_capitalised(p) && !classes.is_capitalised_function_word())
                 || (!before.is_empty() && is_adjective_like(lw));
             if role_word || of_title {
@@ -363,8 +370,8 @@ impl EntityTable {
         let described_in_run = !role.is_empty();
         before.reverse();
         before.append(&mut role);
-        let titled = before.last().is_some_and(|head| is_title(head))
-            || (linked && before.iter().any(|w| is_title(w)));
+        let titled = before.last().is_some_and(|head| is_title_in_any_case(head))
+            || (linked && before.iter().any(|w| is_title_in_any_case(w)));
         if described_in_run || titled {
             self.bind(run_first, &before, person);
         }
@@ -396,7 +403,8 @@ impl EntityTable {
         // the last title, before what it is of.
         let head_at = match words.iter().position(|w| *w == "of") {
             Some(of) if of > 0 => of - 1,
-            _ => (words.iter().rposition(|w| is_title(w))).unwrap_or(words.len().saturating_sub(1)),
+            _ => (words.iter().rposition(|w| is_title_in_any_case(w)))
+                .unwrap_or(words.len().saturating_sub(1)),
         };
         let Some(head) = words.get(head_at) else {
             return;
@@ -572,7 +580,7 @@ impl EntityTable {
             .rev()
             .filter(move |(pos, h, mods, _)| {
                 *pos < before
-                    && (h == head || is_compound_of(h, head))
+                    && (h == head || is_compound_of(h, head) || is_inflection_of(h, head))
                     && modifiers
                         .iter()
                         .filter(|m| !is_determiner(m))
@@ -580,6 +588,13 @@ impl EntityTable {
             })
             .map(|&(_, _, _, p)| p)
     }
+}
+
+/// "starostky" for "starostka": one role in another case, where the
+/// language lists case endings (`[name.case-endings]`).
+fn is_inflection_of(role: &str, title: &str) -> bool {
+    let endings = &active().case_endings;
+    !endings.is_empty() && same_stem(role, title, endings)
 }
 
 /// "verkehrsminister" for "minister": a role written as one compound word

@@ -940,6 +940,34 @@ pub(crate) fn is_title(lower: &str) -> bool {
     WordClasses::of(lower).is_title()
 }
 
+/// A title, or a title in another case where the language lists case
+/// endings ("starostky" for "starostka", "министра" for "министр").
+pub(crate) fn is_title_in_any_case(lower: &str) -> bool {
+    if is_title(lower) {
+        return true;
+    }
+    // (A stem keeps three letters or more: "pan" is no inflected "p".)
+    const MIN_STEM: usize = 3;
+    let endings = &active().case_endings;
+    let stems = endings
+        .iter()
+        .filter_map(|e| lower.strip_suffix(e))
+        .chain(std::iter::once(lower))
+        .filter(|stem| stem.chars().count() >= MIN_STEM);
+    let mut candidate = String::new();
+    for stem in stems {
+        for ending in endings.iter().copied().chain(std::iter::once("")) {
+            candidate.clear();
+            candidate.push_str(stem);
+            candidate.push_str(ending);
+            if candidate != lower && is_title(&candidate) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// Titles that tell a person's gender.
 pub(crate) fn title_gender(lower: &str) -> Option<Gender> {
     WordClasses::of(lower).title_gender()
