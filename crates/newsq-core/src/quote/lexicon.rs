@@ -197,11 +197,17 @@ pub(crate) struct Lexicon {
     pub(crate) settings: Settings,
     /// The case endings of names (`[name.case-endings]`), longest first.
     pub(crate) case_endings: Vec<&'static str>,
+    /// The definite articles (`[determiners.definite]`): "der Minister"
+    /// is somebody the article has named, "ein Sprecher" maybe nobody.
+    pub(crate) definite_articles: Vec<&'static str>,
     /// The classes that list at least one word, as bits: a rule whose
     /// class is empty in the language (English has no `[cue.tag]`) is not
     /// asked.
     present: u64,
 }
+
+/// The heading of the list of definite articles.
+const DEFINITE_ARTICLES: &str = "determiners.definite";
 
 /// What a language's `[settings]` say about how it is written.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -364,6 +370,9 @@ impl Lexicon {
         let mut endings: HashMap<&'static str, u64> = HashMap::new();
         let mut settings = Settings::default();
         let mut in_settings = false;
+        // `[determiners.definite]` is a list of its own, not a class.
+        let mut in_definite = false;
+        let mut definite_articles = Vec::new();
         let mut problems = Vec::new();
         // None before the first heading; Some(None) under an unknown one,
         // whose words are passed over (the heading is reported).
@@ -375,7 +384,8 @@ impl Lexicon {
             }
             if let Some(heading) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
                 in_settings = heading == "settings";
-                if in_settings {
+                in_definite = heading == DEFINITE_ARTICLES;
+                if in_settings || in_definite {
                     current = Some(None);
                     continue;
                 }
@@ -387,6 +397,10 @@ impl Lexicon {
                     problems.push(format!("line {}: no word class [{heading}]", n + 1));
                 }
                 current = Some(class);
+                continue;
+            }
+            if in_definite {
+                definite_articles.extend(line.split_whitespace());
                 continue;
             }
             if in_settings {
@@ -448,6 +462,7 @@ impl Lexicon {
                 reporting_shapes,
                 settings,
                 case_endings,
+                definite_articles,
                 present,
             },
             problems,

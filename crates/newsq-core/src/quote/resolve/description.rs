@@ -4,7 +4,7 @@
 use super::Resolver;
 use crate::quote::clauses::{ends_on_body_word, is_plural_form};
 use crate::quote::lexicon::{
-    is_document_noun, is_organisation_head, is_person_noun, is_place_phrase,
+    active, is_document_noun, is_organisation_head, is_person_noun, is_place_phrase,
 };
 use crate::quote::mentions::{name_in_run, run_start, Mention, Referent};
 
@@ -154,8 +154,10 @@ impl Resolver<'_, '_> {
         let t = self.t;
         let words = || (m.first..=m.last).filter(|&i| t.is_word(i));
         let bare = words().all(|i| !self.t.classes(i).is_determiner()) && t.is_capitalised(m.first);
+        let definite =
+            |i: usize| self.t.is_the(i) || active().definite_articles.contains(&self.lower(i));
         bare || words().next().is_some_and(|i| {
-            self.t.is_the(i) || (i < m.last && t.is_capitalised(i) && self.ends_in_possessive_s(i))
+            definite(i) || (i < m.last && t.is_capitalised(i) && self.ends_in_possessive_s(i))
         })
     }
 
