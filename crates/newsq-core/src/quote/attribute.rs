@@ -1029,6 +1029,9 @@ impl<'t, 'a> Attributor<'t, 'a> {
             if let Some((m, _)) = self.inverted_subject(cue, hi) {
                 return Some(Source::cued(m, cue));
             }
+            if let Some(found) = self.unsaid_subject(i, cue, hi) {
+                return Some(found);
+            }
         }
         let finite_cue = self.is_cue(j) == Some(CueForm::Finite);
         let inverting = finite_cue && t.classes(j).is_inverting_cue();
@@ -1057,26 +1060,9 @@ impl<'t, 'a> Attributor<'t, 'a> {
                 return Some(Source::cued(m, j));
             }
         }
-        // “…”, afirmou. / «…», ha aggiunto. — where a verb may leave its
-        // subject unsaid, an inverted cue with nothing after it but an
-        // adjunct speaks for the person the passage is about.
-        if inverting && active().settings.pro_drop && (i + 1..j).any(|c| t.is_punct(c, ",")) {
-            // (Nothing in the rest of the clause names anyone: no capital,
-            // no role — "disse na terça-feira a prefeita Ana Ribeiro" has.)
-            let clause_end = (j + 1..hi).find(|&k| !t.is_word(k)).unwrap_or(hi);
-            let names_nobody = (j + 1..clause_end).all(|k| {
-                !t.is_capitalised(k)
-                    && !t.classes(k).is_title()
-                    && !is_person_noun(self.lower(k))
-                    && t.classes(k).pronoun().is_none()
-            });
-            if names_nobody {
-                let unsaid = Mention {
-                    first: j,
-                    last: j,
-                    referent: Referent::Pronoun(Pronoun::Unsaid),
-                };
-                return Some(Source::cued(unsaid, j));
+        if inverting {
+            if let Some(found) = self.unsaid_subject(i, j, hi) {
+                return Some(found);
             }
         }
         // “…,” said X
@@ -1272,6 +1258,51 @@ impl<'t, 'a> Attributor<'t, 'a> {
             }
         }
         None
+    }
+
+    /// “…”, afirmou. / «…», ha aggiunto. — where a verb may leave its
+    /// subject unsaid (`pro-drop`), the inverted cue at `cue` after
+    /// quotation token `i` with nobody named after it.
+    fn unsaid_subject(&self, i: usize, cue: usize, hi: usize) -> Option<Source> {
+        let t = self.t;
+        if !(active().settings.pro_drop && (i + 1..cue).any(|c| t.is_punct(c, ","))) {
+            return None;
+        }
+        // (Nothing in the rest of the clause names anyone: no capital, no
+        // role — "disse na terça-feira a prefeita Ana Ribeiro" has.)
+        let clause_end = (cue + 1..hi).find(|&k| !t.is_word(k)).unwrap_or(hi);
+        let names_nobody = (cue + 1..clause_end).all(|k| {
+            !t.is_capitalised(k)
+                && !t.classes(k).is_title()
+                && !is_person_noun(self.lower(k))
+                && t.classes(k).pronoun().is_none()
+        });
+        if !names_nobody {
+            return None;
+        }
+        // The person the passage is about: the named subject of the
+        // sentence before, in the paragraph ("Lo Giudice parla di … .
+        // «…», ha dichiarato ieri."), else whom the discourse makes most
+        // salient.
+        let s = t.toks[i].sentence;
+        let before = s
+            .checked_sub(1)
+            .and_then(|p| t.sentences.get(p))
+            .filter(|&&(plo, _)| t.toks[plo].paragraph == t.toks[i].paragraph);
+        if let Some(&(plo, phi)) = before {
+            let named = self
+                .verb_second_subject(plo, phi)
+                .filter(|m| matches!(m.referent, Referent::Name(_)) && self.is_known_subject(m));
+            if let Some(m) = named {
+                return Some(Source::cued(m, cue));
+            }
+        }
+        let unsaid = Mention {
+            first: cue,
+            last: cue,
+            referent: Referent::Pronoun(Pronoun::Unsaid),
+        };
+        Some(Source::cued(unsaid, cue))
     }
 
     /// The subject after an inverted cue at `cue`, past the words that

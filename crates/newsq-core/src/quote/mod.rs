@@ -309,6 +309,7 @@ fn extract_text(body: &str, body_from: usize) -> Vec<Quotation> {
         if text.is_empty()
             || is_markup(body, span.open, &text)
             || is_capitalised_term(&text, &att)
+            || (unattributed && is_sentence_case_title(body, span.open, &text))
             || (is_title_of_work(&text)
                 && ((unattributed && !is_term_after_verb(body, span.open, &text))
                     || names_a_work(body, span.open)))
@@ -452,6 +453,27 @@ fn is_markup(body: &str, open: usize, text: &str) -> bool {
     let no_words = !text.chars().any(char::is_alphabetic);
     let handle = text.starts_with('@') && !text.contains(' ');
     attribute_value || no_words || handle
+}
+
+/// газета «Балтийский вестник», le quotidien « La Voix du Nord »: where
+/// titles capitalise their first word only, a short capitalised quotation
+/// right after a noun that names a kind of work or body (`[work-markers]`,
+/// not an article or a preposition) is its name.
+fn is_sentence_case_title(body: &str, open: usize, text: &str) -> bool {
+    const MAX_WORDS: usize = 8;
+    let word = body[..open]
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    let classes = lexicon::WordClasses::of(&word);
+    let after_noun =
+        lexicon::is_work_marker(&word) && !classes.is_determiner() && !classes.is_preposition();
+    after_noun
+        && text.starts_with(char::is_uppercase)
+        && text.split_whitespace().count() <= MAX_WORDS
+        && !text.trim_end().ends_with(['.', '!', '?', ','])
 }
 
 /// „Kapitulation“, „Hartz IV“, „Black Stars“: in a language that
