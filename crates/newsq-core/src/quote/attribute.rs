@@ -941,7 +941,12 @@ impl<'t, 'a> Attributor<'t, 'a> {
         let rest_is_punct =
             (last + 1..hi).all(|k| t.toks[k].kind != Kind::Word) || t.is_punct(last + 1, ",");
         let m = classify(t, first, last)?;
-        if !rest_is_punct || !matches!(m.referent, Referent::Name(_)) {
+        // (Where reporting clauses invert, a role too: "…, räumte der
+        // 47-Jährige nach dem Spiel ein.")
+        let role = active().settings.inverted_clauses
+            && matches!(&m.referent, Referent::Description { head, .. } if is_person_noun(head));
+        let named = matches!(m.referent, Referent::Name(_));
+        if !(role || (rest_is_punct && named)) {
             return None;
         }
         Some(Source::cued(m, cue))
@@ -2542,9 +2547,12 @@ impl<'t, 'a> Attributor<'t, 'a> {
                     // (Where reporting clauses invert, an adjunct follows
                     // the subject: "a déclaré le ministre devant …".)
                     // (Not an article spelt as one: Portuguese "a".)
+                    // (Nor an object after the subject: "sagte die
+                    // Ministerin den „Nachrichten“".)
                     let adjunct = active().settings.inverted_clauses
-                        && self.t.classes(k).is_adjunct_preposition()
-                        && !self.t.classes(k).is_determiner();
+                        && ((self.t.classes(k).is_adjunct_preposition()
+                            && !self.t.classes(k).is_determiner())
+                            || active().object_determiners.contains(&self.lower(k)));
                     if !starts_with_name && k > j && adjunct {
                         break;
                     }

@@ -200,6 +200,10 @@ pub(crate) struct Lexicon {
     /// The definite articles (`[determiners.definite]`): "der Minister"
     /// is somebody the article has named, "ein Sprecher" maybe nobody.
     pub(crate) definite_articles: Vec<&'static str>,
+    /// The determiners of an object (`[determiners.object]`: German "dem",
+    /// "den"): a subject's phrase ends before one ("sagte die Ministerin
+    /// den „Nachrichten“").
+    pub(crate) object_determiners: Vec<&'static str>,
     /// The classes that list at least one word, as bits: a rule whose
     /// class is empty in the language (English has no `[cue.tag]`) is not
     /// asked.
@@ -208,6 +212,9 @@ pub(crate) struct Lexicon {
 
 /// The heading of the list of definite articles.
 const DEFINITE_ARTICLES: &str = "determiners.definite";
+
+/// The heading of the list of an object's determiners.
+const OBJECT_DETERMINERS: &str = "determiners.object";
 
 /// What a language's `[settings]` say about how it is written.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -373,6 +380,8 @@ impl Lexicon {
         // `[determiners.definite]` is a list of its own, not a class.
         let mut in_definite = false;
         let mut definite_articles = Vec::new();
+        let mut in_object = false;
+        let mut object_determiners = Vec::new();
         let mut problems = Vec::new();
         // None before the first heading; Some(None) under an unknown one,
         // whose words are passed over (the heading is reported).
@@ -385,7 +394,8 @@ impl Lexicon {
             if let Some(heading) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
                 in_settings = heading == "settings";
                 in_definite = heading == DEFINITE_ARTICLES;
-                if in_settings || in_definite {
+                in_object = heading == OBJECT_DETERMINERS;
+                if in_settings || in_definite || in_object {
                     current = Some(None);
                     continue;
                 }
@@ -401,6 +411,10 @@ impl Lexicon {
             }
             if in_definite {
                 definite_articles.extend(line.split_whitespace());
+                continue;
+            }
+            if in_object {
+                object_determiners.extend(line.split_whitespace());
                 continue;
             }
             if in_settings {
@@ -463,6 +477,7 @@ impl Lexicon {
                 settings,
                 case_endings,
                 definite_articles,
+                object_determiners,
                 present,
             },
             problems,

@@ -241,6 +241,9 @@ impl Attributor<'_, '_> {
     /// clause's end.
     pub(super) fn name_in_apposition(&self, role: &Mention, hi: usize) -> Option<Mention> {
         let t = self.t;
+        // (The apposition may run past a clause cut at its first comma:
+        // up to the sentence's end.)
+        let hi = (t.sentences.get(t.toks[role.last].sentence)).map_or(hi, |s| s.1.max(hi));
         let comma = (role.last + 1..hi.min(role.last + 1 + MAX_APPOSITION_GAP))
             .find(|&c| !t.is_word(c))
             .filter(|&c| t.is_punct(c, ","))?;
