@@ -661,7 +661,8 @@ impl<'t, 'a> Attributor<'t, 'a> {
     /// before it.
     fn opens_with_connective(&self, i: usize, lo: usize) -> bool {
         let t = self.t;
-        if i <= lo || !t.is_punct(i - 1, ":") {
+        // (English reads "And: “…”" by its own rules.)
+        if i <= lo || !t.is_punct(i - 1, ":") || !active().settings.inverted_clauses {
             return false;
         }
         let mut words = (lo..i - 1).filter(|&j| t.is_word(j)).peekable();
@@ -675,8 +676,10 @@ impl<'t, 'a> Attributor<'t, 'a> {
             })
     }
 
-    /// Nach der Sitzung sagte Minister Schily: „…“ — a cue in verb-second
-    /// order: the cue, its subject after it, a colon, the quotation.
+    /// Nach der Sitzung sagte Minister Schily: „…“ — a clause before a
+    /// colon, its subject in any order (with a cue or without: "Im
+    /// Kongress warb Obama mit den Worten:"); asked in verb-second
+    /// languages and where articles mark the subject.
     fn verb_second_cue(&self, i: usize, lo: usize) -> Option<Source> {
         let t = self.t;
         if i < lo + 3 || !t.is_punct(i - 1, ":") {
@@ -1276,6 +1279,8 @@ impl<'t, 'a> Attributor<'t, 'a> {
         // (Nothing in the rest of the clause names anyone: no capital, no
         // role — "disse na terça-feira a prefeita Ana Ribeiro" has.)
         let clause_end = (cue + 1..hi).find(|&k| !t.is_word(k)).unwrap_or(hi);
+        // (A role the lexicon does not know — "afirmó la regidora" — is
+        // read as the person the passage is about, as an unsaid subject.)
         let names_nobody = (cue + 1..clause_end).all(|k| {
             !t.is_capitalised(k)
                 && !t.classes(k).is_title()
@@ -1487,7 +1492,8 @@ impl<'t, 'a> Attributor<'t, 'a> {
             .map(|i| self.lower(i))
             .unwrap_or_default();
         // (Portuguese "a" and "o" are articles as well as prepositions.)
-        let is_preposition = |w: &str| is_preposition(w) && !is_determiner(w);
+        let is_preposition =
+            |w: &str| is_preposition(w) && !active().definite_articles.contains(&w);
         match m.referent {
             // “…” by the United States, NATO and others, Clinton said: a
             // phrase that opens with a preposition is no subject.
@@ -1593,7 +1599,13 @@ impl<'t, 'a> Attributor<'t, 'a> {
                     if let Some(m) = classify(t, from, end - 1) {
                         // "Nach den Worten der Sprecherin der FDP, Anna
                         // Roth, …": the name a role gives in apposition.
-                        let m = self.name_in_apposition(&m, i).unwrap_or(m);
+                        // (Where clauses invert; English reads its own.)
+                        let role = !matches!(m.referent, Referent::Name(_))
+                            || t.classes(from).is_determiner();
+                        let m = (role && active().settings.inverted_clauses)
+                            .then(|| self.name_in_apposition(&m, i))
+                            .flatten()
+                            .unwrap_or(m);
                         return Some(Source::cued(m, k));
                     }
                 }

@@ -317,6 +317,7 @@ impl EntityTable {
         // Whether a title and what it is of were read ("ministre de
         // l'Agriculture"): the head then stands before the last word.
         let mut linked = false;
+        let general_links = active().settings.inverted_clauses;
         while j > 0 && before.len() < 5 {
             let p = j - 1;
             if t.is_punct(p, ",") && before.is_empty() && role.is_empty() {
@@ -337,22 +338,34 @@ impl EntityTable {
             // "Secretary of State Hillary Clinton", "le ministre de
             // l'Agriculture, Bertrand Lescure": a title, then what it is
             // of (a preposition or an article between).
+            // (English reads "of" right after a capitalised title; where
+            // reporting clauses invert, any preposition or article, the
+            // title a few words before: "la prefeita de São Joaquim do
+            // Taquaral".)
             let links =
                 |c: WordClasses| c.is_affiliation() || c.is_preposition() || c.is_determiner();
-            let linking = lw == "of" || links(classes);
-            // (The title may stand a few words before: "la prefeita de São
-            // Joaquim do Taquaral".)
-            let title_before = (p.saturating_sub(6)..p)
-                .rev()
-                .take_while(|&q| {
-                    t.is_word(q)
-                        && (t.is_capitalised(q)
-                            || links(t.classes_no_dot(q))
-                            || t.classes_no_dot(q).is_title())
-                })
-                .any(|q| t.classes_no_dot(q).is_title());
-            let of_title =
-                linking && title_before && (t.is_capitalised(j) || !role.is_empty() || linked);
+            let of_title = if general_links {
+                let title_before = || {
+                    (p.saturating_sub(6)..p)
+                        .rev()
+                        .take_while(|&q| {
+                            t.is_word(q)
+                                && (t.is_capitalised(q)
+                                    || links(t.classes_no_dot(q))
+                                    || t.classes_no_dot(q).is_title())
+                        })
+                        .any(|q| t.classes_no_dot(q).is_title())
+                };
+                (lw == "of" || links(classes))
+                    && (t.is_capitalised(j) || !role.is_empty() || linked)
+                    && title_before()
+            } else {
+                lw == "of"
+                    && p > 0
+                    && t.is_capitalised(p - 1)
+                    && t.classes_no_dot(p - 1).is_title()
+                    && (t.is_capitalised(j) || !role.is_empty())
+            };
             let role_word = classes.is_title()
                 || is_title_in_any_case(lw)
                 || (t.is_capitalised(p) && !classes.is_capitalised_function_word())
@@ -397,14 +410,18 @@ impl EntityTable {
         }
     }
 
-    /// Bind the role `words` (the head last, or before "of") to a person.
+    /// Bind the role `words` to a person: the head is the word before "of",
+    /// else (where reporting clauses invert) the last title, else the last
+    /// word.
     fn bind(&mut self, at: usize, words: &[&str], person: usize) {
         // "secretary of state", "ministre de l'agriculture": the head is
         // the last title, before what it is of.
         let head_at = match words.iter().position(|w| *w == "of") {
             Some(of) if of > 0 => of - 1,
-            _ => (words.iter().rposition(|w| is_title_in_any_case(w)))
+            _ if active().settings.inverted_clauses => (words.iter())
+                .rposition(|w| is_title_in_any_case(w))
                 .unwrap_or(words.len().saturating_sub(1)),
+            _ => words.len().saturating_sub(1),
         };
         let Some(head) = words.get(head_at) else {
             return;

@@ -978,7 +978,11 @@ pub(crate) fn is_title_in_any_case(lower: &str) -> bool {
     }
     // (A stem keeps three letters or more: "pan" is no inflected "p".)
     const MIN_STEM: usize = 3;
-    let endings = &active().case_endings;
+    let lexicon = active();
+    let endings = &lexicon.case_endings;
+    if endings.is_empty() {
+        return false;
+    }
     let stems = endings
         .iter()
         .filter_map(|e| lower.strip_suffix(e))

@@ -317,7 +317,8 @@ pub(crate) fn run_end(t: &Tokens<'_>, i: usize) -> usize {
 /// only after another particle ("von der Leyen", "de la Vega"): alone it
 /// is a genitive ("der Chef der Behörde").
 fn article_alone(t: &Tokens<'_>, particle: usize) -> bool {
-    t.classes(particle).is_determiner()
+    let lexicon = crate::quote::lexicon::active();
+    lexicon.definite_articles.contains(&t.lower(particle))
         && !(particle > 0 && t.is_word(particle - 1) && t.is_name_particle(particle - 1))
 }
 

@@ -461,6 +461,11 @@ fn is_markup(body: &str, open: usize, text: &str) -> bool {
 /// not an article or a preposition) is its name.
 fn is_sentence_case_title(body: &str, open: usize, text: &str) -> bool {
     const MAX_WORDS: usize = 8;
+    // (English titles capitalise their words: there `is_title_of_work`
+    // reads them, and its markers are articles and prepositions.)
+    if !lexicon::active().settings.inverted_clauses {
+        return false;
+    }
     let word = body[..open]
         .trim_end()
         .rsplit(|c: char| !c.is_alphanumeric())

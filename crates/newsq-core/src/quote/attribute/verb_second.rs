@@ -25,8 +25,9 @@ impl Attributor<'_, '_> {
     /// role), a role or a body ("der Landesinnenminister", "die Polizei"),
     /// "er" or "sie" — that no preposition, oblique determiner or owning
     /// noun governs. A role followed by a name in apposition gives the
-    /// name ("die Sprecherin der Grünen, Karla Wendt,"). None in a language
-    /// without `verb-second`.
+    /// name ("die Sprecherin der Grünen, Karla Wendt,"). Asked in
+    /// verb-second languages, and before a colon or after an inverted cue
+    /// in others whose articles and prepositions mark the same.
     pub(super) fn verb_second_subject(&self, lo: usize, hi: usize) -> Option<Mention> {
         let t = self.t;
         // The main clause ends where a subordinate one opens: ", dass …".
@@ -107,17 +108,32 @@ impl Attributor<'_, '_> {
             .rev()
             .filter(|&c| t.is_punct(c, ",") && !opened_by_cue(c))
             .map(|c| c + 1)
-            .find_map(|from| self.verb_second_subject(from, hi))
-            .filter(|m| matches!(m.referent, Referent::Name(_) | Referent::Pronoun(_)));
+            .find_map(|from| {
+                // (A role found there yields to a name further back: "X,
+                // Laborleiter der Y, erklärte" is an aside. Taking a role
+                // with an article — "…, die Sprecherin der Grünen erklärte"
+                // — measured worse on German news, 0.689 → 0.684.)
+                self.verb_second_subject(from, hi)
+                    .filter(|m| matches!(m.referent, Referent::Name(_) | Referent::Pronoun(_)))
+            });
         nearest.or_else(|| self.verb_second_subject(lo, hi))
     }
 
     /// „…“, erinnerte sich Trotnow später. / „…“, wird Downey zitiert. —
     /// after a quotation and its comma, the verb at `j` (a word the
-    /// lexicon does not list as a cue) opens the clause, and its subject
+    /// lexicon does not list as a cue; in a verb-second language also a
+    /// listed cue with no comma) opens the clause, and its subject
     /// after it speaks: a name, a role with a name, or "er" / "sie".
     pub(super) fn any_verb_after(&self, i: usize, j: usize, hi: usize) -> Option<Source> {
         let t = self.t;
+        // (An auxiliary before a known cue — « … », a déclaré X — is the
+        // inverted clause the cue's own rules read.)
+        if t.classes(j).is_cue_modifier() {
+            let after = (j..hi).find(|&k| !(t.is_word(k) && t.classes(k).is_cue_modifier()));
+            if after.is_some_and(|k| self.is_cue(k).is_some()) {
+                return None;
+            }
+        }
         let classes = t.classes(j);
         // (Without a comma, in a verb-second language, only a reporting
         // verb: „Als „Geschenk“ bezeichnet die Archäologin X den Fund".)
@@ -138,7 +154,7 @@ impl Attributor<'_, '_> {
         while k < hi && k < j + 3 && t.is_word(k) && t.classes(k).is_cue_modifier() {
             k += 1;
         }
-        if !t.is_word(k) {
+        if k >= hi || !t.is_word(k) {
             return None;
         }
         if let Some(pronoun) = t.classes(k).pronoun() {
@@ -248,7 +264,7 @@ impl Attributor<'_, '_> {
             .find(|&c| !t.is_word(c))
             .filter(|&c| t.is_punct(c, ","))?;
         let name = self.name_starting_at(comma + 1)?;
-        // (Closed by a comma, a bracket, the clause's end, or the next
+        // (Closed by a comma, a bracket, the sentence's end, or the next
         // phrase: "…, Volker Beck das Pontifikat".)
         let closed = name.last + 1 >= hi
             || t.is_punct(name.last + 1, ",")
