@@ -571,3 +571,16 @@ Präsident Kessler eröffnete die Sitzung. Der Präsident sagte: „Wir beginnen
     // A title before a surname alone makes it a person the role names.
     assert_eq!(speaker("pünktlich").as_deref(), Some("Kessler"));
 }
+
+#[test]
+fn an_outlet_in_quote_marks_is_a_source() {
+    let body = "Laut „Lindenauer Zeitung“ soll der Hafen im Winter geschlossen bleiben.";
+    let quotes = extract_in(Some("de"), None, body);
+    let reported = find(&quotes, StatementKind::Reported, "geschlossen bleiben");
+    assert_eq!(reported.speaker.as_deref(), Some("Lindenauer Zeitung"));
+    // The outlet's name is no statement of its own.
+    assert!(
+        !quotes.iter().any(|q| q.kind == StatementKind::Quotation),
+        "{quotes:#?}"
+    );
+}

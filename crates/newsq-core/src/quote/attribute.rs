@@ -1409,7 +1409,14 @@ impl<'t, 'a> Attributor<'t, 'a> {
         if self.lower(k) == "according" && t.is_word(k + 1) && self.lower(k + 1) == "to" {
             return Some(k + 2);
         }
-        if !(t.classes(k).is_according_cue() && t.is_word(k + 1)) {
+        if !t.classes(k).is_according_cue() {
+            return None;
+        }
+        // ("Laut „Lindenauer Zeitung“": an outlet in quote marks.)
+        if self.quoted_name_at(k + 1).is_some() {
+            return Some(k + 1);
+        }
+        if !t.is_word(k + 1) {
             return None;
         }
         // ("nach Angaben von X": a preposition before the source.)
