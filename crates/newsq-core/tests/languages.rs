@@ -584,3 +584,25 @@ fn an_outlet_in_quote_marks_is_a_source() {
         "{quotes:#?}"
     );
 }
+
+#[test]
+fn a_possessive_view_is_the_persons() {
+    let body = "Bürgermeister Otto Brenner fordert eine Untersuchung. Seiner Darstellung zufolge ereignete sich der Unfall am Montag im Hafen.
+
+Die Lage ist seiner Meinung nach sehr ernst geworden.";
+    let quotes = extract_in(Some("de"), None, body);
+    for needle in ["ereignete sich der Unfall", "sehr ernst geworden"] {
+        let reported = find(&quotes, StatementKind::Reported, needle);
+        assert_eq!(
+            reported.speaker.as_deref(),
+            Some("Otto Brenner"),
+            "{needle}"
+        );
+    }
+    // Each view is one statement, read once.
+    let reported = quotes
+        .iter()
+        .filter(|q| q.kind == StatementKind::Reported)
+        .count();
+    assert_eq!(reported, 2, "{quotes:#?}");
+}

@@ -204,17 +204,25 @@ pub(crate) struct Lexicon {
     /// "den"): a subject's phrase ends before one ("sagte die Ministerin
     /// den „Nachrichten“").
     pub(crate) object_determiners: Vec<&'static str>,
+    /// Possessive determiners of "he" and of "she" (`[possessives.he]`,
+    /// `[possessives.she]`: German "seiner", "ihrer"): "Seiner Darstellung
+    /// zufolge …" is his account.
+    pub(crate) possessives_he: Vec<&'static str>,
+    pub(crate) possessives_she: Vec<&'static str>,
     /// The classes that list at least one word, as bits: a rule whose
     /// class is empty in the language (English has no `[cue.tag]`) is not
     /// asked.
     present: u64,
 }
 
-/// The heading of the list of definite articles.
-const DEFINITE_ARTICLES: &str = "determiners.definite";
-
-/// The heading of the list of an object's determiners.
-const OBJECT_DETERMINERS: &str = "determiners.object";
+/// The headings of word lists that are no class (a word's classes are
+/// bits, all taken): read into lists of their own, in this order.
+const LIST_SECTIONS: [&str; 4] = [
+    "determiners.definite",
+    "determiners.object",
+    "possessives.he",
+    "possessives.she",
+];
 
 /// What a language's `[settings]` say about how it is written.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -378,10 +386,9 @@ impl Lexicon {
         let mut settings = Settings::default();
         let mut in_settings = false;
         // `[determiners.definite]` is a list of its own, not a class.
-        let mut in_definite = false;
-        let mut definite_articles = Vec::new();
-        let mut in_object = false;
-        let mut object_determiners = Vec::new();
+        // The list section being read (an index of `LIST_SECTIONS`).
+        let mut in_list: Option<usize> = None;
+        let mut lists: [Vec<&'static str>; LIST_SECTIONS.len()] = Default::default();
         let mut problems = Vec::new();
         // None before the first heading; Some(None) under an unknown one,
         // whose words are passed over (the heading is reported).
@@ -393,9 +400,8 @@ impl Lexicon {
             }
             if let Some(heading) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
                 in_settings = heading == "settings";
-                in_definite = heading == DEFINITE_ARTICLES;
-                in_object = heading == OBJECT_DETERMINERS;
-                if in_settings || in_definite || in_object {
+                in_list = LIST_SECTIONS.iter().position(|&h| h == heading);
+                if in_settings || in_list.is_some() {
                     current = Some(None);
                     continue;
                 }
@@ -409,12 +415,8 @@ impl Lexicon {
                 current = Some(class);
                 continue;
             }
-            if in_definite {
-                definite_articles.extend(line.split_whitespace());
-                continue;
-            }
-            if in_object {
-                object_determiners.extend(line.split_whitespace());
+            if let Some(list) = in_list.and_then(|n| lists.get_mut(n)) {
+                list.extend(line.split_whitespace());
                 continue;
             }
             if in_settings {
@@ -476,8 +478,10 @@ impl Lexicon {
                 reporting_shapes,
                 settings,
                 case_endings,
-                definite_articles,
-                object_determiners,
+                definite_articles: std::mem::take(&mut lists[0]),
+                object_determiners: std::mem::take(&mut lists[1]),
+                possessives_he: std::mem::take(&mut lists[2]),
+                possessives_she: std::mem::take(&mut lists[3]),
                 present,
             },
             problems,

@@ -6,7 +6,7 @@
 
 use super::{is_dash, Attributor};
 use crate::quote::clauses::{is_auxiliary, is_plural_form};
-use crate::quote::lexicon::{active, CueForm};
+use crate::quote::lexicon::{active, CueForm, Pronoun, WordClasses};
 use crate::quote::mentions::{classify, Mention, Referent};
 use crate::quote::tokens::Kind;
 
@@ -466,6 +466,23 @@ impl Attributor<'_, '_> {
     /// X, is dead".
     fn according_to(&self, k: usize, from: usize, lo: usize, hi: usize) -> Option<ReportedSource> {
         let t = self.t;
+        // "seiner Meinung nach …", "nach ihrer Ansicht …": a possessive
+        // before the according noun — his or her view — and the
+        // preposition after it, if any, is part of the cue.
+        if let Some(mention) = self.possessive_source(k + 1) {
+            let closes_cue = |c: WordClasses| c.is_preposition() || c.is_according_cue_after();
+            let last = if t.is_word(k + 1) && closes_cue(t.classes(k + 1)) {
+                k + 1
+            } else {
+                k
+            };
+            let first = if k >= 2 && t.is_word(k - 2) && t.classes(k - 2).is_preposition() {
+                k - 2
+            } else {
+                k - 1
+            };
+            return self.around_source(mention, k, first, last, lo, hi);
+        }
         // ("Laut „Lindenauer Zeitung“ soll er …": an outlet in quote marks.)
         if active().settings.according_without_comma {
             if let Some(outlet) = self.quoted_name_at(from) {
@@ -555,10 +572,39 @@ impl Attributor<'_, '_> {
         Some(self.source(mention, cue, parts))
     }
 
+    /// "Seiner Darstellung" before token `k`: a possessive of "he" or "she"
+    /// (`[possessives.he]`, `[possessives.she]`) and a noun of
+    /// `[cue.according]`, read as that pronoun.
+    fn possessive_source(&self, k: usize) -> Option<Mention> {
+        let t = self.t;
+        let (possessive, noun) = (k.checked_sub(2)?, k - 1);
+        if !(t.is_word(possessive) && t.is_word(noun) && t.classes(noun).is_according_cue()) {
+            return None;
+        }
+        let lexicon = active();
+        let word = self.lower(possessive);
+        let pronoun = if lexicon.possessives_he.contains(&word) {
+            Pronoun::He
+        } else if lexicon.possessives_she.contains(&word) {
+            Pronoun::She
+        } else {
+            return None;
+        };
+        Some(Mention {
+            first: possessive,
+            last: noun,
+            referent: Referent::Pronoun(pronoun),
+        })
+    }
+
     /// "Wendt zufolge ist die Lage ernst": a source, then a word of
     /// `[cue.according-after]` at `k`.
     fn according_after(&self, k: usize, lo: usize, hi: usize) -> Option<ReportedSource> {
         let t = self.t;
+        // ("Seiner Darstellung zufolge …" is read at its according noun.)
+        if self.possessive_source(k).is_some() {
+            return None;
+        }
         let mut first = k;
         while first > lo && t.is_word(first - 1) && k - first < 6 {
             first -= 1;
