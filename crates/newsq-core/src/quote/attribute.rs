@@ -738,6 +738,18 @@ impl<'t, 'a> Attributor<'t, 'a> {
         Some(Source::uncued(m))
     }
 
+    /// The first token from `from` (before `hi`, at most `max` tokens on)
+    /// that is no word of `[cue.modifiers]`: past "hat", "sich" or "a" to
+    /// the verb or its subject.
+    pub(super) fn past_modifiers(&self, from: usize, hi: usize, max: usize) -> usize {
+        let t = self.t;
+        let mut k = from;
+        while k < hi && k - from < max && t.is_word(k) && t.classes(k).is_cue_modifier() {
+            k += 1;
+        }
+        k
+    }
+
     /// In verb-second order, the subject right after the verb at `k` (past
     /// reflexives and adverbs of the lexicon's `[cue.modifiers]`: "äußerte
     /// sich der Minister"), in a clause `lo..` opened by an adverbial, before
@@ -754,10 +766,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
         if !active().settings.verb_second || !self.opened_by_adverbial(lo, k) {
             return None;
         }
-        let mut j = k + 1;
-        while j < hi && t.is_word(j) && t.classes(j).is_cue_modifier() && j < k + 3 {
-            j += 1;
-        }
+        let j = self.past_modifiers(k + 1, hi, 2);
         let (first, last) = self.phrase_after(j, hi)?;
         // The phrase ends with its capitalised words: "die Bürgermeisterin"
         // in "sparte die Bürgermeisterin nicht mit Kritik".
@@ -1021,10 +1030,11 @@ impl<'t, 'a> Attributor<'t, 'a> {
         }
         // « … », a déclaré la maire X / « … », a-t-elle ajouté: an
         // auxiliary, which may carry the subject, before an inverted cue.
-        let mut cue = if inverted_clauses { j } else { hi };
-        while cue < hi && t.is_word(cue) && t.classes(cue).is_cue_modifier() {
-            cue += 1;
-        }
+        let cue = if inverted_clauses {
+            self.past_modifiers(j, hi, usize::MAX)
+        } else {
+            hi
+        };
         if inverted_clauses
             && cue > j
             && cue < hi

@@ -466,12 +466,7 @@ fn is_sentence_case_title(body: &str, open: usize, text: &str) -> bool {
     if !lexicon::active().settings.inverted_clauses {
         return false;
     }
-    let word = body[..open]
-        .trim_end()
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or_default()
-        .to_lowercase();
+    let word = word_before(body, open).to_lowercase();
     let classes = lexicon::WordClasses::of(&word);
     let after_noun =
         lexicon::is_work_marker(&word) && !classes.is_determiner() && !classes.is_preposition();
@@ -498,16 +493,21 @@ fn is_capitalised_term(text: &str, att: &resolve::Attribution) -> bool {
 /// word right after a verb in the past, a term someone used rather than the
 /// title of a work.
 fn is_term_after_verb(body: &str, open: usize, text: &str) -> bool {
-    let word = body[..open]
-        .trim_end()
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or_default();
+    let word = word_before(body, open);
     !text.trim().contains(' ')
         && word.len() > 3
         && word.ends_with("ed")
         && word.starts_with(char::is_lowercase)
         && !matches!(word, "called" | "titled" | "entitled" | "dubbed" | "named")
+}
+
+/// The word right before the opening mark at byte `open`, as written.
+fn word_before(body: &str, open: usize) -> &str {
+    body[..open]
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default()
 }
 
 /// A title-case quotation after "on", "the", "called", "his"…: the name of

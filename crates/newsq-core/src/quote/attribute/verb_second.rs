@@ -129,8 +129,8 @@ impl Attributor<'_, '_> {
         // (An auxiliary before a known cue — « … », a déclaré X — is the
         // inverted clause the cue's own rules read.)
         if t.classes(j).is_cue_modifier() {
-            let after = (j..hi).find(|&k| !(t.is_word(k) && t.classes(k).is_cue_modifier()));
-            if after.is_some_and(|k| self.is_cue(k).is_some()) {
+            let after = self.past_modifiers(j, hi, usize::MAX);
+            if after < hi && self.is_cue(after).is_some() {
                 return None;
             }
         }
@@ -150,10 +150,7 @@ impl Attributor<'_, '_> {
         if !verb {
             return None;
         }
-        let mut k = j + 1;
-        while k < hi && k < j + 3 && t.is_word(k) && t.classes(k).is_cue_modifier() {
-            k += 1;
-        }
+        let k = self.past_modifiers(j + 1, hi, 2);
         if k >= hi || !t.is_word(k) {
             return None;
         }
