@@ -606,3 +606,90 @@ Die Lage ist seiner Meinung nach sehr ernst geworden.";
         .count();
     assert_eq!(reported, 2, "{quotes:#?}");
 }
+
+#[test]
+fn german_reported_mood_goes_on_with_the_last_speaker() {
+    let body = "Bürgermeisterin Karla Heim kritisierte die Pläne des Landes. Hier seien die Mittel „völlig unzureichend“. Das gehe zu Lasten der Gemeinden.
+
+Der Hafenmeister Jonas Reiter sagte, der Deich sei sicher. Eine Evakuierung werde nicht nötig sein.
+
+Das Wetter bleibt stürmisch. Ich habe das Boot schon verkauft.";
+    let quotes = extract_in(Some("de"), None, body);
+    // A quotation in the reported mood is the speaker's of the sentence before.
+    let quoted = find(&quotes, StatementKind::Quotation, "völlig unzureichend");
+    assert_eq!(quoted.speaker.as_deref(), Some("Karla Heim"));
+    for (statement, speaker) in [
+        ("Hier seien die Mittel „völlig unzureichend“", "Karla Heim"),
+        ("Das gehe zu Lasten der Gemeinden", "Karla Heim"),
+        ("Eine Evakuierung werde nicht nötig sein", "Jonas Reiter"),
+    ] {
+        let reported = find(&quotes, StatementKind::Reported, statement);
+        assert_eq!(reported.speaker.as_deref(), Some(speaker), "{statement}");
+        assert_eq!(reported.text, statement, "{quotes:#?}");
+    }
+    // The indicative, and "ich habe", report nobody.
+    assert!(
+        !quotes
+            .iter()
+            .any(|q| q.text.contains("stürmisch") || q.text.contains("verkauft")),
+        "{quotes:#?}"
+    );
+}
+
+#[test]
+fn an_unnamed_spokesperson_speaks_for_the_body() {
+    let body = "„Wir schließen das Werk nicht“, sagte ein Sprecher der Brandauer Werke am Montag.
+
+„Die Gespräche laufen“, teilte ein IWF-Sprecher mit.
+
+Die Holmsen AG bestätigte den Verkauf. „Der Preis bleibt geheim“, sagte ein Sprecher des Unternehmens.";
+    let quotes = extract_in(Some("de"), None, body);
+    for (needle, speaker) in [
+        ("Werk nicht", "Brandauer Werke"),
+        ("Gespräche laufen", "IWF"),
+        ("Preis bleibt geheim", "Holmsen AG"),
+    ] {
+        let q = find(&quotes, StatementKind::Quotation, needle);
+        assert_eq!(q.speaker.as_deref(), Some(speaker), "{q:#?}");
+    }
+    let english = "“The plant stays open,” a spokeswoman for Harwick Shipping said. \
+                   “We regret the delay,” said a Town Hall spokesman.";
+    let quotes = extract_in(Some("en"), None, english);
+    for (needle, speaker) in [
+        ("plant stays open", "Harwick Shipping"),
+        ("regret the delay", "Town Hall"),
+    ] {
+        let q = find(&quotes, StatementKind::Quotation, needle);
+        assert_eq!(q.speaker.as_deref(), Some(speaker), "{q:#?}");
+    }
+}
+
+#[test]
+fn german_bodies_and_roles_described_later() {
+    let body = "Das Landgericht Lindenau hat den Reeder freigesprochen. Das Gericht sah „erhebliche Zweifel“ an der Anklage.
+
+Die Firma Holmsen wies den Vorwurf zurück. Die Firma erklärte: „Wir haben nichts falsch gemacht.“
+
+„Die Prüfung dauert an“, sagte die Ministerin am Montag. Die Pläne stellen nach Meinung des SPD-Politikers Paul Gerber „eine Zumutung“ dar.
+
+„Der Hafen ist ein Zukunftsprojekt“, schreibt die „Lindenauer Zeitung“.";
+    let quotes = extract_in(Some("de"), None, body);
+    for (needle, speaker) in [
+        ("erhebliche Zweifel", Some("Landgericht Lindenau")),
+        ("nichts falsch gemacht", Some("Firma Holmsen")),
+        ("Zukunftsprojekt", Some("Lindenauer Zeitung")),
+    ] {
+        let q = find(&quotes, StatementKind::Quotation, needle);
+        assert_eq!(q.speaker.as_deref(), speaker, "{q:#?}");
+    }
+    // A role with a date after it is still the subject (named nowhere: no
+    // name, but the role as written).
+    let q = find(&quotes, StatementKind::Quotation, "Prüfung dauert an");
+    assert_eq!(q.speaker, None, "{q:#?}");
+    assert!(
+        q.speaker_mention
+            .as_deref()
+            .is_some_and(|m| m.starts_with("die Ministerin")),
+        "{q:#?}"
+    );
+}

@@ -12,6 +12,7 @@ use super::lexicon::{
 use super::mentions::{classify, names_a_medium, run_end, run_start, Mention, Referent};
 use super::tokens::Kind;
 
+mod mood;
 mod reported;
 mod verb_second;
 pub(crate) use reported::ReportedSource;
@@ -139,59 +140,10 @@ impl<'t, 'a> std::ops::Deref for Attributor<'t, 'a> {
 pub(crate) fn find_sources(c: Clauses<'_, '_>) -> (Sources, Vec<ReportedSource>) {
     let a = Attributor::new(c);
     let mut sources = quotation_sources(&a);
-    let reported = reported::find_reported(&a);
-    carry_into_reported_mood(&a, &mut sources.of_quote, &reported);
+    let mut reported = reported::find_reported(&a);
+    a.continue_in_reported_mood(&sources.of_quote, &mut reported);
+    mood::carry_into_reported_mood(&a, &mut sources.of_quote, &reported);
     (sources, reported)
-}
-
-/// "Stoiber sagte, er bleibe in München. Auch habe sich durch die
-/// „veränderte Statik“ die Lage geändert.": a quotation with no source of
-/// its own, in a sentence whose verb is in the mood of reported speech
-/// (`[verbs.reported-mood]`, the German Konjunktiv I), has the speaker of
-/// the statement just before it in its paragraph (two sentences back at
-/// most).
-fn carry_into_reported_mood(
-    a: &Attributor<'_, '_>,
-    sources: &mut [Option<Source>],
-    reported: &[ReportedSource],
-) {
-    // (Reported speech runs on for a sentence or two.)
-    const LOOK_BACK: usize = 2;
-    let t = a.t;
-    if !active().lists(Class::ReportedMood) {
-        return;
-    }
-    for q in 0..sources.len() {
-        if sources[q].is_some() {
-            continue;
-        }
-        let Some(i) = t.quote_tok.get(q).copied().flatten() else {
-            continue;
-        };
-        let (sentence, paragraph) = (t.toks[i].sentence, t.toks[i].paragraph);
-        let Some(&(lo, hi)) = t.sentences.get(sentence) else {
-            continue;
-        };
-        if !(lo..hi).any(|j| t.is_word(j) && t.classes(j).is_reported_mood()) {
-            continue;
-        }
-        let near = |tok: usize| {
-            tok < i
-                && t.toks[tok].paragraph == paragraph
-                && t.toks[tok].sentence + LOOK_BACK >= sentence
-        };
-        let quoted = (0..q).rev().find_map(|p| {
-            let tok = t.quote_tok.get(p).copied().flatten()?;
-            (sources[p].is_some() && near(tok)).then_some((tok, p))
-        });
-        let said = reported.iter().rev().find(|r| near(r.cue));
-        sources[q] = match (quoted, said) {
-            (Some((tok, _)), Some(r)) if r.cue > tok => Some(Source::uncued(r.mention.clone())),
-            (Some((_, p)), _) => Some(Source::Carried(p)),
-            (None, Some(r)) => Some(Source::uncued(r.mention.clone())),
-            (None, None) => None,
-        };
-    }
 }
 
 /// Each quotation's source (see [`find_sources`]).
@@ -1055,10 +1007,16 @@ impl<'t, 'a> Attributor<'t, 'a> {
         let inverting = finite_cue && t.classes(j).is_inverting_cue();
         // „…“, schrieb „Die Zeit“: an outlet's name in quote marks after
         // the cue is its subject.
+        // („…“, schreibt die „Computerwoche“: after its article too.)
         if inverting && inverted_clauses {
-            let closes = (j + 2..hi).all(|k| !t.is_word(k))
-                || t.is_word(j + 2) && t.classes(j + 2).is_preposition();
-            if let Some(m) = self.quoted_name_at(j + 1).filter(|_| closes) {
+            let at = if t.is_word(j + 1) && t.classes(j + 1).is_determiner() {
+                j + 2
+            } else {
+                j + 1
+            };
+            let closes = (at + 1..hi).all(|k| !t.is_word(k))
+                || t.is_word(at + 1) && t.classes(at + 1).is_preposition();
+            if let Some(m) = self.quoted_name_at(at).filter(|_| closes) {
                 return Some(Source::cued(m, j));
             }
         }

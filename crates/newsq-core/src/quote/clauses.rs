@@ -5,8 +5,8 @@
 
 use super::entities::EntityTable;
 use super::lexicon::{
-    first_name_gender, first_name_gender_of_lower, is_capitalised_function_word, is_determiner,
-    is_organisation_head, is_title, with_lowercase,
+    active, first_name_gender, first_name_gender_of_lower, is_capitalised_function_word,
+    is_determiner, is_organisation_head, is_title, with_lowercase,
 };
 use super::marks::QuotedSpan;
 use super::mentions::{classify, run_end, Mention, Referent};
@@ -33,6 +33,15 @@ pub(crate) fn ends_on_body_word(name: &str) -> bool {
     let first = || name.split(' ').next().unwrap_or(name);
     with_lowercase(head, is_organisation_head)
         || (is_plural_form(head) && three_words() && first_name_gender(first()).is_none())
+}
+
+/// "Firma Holmsen", "Stiftung Warentest": where nouns are capitalised, a
+/// name of several words opened by an organisation's noun is a body's.
+pub(crate) fn opens_on_body_word(name: &str) -> bool {
+    active().settings.nouns_capitalised
+        && name
+            .split_once(' ')
+            .is_some_and(|(first, _)| with_lowercase(first, is_organisation_head))
 }
 
 /// A word that reads as a plural noun: "Warriors", "officials" (not
@@ -133,7 +142,7 @@ impl<'t, 'a> Clauses<'t, 'a> {
     pub(crate) fn organisation_named(&self, m: &Mention) -> Option<String> {
         let t = self.t;
         let mut first = (m.first..=m.last).find(|&i| t.is_word(i))?;
-        if self.t.is_the(first) {
+        if self.t.is_the(first) || t.classes(first).is_determiner() {
             first += 1;
         }
         let words: Vec<usize> = (first..=m.last).filter(|&i| t.is_word(i)).collect();

@@ -209,6 +209,12 @@ pub(crate) struct Lexicon {
     /// zufolge …" is his account.
     pub(crate) possessives_he: Vec<&'static str>,
     pub(crate) possessives_she: Vec<&'static str>,
+    /// The nouns of a spokesperson (`[nouns.spokesperson]`; "-sprecher" is
+    /// an ending), and the words that tie one to the body they speak for
+    /// (`[spokesperson.of]`: "for", "von", the genitive "der"): "ein
+    /// Sprecher der Downing Street" speaks for Downing Street.
+    pub(crate) spokesperson_nouns: Vec<&'static str>,
+    pub(crate) spokesperson_of: Vec<&'static str>,
     /// The classes that list at least one word, as bits: a rule whose
     /// class is empty in the language (English has no `[cue.tag]`) is not
     /// asked.
@@ -217,11 +223,13 @@ pub(crate) struct Lexicon {
 
 /// The headings of word lists that are no class (a word's classes are
 /// bits, all taken): read into lists of their own, in this order.
-const LIST_SECTIONS: [&str; 4] = [
+const LIST_SECTIONS: [&str; 6] = [
     "determiners.definite",
     "determiners.object",
     "possessives.he",
     "possessives.she",
+    "nouns.spokesperson",
+    "spokesperson.of",
 ];
 
 /// What a language's `[settings]` say about how it is written.
@@ -482,6 +490,8 @@ impl Lexicon {
                 object_determiners: std::mem::take(&mut lists[1]),
                 possessives_he: std::mem::take(&mut lists[2]),
                 possessives_she: std::mem::take(&mut lists[3]),
+                spokesperson_nouns: std::mem::take(&mut lists[4]),
+                spokesperson_of: std::mem::take(&mut lists[5]),
                 present,
             },
             problems,
@@ -1106,6 +1116,32 @@ pub(crate) fn is_outlet_document(lower: &str) -> bool {
 
 /// A noun for a person: a title or role ("senator"), or a word such as
 /// "tycoon", "actress", "mother".
+/// Whether `lower` names a spokesperson (`[nouns.spokesperson]`, an entry
+/// with a leading "-" being an ending: "regierungssprecher",
+/// "iwf-sprecher").
+pub(crate) fn is_spokesperson_noun(lower: &str) -> bool {
+    active()
+        .spokesperson_nouns
+        .iter()
+        .any(|&n| match n.strip_prefix('-') {
+            Some(ending) => lower.ends_with(ending),
+            None => lower == n,
+        })
+}
+
+/// Whether `lower` is a person's noun in a case with one of the
+/// language's case endings: "des Politikers", "starostky".
+pub(crate) fn is_person_noun_in_any_case(lower: &str) -> bool {
+    // (A stem keeps three letters or more.)
+    const MIN_STEM: usize = 3;
+    is_person_noun(lower)
+        || active().case_endings.iter().any(|e| {
+            lower
+                .strip_suffix(e)
+                .is_some_and(|stem| stem.chars().count() >= MIN_STEM && is_person_noun(stem))
+        })
+}
+
 pub(crate) fn is_person_noun(lower: &str) -> bool {
     active().classes(lower) & (Class::PersonNoun.bit() | Class::Title.bit()) != 0
 }

@@ -170,7 +170,9 @@ fn find_name_in_run(t: &Tokens<'_>, first: usize, last: usize, out: &mut String)
         }
         let is_initial = is_one_char(t.text(i));
         let possessive = strip_possessive(t.text(i)) != t.text(i);
-        let gerund = i == first && lw.len() > 4 && lw.ends_with("ing");
+        // (A gerund is capitalised only where it opens its sentence:
+        // "Downing", "Beijing" inside one are names.)
+        let gerund = i == first && t.opens_sentence(i) && lw.len() > 4 && lw.ends_with("ing");
         if (!is_initial && (is_title(i, lw) || is_capitalised_function_word(i, lw)))
             || possessive
             || gerund
@@ -610,7 +612,8 @@ pub(crate) fn classify(t: &Tokens<'_>, first: usize, last: usize) -> Option<Ment
                 | "by"
                 | "that"
                 | "which"
-        ) {
+        ) || (head.is_some() && ends_noun_phrase(t, i))
+        {
             if head.is_some() {
                 break;
             }
@@ -634,6 +637,13 @@ pub(crate) fn classify(t: &Tokens<'_>, first: usize, last: usize) -> Option<Ment
             modifiers,
         },
     })
+}
+
+/// Whether word `i` ends the noun phrase before it: a preposition, a day
+/// ("die Ministerin am Montag", "die Ministerin gestern").
+fn ends_noun_phrase(t: &Tokens<'_>, i: usize) -> bool {
+    let classes = t.classes(i);
+    classes.is_preposition() || classes.is_day_word()
 }
 
 /// Whether the token sequence at `i` is a word that makes the phrase a

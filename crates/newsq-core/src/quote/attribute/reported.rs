@@ -26,7 +26,7 @@ pub(crate) struct ReportedSource {
 
 /// The fewest words, outside quote marks, a statement has ("the port
 /// closes"); fewer is an answer ("said no") or a quotation with a frame.
-const MIN_WORDS: usize = 3;
+pub(super) const MIN_WORDS: usize = 3;
 
 /// The most reported statements read from one text (news articles hold a
 /// few dozen; more is a dump, whose rest is passed over).
@@ -127,7 +127,7 @@ impl Attributor<'_, '_> {
 
     /// "did not say", "declined to say", "if he said", "would say": a cue
     /// that reports nothing said.
-    fn not_said(&self, k: usize, lo: usize) -> bool {
+    pub(super) fn not_said(&self, k: usize, lo: usize) -> bool {
         let t = self.t;
         let mut j = k;
         let mut steps = 0;
@@ -228,7 +228,7 @@ impl Attributor<'_, '_> {
 
     /// The subject of the finite cue at `k` of sentence `lo..`, before the
     /// cue (one after it is `subject_after_cue`'s).
-    fn finite_cue_subject(&self, k: usize, lo: usize) -> Option<Mention> {
+    pub(super) fn finite_cue_subject(&self, k: usize, lo: usize) -> Option<Mention> {
         if active().settings.verb_second {
             if let Some(m) = self.verb_second_cue_subject(k, lo, k) {
                 return Some(m);
@@ -992,7 +992,7 @@ impl Attributor<'_, '_> {
 
     /// The parts, trimmed of punctuation at their edges, if they make a
     /// statement: words of its own outside quote marks, not a question.
-    fn checked(&self, parts: Vec<(usize, usize)>) -> Option<Vec<(usize, usize)>> {
+    pub(super) fn checked(&self, parts: Vec<(usize, usize)>) -> Option<Vec<(usize, usize)>> {
         let t = self.t;
         let mut kept = Vec::with_capacity(parts.len());
         for (mut first, mut last) in parts {

@@ -1,12 +1,15 @@
 //! Descriptions: "the Russian president" to the name the article binds the
 //! role to, "Ryan’s office" to the body that speaks for a person.
 
-use super::Resolver;
+use super::{Resolved, Resolver, SpeakerFrom};
 use crate::quote::clauses::{ends_on_body_word, is_plural_form};
 use crate::quote::lexicon::{
-    active, is_document_noun, is_organisation_head, is_person_noun, is_place_phrase,
+    active, is_document_noun, is_organisation_head, is_person_noun_in_any_case, is_place_phrase,
+    is_spokesperson_noun,
 };
-use crate::quote::mentions::{name_in_run, run_start, Mention, Referent};
+use crate::quote::mentions::{
+    name_in_run, run_end, run_start, strip_possessive, Mention, Referent,
+};
 
 impl Resolver<'_, '_> {
     /// The last capitalised word before the mention's `head` word: its
@@ -45,8 +48,135 @@ impl Resolver<'_, '_> {
         let Referent::Description { head, .. } = &m.referent else {
             return None;
         };
-        self.owner_of(m, head)
-            .or_else(|| self.organisation_named(m))
+        self.owner_of(m, head).or_else(|| {
+            let named = self.organisation_named(m)?;
+            // ("das Gericht" where nouns are capitalised is no name: the
+            // court the article named before is, "das Landgericht Mannheim".)
+            if active().settings.nouns_capitalised && !named.contains(' ') {
+                return self.body_holding(head, m.first).or(Some(named));
+            }
+            Some(named)
+        })
+    }
+
+    /// "ein Sprecher der Downing Street", "a spokeswoman for Acme", "ein
+    /// IWF-Sprecher", "a White House spokesman", "пресс-секретарь Кремля",
+    /// "ein Sprecher des Unternehmens": a spokesperson the article does not
+    /// name speaks for the body it names or describes.
+    pub(super) fn spokesperson_for(
+        &self,
+        m: &Mention,
+        sentence: usize,
+        paragraph: usize,
+    ) -> Option<Resolved> {
+        let t = self.t;
+        let at =
+            (m.first..=m.last).find(|&i| t.is_word(i) && is_spokesperson_noun(self.lower(i)))?;
+        let body = |name: &str| {
+            Some(Resolved::body(
+                self,
+                self.body_name(name),
+                SpeakerFrom::Description,
+            ))
+        };
+        // A body's name is its capitalised words as written ("State
+        // Department" keeps the title a person's name would lose), without
+        // an article, up to a possessive ("the SEC's Boston office": the
+        // SEC). ("a spokesman for Ilona Varga" speaks for her, in his own
+        // words: somebody unnamed.)
+        let article = |i: usize| t.is_the(i) || t.classes(i).is_determiner();
+        let run = |first: usize, last: usize| {
+            // (After the last article: a run read back may hold the end of
+            // the sentence before, "… on TPS. A Labour Party spokesman".)
+            let first = (first..=last)
+                .rev()
+                .find(|&i| t.is_word(i) && article(i))
+                .map_or(first, |a| a + 1);
+            if first > last {
+                return None; // ("A spokesman": an article, no name.)
+            }
+            // ("a spokesman for Mr Prescott": a title makes a person.)
+            if (first..=last).any(|i| t.is_word(i) && t.classes_no_dot(i).is_title()) {
+                return None;
+            }
+            let last = (first..=last)
+                .find(|&i| strip_possessive(t.text(i)) != t.text(i))
+                .unwrap_or(last);
+            let name = strip_possessive(&self.phrase(first, last)).to_string();
+            if self.names_a_person(&name) {
+                return None;
+            }
+            body(&name)
+        };
+        // "IWF-Sprecher": the body before the hyphen.
+        if let Some((prefix, _)) = t.text(at).rsplit_once('-') {
+            if prefix.starts_with(char::is_uppercase) && !prefix.contains('-') {
+                return body(prefix);
+            }
+        }
+        // "a White House spokesman": the name right before.
+        let before = at.checked_sub(1).filter(|&b| b >= m.first);
+        // (The name may reach back past where the mention was cut: "A
+        // Department for Education and Skills spokeswoman".)
+        if let Some(b) = before.filter(|&b| t.is_capitalised(b) && !article(b)) {
+            let mut first = run_start(t, b);
+            while first >= 2
+                && t.is_word(first - 1)
+                && self.joins_body_name(first - 1)
+                && t.is_capitalised(first - 2)
+            {
+                first = run_start(t, first - 2);
+            }
+            return run(first, b);
+        }
+        // "a spokesman for Acme", "ein Sprecher der Downing Street": the
+        // name after a tying word (and an article); in a language that ties
+        // by case alone (no `[spokesperson.of]`), right after
+        // ("пресс-секретарь Кремля").
+        let lexicon = active();
+        let mut j = at + 1;
+        if t.is_word(j) && lexicon.spokesperson_of.contains(&self.lower(j)) {
+            j += 1;
+            if t.is_word(j) && !t.is_capitalised(j) && t.classes(j).is_determiner() {
+                j += 1;
+            }
+        } else if !lexicon.spokesperson_of.is_empty() {
+            return None;
+        }
+        if !t.is_word(j) || t.classes(j).is_day_word() {
+            return None;
+        }
+        // "des Unternehmens": the body so described.
+        let lower = self.lower(j);
+        let org_head = [
+            lower,
+            lower.trim_end_matches('s'),
+            lower.trim_end_matches("es"),
+        ]
+        .into_iter()
+        .find(|w| is_organisation_head(w));
+        if let Some(head) = org_head {
+            return self.body_described_as(m.first, head, &[], sentence, paragraph);
+        }
+        if !t.is_capitalised(j) {
+            return None;
+        }
+        run(j, run_end(t, j))
+    }
+
+    /// Whether word `i` is one of the small words inside a body's name
+    /// ("Department *for* Education *and* Skills").
+    fn joins_body_name(&self, i: usize) -> bool {
+        matches!(self.lower(i), "of" | "on" | "for" | "and" | "the")
+    }
+
+    /// Whether `name` is a person's the article names: one with a first
+    /// name or a title.
+    fn names_a_person(&self, name: &str) -> bool {
+        self.table.resolve_name(name).is_some_and(|p| {
+            let person = self.table.person(p);
+            person.first_name_gender.is_some() || person.titled_gender.is_some()
+        })
     }
 
     /// A name that is a body's: "the Kremlin", "NATO", "Russia".
@@ -130,7 +260,7 @@ impl Resolver<'_, '_> {
             return false;
         };
         // ("the 43-year-old": an age is a person too.)
-        let person = is_person_noun(head) || head.ends_with("-old");
+        let person = is_person_noun_in_any_case(head) || head.ends_with("-old");
         self.is_definite(m)
             && person
             && !is_plural_form(head)
@@ -147,6 +277,17 @@ impl Resolver<'_, '_> {
         self.is_definite(m) && is_organisation_head(head) && !is_document_noun(head)
     }
 
+    /// A description that opens with an article that is no definite one
+    /// ("a spokesman", "ein Sprecher").
+    pub(super) fn is_indefinite(&self, m: &Mention) -> bool {
+        let t = self.t;
+        (m.first..=m.last).find(|&i| t.is_word(i)).is_some_and(|i| {
+            t.classes(i).is_determiner()
+                && !t.is_the(i)
+                && !active().definite_articles.contains(&self.lower(i))
+        })
+    }
+
     /// A description that opens with "the" or with a name's possessive —
     /// or with no determiner at all, as headlines write roles ("US
     /// president says …").
@@ -161,19 +302,36 @@ impl Resolver<'_, '_> {
         })
     }
 
-    /// "the commission" after "the Commission on Presidential Debates":
-    /// the latest name before token `before` that holds the head noun
-    /// capitalised, with the words of its name around it.
+    /// "the commission" after "the Commission on Presidential Debates",
+    /// "das Gericht" after "das Landgericht Mannheim": the latest name
+    /// before token `before` that holds the head noun capitalised (or, where
+    /// nouns compound, ends in it), with the words of its name around it.
     pub(super) fn body_holding(&self, head: &str, before: usize) -> Option<String> {
         let t = self.t;
-        let at = (t.capitalised_at.iter())
+        let compounds = active().settings.nouns_capitalised;
+        // ("des Landgerichts Mannheim": a compound in the genitive too.)
+        let holds = |i: usize| {
+            let w = self.lower(i);
+            let compound = |w: &str| w.len() > head.len() + 2 && w.ends_with(head);
+            w == head || (compounds && (compound(w) || w.strip_suffix('s').is_some_and(compound)))
+        };
+        (t.capitalised_at.iter())
             .rev()
             .copied()
             .filter(|&i| i < before)
             .take(400)
-            .find(|&i| self.lower(i) == head)?;
+            .filter(|&i| holds(i))
+            .find_map(|at| self.body_name_around(at, head))
+    }
+
+    /// The name of a body around its head word at `at`: the capitalised
+    /// words before it (no article) and after it, through the small words
+    /// of a body's name; none when the head stands alone, unless it is a
+    /// compound ("Landgericht").
+    fn body_name_around(&self, at: usize, head: &str) -> Option<String> {
+        let t = self.t;
         let mut first = at;
-        while first > 0 && t.is_capitalised(first - 1) {
+        while first > 0 && t.is_capitalised(first - 1) && !t.classes(first - 1).is_determiner() {
             first -= 1;
         }
         let mut last = at;
@@ -181,7 +339,7 @@ impl Resolver<'_, '_> {
             if t.is_capitalised(last + 1) {
                 last += 1;
             } else if t.is_word(last + 1)
-                && matches!(self.lower(last + 1), "of" | "on" | "for" | "and" | "the")
+                && self.joins_body_name(last + 1)
                 && (t.is_capitalised(last + 2)
                     || (self.t.is_the(last + 2) && t.is_capitalised(last + 3)))
             {
@@ -193,7 +351,19 @@ impl Resolver<'_, '_> {
                 break;
             }
         }
-        (last > first).then(|| self.phrase(first, last))
+        let compound = self.lower(at) != head;
+        if !(last > first || compound) {
+            return None;
+        }
+        let name = self.phrase(first, last);
+        // (Named in the nominative: "Landgerichts Mannheim" is the
+        // "Landgericht Mannheim".)
+        let written = t.text(at);
+        let genitive = compound && !self.lower(at).ends_with(head);
+        match written.strip_suffix('s').filter(|_| genitive) {
+            Some(base) => Some(name.replacen(written, base, 1)),
+            None => Some(name),
+        }
     }
 }
 

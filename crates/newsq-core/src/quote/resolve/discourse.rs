@@ -12,7 +12,7 @@
 //! nobody.
 
 use super::{description, Resolver};
-use crate::quote::clauses::{ends_on_body_word, is_dash};
+use crate::quote::clauses::{ends_on_body_word, is_dash, opens_on_body_word};
 use crate::quote::lexicon::{active, is_place_phrase, title_gender, CueForm, Gender, Pronoun};
 use crate::quote::mentions::{classify, run_end, Mention, Referent};
 use crate::quote::tokens::Kind;
@@ -517,8 +517,13 @@ impl Resolver<'_, '_> {
             found.gender = self.table.person(p).titled_gender;
             Some(found)
         };
+        // ("Holmsen" after "die Firma Holmsen" is that body.)
+        let body_of = |p: usize| {
+            let full = &self.table.person(p).name;
+            opens_on_body_word(full).then(|| seen(self.named_entity(full), true))
+        };
         if let Some(p) = misspelt {
-            return person(p);
+            return body_of(p).or_else(|| person(p));
         }
         let Referent::Name(name) = m.referent else {
             return None;
@@ -532,7 +537,7 @@ impl Resolver<'_, '_> {
             self.table.resolve_name_loosely(name)
         };
         if let Some(p) = found {
-            return person(p);
+            return body_of(p).or_else(|| person(p));
         }
         if ends_on_body_word(name) || description::is_acronym(name) {
             let body = self.body_name(name);

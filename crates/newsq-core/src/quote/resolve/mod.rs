@@ -9,7 +9,7 @@ mod discourse;
 mod document;
 
 use super::attribute::{ReportedSource, Source, Sources};
-use super::clauses::{ends_on_body_word, Clauses};
+use super::clauses::{ends_on_body_word, opens_on_body_word, Clauses};
 use super::lexicon::{is_medium_word, with_lowercase, Gender, Pronoun};
 use super::marks::QuotedSpan;
 use super::mentions::{strip_possessive, Mention, Referent};
@@ -346,6 +346,11 @@ impl Resolver<'_, '_> {
     /// A name: the fullest form the article gives it.
     fn resolve_name_mention(&self, m: &Mention, name: &str) -> Resolved {
         if let Some(p) = self.table.resolve_name_loosely(name) {
+            // ("Holmsen" after "die Firma Holmsen" is that body.)
+            let full = &self.table.person(p).name;
+            if opens_on_body_word(full) {
+                return Resolved::body(self, full.clone(), SpeakerFrom::Name);
+            }
             return Resolved::person(self, p, SpeakerFrom::Name);
         }
         if ends_on_body_word(name) {
@@ -415,6 +420,14 @@ impl Resolver<'_, '_> {
         sentence: usize,
         paragraph: usize,
     ) -> Resolved {
+        // "a spokesman for Acme" is nobody the article names: Acme speaks;
+        // "spokesman for Acme" after "Ana Lopes," is Ana Lopes.
+        let indefinite = self.is_indefinite(m);
+        if indefinite {
+            if let Some(found) = self.spokesperson_for(m, sentence, paragraph) {
+                return found;
+            }
+        }
         // "the senator": of the people the article called so, the one it
         // is talking about — else, when none of them is, the person the
         // passage is about, if the role fits — else the one called so last.
@@ -438,6 +451,11 @@ impl Resolver<'_, '_> {
                 .person_talked_about(m, head, sentence, paragraph)
                 .unwrap_or_else(|| Resolved::person(self, latest, SpeakerFrom::Description));
         }
+        if !indefinite {
+            if let Some(found) = self.spokesperson_for(m, sentence, paragraph) {
+                return found;
+            }
+        }
         // "Axelrod’s memoir says", "the IMF report stated": the author's words.
         if let Some(author) = self.document_author(m, head) {
             return author;
@@ -458,36 +476,10 @@ impl Resolver<'_, '_> {
         // the story is about, not the last body named.)
         let governing = matches!(head, "government" | "administration" | "state" | "regime");
         if self.is_definite_body(m) && !governing {
-            if let Some(body) = self.body_holding(head, m.first) {
-                return Resolved::body(self, body, SpeakerFrom::Description);
-            }
-            // (An outlet that reports is no body the story is about —
-            // unless the description is of one: "the paper's editorial board".)
-            let of_outlet = is_medium_word(head)
-                || modifiers
-                    .iter()
-                    .any(|w| is_medium_word(strip_possessive(w)));
-            let found = self.most_salient(sentence, paragraph, |s, _| {
-                let outlet = !of_outlet
-                    && self.name_is(s.entity, |n| {
-                        n.rsplit(' ')
-                            .next()
-                            .is_some_and(|w| with_lowercase(w, is_medium_word))
-                    });
-                f32::from(u8::from(
-                    s.organisation && !outlet && !matches!(s.entity, Entity::Unnamed(_)),
-                ))
-            });
-            let recent = |s: &Seen| self.sentences_between(s.sentence, sentence) <= ROLE_LOOK_BACK;
-            if let Some(s) = found.filter(recent) {
-                return Resolved {
-                    speaker: self.speaker_of(s.entity),
-                    entity: Some(s.entity),
-                    gender: None,
-                    organisation: true,
-                    plural: false,
-                    from: SpeakerFrom::Description,
-                };
+            if let Some(found) =
+                self.body_described_as(m.first, head, modifiers, sentence, paragraph)
+            {
+                return found;
             }
         }
         // Somebody the article does not name.
@@ -499,6 +491,48 @@ impl Resolver<'_, '_> {
             plural: is_plural_head(head),
             from: SpeakerFrom::Description,
         }
+    }
+
+    /// "the commission", "the company": the body of that name before token
+    /// `first`, else the body the passage is about.
+    fn body_described_as(
+        &self,
+        first: usize,
+        head: &str,
+        modifiers: &[String],
+        sentence: usize,
+        paragraph: usize,
+    ) -> Option<Resolved> {
+        if let Some(body) = self.body_holding(head, first) {
+            return Some(Resolved::body(self, body, SpeakerFrom::Description));
+        }
+        // (An outlet that reports is no body the story is about —
+        // unless the description is of one: "the paper's editorial board".)
+        let of_outlet = is_medium_word(head)
+            || modifiers
+                .iter()
+                .any(|w| is_medium_word(strip_possessive(w)));
+        let found = self.most_salient(sentence, paragraph, |s, _| {
+            let outlet = !of_outlet
+                && self.name_is(s.entity, |n| {
+                    n.rsplit(' ')
+                        .next()
+                        .is_some_and(|w| with_lowercase(w, is_medium_word))
+                });
+            f32::from(u8::from(
+                s.organisation && !outlet && !matches!(s.entity, Entity::Unnamed(_)),
+            ))
+        });
+        let recent = |s: &Seen| self.sentences_between(s.sentence, sentence) <= ROLE_LOOK_BACK;
+        let s = found.filter(recent)?;
+        Some(Resolved {
+            speaker: self.speaker_of(s.entity),
+            entity: Some(s.entity),
+            gender: None,
+            organisation: true,
+            plural: false,
+            from: SpeakerFrom::Description,
+        })
     }
 
     /// "the senator", "the gambling tycoon": the person the passage is

@@ -1,0 +1,264 @@
+//! The mood of reported speech (`[verbs.reported-mood]`, the German
+//! Konjunktiv I): a sentence in it, with no cue of its own, goes on with
+//! the statement of the sentence before — "Wendt sagte, die Lage sei
+//! ernst. Die Stadt habe keine Wahl." The second sentence is Wendt's too,
+//! and so is a quotation inside it.
+
+use super::reported::MIN_WORDS;
+use super::{Attributor, ReportedSource, Source};
+use crate::quote::lexicon::{active, Class, Pronoun};
+use crate::quote::mentions::Mention;
+use crate::quote::tokens::Kind;
+
+/// Reported speech runs on for a sentence or two after its cue.
+const LOOK_BACK: usize = 2;
+
+/// A source the writer reports from, where the text gives it.
+struct Speaking {
+    /// The token that sets the source's place: its cue, or the quotation.
+    at: usize,
+    mention: Mention,
+    /// The cue, when the text has one.
+    cue: Option<usize>,
+}
+
+impl Attributor<'_, '_> {
+    /// Each sentence in the reported mood with no statement or cue of its
+    /// own, after one that reports somebody (a statement, a quotation with
+    /// a cue, a reporting verb with its subject): a reported statement of
+    /// the same source, added to `reported` in text order.
+    pub(super) fn continue_in_reported_mood(
+        &self,
+        sources: &[Option<Source>],
+        reported: &mut Vec<ReportedSource>,
+    ) {
+        let t = self.t;
+        if !active().lists(Class::ReportedMood) {
+            return;
+        }
+        let mut added: Vec<ReportedSource> = Vec::new();
+        for (s, &(lo, hi)) in t.sentences.iter().enumerate() {
+            if !self.in_reported_mood(lo, hi) {
+                continue;
+            }
+            let own = |r: &ReportedSource| {
+                (lo..hi).contains(&r.cue) || r.parts.iter().any(|&(f, l)| f < hi && l >= lo)
+            };
+            if reported.iter().any(own) {
+                continue;
+            }
+            let Some(before) = self.speaking_before(s, lo, sources, reported, &added) else {
+                continue;
+            };
+            let Some(parts) = self.whole_sentence(lo, hi) else {
+                continue;
+            };
+            // (A statement's cue sets where its source is resolved: the
+            // reporting sentence's, so "er" there is who it was there.)
+            let cue = before.cue.unwrap_or(before.at);
+            added.push(ReportedSource {
+                mention: before.mention,
+                cue,
+                parts,
+                nested: false,
+            });
+        }
+        if added.is_empty() {
+            return;
+        }
+        reported.extend(added);
+        reported.sort_by_key(|r| r.parts.first().map_or(r.cue, |p| p.0));
+    }
+
+    /// Whether sentence `lo..hi` states in the reported mood with no cue
+    /// of its own: its main clause's verb (before the first comma, or right
+    /// after it) is a listed form, not after "ich" ("ich habe" is no
+    /// report), and the sentence is no question.
+    fn in_reported_mood(&self, lo: usize, hi: usize) -> bool {
+        let t = self.t;
+        let words_outside = (lo..hi).filter(|&j| t.is_word(j)).count();
+        if words_outside < MIN_WORDS || (lo..hi).any(|j| t.is_punct(j, "?")) {
+            return false;
+        }
+        let first_comma = (lo..hi).find(|&j| t.is_punct(j, ",")).unwrap_or(hi);
+        let main_clause_end = (first_comma + 2).min(hi);
+        let mood = (lo..main_clause_end).any(|j| {
+            self.is_reported_mood_verb(j)
+                && !(j > lo && t.is_word(j - 1) && t.classes(j - 1).pronoun() == Some(Pronoun::I))
+        });
+        mood && !(lo..hi).any(|j| self.is_own_cue(j))
+    }
+
+    /// A verb in the reported mood, lowercase as verbs are written ("An
+    /// dieser Stelle" is a noun's).
+    pub(super) fn is_reported_mood_verb(&self, j: usize) -> bool {
+        let t = self.t;
+        t.is_word(j) && t.text(j).starts_with(char::is_lowercase) && t.classes(j).is_reported_mood()
+    }
+
+    /// A word that reports by itself: a reporting verb, "laut", "zufolge",
+    /// a tag ("so").
+    fn is_own_cue(&self, j: usize) -> bool {
+        let t = self.t;
+        if !t.is_word(j) {
+            return false;
+        }
+        let c = t.classes(j);
+        self.is_cue(j).is_some()
+            || c.is_reporting_cue()
+            || c.is_according_cue_after()
+            || c.is_statement_tag()
+            || self.according_phrase_at(j).is_some()
+    }
+
+    /// The latest source reported from in the `LOOK_BACK` sentences before
+    /// sentence `s` (which opens at `lo`), in its paragraph.
+    fn speaking_before(
+        &self,
+        s: usize,
+        lo: usize,
+        sources: &[Option<Source>],
+        reported: &[ReportedSource],
+        added: &[ReportedSource],
+    ) -> Option<Speaking> {
+        let t = self.t;
+        let paragraph = t.toks.get(lo)?.paragraph;
+        let near = |tok: usize| {
+            tok < lo && t.toks[tok].paragraph == paragraph && t.toks[tok].sentence + LOOK_BACK >= s
+        };
+        let mut best: Option<Speaking> = None;
+        let mut offer = |found: Speaking| {
+            if best.as_ref().is_none_or(|b| found.at > b.at) {
+                best = Some(found);
+            }
+        };
+        for r in reported.iter().chain(added) {
+            let at = r.parts.last().map_or(r.cue, |p| p.1.max(r.cue));
+            if near(at) {
+                offer(Speaking {
+                    at,
+                    mention: r.mention.clone(),
+                    cue: Some(r.cue),
+                });
+            }
+        }
+        for (q, source) in sources.iter().enumerate() {
+            let Some(tok) = t.quote_tok.get(q).copied().flatten() else {
+                continue;
+            };
+            if !near(tok) {
+                continue;
+            }
+            if let Some((mention, Some(cue))) = root_mention(sources, source.as_ref()) {
+                offer(Speaking {
+                    at: tok,
+                    mention: mention.clone(),
+                    cue: Some(cue),
+                });
+            }
+        }
+        // A reporting verb with its subject and no statement of its own:
+        // "Hajduk kritisierte die Pläne. Hier seien die Mittel zu knapp."
+        let first_near = (s.saturating_sub(LOOK_BACK)..s)
+            .find_map(|p| t.sentences.get(p).map(|&(l, _)| l))
+            .unwrap_or(lo);
+        for p in s.saturating_sub(LOOK_BACK)..s {
+            let Some(&(plo, phi)) = t.sentences.get(p) else {
+                continue;
+            };
+            if plo < first_near || t.toks.get(plo).is_none_or(|x| x.paragraph != paragraph) {
+                continue;
+            }
+            let cue = (plo..phi)
+                .rev()
+                .find(|&k| self.is_cue(k).is_some() && !self.not_said(k, plo));
+            let Some(k) = cue else {
+                continue;
+            };
+            if let Some(mention) = self.finite_cue_subject(k, plo) {
+                offer(Speaking {
+                    at: k,
+                    mention,
+                    cue: Some(k),
+                });
+            }
+        }
+        best
+    }
+
+    /// The sentence `lo..hi` as one statement, trimmed of its edges'
+    /// punctuation.
+    fn whole_sentence(&self, lo: usize, hi: usize) -> Option<Vec<(usize, usize)>> {
+        let t = self.t;
+        let first = (lo..hi).find(|&j| matches!(t.toks[j].kind, Kind::Word | Kind::Quote(_)))?;
+        let last = (first..hi)
+            .rev()
+            .find(|&j| matches!(t.toks[j].kind, Kind::Word | Kind::Quote(_)))?;
+        self.checked(vec![(first, last)])
+    }
+}
+
+/// The mention and cue a quotation's source comes to, through quotations
+/// that carry an earlier one's.
+fn root_mention<'s>(
+    sources: &'s [Option<Source>],
+    mut source: Option<&'s Source>,
+) -> Option<(&'s Mention, Option<usize>)> {
+    // (Each step goes to an earlier quotation: the chain ends.)
+    for _ in 0..sources.len() + 1 {
+        match source? {
+            Source::Mention { mention, cue, .. } => return Some((mention, *cue)),
+            Source::Carried(p) | Source::Same(p) => source = sources.get(*p)?.as_ref(),
+            Source::Label { .. } => return None,
+        }
+    }
+    None
+}
+
+/// "Stoiber sagte, er bleibe in München. Auch habe sich durch die
+/// „veränderte Statik“ die Lage geändert.": a quotation with no source of
+/// its own, in a sentence whose verb is in the mood of reported speech
+/// (`[verbs.reported-mood]`, the German Konjunktiv I), has the speaker of
+/// the statement just before it in its paragraph (two sentences back at
+/// most).
+pub(super) fn carry_into_reported_mood(
+    a: &Attributor<'_, '_>,
+    sources: &mut [Option<Source>],
+    reported: &[ReportedSource],
+) {
+    let t = a.t;
+    if !active().lists(Class::ReportedMood) {
+        return;
+    }
+    for q in 0..sources.len() {
+        if sources[q].is_some() {
+            continue;
+        }
+        let Some(i) = t.quote_tok.get(q).copied().flatten() else {
+            continue;
+        };
+        let (sentence, paragraph) = (t.toks[i].sentence, t.toks[i].paragraph);
+        let Some(&(lo, hi)) = t.sentences.get(sentence) else {
+            continue;
+        };
+        if !(lo..hi).any(|j| a.is_reported_mood_verb(j)) {
+            continue;
+        }
+        let near = |tok: usize| {
+            tok < i
+                && t.toks[tok].paragraph == paragraph
+                && t.toks[tok].sentence + LOOK_BACK >= sentence
+        };
+        let quoted = (0..q).rev().find_map(|p| {
+            let tok = t.quote_tok.get(p).copied().flatten()?;
+            (sources[p].is_some() && near(tok)).then_some((tok, p))
+        });
+        let said = reported.iter().rev().find(|r| near(r.cue));
+        sources[q] = match (quoted, said) {
+            (Some((tok, _)), Some(r)) if r.cue > tok => Some(Source::uncued(r.mention.clone())),
+            (Some((_, p)), _) => Some(Source::Carried(p)),
+            (None, Some(r)) => Some(Source::uncued(r.mention.clone())),
+            (None, None) => None,
+        };
+    }
+}
