@@ -693,3 +693,18 @@ Die Firma Holmsen wies den Vorwurf zurück. Die Firma erklärte: „Wir haben ni
         "{q:#?}"
     );
 }
+
+#[test]
+fn german_academic_titles_and_two_roles_before_a_name() {
+    let body = "„Wir können jetzt mehr Patienten helfen“, sagte Klinikdirektor Prof. Dr. Jana M. Ostheim.
+
+Der Landtagsabgeordnete und SPD-Fraktionschef Lukas Brenner sprach von einem „unerhörten Angriff auf die Schulen“.";
+    let quotes = extract_in(Some("de"), None, body);
+    for (needle, speaker) in [
+        ("Patienten helfen", "Jana M. Ostheim"),
+        ("unerhörten Angriff", "Lukas Brenner"),
+    ] {
+        let q = find(&quotes, StatementKind::Quotation, needle);
+        assert_eq!(q.speaker.as_deref(), Some(speaker), "{q:#?}");
+    }
+}

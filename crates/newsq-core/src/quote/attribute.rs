@@ -2564,11 +2564,12 @@ impl<'t, 'a> Attributor<'t, 'a> {
                     last = k;
                 }
                 // "Gov. Mike Pence", "Navy Capt. Jeff Davis", "J. D. Vance";
-                // "Gov. and party Chairman Ed Rendell".
+                // "Gov. and party Chairman Ed Rendell", "Prof. Dr. Anke Sommer".
                 Kind::Punct
                     if t.text(k) == "."
                         && (t.text(k - 1).chars().nth(3).is_none()
-                            || self.t.classes(k - 1).is_title())
+                            || self.t.classes(k - 1).is_title()
+                            || self.t.classes(k - 1).is_honorific())
                         && (t.is_capitalised(k + 1)
                             || (self.t.classes(k - 1).is_title()
                                 && t.is_word(k + 1)

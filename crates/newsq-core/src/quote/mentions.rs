@@ -295,9 +295,12 @@ pub(crate) fn run_end(t: &Tokens<'_>, i: usize) -> usize {
             j += 1;
         } else if is_name_word(t, j + 1)
             && t.is_punct(j, ".")
-            && (t.text(last).chars().nth(2).is_none() || t.classes_no_dot(last).is_title())
+            && (t.text(last).chars().nth(2).is_none() || {
+                let classes = t.classes_no_dot(last);
+                classes.is_title() || classes.is_honorific()
+            })
         {
-            // "J. D. Vance", "Gov. Mike Pence"
+            // "J. D. Vance", "Gov. Mike Pence", "Prof. Dr. Anke Sommer"
             j += 1;
         } else if t.is_word(j)
             // The word lists last: most words after a run are followed by

@@ -13,6 +13,13 @@ use crate::quote::tokens::Kind;
 /// Reported speech runs on for a sentence or two after its cue.
 const LOOK_BACK: usize = 2;
 
+/// The statements and quotations (token, index) of the sentences before
+/// one, which it may go on from.
+struct Near<'q, R> {
+    reported: R,
+    quotes: &'q [(usize, usize)],
+}
+
 /// A source the writer reports from, where the text gives it.
 struct Speaking {
     /// The token that sets the source's place: its cue, or the quotation.
@@ -36,18 +43,35 @@ impl Attributor<'_, '_> {
         if !active().lists(Class::ReportedMood) {
             return;
         }
+        // (Each sentence asks only about the few before it: the statements
+        // by their cue's sentence and the quotations by their token are in
+        // text order, and are found by halving.)
+        let quotes: Vec<(usize, usize)> = (t.quote_tok.iter().enumerate())
+            .filter_map(|(q, tok)| tok.map(|tok| (tok, q)))
+            .collect();
         let mut added: Vec<ReportedSource> = Vec::new();
         for (s, &(lo, hi)) in t.sentences.iter().enumerate() {
-            if !self.in_reported_mood(lo, hi) {
+            let sentence_of = |r: &ReportedSource| t.toks[r.cue].sentence;
+            let from = reported.partition_point(|r| sentence_of(r) < s.saturating_sub(LOOK_BACK));
+            let upto = reported.partition_point(|r| sentence_of(r) < s);
+            let has_own = reported.get(upto).is_some_and(|r| sentence_of(r) == s);
+            if has_own || !self.in_reported_mood(lo, hi) {
                 continue;
             }
-            let own = |r: &ReportedSource| {
-                (lo..hi).contains(&r.cue) || r.parts.iter().any(|&(f, l)| f < hi && l >= lo)
+            let window_start = t
+                .sentences
+                .get(s.saturating_sub(LOOK_BACK))
+                .map_or(lo, |&(l, _)| l);
+            let q_from = quotes.partition_point(|&(tok, _)| tok < window_start);
+            let q_upto = quotes.partition_point(|&(tok, _)| tok < lo);
+            // (A continuation's cue is the statement's it goes on from: two
+            // back at most, and `added` holds the last ones.)
+            let added_from = added.len().saturating_sub(LOOK_BACK);
+            let near = Near {
+                reported: reported[from..upto].iter().chain(&added[added_from..]),
+                quotes: &quotes[q_from..q_upto],
             };
-            if reported.iter().any(own) {
-                continue;
-            }
-            let Some(before) = self.speaking_before(s, lo, sources, reported, &added) else {
+            let Some(before) = self.speaking_before(s, lo, sources, near) else {
                 continue;
             };
             let Some(parts) = self.whole_sentence(lo, hi) else {
@@ -113,13 +137,12 @@ impl Attributor<'_, '_> {
 
     /// The latest source reported from in the `LOOK_BACK` sentences before
     /// sentence `s` (which opens at `lo`), in its paragraph.
-    fn speaking_before(
+    fn speaking_before<'r>(
         &self,
         s: usize,
         lo: usize,
         sources: &[Option<Source>],
-        reported: &[ReportedSource],
-        added: &[ReportedSource],
+        near_ones: Near<'_, impl Iterator<Item = &'r ReportedSource>>,
     ) -> Option<Speaking> {
         let t = self.t;
         let paragraph = t.toks.get(lo)?.paragraph;
@@ -132,7 +155,7 @@ impl Attributor<'_, '_> {
                 best = Some(found);
             }
         };
-        for r in reported.iter().chain(added) {
+        for r in near_ones.reported {
             let at = r.parts.last().map_or(r.cue, |p| p.1.max(r.cue));
             if near(at) {
                 offer(Speaking {
@@ -142,14 +165,12 @@ impl Attributor<'_, '_> {
                 });
             }
         }
-        for (q, source) in sources.iter().enumerate() {
-            let Some(tok) = t.quote_tok.get(q).copied().flatten() else {
-                continue;
-            };
+        for &(tok, q) in near_ones.quotes {
             if !near(tok) {
                 continue;
             }
-            if let Some((mention, Some(cue))) = root_mention(sources, source.as_ref()) {
+            let source = sources.get(q).and_then(Option::as_ref);
+            if let Some((mention, Some(cue))) = root_mention(sources, source) {
                 offer(Speaking {
                     at: tok,
                     mention: mention.clone(),
@@ -244,16 +265,30 @@ pub(super) fn carry_into_reported_mood(
         if !(lo..hi).any(|j| a.is_reported_mood_verb(j)) {
             continue;
         }
+        // A statement in the reported mood that holds it (one that goes on
+        // from a sentence before, say) is its speaker's.
+        let starts_by = reported.partition_point(|r| r.parts.first().map_or(r.cue, |p| p.0) <= i);
+        let in_window = |r: &&ReportedSource| {
+            let start = r.parts.first().map_or(r.cue, |p| p.0);
+            t.toks[start].sentence + LOOK_BACK >= sentence
+        };
+        let before = || reported[..starts_by].iter().rev().take_while(in_window);
+        if let Some(r) = before().find(|r| r.parts.iter().any(|&(f, l)| f <= i && i <= l)) {
+            sources[q] = Some(Source::uncued(r.mention.clone()));
+            continue;
+        }
         let near = |tok: usize| {
             tok < i
                 && t.toks[tok].paragraph == paragraph
                 && t.toks[tok].sentence + LOOK_BACK >= sentence
         };
-        let quoted = (0..q).rev().find_map(|p| {
-            let tok = t.quote_tok.get(p).copied().flatten()?;
-            (sources[p].is_some() && near(tok)).then_some((tok, p))
-        });
-        let said = reported.iter().rev().find(|r| near(r.cue));
+        // (Read back only through the sentences it may go on from.)
+        let quoted = (0..q)
+            .rev()
+            .filter_map(|p| Some((t.quote_tok.get(p).copied().flatten()?, p)))
+            .take_while(|&(tok, _)| t.toks[tok].sentence + LOOK_BACK >= sentence)
+            .find(|&(tok, p)| sources[p].is_some() && near(tok));
+        let said = before().find(|r| near(r.cue));
         sources[q] = match (quoted, said) {
             (Some((tok, _)), Some(r)) if r.cue > tok => Some(Source::uncued(r.mention.clone())),
             (Some((_, p)), _) => Some(Source::Carried(p)),

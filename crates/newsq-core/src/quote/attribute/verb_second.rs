@@ -244,9 +244,32 @@ impl Attributor<'_, '_> {
                 if !speaks {
                     return None;
                 }
-                Some(self.name_in_apposition(&m, hi).unwrap_or(m))
+                Some(
+                    self.name_in_apposition(&m, hi)
+                        .or_else(|| self.second_role_named(&m, hi))
+                        .unwrap_or(m),
+                )
             }
         }
+    }
+
+    /// "Der Landtagsabgeordnete und SPD-Fraktionschef Andreas Stoch": two
+    /// roles joined by a conjunction, the second with the person's name.
+    fn second_role_named(&self, role: &Mention, hi: usize) -> Option<Mention> {
+        let t = self.t;
+        let and = role.last + 1;
+        let first = and + 1;
+        if !(t.is_word(and) && is_clause_boundary_word(self.lower(and)) && t.is_capitalised(first))
+        {
+            return None;
+        }
+        let last = run_end(t, first).min(hi.saturating_sub(1));
+        let titled = (first..=last).any(|w| t.is_word(w) && t.classes(w).is_title());
+        let named = classify(t, first, last).filter(|n| matches!(n.referent, Referent::Name(_)))?;
+        titled.then_some(Mention {
+            first: role.first,
+            ..named
+        })
     }
 
     /// "die Sprecherin der Grünen im Stadtrat, Karla Wendt,": the name a
