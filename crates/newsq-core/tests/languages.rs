@@ -418,18 +418,20 @@ fn the_language_fixtures_give_their_gold() {
         let text = std::fs::read_to_string(dir.join("text").join(doc)).expect("a fixture");
         let (headline, body) = text.split_once("\n\n").expect("headline, then body");
         let quotes = extract_in(None, Some(headline), body);
-        let found = find(
-            &quotes,
-            StatementKind::Quotation,
-            quote.trim_end_matches('.'),
-        );
+        let needle = quote.trim_end_matches('.');
         if KNOWN_MISSES.contains(&quote) {
-            assert_eq!(
-                found.speaker, None,
+            // (Without its speaker, a German word alone in quote marks is
+            // dropped as a term: „kurzsichtig“.)
+            let found = quotes
+                .iter()
+                .find(|q| q.kind == StatementKind::Quotation && q.text.contains(needle));
+            assert!(
+                found.is_none_or(|q| q.speaker.is_none()),
                 "{doc}: {quote:?} is found now: update the test and docs"
             );
             continue;
         }
+        let found = find(&quotes, StatementKind::Quotation, needle);
         assert_eq!(found.speaker.as_deref(), speaker, "{doc}: {quote:?}");
         checked += 1;
     }
@@ -707,4 +709,21 @@ Der Landtagsabgeordnete und SPD-Fraktionschef Lukas Brenner sprach von einem „
         let q = find(&quotes, StatementKind::Quotation, needle);
         assert_eq!(q.speaker.as_deref(), Some(speaker), "{q:#?}");
     }
+}
+
+#[test]
+fn a_german_word_alone_in_quote_marks_needs_a_speaker() {
+    let body = "Die Zahl der Besucher blieb „stabil“, wie im Jahr zuvor.
+
+Bürgermeisterin Karla Heim nannte die Lage „angespannt“.";
+    let quotes = extract_in(Some("de"), None, body);
+    assert!(
+        !quotes.iter().any(|q| q.text == "stabil"),
+        "a word nobody said is no statement: {quotes:#?}"
+    );
+    let q = find(&quotes, StatementKind::Quotation, "angespannt");
+    assert_eq!(q.speaker.as_deref(), Some("Karla Heim"), "{q:#?}");
+    // English keeps such a word: it is as often an epithet somebody used.
+    let quotes = extract_in(Some("en"), None, "Attendance stayed “stable” last year.");
+    assert!(quotes.iter().any(|q| q.text == "stable"), "{quotes:#?}");
 }

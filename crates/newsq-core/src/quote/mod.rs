@@ -310,6 +310,7 @@ fn extract_text(body: &str, body_from: usize) -> Vec<Quotation> {
             || is_markup(body, span.open, &text)
             || is_capitalised_term(&text, &att)
             || (unattributed && is_sentence_case_title(body, span.open, &text))
+            || (unattributed && is_lone_word(&text))
             || (is_title_of_work(&text)
                 && ((unattributed && !is_term_after_verb(body, span.open, &text))
                     || names_a_work(body, span.open)))
@@ -487,6 +488,18 @@ fn is_capitalised_term(text: &str, att: &resolve::Attribution) -> bool {
         && is_title_of_work(text)
         && (att.speaker.is_none()
             || (att.cue.is_none() && text.split_whitespace().count() <= FEW_WORDS))
+}
+
+/// „stabil“, „entsorgen“: where nouns are capitalised, one lowercase word
+/// in quote marks is no noun but an adjective, a verb, an adverb; when
+/// nobody is said to have said it, it is a word the writer holds at arm's
+/// length, not a statement. (In English such a word is as often an epithet
+/// somebody used: “losers”.)
+fn is_lone_word(text: &str) -> bool {
+    let text = text.trim();
+    lexicon::active().settings.nouns_capitalised
+        && !text.contains(char::is_whitespace)
+        && text.starts_with(char::is_lowercase)
 }
 
 /// "who only specified “Christian” as their religion": one capitalised
