@@ -727,3 +727,11 @@ Bürgermeisterin Karla Heim nannte die Lage „angespannt“.";
     let quotes = extract_in(Some("en"), None, "Attendance stayed “stable” last year.");
     assert!(quotes.iter().any(|q| q.text == "stable"), "{quotes:#?}");
 }
+
+#[test]
+fn a_quotation_inside_a_reported_statement_is_its_sources() {
+    let body = "The Harbour Trust for Economic Research (HTER) says fees must rise. The port said its plans were on track. According to HTER, if the current season runs until March then it is “unlikely” the harbour budget will balance.";
+    let quotes = extract_in(Some("en"), None, body);
+    let q = find(&quotes, StatementKind::Quotation, "unlikely");
+    assert_eq!(q.speaker.as_deref(), Some("HTER"), "{q:#?}");
+}

@@ -143,7 +143,43 @@ pub(crate) fn find_sources(c: Clauses<'_, '_>) -> (Sources, Vec<ReportedSource>)
     let mut reported = reported::find_reported(&a);
     a.continue_in_reported_mood(&sources.of_quote, &mut reported);
     mood::carry_into_reported_mood(&a, &mut sources.of_quote, &reported);
+    carry_from_holding_statement(&a, &mut sources.of_quote, &reported);
     (sources, reported)
+}
+
+/// "Elshorst erklärte, dass Schmiergeld „in der gesamten Wirtschaft
+/// üblich“ gewesen sei", "Nach Angaben der Ministerin soll der Plan „im
+/// Regelfall“ gelten": a quotation with no source of its own inside a
+/// reported statement is the statement's source's words.
+fn carry_from_holding_statement(
+    a: &Attributor<'_, '_>,
+    sources: &mut [Option<Source>],
+    reported: &[ReportedSource],
+) {
+    // (Each statement's token range, by where it starts: a quotation's
+    // holder is found by halving.)
+    let mut spans: Vec<(usize, usize, usize)> = (reported.iter().enumerate())
+        .flat_map(|(r, s)| s.parts.iter().map(move |&(f, l)| (f, l, r)))
+        .collect();
+    spans.sort_unstable();
+    for (q, source) in sources.iter_mut().enumerate() {
+        if source.is_some() {
+            continue;
+        }
+        let Some(i) = a.t.quote_tok.get(q).copied().flatten() else {
+            continue;
+        };
+        let upto = spans.partition_point(|&(f, _, _)| f <= i);
+        // (Statements do not nest far: a few back are enough.)
+        let holder = spans[..upto]
+            .iter()
+            .rev()
+            .take(4)
+            .find(|&&(f, l, _)| f < i && i <= l);
+        if let Some(&(_, _, r)) = holder {
+            *source = Some(Source::uncued(reported[r].mention.clone()));
+        }
+    }
 }
 
 /// Each quotation's source (see [`find_sources`]).

@@ -95,8 +95,15 @@ impl Resolver<'_, '_> {
             if first > last {
                 return None; // ("A spokesman": an article, no name.)
             }
-            // ("a spokesman for Mr Prescott": a title makes a person.)
-            if (first..=last).any(|i| t.is_word(i) && t.classes_no_dot(i).is_title()) {
+            // ("a spokesman for Mr Prescott", "for Senator Ana Lopes": an
+            // honorific, or a title before a name that is no body's, makes
+            // a person; "State Department" is a body.)
+            let honorific =
+                (first..=last).any(|i| t.is_word(i) && t.classes_no_dot(i).is_honorific());
+            let titled = first < last
+                && t.classes_no_dot(first).is_title()
+                && !ends_on_body_word(&self.phrase(first, last));
+            if honorific || titled {
                 return None;
             }
             let last = (first..=last)
