@@ -735,3 +735,17 @@ fn a_quotation_inside_a_reported_statement_is_its_sources() {
     let q = find(&quotes, StatementKind::Quotation, "unlikely");
     assert_eq!(q.speaker.as_deref(), Some("HTER"), "{q:#?}");
 }
+
+#[test]
+fn a_quotation_after_a_view_goes_on_with_its_source() {
+    let body = "Nach Ansicht von Bürgermeisterin Karla Heim (SPD) ist über den Hafen noch nicht entschieden. „Es ist nur ein Gutachten.“";
+    let quotes = extract_in(Some("de"), None, body);
+    let reported = find(&quotes, StatementKind::Reported, "noch nicht entschieden");
+    assert_eq!(
+        reported.speaker.as_deref(),
+        Some("Karla Heim"),
+        "{quotes:#?}"
+    );
+    let q = find(&quotes, StatementKind::Quotation, "nur ein Gutachten");
+    assert_eq!(q.speaker.as_deref(), Some("Karla Heim"), "{q:#?}");
+}

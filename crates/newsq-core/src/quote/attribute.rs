@@ -178,6 +178,30 @@ fn carry_from_holding_statement(
             .find(|&&(f, l, _)| f < i && i <= l);
         if let Some(&(_, _, r)) = holder {
             *source = Some(Source::uncued(reported[r].mention.clone()));
+            continue;
+        }
+        // "Nach Ansicht von Wulff ist nichts entschieden. „Es ist nur ein
+        // Gutachten.“": a quotation opening its sentence, right after a
+        // sentence of the same paragraph that reports somebody, goes on
+        // with them.
+        let t = a.t;
+        let tok = t.toks[i];
+        let Some(previous) = tok.sentence.checked_sub(1) else {
+            continue;
+        };
+        if !t.opens_sentence(i) {
+            continue;
+        }
+        let last_before = spans[..upto]
+            .iter()
+            .rev()
+            .take(4)
+            .filter(|&&(_, l, _)| {
+                t.toks[l].sentence == previous && t.toks[l].paragraph == tok.paragraph
+            })
+            .max_by_key(|&&(_, l, _)| l);
+        if let Some(&(_, _, r)) = last_before {
+            *source = Some(Source::uncued(reported[r].mention.clone()));
         }
     }
 }

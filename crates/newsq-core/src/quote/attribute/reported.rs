@@ -509,6 +509,16 @@ impl Attributor<'_, '_> {
         // "Laut Wendt ist die Lage ernst", "Die Lage ist laut Wendt ernst":
         // the source ends with its name, and the statement runs on past it.
         if active().settings.according_without_comma {
+            // ("Nach Ansicht von Christian Wulff (CDU) ist …": a bracket
+            // after the name belongs to the source.)
+            let bracket_closes = t
+                .is_punct(end, "(")
+                .then(|| (end + 1..hi.min(end + 8)).find(|&j| t.is_punct(j, ")")))
+                .flatten();
+            if let Some(close) = bracket_closes.filter(|&c| c + 1 < hi) {
+                let mention = classify(t, from, end - 1)?;
+                return self.around_source(mention, k, cue_first, close, lo, hi);
+            }
             let name_end = self.source_name_end(from, end - 1);
             if name_end + 1 < end {
                 let mention = classify(t, from, name_end)?;
