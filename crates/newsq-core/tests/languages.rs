@@ -749,3 +749,17 @@ fn a_quotation_after_a_view_goes_on_with_its_source() {
     let q = find(&quotes, StatementKind::Quotation, "nur ein Gutachten");
     assert_eq!(q.speaker.as_deref(), Some("Karla Heim"), "{q:#?}");
 }
+
+#[test]
+fn it_says_in_a_document_is_its_authors() {
+    let body = "Der Hafen bleibt ein Streitfall.
+
+„Wir fordern einen Baustopp“, heißt es in dem HVL-Schreiben an die Stadt.
+
+In dem Bericht der Hafenaufsicht heißt es: „Die Mauer ist sicher.“";
+    let quotes = extract_in(Some("de"), None, body);
+    for (needle, speaker) in [("Baustopp", "HVL"), ("Mauer ist sicher", "Hafenaufsicht")] {
+        let q = find(&quotes, StatementKind::Quotation, needle);
+        assert_eq!(q.speaker.as_deref(), Some(speaker), "{q:#?}");
+    }
+}

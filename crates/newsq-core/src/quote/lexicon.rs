@@ -210,11 +210,13 @@ pub(crate) struct Lexicon {
     pub(crate) possessives_he: Vec<&'static str>,
     pub(crate) possessives_she: Vec<&'static str>,
     /// The nouns of a spokesperson (`[nouns.spokesperson]`; "-sprecher" is
-    /// an ending), and the words that tie one to the body they speak for
-    /// (`[spokesperson.of]`: "for", "von", the genitive "der"): "ein
-    /// Sprecher der Downing Street" speaks for Downing Street.
+    /// an ending): "ein Sprecher der Downing Street" speaks for Downing
+    /// Street.
     pub(crate) spokesperson_nouns: Vec<&'static str>,
-    pub(crate) spokesperson_of: Vec<&'static str>,
+    /// The words that tie a spokesperson or a document to the body it is
+    /// of (`[body.of]`: "for", "von", the genitive "der"; none where the
+    /// genitive alone does).
+    pub(crate) body_of: Vec<&'static str>,
     /// The classes that list at least one word, as bits: a rule whose
     /// class is empty in the language (English has no `[cue.tag]`) is not
     /// asked.
@@ -229,7 +231,7 @@ const LIST_SECTIONS: [&str; 6] = [
     "possessives.he",
     "possessives.she",
     "nouns.spokesperson",
-    "spokesperson.of",
+    "body.of",
 ];
 
 /// What a language's `[settings]` say about how it is written.
@@ -491,7 +493,7 @@ impl Lexicon {
                 possessives_he: std::mem::take(&mut lists[2]),
                 possessives_she: std::mem::take(&mut lists[3]),
                 spokesperson_nouns: std::mem::take(&mut lists[4]),
-                spokesperson_of: std::mem::take(&mut lists[5]),
+                body_of: std::mem::take(&mut lists[5]),
                 present,
             },
             problems,

@@ -138,18 +138,9 @@ impl Resolver<'_, '_> {
         }
         // "a spokesman for Acme", "ein Sprecher der Downing Street": the
         // name after a tying word (and an article); in a language that ties
-        // by case alone (no `[spokesperson.of]`), right after
+        // by case alone (no `[body.of]`), right after
         // ("пресс-секретарь Кремля").
-        let lexicon = active();
-        let mut j = at + 1;
-        if t.is_word(j) && lexicon.spokesperson_of.contains(&self.lower(j)) {
-            j += 1;
-            if t.is_word(j) && !t.is_capitalised(j) && t.classes(j).is_determiner() {
-                j += 1;
-            }
-        } else if !lexicon.spokesperson_of.is_empty() {
-            return None;
-        }
+        let j = self.after_tie(at)?;
         if !t.is_word(j) || t.classes(j).is_day_word() {
             return None;
         }
@@ -169,6 +160,26 @@ impl Resolver<'_, '_> {
             return None;
         }
         run(j, run_end(t, j))
+    }
+
+    /// Where the body that token `at` is of opens: past the word that ties
+    /// them (`[body.of]`) and an article ("Sprecher *der* Downing Street",
+    /// "spokesman *for the* White House"), or right after `at` where the
+    /// genitive alone ties ("пресс-секретарь Кремля"); none when nothing
+    /// ties.
+    pub(super) fn after_tie(&self, at: usize) -> Option<usize> {
+        let t = self.t;
+        let lexicon = active();
+        let mut j = at + 1;
+        if t.is_word(j) && lexicon.body_of.contains(&self.lower(j)) {
+            j += 1;
+            if t.is_word(j) && !t.is_capitalised(j) && t.classes(j).is_determiner() {
+                j += 1;
+            }
+        } else if !lexicon.body_of.is_empty() {
+            return None;
+        }
+        Some(j)
     }
 
     /// Whether word `i` is one of the small words inside a body's name

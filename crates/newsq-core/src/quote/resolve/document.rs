@@ -6,7 +6,8 @@
 use super::{Resolved, Resolver};
 use crate::quote::clauses::is_auxiliary;
 use crate::quote::lexicon::{
-    cue_form, is_document_noun, is_irregular_past, is_outlet_document, is_voice_noun,
+    cue_form, is_document_noun, is_irregular_past, is_medium_word, is_outlet_document,
+    is_voice_noun,
 };
 use crate::quote::mentions::{name_in_run, run_start, strip_possessive, Mention};
 use crate::quote::SpeakerFrom;
@@ -73,6 +74,56 @@ impl Resolver<'_, '_> {
             from: SpeakerFrom::Document,
             ..found
         })
+    }
+
+    /// „…“, heißt es in dem LSVD-Schreiben; "In dem Bericht der OSZE heißt
+    /// es:"; "Auf der Homepage der Stiftung heißt es": the impersonal
+    /// pronoun `m` of a reporting verb speaks with the document or page its
+    /// sentence puts the words in — its author: a name before the noun or
+    /// joined to it ("LSVD-Schreiben"), or the body it is of.
+    pub(super) fn document_in_sentence(&self, m: &Mention) -> Option<Resolved> {
+        let t = self.t;
+        let &(lo, hi) = t.sentences.get(t.toks.get(m.first)?.sentence)?;
+        for p in lo..hi {
+            if !(t.is_word(p) && t.classes(p).is_preposition()) {
+                continue;
+            }
+            // Past articles and lowercase adjectives to the noun.
+            let mut i = p + 1;
+            while i < hi.min(p + 5)
+                && t.is_word(i)
+                && (t.classes(i).is_determiner() || !t.is_capitalised(i))
+                && !self.holds_words(i)
+            {
+                i += 1;
+            }
+            if !(i < hi && t.is_word(i) && self.holds_words(i)) {
+                continue;
+            }
+            if let Some((prefix, _)) = t.text(i).rsplit_once('-') {
+                if prefix.starts_with(char::is_uppercase) {
+                    return Some(self.author_named(prefix));
+                }
+            }
+            if let Some(found) = self.name_before(p + 1, i) {
+                return Some(found);
+            }
+            let j = self.after_tie(i)?;
+            if !t.is_capitalised(j) || t.classes(j).is_day_word() {
+                return None;
+            }
+            let end = crate::quote::mentions::run_end(t, j);
+            return Some(self.author_named(&self.phrase(j, end)));
+        }
+        None
+    }
+
+    /// Whether word `i` is a document's or a medium's noun, or a compound
+    /// that ends in one ("LSVD-Schreiben").
+    fn holds_words(&self, i: usize) -> bool {
+        let lower = self.lower(i);
+        let noun = lower.rsplit('-').next().unwrap_or(lower);
+        is_document_noun(noun) || is_medium_word(noun)
     }
 
     /// The name that ends right before token `head_at` inside the mention

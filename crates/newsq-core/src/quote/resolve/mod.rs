@@ -387,6 +387,12 @@ impl Resolver<'_, '_> {
         sentence: usize,
         paragraph: usize,
     ) -> Resolved {
+        // („…“, heißt es in dem LSVD-Schreiben: the document's author.)
+        if p == Pronoun::It {
+            if let Some(found) = self.document_in_sentence(m) {
+                return found;
+            }
+        }
         if let Some(body) = self.body_earlier_in_sentence(p, m.first) {
             let mut found = Resolved::body(self, body, SpeakerFrom::Pronoun);
             found.plural = p == Pronoun::They;
