@@ -763,3 +763,26 @@ In dem Bericht der Hafenaufsicht heißt es: „Die Mauer ist sicher.“";
         assert_eq!(q.speaker.as_deref(), Some(speaker), "{q:#?}");
     }
 }
+
+#[test]
+fn a_role_that_speaks_is_the_person_the_passage_is_about() {
+    // A role no lexicon lists ("technicien", "ricercatrice") speaks: the
+    // person just named.
+    let french = "« Nous avons tenu », s'est réjoui l'entraîneur du club, Paul Garnier. Le technicien a ensuite ajouté : « La saison est encore longue. »";
+    let quotes = extract_in(Some("fr"), None, french);
+    let q = find(
+        &quotes,
+        StatementKind::Quotation,
+        "saison est encore longue",
+    );
+    assert_eq!(q.speaker.as_deref(), Some("Paul Garnier"), "{q:#?}");
+    let italian = "Secondo Giulia Ferro, la specie è rara. “È una specie fragilissima”, ha spiegato la ricercatrice.";
+    let quotes = extract_in(Some("it"), None, italian);
+    let q = find(&quotes, StatementKind::Quotation, "fragilissima");
+    assert_eq!(q.speaker.as_deref(), Some("Giulia Ferro"), "{q:#?}");
+    // In a language without articles a bare role refers back.
+    let czech = "Starosta města Jan Kubík uvedl, že obec podá žalobu. „Nemáme jinou možnost,“ řekl starosta.";
+    let quotes = extract_in(Some("cs"), None, czech);
+    let q = find(&quotes, StatementKind::Quotation, "jinou možnost");
+    assert_eq!(q.speaker.as_deref(), Some("Jan Kubík"), "{q:#?}");
+}

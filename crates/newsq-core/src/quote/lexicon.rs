@@ -264,11 +264,15 @@ pub(crate) struct Settings {
     /// `pro-drop`: a verb may leave its subject unsaid (“…”, afirmou.; «…»,
     /// ha aggiunto.): the person the passage is about speaks.
     pub pro_drop: bool,
+    /// `no-articles`: the language writes no articles, so a bare role
+    /// ("starosta řekl", "министр заявил") refers back as "the mayor"
+    /// does.
+    pub no_articles: bool,
 }
 
 impl Settings {
     /// The settings a lexicon file may give, each a word of its `[settings]`.
-    const NAMES: [&'static str; 7] = [
+    const NAMES: [&'static str; 8] = [
         "inverted-clauses",
         "nouns-capitalised",
         "verb-second",
@@ -276,6 +280,7 @@ impl Settings {
         "comma-before-statement",
         "dialogue-dash",
         "pro-drop",
+        "no-articles",
     ];
 
     fn set(&mut self, name: &str) {
@@ -287,6 +292,7 @@ impl Settings {
             "dialogue-dash" => self.dialogue_dash = true,
             "inverted-clauses" => self.inverted_clauses = true,
             "pro-drop" => self.pro_drop = true,
+            "no-articles" => self.no_articles = true,
             _ => {}
         }
     }

@@ -4,8 +4,8 @@
 use super::{Resolved, Resolver, SpeakerFrom};
 use crate::quote::clauses::{ends_on_body_word, is_plural_form};
 use crate::quote::lexicon::{
-    active, is_document_noun, is_organisation_head, is_person_noun_in_any_case, is_place_phrase,
-    is_spokesperson_noun,
+    active, is_document_noun, is_medium_word, is_organisation_head, is_person_noun_in_any_case,
+    is_place_phrase, is_spokesperson_noun,
 };
 use crate::quote::mentions::{
     name_in_run, run_end, run_start, strip_possessive, Mention, Referent,
@@ -287,6 +287,33 @@ impl Resolver<'_, '_> {
             && !matches!(head.as_str(), "official" | "press" | "white")
     }
 
+    /// "le technicien a raconté", "la ricercatrice ha spiegato": a role
+    /// made definite that speaks. A person's noun of any kind, so long as
+    /// it is no body's, document's or medium's, and not plural: who speaks
+    /// is somebody.
+    pub(super) fn is_definite_speaker(&self, m: &Mention) -> bool {
+        let Referent::Description { head, .. } = &m.referent else {
+            return false;
+        };
+        // (Its noun is written lowercase, unless every noun is capitalised:
+        // a capitalised head is a name the phrase was cut around.)
+        let t = self.t;
+        let settings = active().settings;
+        let common_noun = (m.first..=m.last)
+            .rev()
+            .find(|&i| t.is_word(i) && self.lower(i) == head)
+            .is_some_and(|i| settings.nouns_capitalised || !t.is_capitalised(i) || i == m.first);
+        self.is_definite_role(m)
+            || (settings.inverted_clauses
+                && common_noun
+                && self.is_definite(m)
+                && !is_plural_form(head)
+                && !is_organisation_head(head)
+                && !is_document_noun(head)
+                && !is_medium_word(head)
+                && head.chars().all(char::is_alphabetic))
+    }
+
     /// "the company", "the campaign", "the commission": a body made definite.
     pub(super) fn is_definite_body(&self, m: &Mention) -> bool {
         let Referent::Description { head, .. } = &m.referent else {
@@ -312,7 +339,8 @@ impl Resolver<'_, '_> {
     fn is_definite(&self, m: &Mention) -> bool {
         let t = self.t;
         let words = || (m.first..=m.last).filter(|&i| t.is_word(i));
-        let bare = words().all(|i| !self.t.classes(i).is_determiner()) && t.is_capitalised(m.first);
+        let no_determiner = words().all(|i| !self.t.classes(i).is_determiner());
+        let bare = no_determiner && (t.is_capitalised(m.first) || active().settings.no_articles);
         let definite =
             |i: usize| self.t.is_the(i) || active().definite_articles.contains(&self.lower(i));
         bare || words().next().is_some_and(|i| {

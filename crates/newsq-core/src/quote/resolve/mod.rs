@@ -550,7 +550,7 @@ impl Resolver<'_, '_> {
         sentence: usize,
         paragraph: usize,
     ) -> Option<Resolved> {
-        if !self.is_definite_role(m) {
+        if !self.is_definite_speaker(m) {
             return None;
         }
         let t = self.t;
