@@ -786,3 +786,17 @@ fn a_role_that_speaks_is_the_person_the_passage_is_about() {
     let q = find(&quotes, StatementKind::Quotation, "jinou možnost");
     assert_eq!(q.speaker.as_deref(), Some("Jan Kubík"), "{q:#?}");
 }
+
+#[test]
+fn russian_names_in_marks_and_a_speaker_with_an_adjunct() {
+    let body = "Директор театра Анна Волкова заявила, что спектакль вошёл в список премии «Золотая маска». «Мы будем играть дальше», — сказал Пётр Носов в разговоре с журналистами.";
+    let quotes = extract_in(Some("ru"), None, body);
+    // A name after the noun of what it names is no quotation, though its
+    // sentence has a speaker.
+    assert!(
+        !quotes.iter().any(|q| q.text == "Золотая маска"),
+        "{quotes:#?}"
+    );
+    let q = find(&quotes, StatementKind::Quotation, "будем играть");
+    assert_eq!(q.speaker.as_deref(), Some("Пётр Носов"), "{q:#?}");
+}

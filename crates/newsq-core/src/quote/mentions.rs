@@ -575,8 +575,13 @@ pub(crate) fn classify(t: &Tokens<'_>, first: usize, last: usize) -> Option<Ment
         .filter(|&end| !common_opener(lead, end));
     if let Some(end) = lead_end {
         let after = t.toks.get(end + 1).map(|_| t.lower(end + 1));
+        // (Where clauses invert, any preposition: "Игорь Баранов в
+        // разговоре с журналистами", "Anke Sommer am Montag".)
         let followed_by_of = after.is_some_and(|w| matches!(w, "with" | "for" | "in" | ","))
-            || (t.is_word(end + 1) && t.classes(end + 1).is_affiliation());
+            || (t.is_word(end + 1) && t.classes(end + 1).is_affiliation())
+            || (t.is_word(end + 1)
+                && active().settings.inverted_clauses
+                && t.classes(end + 1).is_preposition());
         if followed_by_of || end == last {
             let take = |classes: WordClasses, _: &str| {
                 !classes.is_capitalised_function_word() && !classes.is_determiner()

@@ -309,7 +309,7 @@ fn extract_text(body: &str, body_from: usize) -> Vec<Quotation> {
         if text.is_empty()
             || is_markup(body, span.open, &text)
             || is_capitalised_term(&text, &att)
-            || (unattributed && is_sentence_case_title(body, span.open, &text))
+            || is_sentence_case_title(body, span.open, &text)
             || (unattributed && is_lone_word(&text))
             || (is_title_of_work(&text)
                 && ((unattributed && !is_term_after_verb(body, span.open, &text))
