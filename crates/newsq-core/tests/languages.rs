@@ -800,3 +800,11 @@ fn russian_names_in_marks_and_a_speaker_with_an_adjunct() {
     let q = find(&quotes, StatementKind::Quotation, "будем играть");
     assert_eq!(q.speaker.as_deref(), Some("Пётр Носов"), "{q:#?}");
 }
+
+#[test]
+fn a_surname_with_a_title_word_after_its_particle() {
+    let body = "La giunta ha deciso ieri.\n\n«Una tassa sulla bellezza per tutti», ha detto Rosario Lo Giudice.";
+    let quotes = extract_in(Some("it"), None, body);
+    let q = find(&quotes, StatementKind::Quotation, "tassa sulla bellezza");
+    assert_eq!(q.speaker.as_deref(), Some("Rosario Lo Giudice"), "{q:#?}");
+}

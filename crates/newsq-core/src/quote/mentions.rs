@@ -190,9 +190,15 @@ fn find_name_in_run(t: &Tokens<'_>, first: usize, last: usize, out: &mut String)
             && !t.is_capitalised(first - 1)
             && t.classes(first - 1).is_title()
             && before.is_some_and(|b| b == first && !t.classes_no_dot(b).is_title());
+        // (Nor after a particle that follows another name word: "Rosario Lo
+        // Giudice", "Anna De Santis" carry a title word in the surname.)
+        let after_particle =
+            |b: usize| t.classes(b).is_name_particle() && b > first && t.is_capitalised(b - 1);
         let after_first_name = after_role
             || before.is_some_and(|b| {
-                is_one_char(t.text(b)) || t.classes(b).first_name_gender().is_some()
+                is_one_char(t.text(b))
+                    || t.classes(b).first_name_gender().is_some()
+                    || after_particle(b)
             });
         if !after_first_name {
             return None;
