@@ -808,3 +808,13 @@ fn a_surname_with_a_title_word_after_its_particle() {
     let q = find(&quotes, StatementKind::Quotation, "tassa sulla bellezza");
     assert_eq!(q.speaker.as_deref(), Some("Rosario Lo Giudice"), "{q:#?}");
 }
+
+#[test]
+fn a_role_binds_past_a_long_place_name_and_by_gender() {
+    let body = "A prefeita de São Joaquim do Taquaral, Marta Siqueira, decretou emergência nesta terça-feira. O engenheiro Renato Falcão disse que o rio subiu quatro metros.
+
+“Nunca vimos a água chegar tão rápido”, disse a prefeita em entrevista.";
+    let quotes = extract_in(Some("pt"), None, body);
+    let q = find(&quotes, StatementKind::Quotation, "Nunca vimos");
+    assert_eq!(q.speaker.as_deref(), Some("Marta Siqueira"), "{q:#?}");
+}

@@ -318,7 +318,10 @@ impl EntityTable {
         // l'Agriculture"): the head then stands before the last word.
         let mut linked = false;
         let general_links = active().settings.inverted_clauses;
-        while j > 0 && before.len() < 5 {
+        // (What a title is of may take a few words: "prefeita de São
+        // Joaquim do Taquaral, Marta Siqueira".)
+        let most_words = if general_links { 8 } else { 5 };
+        while j > 0 && before.len() < most_words {
             let p = j - 1;
             if t.is_punct(p, ",") && before.is_empty() && role.is_empty() {
                 j = p;

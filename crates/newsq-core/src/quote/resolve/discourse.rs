@@ -124,7 +124,7 @@ impl Resolver<'_, '_> {
 
     /// The gender the article gives an entity: the table's (titles, first
     /// names), else the one pronouns have given it so far.
-    fn gender_of(&self, entity: &Entity) -> Option<Gender> {
+    pub(super) fn gender_of(&self, entity: &Entity) -> Option<Gender> {
         let person = match entity {
             Entity::Person(p) => Some(self.table.person(*p)),
             _ => None,

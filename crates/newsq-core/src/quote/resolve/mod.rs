@@ -437,7 +437,16 @@ impl Resolver<'_, '_> {
         // "the senator": of the people the article called so, the one it
         // is talking about — else, when none of them is, the person the
         // passage is about, if the role fits — else the one called so last.
-        let bound: Vec<usize> = self.table.bound_to_role(head, modifiers, m.first).collect();
+        // ("a prefeita" is no Joaquim: a role that tells a gender binds
+        // nobody of the other.)
+        let gender = description_gender(head);
+        let fits = |p: &usize| {
+            let of_person = self.gender_of(&Entity::Person(*p));
+            gender.is_none() || of_person.is_none() || of_person == gender
+        };
+        let bound: Vec<usize> = (self.table.bound_to_role(head, modifiers, m.first))
+            .filter(fits)
+            .collect();
         if let Some(&latest) = bound.first() {
             let talked_about = self
                 .most_salient(sentence, paragraph, |s, _| {
