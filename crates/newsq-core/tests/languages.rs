@@ -611,29 +611,39 @@ Die Lage ist seiner Meinung nach sehr ernst geworden.";
 
 #[test]
 fn german_reported_mood_goes_on_with_the_last_speaker() {
-    let body = "Bürgermeisterin Karla Heim kritisierte die Pläne des Landes. Hier seien die Mittel „völlig unzureichend“. Das gehe zu Lasten der Gemeinden.
+    let body = "Bürgermeisterin Karla Heim kritisierte die Pläne des Landes. Hier seien die Mittel „völlig unzureichend“. Das gehe zu Lasten der „kleinen Gemeinden“.
 
-Der Hafenmeister Jonas Reiter sagte, der Deich sei sicher. Eine Evakuierung werde nicht nötig sein.
+Der Hafenmeister Jonas Reiter sagte, der Deich sei sicher. Eine Evakuierung werde „nicht nötig“ sein.
 
-Das Wetter bleibt stürmisch. Ich habe das Boot schon verkauft.";
+Das Wetter bleibt „stürmisch und nass“. Ich habe das Boot schon verkauft.";
     let quotes = extract_in(Some("de"), None, body);
-    // A quotation in the reported mood is the speaker's of the sentence before.
-    let quoted = find(&quotes, StatementKind::Quotation, "völlig unzureichend");
-    assert_eq!(quoted.speaker.as_deref(), Some("Karla Heim"));
+    // A quotation in the reported mood is the speaker's of the sentence or
+    // two before: a reporting verb with its subject, or a statement.
+    for (needle, speaker) in [
+        ("völlig unzureichend", Some("Karla Heim")),
+        ("kleinen Gemeinden", Some("Karla Heim")),
+        ("nicht nötig", Some("Jonas Reiter")),
+        // The indicative reports nobody.
+        ("stürmisch und nass", None),
+    ] {
+        let q = find(&quotes, StatementKind::Quotation, needle);
+        assert_eq!(q.speaker.as_deref(), speaker, "{needle}: {q:#?}");
+    }
+    // The sentences that go on are reported statements of that source.
     for (statement, speaker) in [
         ("Hier seien die Mittel „völlig unzureichend“", "Karla Heim"),
-        ("Das gehe zu Lasten der Gemeinden", "Karla Heim"),
-        ("Eine Evakuierung werde nicht nötig sein", "Jonas Reiter"),
+        ("Das gehe zu Lasten der „kleinen Gemeinden“", "Karla Heim"),
+        ("der Deich sei sicher", "Jonas Reiter"),
+        ("Eine Evakuierung werde „nicht nötig“ sein", "Jonas Reiter"),
     ] {
         let reported = find(&quotes, StatementKind::Reported, statement);
-        assert_eq!(reported.speaker.as_deref(), Some(speaker), "{statement}");
         assert_eq!(reported.text, statement, "{quotes:#?}");
+        assert_eq!(reported.speaker.as_deref(), Some(speaker), "{statement}");
     }
-    // The indicative, and "ich habe", report nobody.
     assert!(
         !quotes
             .iter()
-            .any(|q| q.text.contains("stürmisch") || q.text.contains("verkauft")),
+            .any(|q| q.kind == StatementKind::Reported && q.text.contains("verkauft")),
         "{quotes:#?}"
     );
 }

@@ -141,9 +141,15 @@ pub(crate) fn find_sources(c: Clauses<'_, '_>) -> (Sources, Vec<ReportedSource>)
     let a = Attributor::new(c);
     let mut sources = quotation_sources(&a);
     let mut reported = reported::find_reported(&a);
-    a.continue_in_reported_mood(&sources.of_quote, &mut reported);
+    let continued = a.continued_in_reported_mood(&sources.of_quote, &reported);
+    carry_from_holding_statement(&a, &mut sources.of_quote, &continued);
     mood::carry_into_reported_mood(&a, &mut sources.of_quote, &reported);
     carry_from_holding_statement(&a, &mut sources.of_quote, &reported);
+    // The sentences that go on in the reported mood are statements too.
+    if !continued.is_empty() {
+        reported.extend(continued);
+        reported.sort_by_key(|r| r.parts.first().map_or(r.cue, |p| p.0));
+    }
     (sources, reported)
 }
 

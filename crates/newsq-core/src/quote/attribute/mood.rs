@@ -1,8 +1,8 @@
 //! The mood of reported speech (`[verbs.reported-mood]`, the German
 //! Konjunktiv I): a sentence in it, with no cue of its own, goes on with
 //! the statement of the sentence before — "Wendt sagte, die Lage sei
-//! ernst. Die Stadt habe keine Wahl." The second sentence is Wendt's too,
-//! and so is a quotation inside it.
+//! ernst. Die Stadt habe „keine Wahl“." The second sentence is Wendt's too,
+//! and so is the quotation inside it.
 
 use super::reported::MIN_WORDS;
 use super::{Attributor, ReportedSource, Source};
@@ -33,15 +33,16 @@ impl Attributor<'_, '_> {
     /// Each sentence in the reported mood with no statement or cue of its
     /// own, after one that reports somebody (a statement, a quotation with
     /// a cue, a reporting verb with its subject): a reported statement of
-    /// the same source, added to `reported` in text order.
-    pub(super) fn continue_in_reported_mood(
+    /// the same source, in text order; the quotations in it are that
+    /// source's words.
+    pub(super) fn continued_in_reported_mood(
         &self,
         sources: &[Option<Source>],
-        reported: &mut Vec<ReportedSource>,
-    ) {
+        reported: &[ReportedSource],
+    ) -> Vec<ReportedSource> {
         let t = self.t;
         if !active().lists(Class::ReportedMood) {
-            return;
+            return Vec::new();
         }
         // (Each sentence asks only about the few before it: the statements
         // by their cue's sentence and the quotations by their token are in
@@ -87,11 +88,7 @@ impl Attributor<'_, '_> {
                 nested: false,
             });
         }
-        if added.is_empty() {
-            return;
-        }
-        reported.extend(added);
-        reported.sort_by_key(|r| r.parts.first().map_or(r.cue, |p| p.0));
+        added
     }
 
     /// Whether sentence `lo..hi` states in the reported mood with no cue
@@ -265,18 +262,12 @@ pub(super) fn carry_into_reported_mood(
         if !(lo..hi).any(|j| a.is_reported_mood_verb(j)) {
             continue;
         }
-        // A statement in the reported mood that holds it (one that goes on
-        // from a sentence before, say) is its speaker's.
-        let starts_by = reported.partition_point(|r| r.parts.first().map_or(r.cue, |p| p.0) <= i);
-        let in_window = |r: &&ReportedSource| {
-            let start = r.parts.first().map_or(r.cue, |p| p.0);
-            t.toks[start].sentence + LOOK_BACK >= sentence
-        };
-        let before = || reported[..starts_by].iter().rev().take_while(in_window);
-        if let Some(r) = before().find(|r| r.parts.iter().any(|&(f, l)| f <= i && i <= l)) {
-            sources[q] = Some(Source::uncued(r.mention.clone()));
-            continue;
-        }
+        // (The statements are in the order of their cues' sentences: read
+        // back only through the sentences this one may go on from.)
+        let cue_sentence = |r: &ReportedSource| t.toks[r.cue].sentence;
+        let upto = reported.partition_point(|r| cue_sentence(r) <= sentence);
+        let in_window = |r: &&ReportedSource| cue_sentence(r) + LOOK_BACK >= sentence;
+        let before = || reported[..upto].iter().rev().take_while(in_window);
         let near = |tok: usize| {
             tok < i
                 && t.toks[tok].paragraph == paragraph
