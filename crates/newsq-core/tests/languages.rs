@@ -828,3 +828,26 @@ fn a_role_binds_past_a_long_place_name_and_by_gender() {
     let q = find(&quotes, StatementKind::Quotation, "Nunca vimos");
     assert_eq!(q.speaker.as_deref(), Some("Marta Siqueira"), "{q:#?}");
 }
+
+#[test]
+fn words_that_look_like_bodies_are_none() {
+    let body = "Am Montag tagte der Rat. „Wir warten ab“, sagte ein Berliner Polizeisprecher.
+
+„Das war ein Fehler“, sagte die Ex-Sprecherin.
+
+Die Holmsen AG hat den Vertrag gekündigt. „Der Vertrag ist beendet“, teilte die AG mit.";
+    let quotes = extract_in(Some("de"), None, body);
+    for (needle, wrong) in [
+        ("Wir warten ab", "Berliner"),
+        ("ein Fehler", "Ex"),
+        ("Vertrag ist beendet", "Montag"),
+    ] {
+        let q = find(&quotes, StatementKind::Quotation, needle);
+        assert_ne!(q.speaker.as_deref(), Some(wrong), "{q:#?}");
+    }
+    // English "it" is no document's author because a document is named.
+    let english = "The harbour company met on Monday. In a report for the Harbour Board, it said: “The wall will hold.”";
+    let quotes = extract_in(Some("en"), None, english);
+    let q = find(&quotes, StatementKind::Quotation, "wall will hold");
+    assert_ne!(q.speaker.as_deref(), Some("Harbour Board"), "{q:#?}");
+}

@@ -217,6 +217,10 @@ pub(crate) struct Lexicon {
     /// of (`[body.of]`: "for", "von", the genitive "der"; none where the
     /// genitive alone does).
     pub(crate) body_of: Vec<&'static str>,
+    /// Reporting verbs with an impersonal subject (`[cue.impersonal]`:
+    /// German "heißt es"), whose words are the document's the sentence
+    /// names.
+    pub(crate) impersonal_cues: Vec<&'static str>,
     /// The classes that list at least one word, as bits: a rule whose
     /// class is empty in the language (English has no `[cue.tag]`) is not
     /// asked.
@@ -225,13 +229,14 @@ pub(crate) struct Lexicon {
 
 /// The headings of word lists that are no class (a word's classes are
 /// bits, all taken): read into lists of their own, in this order.
-const LIST_SECTIONS: [&str; 6] = [
+const LIST_SECTIONS: [&str; 7] = [
     "determiners.definite",
     "determiners.object",
     "possessives.he",
     "possessives.she",
     "nouns.spokesperson",
     "body.of",
+    "cue.impersonal",
 ];
 
 /// What a language's `[settings]` say about how it is written.
@@ -500,6 +505,7 @@ impl Lexicon {
                 possessives_she: std::mem::take(&mut lists[3]),
                 spokesperson_nouns: std::mem::take(&mut lists[4]),
                 body_of: std::mem::take(&mut lists[5]),
+                impersonal_cues: std::mem::take(&mut lists[6]),
                 present,
             },
             problems,
@@ -791,6 +797,11 @@ impl WordClasses {
     /// never gives his first name).
     pub(crate) fn is_personal_title(self) -> bool {
         self.has_any(&[Class::PersonalTitle, Class::Honorific])
+    }
+
+    /// Whether the lexicon knows the word at all.
+    pub(crate) fn is_empty(self) -> bool {
+        self.0 == 0
     }
 
     /// See [`first_name_gender_of_lower`].
@@ -1122,8 +1133,6 @@ pub(crate) fn is_outlet_document(lower: &str) -> bool {
     active().is(lower, Class::DocumentOutlet)
 }
 
-/// A noun for a person: a title or role ("senator"), or a word such as
-/// "tycoon", "actress", "mother".
 /// Whether `lower` names a spokesperson (`[nouns.spokesperson]`, an entry
 /// with a leading "-" being an ending: "regierungssprecher",
 /// "iwf-sprecher").
@@ -1150,6 +1159,8 @@ pub(crate) fn is_person_noun_in_any_case(lower: &str) -> bool {
         })
 }
 
+/// A noun for a person: a title or role ("senator"), or a word such as
+/// "tycoon", "actress", "mother".
 pub(crate) fn is_person_noun(lower: &str) -> bool {
     active().classes(lower) & (Class::PersonNoun.bit() | Class::Title.bit()) != 0
 }

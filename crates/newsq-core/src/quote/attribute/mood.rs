@@ -101,18 +101,33 @@ impl Attributor<'_, '_> {
         if words_outside < MIN_WORDS || (lo..hi).any(|j| t.is_punct(j, "?")) {
             return false;
         }
+        self.main_clause_in_reported_mood(lo, hi) && !(lo..hi).any(|j| self.is_own_cue(j))
+    }
+
+    /// Whether the main clause of sentence `lo..hi` (before its first comma,
+    /// or right after it) has a verb in the reported mood and no "ich"
+    /// ("Nun habe ich …" reports nobody).
+    fn main_clause_in_reported_mood(&self, lo: usize, hi: usize) -> bool {
+        let t = self.t;
         let first_comma = (lo..hi).find(|&j| t.is_punct(j, ",")).unwrap_or(hi);
         let main_clause_end = (first_comma + 2).min(hi);
-        let mood = (lo..main_clause_end).any(|j| {
-            self.is_reported_mood_verb(j)
-                && !(j > lo && t.is_word(j - 1) && t.classes(j - 1).pronoun() == Some(Pronoun::I))
-        });
-        mood && !(lo..hi).any(|j| self.is_own_cue(j))
+        let first_person = (lo..main_clause_end)
+            .any(|j| t.is_word(j) && t.classes(j).pronoun() == Some(Pronoun::I));
+        !first_person && (lo..main_clause_end).any(|j| self.is_reported_mood_verb(j))
     }
 
     /// A verb in the reported mood, lowercase as verbs are written ("An
     /// dieser Stelle" is a noun's).
-    pub(super) fn is_reported_mood_verb(&self, j: usize) -> bool {
+    /// Whether sentence `lo..hi` has a verb in the reported mood anywhere,
+    /// and no "ich".
+    fn in_reported_mood_anywhere(&self, lo: usize, hi: usize) -> bool {
+        let t = self.t;
+        let first_person =
+            (lo..hi).any(|j| t.is_word(j) && t.classes(j).pronoun() == Some(Pronoun::I));
+        !first_person && (lo..hi).any(|j| self.is_reported_mood_verb(j))
+    }
+
+    fn is_reported_mood_verb(&self, j: usize) -> bool {
         let t = self.t;
         t.is_word(j) && t.text(j).starts_with(char::is_lowercase) && t.classes(j).is_reported_mood()
     }
@@ -259,7 +274,10 @@ pub(super) fn carry_into_reported_mood(
         let Some(&(lo, hi)) = t.sentences.get(sentence) else {
             continue;
         };
-        if !(lo..hi).any(|j| a.is_reported_mood_verb(j)) {
+        // (Looser than a statement's test: the mood anywhere in the
+        // sentence, a subordinate clause's too — "…, weil „manche“ geglaubt
+        // hätten, sie würden gewinnen" — but still not "ich".)
+        if !a.in_reported_mood_anywhere(lo, hi) {
             continue;
         }
         // (The statements are in the order of their cues' sentences: read

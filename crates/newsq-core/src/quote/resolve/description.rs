@@ -5,7 +5,7 @@ use super::{Resolved, Resolver, SpeakerFrom};
 use crate::quote::clauses::{ends_on_body_word, is_plural_form};
 use crate::quote::lexicon::{
     active, is_document_noun, is_medium_word, is_organisation_head, is_person_noun_in_any_case,
-    is_place_phrase, is_spokesperson_noun,
+    is_place_phrase, is_spokesperson_noun, with_lowercase, WordClasses,
 };
 use crate::quote::mentions::{
     name_in_run, run_end, run_start, strip_possessive, Mention, Referent,
@@ -116,16 +116,21 @@ impl Resolver<'_, '_> {
             body(&name)
         };
         // "IWF-Sprecher": the body before the hyphen.
-        if let Some((prefix, _)) = t.text(at).rsplit_once('-') {
-            if prefix.starts_with(char::is_uppercase) && !prefix.contains('-') {
-                return body(prefix);
-            }
+        if let Some(prefix) = self.body_before_hyphen(at) {
+            return body(prefix);
         }
         // "a White House spokesman": the name right before.
         let before = at.checked_sub(1).filter(|&b| b >= m.first);
         // (The name may reach back past where the mention was cut: "A
         // Department for Education and Skills spokeswoman".)
-        if let Some(b) = before.filter(|&b| t.is_capitalised(b) && !article(b)) {
+        // (Where every noun is capitalised, only an acronym: "ein Berliner
+        // Polizeisprecher" is no Berlin's.)
+        let named_before = |b: usize| {
+            t.is_capitalised(b)
+                && !article(b)
+                && (!active().settings.nouns_capitalised || is_acronym(t.text(b)))
+        };
+        if let Some(b) = before.filter(|&b| named_before(b)) {
             let mut first = run_start(t, b);
             while first >= 2
                 && t.is_word(first - 1)
@@ -144,15 +149,17 @@ impl Resolver<'_, '_> {
         if !t.is_word(j) || t.classes(j).is_day_word() {
             return None;
         }
-        // "des Unternehmens": the body so described.
+        // "des Unternehmens": the body so described (in any case).
         let lower = self.lower(j);
-        let org_head = [
-            lower,
-            lower.trim_end_matches('s'),
-            lower.trim_end_matches("es"),
-        ]
-        .into_iter()
-        .find(|w| is_organisation_head(w));
+        let org_head = std::iter::once(lower)
+            .chain(
+                active()
+                    .case_endings
+                    .iter()
+                    .filter_map(|e| lower.strip_suffix(e)),
+            )
+            .chain(lower.strip_suffix("es"))
+            .find(|w| is_organisation_head(w));
         if let Some(head) = org_head {
             return self.body_described_as(m.first, head, &[], sentence, paragraph);
         }
@@ -180,6 +187,19 @@ impl Resolver<'_, '_> {
             return None;
         }
         Some(j)
+    }
+
+    /// "IWF-Sprecher", "LSVD-Schreiben": the body written before the
+    /// hyphen of a compound — an acronym, or a capitalised word of three
+    /// letters or more the lexicon does not know ("Ex-Sprecherin",
+    /// "Пресс-секретарь" are no bodies).
+    pub(super) fn body_before_hyphen(&self, at: usize) -> Option<&str> {
+        let t = self.t;
+        let (prefix, _) = t.text(at).rsplit_once('-')?;
+        let unknown_word = prefix.chars().count() >= 3
+            && prefix.starts_with(char::is_uppercase)
+            && with_lowercase(prefix, |w| WordClasses::of(w).is_empty());
+        (!prefix.contains('-') && (is_acronym(prefix) || unknown_word)).then_some(prefix)
     }
 
     /// Whether word `i` is one of the small words inside a body's name
@@ -355,11 +375,15 @@ impl Resolver<'_, '_> {
     pub(super) fn body_holding(&self, head: &str, before: usize) -> Option<String> {
         let t = self.t;
         let compounds = active().settings.nouns_capitalised;
-        // ("des Landgerichts Mannheim": a compound in the genitive too.)
+        // ("des Landgerichts Mannheim": a compound in the genitive too. A
+        // compound counts only as a body's noun the lexicon knows by its
+        // ending: "Landgericht", not "Montag" for "AG".)
         let holds = |i: usize| {
             let w = self.lower(i);
-            let compound = |w: &str| w.len() > head.len() + 2 && w.ends_with(head);
-            w == head || (compounds && (compound(w) || w.strip_suffix('s').is_some_and(compound)))
+            let compound = |w: &str| w != head && w.ends_with(head) && is_organisation_head(w);
+            let in_a_case =
+                || (active().case_endings.iter()).any(|e| w.strip_suffix(e).is_some_and(compound));
+            w == head || (compounds && !t.classes(i).is_day_word() && (compound(w) || in_a_case()))
         };
         (t.capitalised_at.iter())
             .rev()
@@ -406,7 +430,12 @@ impl Resolver<'_, '_> {
         // "Landgericht Mannheim".)
         let written = t.text(at);
         let genitive = compound && !self.lower(at).ends_with(head);
-        match written.strip_suffix('s').filter(|_| genitive) {
+        let base = (active().case_endings.iter()).find_map(|e| {
+            written
+                .strip_suffix(e)
+                .filter(|b| with_lowercase(b, |b| b.ends_with(head)))
+        });
+        match base.filter(|_| genitive) {
             Some(base) => Some(name.replacen(written, base, 1)),
             None => Some(name),
         }

@@ -100,17 +100,19 @@ impl Resolver<'_, '_> {
             if !(i < hi && t.is_word(i) && self.holds_words(i)) {
                 continue;
             }
-            if let Some((prefix, _)) = t.text(i).rsplit_once('-') {
-                if prefix.starts_with(char::is_uppercase) {
-                    return Some(self.author_named(prefix));
-                }
+            if let Some(prefix) = self.body_before_hyphen(i) {
+                return Some(self.author_named(prefix));
             }
             if let Some(found) = self.name_before(p + 1, i) {
                 return Some(found);
             }
-            let j = self.after_tie(i)?;
+            // (A document with no author named goes on to the next one:
+            // "nach der Pressekonferenz im Bericht der OSZE".)
+            let Some(j) = self.after_tie(i) else {
+                continue;
+            };
             if !t.is_capitalised(j) || t.classes(j).is_day_word() {
-                return None;
+                continue;
             }
             let end = crate::quote::mentions::run_end(t, j);
             return Some(self.author_named(&self.phrase(j, end)));

@@ -388,7 +388,14 @@ impl Resolver<'_, '_> {
         paragraph: usize,
     ) -> Resolved {
         // („…“, heißt es in dem LSVD-Schreiben: the document's author.)
-        if p == Pronoun::It {
+        let t = self.t;
+        let impersonal = (m.first.saturating_sub(1)..=m.last + 1).any(|i| {
+            t.is_word(i)
+                && crate::quote::lexicon::active()
+                    .impersonal_cues
+                    .contains(&self.lower(i))
+        });
+        if p == Pronoun::It && impersonal {
             if let Some(found) = self.document_in_sentence(m) {
                 return found;
             }
