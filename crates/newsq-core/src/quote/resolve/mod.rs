@@ -17,6 +17,7 @@ use super::tokens::{Kind, Tokens};
 use super::SpeakerFrom;
 use discourse::{description_gender, pronoun_gender, Entity, Role, Seen};
 use std::cell::RefCell;
+use std::collections::HashMap;
 
 /// The outcome for one quotation.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -687,28 +688,35 @@ fn repeated_quotations(t: &Tokens<'_>, spans: &[QuotedSpan], out: &mut [Attribut
     // (Four words take at least a dozen bytes.)
     const MIN_BYTES: usize = 12;
     let alike = |a: usize, b: usize| a.abs_diff(b) <= a.max(b) / 8 + 2;
-    let mut keys: Vec<Option<Option<u64>>> = vec![None; spans.len()];
-    let mut key = |q: usize| {
-        *keys[q].get_or_insert_with(|| {
-            quotation_words(t.body, &spans[q]).and_then(|(key, n)| (n >= MIN_WORDS).then_some(key))
+    // Each quotation's words, and the quotations of the same words by
+    // their fingerprint: a quotation meets only its copies (a text of
+    // thousands of quotations would otherwise pair each with each).
+    let keys: Vec<Option<u64>> = (spans.iter())
+        .map(|span| {
+            quotation_words(t.body, span).and_then(|(key, n)| (n >= MIN_WORDS).then_some(key))
         })
-    };
+        .collect();
+    let mut copies: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (s, key) in keys.iter().enumerate() {
+        if let Some(key) = key {
+            copies.entry(*key).or_default().push(s);
+        }
+    }
     // Worked out before any is given, so that a copy given a speaker gives none on.
     let mut given: Vec<(usize, usize)> = Vec::new();
     for q in 0..out.len() {
         if out[q].cue.is_some() || lengths[q] < MIN_BYTES {
             continue;
         }
+        let Some(same_words) = keys.get(q).copied().flatten().and_then(|k| copies.get(&k)) else {
+            continue;
+        };
         // The copy whose speaker it takes: the first attributed by its own
         // cue, else the first carried by the discourse.
         let mut source: Option<usize> = None;
         let mut several = false;
-        for s in 0..out.len() {
+        for &s in same_words {
             if s == q || out[s].speaker.is_none() || !alike(lengths[q], lengths[s]) {
-                continue;
-            }
-            let Some(k) = key(q) else { break };
-            if key(s) != Some(k) {
                 continue;
             }
             match source {
