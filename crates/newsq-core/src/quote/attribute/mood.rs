@@ -8,7 +8,7 @@ use super::reported::MIN_WORDS;
 use super::{Attributor, ReportedSource, Source};
 use crate::quote::lexicon::{active, Class, Pronoun};
 use crate::quote::mentions::Mention;
-use crate::quote::tokens::Kind;
+use crate::quote::tokens::{Kind, Tokens};
 
 /// Reported speech runs on for a sentence or two after its cue.
 const LOOK_BACK: usize = 2;
@@ -158,9 +158,7 @@ impl Attributor<'_, '_> {
     ) -> Option<Speaking> {
         let t = self.t;
         let paragraph = t.toks.get(lo)?.paragraph;
-        let near = |tok: usize| {
-            tok < lo && t.toks[tok].paragraph == paragraph && t.toks[tok].sentence + LOOK_BACK >= s
-        };
+        let near = |tok: usize| within_reach(t, tok, lo, s, paragraph);
         let mut best: Option<Speaking> = None;
         let mut offer = |found: Speaking| {
             if best.as_ref().is_none_or(|b| found.at > b.at) {
@@ -231,6 +229,21 @@ impl Attributor<'_, '_> {
     }
 }
 
+/// Whether token `tok` comes before token `before`, in its paragraph and
+/// at most `LOOK_BACK` sentences before `sentence`: where the source of
+/// what is said in the reported mood may stand.
+fn within_reach(
+    t: &Tokens<'_>,
+    tok: usize,
+    before: usize,
+    sentence: usize,
+    paragraph: usize,
+) -> bool {
+    tok < before
+        && t.toks[tok].paragraph == paragraph
+        && t.toks[tok].sentence + LOOK_BACK >= sentence
+}
+
 /// The mention and cue a quotation's source comes to, through quotations
 /// that carry an earlier one's.
 fn root_mention<'s>(
@@ -286,11 +299,7 @@ pub(super) fn carry_into_reported_mood(
         let upto = reported.partition_point(|r| cue_sentence(r) <= sentence);
         let in_window = |r: &&ReportedSource| cue_sentence(r) + LOOK_BACK >= sentence;
         let before = || reported[..upto].iter().rev().take_while(in_window);
-        let near = |tok: usize| {
-            tok < i
-                && t.toks[tok].paragraph == paragraph
-                && t.toks[tok].sentence + LOOK_BACK >= sentence
-        };
+        let near = |tok: usize| within_reach(t, tok, i, sentence, paragraph);
         // (Read back only through the sentences it may go on from.)
         let quoted = (0..q)
             .rev()
