@@ -851,3 +851,106 @@ Die Holmsen AG hat den Vertrag gekündigt. „Der Vertrag ist beendet“, teilte
     let q = find(&quotes, StatementKind::Quotation, "wall will hold");
     assert_ne!(q.speaker.as_deref(), Some("Harbour Board"), "{q:#?}");
 }
+
+#[test]
+fn german_separable_verbs_and_objects_before_the_statement() {
+    let body = "Der Minister sagte der Zeitung, dass die Lage ernst sei.
+
+Die Polizei teilte am Abend mit, dass niemand verletzt worden sei.
+
+Jetzt gab der Leiter der Behörde, Andreas Huber, bekannt, dass die Fähre wieder fahre.
+
+Die Chefin des Verbands, Ines Wendt, sagte der Presse, die Ämter seien überlastet.
+
+Derzeit werde der Plan geprüft, so Wendt weiter.
+
+Nach Angaben des Magazins „Der Blick“ sei der Vertrag bereits unterschrieben.
+
+Es gab Streit an der Grenze, weil die Zölle stiegen. Die Firma teilte die Ansicht, dass der Markt wachse.";
+    let quotes = extract_in(Some("de"), None, body);
+    for (statement, speaker) in [
+        ("niemand verletzt worden sei", Some("Polizei")),
+        ("die Fähre wieder fahre", Some("Andreas Huber")),
+        ("die Lage ernst sei", None),
+        ("die Ämter seien überlastet", Some("Ines Wendt")),
+        ("Derzeit werde der Plan geprüft", Some("Ines Wendt")),
+        ("sei der Vertrag bereits unterschrieben", Some("Der Blick")),
+    ] {
+        let reported = find(&quotes, StatementKind::Reported, statement);
+        assert_eq!(reported.text, statement, "{quotes:#?}");
+        assert_eq!(reported.speaker.as_deref(), speaker, "{statement}");
+    }
+    // The minister is not named, but said it (not the newspaper he told).
+    let told = find(&quotes, StatementKind::Reported, "die Lage ernst sei");
+    assert_eq!(
+        told.speaker_mention.as_deref(),
+        Some("Der Minister"),
+        "{told:#?}"
+    );
+    // "gab" without its particle, "teilte" without it: nobody reported.
+    for word in ["Zölle", "Markt"] {
+        assert!(
+            !quotes.iter().any(|q| q.text.contains(word)),
+            "{word}: {quotes:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_sentence_that_points_back_gives_the_one_before_its_source() {
+    for (code, body, statement, speaker) in [
+        (
+            "de",
+            "Die Brücke bleibt bis Mai gesperrt. Dies teilte die Stadt am Montag mit.",
+            "Die Brücke bleibt bis Mai gesperrt",
+            None,
+        ),
+        (
+            "de",
+            "Die Halle wird im Herbst abgerissen.\n\nDas bestätigte der Sprecher der Stadtwerke, Ole Berg, auf Anfrage.",
+            "Die Halle wird im Herbst abgerissen",
+            Some("Ole Berg"),
+        ),
+        (
+            "ru",
+            "Мост через реку закроют на ремонт в мае. Об этом сообщил мэр города Игорь Баранов.",
+            "Мост через реку закроют на ремонт в мае",
+            Some("Игорь Баранов"),
+        ),
+        (
+            "cs",
+            "Most přes řeku bude v květnu uzavřen kvůli opravě. Uvedl to starosta města Petr Novák.",
+            "Most přes řeku bude v květnu uzavřen kvůli opravě",
+            Some("Petr Novák"),
+        ),
+        (
+            "it",
+            "Il ponte sul fiume sarà chiuso a maggio per lavori. Lo ha detto il sindaco Marco Rossi.",
+            "Il ponte sul fiume sarà chiuso a maggio per lavori",
+            Some("Marco Rossi"),
+        ),
+        (
+            "es",
+            "El puente sobre el río estará cerrado en mayo por obras. Así lo anunció la alcaldesa Marta Ruiz.",
+            "El puente sobre el río estará cerrado en mayo por obras",
+            Some("Marta Ruiz"),
+        ),
+    ] {
+        let quotes = extract_in(Some(code), None, body);
+        let reported = find(&quotes, StatementKind::Reported, statement);
+        assert_eq!(reported.text, statement, "{code}: {quotes:#?}");
+        assert_eq!(reported.speaker.as_deref(), speaker, "{code}: {quotes:#?}");
+    }
+    // A clause with a statement of its own, or a subject of its own before
+    // the verb, points back to nothing.
+    for body in [
+        "Der Hafen bleibt offen. Das sagte er, weil die Fischer protestierten.",
+        "Der Hafen bleibt offen. Das Ministerium teilte am Montag mit.",
+    ] {
+        let quotes = extract_in(Some("de"), None, body);
+        assert!(
+            !quotes.iter().any(|q| q.text.contains("Hafen bleibt offen")),
+            "{body}: {quotes:#?}"
+        );
+    }
+}

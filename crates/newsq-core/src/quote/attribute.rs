@@ -12,6 +12,7 @@ use super::lexicon::{
 use super::mentions::{classify, names_a_medium, run_end, run_start, Mention, Referent};
 use super::tokens::Kind;
 
+mod anaphora;
 mod mood;
 mod reported;
 mod verb_second;
@@ -768,6 +769,20 @@ impl<'t, 'a> Attributor<'t, 'a> {
         k
     }
 
+    /// The phrase from `j` (see `phrase_after`), ended with its capitalised
+    /// words where it has any: "die Bürgermeisterin" in "sparte die
+    /// Bürgermeisterin nicht mit Kritik", "die Stadt" in "die Stadt am
+    /// Montag mit".
+    pub(super) fn subject_phrase_after(&self, j: usize, hi: usize) -> Option<(usize, usize)> {
+        let t = self.t;
+        let (first, last) = self.phrase_after(j, hi)?;
+        let last = (first..=last)
+            .find(|&w| t.is_capitalised(w))
+            .and_then(|c| (c + 1..=last).find(|&w| t.is_word(w) && !t.is_capitalised(w)))
+            .map_or(last, |w| w - 1);
+        Some((first, last))
+    }
+
     /// In verb-second order, the subject right after the verb at `k` (past
     /// reflexives and adverbs of the lexicon's `[cue.modifiers]`: "äußerte
     /// sich der Minister"), in a clause `lo..` opened by an adverbial, before
@@ -785,13 +800,7 @@ impl<'t, 'a> Attributor<'t, 'a> {
             return None;
         }
         let j = self.past_modifiers(k + 1, hi, 2);
-        let (first, last) = self.phrase_after(j, hi)?;
-        // The phrase ends with its capitalised words: "die Bürgermeisterin"
-        // in "sparte die Bürgermeisterin nicht mit Kritik".
-        let last = (first..=last)
-            .find(|&w| t.is_capitalised(w))
-            .and_then(|c| (c + 1..=last).find(|&w| t.is_word(w) && !t.is_capitalised(w)))
-            .map_or(last, |w| w - 1);
+        let (first, last) = self.subject_phrase_after(j, hi)?;
         let m = classify(t, first, last)?;
         if first != j {
             return None;

@@ -221,6 +221,15 @@ pub(crate) struct Lexicon {
     /// German "heißt es"), whose words are the document's the sentence
     /// names.
     pub(crate) impersonal_cues: Vec<&'static str>,
+    /// Reporting verbs that report only with their particle closing the
+    /// clause (`[cue.separable]`, "verb:particle": German "gab:bekannt"
+    /// for "gab am Montag bekannt, dass …"; "Es gab Streit" reports
+    /// nothing).
+    pub(crate) separable_cues: Vec<(&'static str, &'static str)>,
+    /// Words that stand for the statement of the sentence before, by a
+    /// reporting verb (`[statement.anaphors]`: German "dies" in "Dies
+    /// teilte die Stadt mit", Russian "этом" in "Об этом сообщил X").
+    pub(crate) statement_anaphors: Vec<&'static str>,
     /// The classes that list at least one word, as bits: a rule whose
     /// class is empty in the language (English has no `[cue.tag]`) is not
     /// asked.
@@ -229,7 +238,7 @@ pub(crate) struct Lexicon {
 
 /// The headings of word lists that are no class (a word's classes are
 /// bits, all taken): read into lists of their own, in this order.
-const LIST_SECTIONS: [&str; 7] = [
+const LIST_SECTIONS: [&str; 9] = [
     "determiners.definite",
     "determiners.object",
     "possessives.he",
@@ -237,6 +246,8 @@ const LIST_SECTIONS: [&str; 7] = [
     "nouns.spokesperson",
     "body.of",
     "cue.impersonal",
+    "cue.separable",
+    "statement.anaphors",
 ];
 
 /// What a language's `[settings]` say about how it is written.
@@ -471,6 +482,9 @@ impl Lexicon {
                 *bits |= class.bit();
             }
         }
+        for entry in lists[7].iter().filter(|e| !e.contains(':')) {
+            problems.push(format!("[cue.separable]: {entry:?} is not verb:particle"));
+        }
         let pairs: Vec<(&'static str, u64)> = classes.into_iter().collect();
         let reporting_shapes = WordShapes::new(
             (pairs.iter())
@@ -506,6 +520,10 @@ impl Lexicon {
                 spokesperson_nouns: std::mem::take(&mut lists[4]),
                 body_of: std::mem::take(&mut lists[5]),
                 impersonal_cues: std::mem::take(&mut lists[6]),
+                separable_cues: (lists[7].iter())
+                    .filter_map(|entry| entry.split_once(':'))
+                    .collect(),
+                statement_anaphors: std::mem::take(&mut lists[8]),
                 present,
             },
             problems,

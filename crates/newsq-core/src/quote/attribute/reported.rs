@@ -6,7 +6,7 @@
 
 use super::{is_dash, Attributor};
 use crate::quote::clauses::{is_auxiliary, is_plural_form};
-use crate::quote::lexicon::{active, CueForm, Pronoun, WordClasses};
+use crate::quote::lexicon::{self, active, CueForm, Pronoun, WordClasses};
 use crate::quote::mentions::{classify, Mention, Referent};
 use crate::quote::tokens::Kind;
 
@@ -57,7 +57,16 @@ pub(super) fn find_reported(a: &Attributor<'_, '_>) -> Vec<ReportedSource> {
                 continue;
             }
             if let Some(found) = a.reported_at(k, lo, hi, &out[first_of_sentence..]) {
-                out.push(found);
+                // (A statement referred back to may have its own cue already.)
+                let overlaps = |e: &ReportedSource| {
+                    e.parts
+                        .iter()
+                        .any(|&(f, l)| found.parts.iter().any(|&(ff, ll)| ff <= l && f <= ll))
+                };
+                let before_sentence = found.parts.first().is_some_and(|&(f, _)| f < lo);
+                if !(before_sentence && out.iter().rev().take(4).any(overlaps)) {
+                    out.push(found);
+                }
             }
         }
     }
@@ -118,11 +127,70 @@ impl Attributor<'_, '_> {
         if opening_participle {
             return self.after_participle(k, lo, hi, earlier);
         }
-        match self.is_cue(k)? {
+        // (A separable verb reports only with its particle: "teilte die
+        // Ansicht" is no statement.)
+        let form = if self.is_separable(k) {
+            self.particle_closes_clause(k, hi)
+                .then_some(CueForm::Finite)?
+        } else if let Some(form) = self.is_cue(k) {
+            form
+        } else if t.is_capitalised(k) && t.classes(k).cue_form() == Some(CueForm::Finite) {
+            // "Uvedl to starosta.": a cue opening its sentence refers back.
+            return self.statement_referred_back(k, lo, hi);
+        } else {
+            return None;
+        };
+        if form == CueForm::Finite {
+            if let Some(found) = self.statement_referred_back(k, lo, hi) {
+                return Some(found);
+            }
+        }
+        match form {
             CueForm::Finite if !after_to => self.after_finite_cue(k, lo, hi),
             CueForm::Participle if progressive => self.after_finite_cue(k, lo, hi),
             _ => self.after_participle(k, lo, hi, earlier),
         }
+    }
+
+    /// Whether the word at `k` is a verb of `[cue.separable]`.
+    fn is_separable(&self, k: usize) -> bool {
+        let verb = self.lower(k);
+        active().separable_cues.iter().any(|&(v, _)| v == verb)
+    }
+
+    /// "gab am Montag bekannt, dass …": whether the verb at `k` is one of
+    /// `[cue.separable]` whose particle closes its clause (before a
+    /// comma, a full stop or a complementiser), within a subject and
+    /// adjuncts' reach.
+    fn particle_closes_clause(&self, k: usize, hi: usize) -> bool {
+        self.closing_particle(k, hi).is_some()
+    }
+
+    /// The particle that closes the clause of the separable verb at `k`
+    /// (see [`Self::particle_closes_clause`]).
+    fn closing_particle(&self, k: usize, hi: usize) -> Option<usize> {
+        // (Subject, appositive and adjuncts: "gab der Leiter der Behörde,
+        // Andreas Huber, am Montag bekannt".)
+        const MAX_CLAUSE_TOKENS: usize = 20;
+        let t = self.t;
+        let verb = self.lower(k);
+        let pairs = &active().separable_cues;
+        for j in k + 1..hi.min(k + 1 + MAX_CLAUSE_TOKENS) {
+            match t.toks[j].kind {
+                Kind::Word => {
+                    let closes = j + 1 >= hi
+                        || t.toks[j + 1].kind == Kind::Punct
+                        || (t.is_word(j + 1) && t.classes(j + 1).is_complementiser());
+                    let particle = self.lower(j);
+                    if closes && pairs.iter().any(|&(v, p)| v == verb && p == particle) {
+                        return Some(j);
+                    }
+                }
+                Kind::Punct if matches!(t.text(j), "," | "(" | ")") => {}
+                _ => return None,
+            }
+        }
+        None
     }
 
     /// "did not say", "declined to say", "if he said", "would say": a cue
@@ -199,7 +267,8 @@ impl Attributor<'_, '_> {
             // a comma, a comma with no subject before the cue opens it.
             Complement::Resumes(after)
                 if active().settings.comma_before_statement
-                    && self.subject_after_comma(k, lo).is_none() =>
+                    && (self.subject_after_comma(k, lo).is_none()
+                        || self.subject_opens_sentence(k, lo)) =>
             {
                 let mention = self.finite_cue_subject(k, lo)?;
                 return self.statement_from(mention, k, after, hi);
@@ -224,6 +293,14 @@ impl Attributor<'_, '_> {
             Complement::NoStatement => {}
         }
         None
+    }
+
+    /// "Die Chefin des Verbands, Ines Wendt, sagte der Zeitung, …": whether
+    /// the subject of the cue at `k` (a role and its name in apposition)
+    /// opens the sentence, so that no statement stands before it.
+    fn subject_opens_sentence(&self, k: usize, lo: usize) -> bool {
+        let subject = self.finite_cue_subject(k, lo);
+        subject.is_some_and(|m| self.content_start(lo, k) == Some(m.first))
     }
 
     /// The subject of the finite cue at `k` of sentence `lo..`, before the
@@ -302,7 +379,17 @@ impl Attributor<'_, '_> {
     /// statement. `None` when the cue is no such; `Some(None)` when it is
     /// but closes no statement.
     fn subject_after_cue(&self, k: usize, lo: usize, hi: usize) -> Option<Option<ReportedSource>> {
-        let mention = self.subject_after_verb(k, lo, hi, false)?;
+        let mention = self
+            .subject_after_verb(k, lo, hi, true)
+            .filter(|m| self.may_speak_after_verb(m))?;
+        // "gab der Leiter der Behörde, Andreas Huber, bekannt": the role's
+        // name in apposition is part of the subject.
+        let mention = match mention.referent {
+            Referent::Description { .. } => {
+                self.name_in_apposition(&mention, hi).unwrap_or(mention)
+            }
+            _ => mention,
+        };
         let last = mention.last;
         Some(match self.complement(last, hi) {
             Complement::At(start) | Complement::Resumes(start) => {
@@ -310,6 +397,28 @@ impl Attributor<'_, '_> {
             }
             _ => None,
         })
+    }
+
+    /// Whether a subject found after its verb can be the one who speaks: a
+    /// name, or a description whose head speaks (a role, a person, a
+    /// body: "teilte die Polizei mit", "sagte der Minister") — not an
+    /// object ("sagte der Zeitung", "sagte dem Minister").
+    pub(super) fn may_speak_after_verb(&self, m: &Mention) -> bool {
+        let Referent::Description { head, .. } = &m.referent else {
+            return true;
+        };
+        let speaks = lexicon::is_person_noun_in_any_case(head)
+            || lexicon::is_collective_noun(head)
+            || lexicon::is_organisation_head(head);
+        speaks && !self.in_oblique_case(m)
+    }
+
+    /// Whether a description after its verb is in a case no subject takes:
+    /// after an oblique determiner ("dem Minister").
+    pub(super) fn in_oblique_case(&self, m: &Mention) -> bool {
+        matches!(m.referent, Referent::Description { .. })
+            && self.t.is_word(m.first)
+            && self.t.classes(m.first).is_oblique_determiner()
     }
 
     /// "The ferry will run in May, said Ines Kalder.": an inverting cue
@@ -325,6 +434,18 @@ impl Attributor<'_, '_> {
         // ("X, the role, told The Courier she would …": an object, not a subject.)
         let inverting = t.classes(k).is_inverting_cue() && !t.classes(k).takes_object();
         if !(k > lo + 1 && t.is_punct(k - 1, ",") && inverting) {
+            return None;
+        }
+        // ("Die Chefin des Verbands, Ines Wendt, sagte der Zeitung, …": a
+        // name set off by commas before the cue is its subject.)
+        let appositive_subject = active().settings.comma_before_statement
+            && self.finite_cue_subject(k, lo).is_some_and(|m| {
+                m.last + 2 == k
+                    && m.first > lo
+                    && t.is_punct(m.first - 1, ",")
+                    && matches!(m.referent, Referent::Name(_))
+            });
+        if appositive_subject {
             return None;
         }
         let (first, last) = self.phrase_after(k + 1, hi)?;
@@ -344,10 +465,11 @@ impl Attributor<'_, '_> {
             Referent::Description { .. }
                 if last < first + 6
                     && (first..=last).all(|i| !is_auxiliary(self.lower(i)))
-                    && matches!(
+                    && (matches!(
                         t.toks.get(last + 1).map(|x| x.kind),
                         Some(Kind::Punct) | Some(Kind::Break) | None
-                    )
+                    ) || (active().settings.inverted_clauses
+                        && self.only_adjuncts_from(last + 1, hi)))
                     && self.ends_clause(last + 1, hi, MAX_APPOSITIVE_TOKENS) =>
             {
                 mention
@@ -509,6 +631,11 @@ impl Attributor<'_, '_> {
         // "Laut Wendt ist die Lage ernst", "Die Lage ist laut Wendt ernst":
         // the source ends with its name, and the statement runs on past it.
         if active().settings.according_without_comma {
+            // ("Nach Angaben des Magazins „Der Blick“ sei …": the outlet's
+            // name in quote marks after its noun.)
+            if let Some(outlet) = self.quoted_name_at(end) {
+                return self.around_source(outlet, k, cue_first, end, lo, hi);
+            }
             // ("Nach Ansicht von Christian Wulff (CDU) ist …": a bracket
             // after the name belongs to the source.)
             let bracket_closes = t
@@ -637,7 +764,9 @@ impl Attributor<'_, '_> {
         }
         let (first, last) = self.phrase_after(k + 1, hi)?;
         let mention = classify(t, first, last)?;
-        let closes = (last + 1..hi).all(|j| t.toks[j].kind != Kind::Word);
+        // ("…, so Wendt weiter.", "…, so Wendt am Montag.")
+        let closes = (last + 1..hi).all(|j| t.toks[j].kind != Kind::Word)
+            || self.only_adjuncts_from(last + 1, hi);
         if !closes || matches!(mention.referent, Referent::Pronoun(_)) {
             return None;
         }
@@ -666,6 +795,13 @@ impl Attributor<'_, '_> {
     fn complement(&self, k: usize, hi: usize) -> Complement {
         let t = self.t;
         let mut j = k + 1;
+        // "teilte die Stadt am Montag mit, dass …": a separable verb's
+        // statement follows its particle.
+        if self.is_separable(k) {
+            if let Some(particle) = self.closing_particle(k, hi) {
+                j = particle + 1;
+            }
+        }
         // The object of "told": "told reporters", "told the Financial Times", "told him".
         if t.classes(k).takes_object() {
             match self.noun_phrase_end(j, hi) {
@@ -714,6 +850,19 @@ impl Attributor<'_, '_> {
                             None => return Complement::NoStatement,
                         }
                     }
+                    // "sagte der Zeitung, dass …", "erklärte dem Sender,
+                    // …": where nouns are capitalised, an object told
+                    // before the comma or complementiser.
+                    if active().settings.nouns_capitalised && classes.is_determiner() {
+                        if let Some(end) = self.capitalised_noun_phrase_end(j, hi) {
+                            let then_statement = t.is_punct(end + 1, ",")
+                                || (t.is_word(end + 1) && t.classes(end + 1).is_complementiser());
+                            if then_statement {
+                                j = end + 1;
+                                continue;
+                            }
+                        }
+                    }
                     let adverb = !t.is_capitalised(j) && self.lower(j).ends_with("ly");
                     if classes.is_adjunct_word() || classes.is_cue_modifier() || adverb {
                         j += 1;
@@ -742,6 +891,15 @@ impl Attributor<'_, '_> {
                         return Complement::Nothing;
                     }
                     if p == "," {
+                        // "gab der Leiter, Andreas Huber, bekannt, dass": a
+                        // separable verb's particle after an appositive.
+                        if t.is_word(j + 1)
+                            && t.classes(j + 1).is_cue_particle()
+                            && t.toks.get(j + 2).is_some_and(|x| x.kind == Kind::Punct)
+                        {
+                            j += 2;
+                            continue;
+                        }
                         // ("…, she said, “…”": a quotation's frame.)
                         if matches!(t.toks[j + 1].kind, Kind::Quote(_)) {
                             return Complement::NoStatement;
@@ -803,6 +961,11 @@ impl Attributor<'_, '_> {
         if classes.pronoun().is_some() || classes.is_complementiser() {
             return None;
         }
+        // Where every noun is capitalised, a capital closes a phrase
+        // rather than naming: "in einem langen Interview (des Senders)".
+        if active().settings.nouns_capitalised && !t.is_capitalised(j) {
+            return self.capitalised_noun_phrase_end(j, hi);
+        }
         let mut last = j;
         let mut k = j + 1;
         // A name run ("the Financial Times", "Mr. Varga", "CNN's State of the Union").
@@ -852,6 +1015,45 @@ impl Attributor<'_, '_> {
             k += 1;
         }
         // ("on Tuesday", "a news conference on Monday": its own adjunct follows.)
+        Some(last)
+    }
+
+    /// The last token of a noun phrase opening on lowercase words at `j`
+    /// where nouns are capitalised: determiners and adjectives up to the
+    /// capitalised head, and a genitive after it ("einem Interview des
+    /// Senders"); None when no head follows within a few words.
+    fn capitalised_noun_phrase_end(&self, j: usize, hi: usize) -> Option<usize> {
+        // (Determiner, two adjectives, head: "der neuen französischen Regierung".)
+        const MAX_BEFORE_HEAD: usize = 4;
+        let t = self.t;
+        let head = (j..hi.min(j + MAX_BEFORE_HEAD + 1))
+            .take_while(|&k| t.is_word(k))
+            .find(|&k| t.is_capitalised(k))?;
+        let lowers_are_modifiers = (j..head).all(|k| {
+            let w = t.classes(k);
+            !(w.pronoun().is_some()
+                || w.is_complementiser()
+                || w.is_clause_opener()
+                || w.cue_form().is_some()
+                || w.is_preposition())
+        });
+        if !lowers_are_modifiers {
+            return None;
+        }
+        // The head's own name or genitive: "dem Sender ARD", "des Senders".
+        let mut last = head;
+        while last + 1 < hi && t.is_word(last + 1) && t.is_capitalised(last + 1) {
+            last += 1;
+        }
+        if last + 1 < hi
+            && t.is_word(last + 1)
+            && t.classes(last + 1).is_oblique_determiner()
+            && !t.is_capitalised(last + 1)
+        {
+            if let Some(end) = self.capitalised_noun_phrase_end(last + 2, hi) {
+                return Some(end);
+            }
+        }
         Some(last)
     }
 
@@ -984,7 +1186,7 @@ impl Attributor<'_, '_> {
 
     /// The sentence's first token of content before `end`, past opening
     /// punctuation and a dateline ("BRUSSELS —").
-    fn content_start(&self, lo: usize, end: usize) -> Option<usize> {
+    pub(super) fn content_start(&self, lo: usize, end: usize) -> Option<usize> {
         let t = self.t;
         let mut f = lo;
         if let Some(d) =
