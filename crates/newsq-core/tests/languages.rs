@@ -866,7 +866,9 @@ Derzeit werde der Plan geprüft, so Wendt weiter.
 
 Nach Angaben des Magazins „Der Blick“ sei der Vertrag bereits unterschrieben.
 
-Es gab Streit an der Grenze, weil die Zölle stiegen. Die Firma teilte die Ansicht, dass der Markt wachse.";
+Es gab Streit an der Grenze, weil die Zölle stiegen. Die Firma teilte die Ansicht, dass der Markt wachse.
+
+Am Abend gab es einen Brand, die Feuerwehr rückte an. Am Montag teilte die Polizei weitere Einzelheiten mit. Trotz aller Macht der Regierung wird der Protest deutlich.";
     let quotes = extract_in(Some("de"), None, body);
     for (statement, speaker) in [
         ("niemand verletzt worden sei", Some("Polizei")),
@@ -888,7 +890,8 @@ Es gab Streit an der Grenze, weil die Zölle stiegen. Die Firma teilte die Ansic
         "{told:#?}"
     );
     // "gab" without its particle, "teilte" without it: nobody reported.
-    for word in ["Zölle", "Markt"] {
+    // A particle of another clause, an object, a noun: nobody reported.
+    for word in ["Zölle", "Markt", "Feuerwehr", "Einzelheiten", "Protest"] {
         assert!(
             !quotes.iter().any(|q| q.text.contains(word)),
             "{word}: {quotes:#?}"
@@ -941,15 +944,36 @@ fn a_sentence_that_points_back_gives_the_one_before_its_source() {
         assert_eq!(reported.text, statement, "{code}: {quotes:#?}");
         assert_eq!(reported.speaker.as_deref(), speaker, "{code}: {quotes:#?}");
     }
+    // Two sentences pointing back to one statement: the first source's.
+    let quotes = extract_in(
+        Some("de"),
+        None,
+        "Die Brücke bleibt gesperrt. Das teilte die Stadt mit. Das bestätigte auch die Polizei.",
+    );
+    let reported: Vec<_> = (quotes.iter())
+        .filter(|q| q.kind == StatementKind::Reported)
+        .map(|q| (q.text.as_str(), q.speaker_mention.as_deref()))
+        .collect();
+    assert_eq!(
+        reported,
+        [("Die Brücke bleibt gesperrt", Some("die Stadt"))],
+        "{quotes:#?}"
+    );
     // A clause with a statement of its own, or a subject of its own before
     // the verb, points back to nothing.
+    // Nor does a denial, a negation, a noun that looks like a cue, or a
+    // sentence that is itself a report.
     for body in [
         "Der Hafen bleibt offen. Das sagte er, weil die Fischer protestierten.",
         "Der Hafen bleibt offen. Das Ministerium teilte am Montag mit.",
+        "Der Hafen bleibt offen. Das dementierte ein Sprecher.",
+        "Der Hafen bleibt offen. Das bestätigte die Polizei bislang nicht.",
+        "Der Hafen bleibt offen. Das Sagen hat jetzt der Vorstand.",
+        "Bleibt der Hafen offen? Das bestätigte die Polizei.",
     ] {
         let quotes = extract_in(Some("de"), None, body);
         assert!(
-            !quotes.iter().any(|q| q.text.contains("Hafen bleibt offen")),
+            !quotes.iter().any(|q| q.text.contains("Hafen")),
             "{body}: {quotes:#?}"
         );
     }

@@ -146,8 +146,22 @@ pub(crate) fn find_sources(c: Clauses<'_, '_>) -> (Sources, Vec<ReportedSource>)
     carry_from_holding_statement(&a, &mut sources.of_quote, &continued);
     mood::carry_into_reported_mood(&a, &mut sources.of_quote, &reported);
     carry_from_holding_statement(&a, &mut sources.of_quote, &reported);
-    // The sentences that go on in the reported mood are statements too.
+    // The sentences that go on in the reported mood are statements too,
+    // unless another reading made one of them already ("Die Schäden seien
+    // erheblich. Das bestätigte die Polizei.").
     if !continued.is_empty() {
+        let mut spans: Vec<(usize, usize)> = reported
+            .iter()
+            .flat_map(|r| r.parts.iter().copied())
+            .collect();
+        spans.sort_unstable();
+        let taken = |&(first, last): &(usize, usize)| {
+            // (The span starting last at or before `last` is the one that
+            // may reach into it: statements do not nest.)
+            let before = spans.partition_point(|&(f, _)| f <= last);
+            before > 0 && spans[before - 1].1 >= first
+        };
+        let continued = continued.into_iter().filter(|c| !c.parts.iter().any(taken));
         reported.extend(continued);
         reported.sort_by_key(|r| r.parts.first().map_or(r.cue, |p| p.0));
     }

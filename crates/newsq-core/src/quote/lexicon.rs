@@ -230,6 +230,10 @@ pub(crate) struct Lexicon {
     /// reporting verb (`[statement.anaphors]`: German "dies" in "Dies
     /// teilte die Stadt mit", Russian "этом" in "Об этом сообщил X").
     pub(crate) statement_anaphors: Vec<&'static str>,
+    /// Reporting verbs that deny what they report (`[cue.denial]`:
+    /// "dementierte", "negó"): a denial by anaphor does not make the
+    /// sentence before its source's statement.
+    pub(crate) denial_cues: Vec<&'static str>,
     /// The classes that list at least one word, as bits: a rule whose
     /// class is empty in the language (English has no `[cue.tag]`) is not
     /// asked.
@@ -238,7 +242,7 @@ pub(crate) struct Lexicon {
 
 /// The headings of word lists that are no class (a word's classes are
 /// bits, all taken): read into lists of their own, in this order.
-const LIST_SECTIONS: [&str; 9] = [
+const LIST_SECTIONS: [&str; 10] = [
     "determiners.definite",
     "determiners.object",
     "possessives.he",
@@ -248,6 +252,7 @@ const LIST_SECTIONS: [&str; 9] = [
     "cue.impersonal",
     "cue.separable",
     "statement.anaphors",
+    "cue.denial",
 ];
 
 /// What a language's `[settings]` say about how it is written.
@@ -482,8 +487,28 @@ impl Lexicon {
                 *bits |= class.bit();
             }
         }
-        for entry in lists[7].iter().filter(|e| !e.contains(':')) {
-            problems.push(format!("[cue.separable]: {entry:?} is not verb:particle"));
+        // A separable verb reports only through the classes its two words have.
+        for entry in &lists[7] {
+            let has = |word: &str, class: Class| {
+                classes
+                    .get(word)
+                    .is_some_and(|bits| bits & class.bit() != 0)
+            };
+            match entry.split_once(':') {
+                Some((verb, particle)) if !particle.contains(':') => {
+                    if !has(verb, Class::CueReporting) {
+                        problems.push(format!(
+                            "[cue.separable]: {verb:?} is not in [cue.reporting]"
+                        ));
+                    }
+                    if !has(particle, Class::CueParticle) {
+                        problems.push(format!(
+                            "[cue.separable]: {particle:?} is not in [cue.particles]"
+                        ));
+                    }
+                }
+                _ => problems.push(format!("[cue.separable]: {entry:?} is not verb:particle")),
+            }
         }
         let pairs: Vec<(&'static str, u64)> = classes.into_iter().collect();
         let reporting_shapes = WordShapes::new(
@@ -524,6 +549,7 @@ impl Lexicon {
                     .filter_map(|entry| entry.split_once(':'))
                     .collect(),
                 statement_anaphors: std::mem::take(&mut lists[8]),
+                denial_cues: std::mem::take(&mut lists[9]),
                 present,
             },
             problems,
@@ -1442,6 +1468,25 @@ mod tests {
         assert!(!lexicon.is("inister", Class::Title));
         let (_, problems) = Lexicon::parse("[settings]\nno-such-setting\n");
         assert_eq!(problems, ["line 2: no setting \"no-such-setting\""]);
+    }
+
+    #[test]
+    fn a_separable_verb_needs_its_classes() {
+        let (lexicon, problems) = Lexicon::parse(
+            "[cue.reporting]\ngab\n[cue.particles]\nbekannt\n[cue.separable]\ngab:bekannt\n",
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(lexicon.separable_cues, [("gab", "bekannt")]);
+        let (_, problems) =
+            Lexicon::parse("[cue.particles]\nbekannt\n[cue.separable]\nwies:bekannt gab a:b:c\n");
+        assert_eq!(
+            problems,
+            [
+                "[cue.separable]: \"wies\" is not in [cue.reporting]",
+                "[cue.separable]: \"gab\" is not verb:particle",
+                "[cue.separable]: \"a:b:c\" is not verb:particle",
+            ]
+        );
     }
 
     #[test]

@@ -26,32 +26,48 @@ impl Attributor<'_, '_> {
         lo: usize,
         hi: usize,
     ) -> Option<ReportedSource> {
+        // (The anaphor, a preposition and an auxiliary: "Об этом", "Lo ha",
+        // "Así lo".)
+        const MAX_BEFORE_CUE: usize = 3;
         let t = self.t;
-        let anaphors = &active().statement_anaphors;
-        if anaphors.is_empty() {
+        let lexicon = active();
+        let anaphors = &lexicon.statement_anaphors;
+        if anaphors.is_empty() || k < lo || k - lo > MAX_BEFORE_CUE + 1 {
+            return None;
+        }
+        // A denial reports the opposite of the sentence before: "Das
+        // dementierte ein Sprecher."
+        if lexicon.denial_cues.contains(&t.lower(k)) || self.not_said(k, lo) {
+            return None;
+        }
+        // (A question points back to nothing said.)
+        let last_token = (lo..hi).rev().find(|&j| t.toks[j].kind != Kind::Break)?;
+        if t.is_punct(last_token, "?") {
             return None;
         }
         let is_anaphor = |j: usize| t.is_word(j) && anaphors.contains(&t.lower(j));
-        // Before the cue: the anaphor, with its preposition and
-        // auxiliaries ("Dies", "Об этом", "Lo ha", "Así lo"); or nothing,
-        // the anaphor right after the cue ("Uvedl to", "Сообщил об этом").
-        let before: Vec<usize> = (lo..k).filter(|&j| t.toks[j].kind != Kind::Break).collect();
         let filler = |j: usize| {
             t.is_word(j) && {
                 let classes = t.classes(j);
                 classes.is_preposition() || classes.is_cue_modifier()
             }
         };
+        // Before the cue: the anaphor, with its preposition and
+        // auxiliaries ("Dies", "Об этом", "Lo ha", "Así lo"); or nothing,
+        // the anaphor right after a cue that opens the sentence, where a
+        // capital does not make a noun ("Uvedl to", "Сообщил об этом").
+        let before = || (lo..k).filter(|&j| t.toks[j].kind != Kind::Break);
         let mut subject_from = k + 1;
-        if before.is_empty() {
+        if before().next().is_none() {
+            if lexicon.settings.nouns_capitalised {
+                return None;
+            }
             let after = (k + 1..hi.min(k + 3)).find(|&j| !filler(j))?;
             if !is_anaphor(after) {
                 return None;
             }
             subject_from = after + 1;
-        } else if !(before.iter().any(|&j| is_anaphor(j))
-            && before.iter().all(|&j| is_anaphor(j) || filler(j)))
-        {
+        } else if !(before().any(is_anaphor) && before().all(|j| is_anaphor(j) || filler(j))) {
             return None;
         }
         let subject_from = self.past_modifiers(subject_from, hi, 2);
@@ -96,6 +112,7 @@ impl Attributor<'_, '_> {
             Kind::Word => {
                 let classes = t.classes(j);
                 !(classes.is_complementiser()
+                    || classes.is_not_said()
                     || classes.is_clause_opener()
                     || classes.cue_form().is_some()
                     || classes.pronoun().is_some())
@@ -106,16 +123,33 @@ impl Attributor<'_, '_> {
     }
 
     /// The sentence before the one opening at `lo`, past paragraph breaks,
-    /// as a statement's parts (its words, no closing punctuation).
+    /// as a statement's parts (its words, no closing punctuation): none when
+    /// it is the headline's, a question, or holds a quotation or a cue of
+    /// its own (what it says has a source already, or is no statement).
     fn sentence_before(&self, lo: usize) -> Option<Vec<(usize, usize)>> {
-        // (One paragraph break at most: a blank line between the two.)
+        // (Sentences of a paragraph break alone, between the two.)
         const MAX_BREAKS: usize = 2;
         let t = self.t;
         let index = t.toks.get(lo)?.sentence;
         let (plo, phi) = (1..=MAX_BREAKS + 1)
             .filter_map(|back| index.checked_sub(back))
             .filter_map(|i| t.sentences.get(i).copied())
-            .find(|&(f, l)| (f..l).any(|j| t.is_word(j)))?;
+            .find(|&(f, l)| (f..l).any(|j| t.toks[j].kind != Kind::Break))?;
+        if plo < t.headline_end {
+            return None;
+        }
+        let own_source = (plo..phi).any(|j| match t.toks[j].kind {
+            Kind::Quote(_) => true,
+            Kind::Punct => t.text(j) == "?",
+            Kind::Word => {
+                let classes = t.classes(j);
+                !t.is_capitalised(j) && (classes.is_reporting_cue() || classes.cue_form().is_some())
+            }
+            Kind::Break => false,
+        });
+        if own_source {
+            return None;
+        }
         let first = self.content_start(plo, phi)?;
         let last = (first..phi)
             .rev()

@@ -7,7 +7,7 @@
 use super::{is_dash, Attributor};
 use crate::quote::clauses::{is_auxiliary, is_plural_form};
 use crate::quote::lexicon::{self, active, CueForm, Pronoun, WordClasses};
-use crate::quote::mentions::{classify, Mention, Referent};
+use crate::quote::mentions::{classify, names_a_medium, Mention, Referent};
 use crate::quote::tokens::Kind;
 
 /// A reported statement before its speaker is resolved.
@@ -134,8 +134,13 @@ impl Attributor<'_, '_> {
                 .then_some(CueForm::Finite)?
         } else if let Some(form) = self.is_cue(k) {
             form
-        } else if t.is_capitalised(k) && t.classes(k).cue_form() == Some(CueForm::Finite) {
-            // "Uvedl to starosta.": a cue opening its sentence refers back.
+        } else if t.is_capitalised(k)
+            && t.opens_sentence(k)
+            && !active().settings.nouns_capitalised
+            && t.classes(k).cue_form() == Some(CueForm::Finite)
+        {
+            // "Uvedl to starosta.": a cue opening its sentence refers back
+            // (where a capital makes no noun: German "Das Sagen hat …").
             return self.statement_referred_back(k, lo, hi);
         } else {
             return None;
@@ -173,8 +178,16 @@ impl Attributor<'_, '_> {
         // Andreas Huber, am Montag bekannt".)
         const MAX_CLAUSE_TOKENS: usize = 20;
         let t = self.t;
+        // ("Gaben", "Teilen": capitalised, a noun.)
+        if t.is_capitalised(k) {
+            return None;
+        }
         let verb = self.lower(k);
         let pairs = &active().separable_cues;
+        // Inside a name set off by commas ("der Leiter, Andreas Huber,"):
+        // any other comma opens a clause of its own ("gab es einen Brand,
+        // die Feuerwehr rückte an").
+        let mut in_apposition = false;
         for j in k + 1..hi.min(k + 1 + MAX_CLAUSE_TOKENS) {
             match t.toks[j].kind {
                 Kind::Word => {
@@ -186,7 +199,22 @@ impl Attributor<'_, '_> {
                         return Some(j);
                     }
                 }
-                Kind::Punct if matches!(t.text(j), "," | "(" | ")") => {}
+                Kind::Punct if t.text(j) == "," => {
+                    let name_follows = t.is_word(j + 1) && t.is_capitalised(j + 1) && {
+                        let classes = t.classes(j + 1);
+                        !classes.is_capitalised_function_word()
+                            && !classes.is_determiner()
+                            && classes.pronoun().is_none()
+                    };
+                    if in_apposition {
+                        in_apposition = false;
+                    } else if name_follows {
+                        in_apposition = true;
+                    } else {
+                        return None;
+                    }
+                }
+                Kind::Punct if matches!(t.text(j), "(" | ")") => {}
                 _ => return None,
             }
         }
@@ -390,13 +418,35 @@ impl Attributor<'_, '_> {
             }
             _ => mention,
         };
-        let last = mention.last;
-        Some(match self.complement(last, hi) {
-            Complement::At(start) | Complement::Resumes(start) => {
+        // A separable verb's statement follows its particle, after the
+        // subject: "gab der Leiter, Andreas Huber, bekannt, dass …".
+        let from = if self.is_separable(k) {
+            match self.closing_particle(k, hi) {
+                Some(particle) if particle > mention.last => particle,
+                _ => return Some(None),
+            }
+        } else {
+            mention.last
+        };
+        // After the subject, a statement is set off by a comma, a colon or
+        // a complementiser: "Am Montag bestätigte die Polizei den Tod eines
+        // Mannes" gives an object, no statement.
+        Some(match self.complement(from, hi) {
+            Complement::At(start) | Complement::Resumes(start) if self.set_off(start) => {
                 self.statement_from(mention, k, start, hi)
             }
             _ => None,
         })
+    }
+
+    /// Whether a comma, a colon or a complementiser stands right before
+    /// token `start`.
+    fn set_off(&self, start: usize) -> bool {
+        let t = self.t;
+        start > 0
+            && (t.is_punct(start - 1, ",")
+                || t.is_punct(start - 1, ":")
+                || (t.is_word(start - 1) && t.classes(start - 1).is_complementiser()))
     }
 
     /// Whether a subject found after its verb can be the one who speaks: a
@@ -438,7 +488,14 @@ impl Attributor<'_, '_> {
         }
         // ("Die Chefin des Verbands, Ines Wendt, sagte der Zeitung, …": a
         // name set off by commas before the cue is its subject.)
+        // (Only after a role that opens the sentence with its determiner:
+        // "Betroffen seien Hamburg, Bremen, sagte Müller" is a list.)
+        let role_opens = || {
+            self.content_start(lo, k)
+                .is_some_and(|f| t.is_word(f) && t.classes(f).is_determiner())
+        };
         let appositive_subject = active().settings.comma_before_statement
+            && role_opens()
             && self.finite_cue_subject(k, lo).is_some_and(|m| {
                 m.last + 2 == k
                     && m.first > lo
@@ -633,7 +690,7 @@ impl Attributor<'_, '_> {
         if active().settings.according_without_comma {
             // ("Nach Angaben des Magazins „Der Blick“ sei …": the outlet's
             // name in quote marks after its noun.)
-            if let Some(outlet) = self.quoted_name_at(end) {
+            if let Some(outlet) = (end < hi).then(|| self.quoted_name_at(end)).flatten() {
                 return self.around_source(outlet, k, cue_first, end, lo, hi);
             }
             // ("Nach Ansicht von Christian Wulff (CDU) ist …": a bracket
@@ -857,7 +914,7 @@ impl Attributor<'_, '_> {
                         if let Some(end) = self.capitalised_noun_phrase_end(j, hi) {
                             let then_statement = t.is_punct(end + 1, ",")
                                 || (t.is_word(end + 1) && t.classes(end + 1).is_complementiser());
-                            if then_statement {
+                            if then_statement && self.is_addressee(j, end) {
                                 j = end + 1;
                                 continue;
                             }
@@ -947,6 +1004,20 @@ impl Attributor<'_, '_> {
         }
     }
 
+    /// Whether the noun phrase `first..=last` names someone told: a
+    /// medium, a person or a body ("der Zeitung", "dem Minister", "der
+    /// Polizei"), not a thing ("den Tod eines Mannes").
+    fn is_addressee(&self, first: usize, last: usize) -> bool {
+        let t = self.t;
+        names_a_medium(t, first, last)
+            || (first..=last).filter(|&j| t.is_word(j)).any(|j| {
+                let lower = self.lower(j);
+                lexicon::is_person_noun_in_any_case(lower)
+                    || lexicon::is_collective_noun(lower)
+                    || lexicon::is_organisation_head(lower)
+            })
+    }
+
     /// The last token of the noun phrase starting at `j`: a name run, a
     /// pronoun, or a determiner and the words to the phrase's head.
     fn noun_phrase_end(&self, j: usize, hi: usize) -> Option<usize> {
@@ -1023,10 +1094,42 @@ impl Attributor<'_, '_> {
     /// capitalised head, and a genitive after it ("einem Interview des
     /// Senders"); None when no head follows within a few words.
     fn capitalised_noun_phrase_end(&self, j: usize, hi: usize) -> Option<usize> {
-        // (Determiner, two adjectives, head: "der neuen französischen Regierung".)
+        // (Determiner, two adjectives, head: "der neuen französischen
+        // Regierung"; a name of a few words after the head; two genitives:
+        // "dem Leiter des Amtes der Stadt".)
         const MAX_BEFORE_HEAD: usize = 4;
+        const MAX_NAME_WORDS: usize = 6;
+        const MAX_GENITIVES: usize = 2;
         let t = self.t;
-        let head = (j..hi.min(j + MAX_BEFORE_HEAD + 1))
+        let mut last = self.noun_head(j, hi, MAX_BEFORE_HEAD)?;
+        for genitive in 0..=MAX_GENITIVES {
+            // The head's own name: "dem Sender ARD".
+            let name_end = (last + 1..hi.min(last + 1 + MAX_NAME_WORDS))
+                .take_while(|&k| t.is_word(k) && t.is_capitalised(k))
+                .last();
+            last = name_end.unwrap_or(last);
+            // Its genitive: "des Senders".
+            let genitive_opens = genitive < MAX_GENITIVES
+                && last + 1 < hi
+                && t.is_word(last + 1)
+                && t.classes(last + 1).is_oblique_determiner()
+                && !t.is_capitalised(last + 1);
+            match genitive_opens
+                .then(|| self.noun_head(last + 2, hi, MAX_BEFORE_HEAD))
+                .flatten()
+            {
+                Some(head) => last = head,
+                None => break,
+            }
+        }
+        Some(last)
+    }
+
+    /// The capitalised head of a noun phrase opening at `j` on at most
+    /// `max_before` determiners and adjectives.
+    fn noun_head(&self, j: usize, hi: usize, max_before: usize) -> Option<usize> {
+        let t = self.t;
+        let head = (j..hi.min(j + max_before + 1))
             .take_while(|&k| t.is_word(k))
             .find(|&k| t.is_capitalised(k))?;
         let lowers_are_modifiers = (j..head).all(|k| {
@@ -1037,24 +1140,7 @@ impl Attributor<'_, '_> {
                 || w.cue_form().is_some()
                 || w.is_preposition())
         });
-        if !lowers_are_modifiers {
-            return None;
-        }
-        // The head's own name or genitive: "dem Sender ARD", "des Senders".
-        let mut last = head;
-        while last + 1 < hi && t.is_word(last + 1) && t.is_capitalised(last + 1) {
-            last += 1;
-        }
-        if last + 1 < hi
-            && t.is_word(last + 1)
-            && t.classes(last + 1).is_oblique_determiner()
-            && !t.is_capitalised(last + 1)
-        {
-            if let Some(end) = self.capitalised_noun_phrase_end(last + 2, hi) {
-                return Some(end);
-            }
-        }
-        Some(last)
+        lowers_are_modifiers.then_some(head)
     }
 
     /// Whether the clause ends at or soon after token `j`, within `max`
