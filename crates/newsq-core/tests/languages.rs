@@ -601,12 +601,17 @@ Die Lage ist seiner Meinung nach sehr ernst geworden.";
             "{needle}"
         );
     }
-    // Each view is one statement, read once.
-    let reported = quotes
-        .iter()
+    // Each view is one statement, read once (the demand of the first
+    // sentence is a third).
+    let reported: Vec<_> = (quotes.iter())
         .filter(|q| q.kind == StatementKind::Reported)
-        .count();
-    assert_eq!(reported, 2, "{quotes:#?}");
+        .map(|q| q.text.as_str())
+        .collect();
+    assert_eq!(reported.len(), 3, "{quotes:#?}");
+    assert_eq!(
+        reported[0],
+        "Bürgermeister Otto Brenner fordert eine Untersuchung"
+    );
 }
 
 #[test]
@@ -975,6 +980,49 @@ fn a_sentence_that_points_back_gives_the_one_before_its_source() {
         assert!(
             !quotes.iter().any(|q| q.text.contains("Hafen")),
             "{body}: {quotes:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_german_sentence_that_sums_up_a_speech_act_is_a_statement() {
+    let body = "Die Gewerkschaft forderte am Montag höhere Löhne für die Hafenarbeiter.
+
+In einem Interview sprach Bürgermeisterin Karla Heim von einem großen Erfolg für die Stadt.
+
+Der Minister kündigte den Bau von zwei neuen Fähren an.
+
+Sie wurde zu zwei Jahren Haft verurteilt. Der Plan wird von den Fischern kritisiert.
+
+Pflüger nannte das Vorgehen einen „Affront gegenüber den Beschäftigten“.
+
+Das Wetter kündigte sich schon am Morgen an. Der Zug sprach für sich.";
+    let quotes = extract_in(Some("de"), None, body);
+    for (statement, speaker) in [
+        (
+            "Die Gewerkschaft forderte am Montag höhere Löhne für die Hafenarbeiter",
+            Some("Gewerkschaft"),
+        ),
+        (
+            "In einem Interview sprach Bürgermeisterin Karla Heim von einem großen Erfolg für die Stadt",
+            Some("Karla Heim"),
+        ),
+        ("Der Minister kündigte den Bau von zwei neuen Fähren an", None),
+    ] {
+        let reported = find(&quotes, StatementKind::Reported, statement);
+        assert_eq!(reported.text, statement, "{quotes:#?}");
+        assert_eq!(reported.speaker.as_deref(), speaker, "{statement}");
+    }
+    let union = find(&quotes, StatementKind::Reported, "Gewerkschaft");
+    assert_eq!(union.speaker_mention.as_deref(), Some("Die Gewerkschaft"));
+    // A passive, a quotation that says it all, a thing as subject, a verb
+    // without the word it needs: no statement.
+    for word in ["Haft", "Fischern", "Affront", "Wetter", "Zug"] {
+        assert!(
+            !quotes
+                .iter()
+                .any(|q| q.kind == StatementKind::Reported && q.text.contains(word)),
+            "{word}: {quotes:#?}"
         );
     }
 }

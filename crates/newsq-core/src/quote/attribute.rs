@@ -15,6 +15,7 @@ use super::tokens::Kind;
 mod anaphora;
 mod mood;
 mod reported;
+mod speech_act;
 mod verb_second;
 pub(crate) use reported::ReportedSource;
 

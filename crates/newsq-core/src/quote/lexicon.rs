@@ -234,6 +234,13 @@ pub(crate) struct Lexicon {
     /// "dementierte", "negó"): a denial by anaphor does not make the
     /// sentence before its source's statement.
     pub(crate) denial_cues: Vec<&'static str>,
+    /// Verbs whose object says what was said (`[cue.speech-act]`: "sprach
+    /// von", "forderte", "kündigte … an"), by verb: a sentence with one and
+    /// a subject that speaks sums up a statement.
+    pub(crate) speech_acts: SpeechActs,
+    /// The auxiliaries of the passive (`[auxiliaries.passive]`: "wurde",
+    /// "worden"): a speech-act verb with one reports nobody's words.
+    pub(crate) passive_auxiliaries: Vec<&'static str>,
     /// The classes that list at least one word, as bits: a rule whose
     /// class is empty in the language (English has no `[cue.tag]`) is not
     /// asked.
@@ -242,7 +249,7 @@ pub(crate) struct Lexicon {
 
 /// The headings of word lists that are no class (a word's classes are
 /// bits, all taken): read into lists of their own, in this order.
-const LIST_SECTIONS: [&str; 10] = [
+const LIST_SECTIONS: [&str; 12] = [
     "determiners.definite",
     "determiners.object",
     "possessives.he",
@@ -253,6 +260,8 @@ const LIST_SECTIONS: [&str; 10] = [
     "cue.separable",
     "statement.anaphors",
     "cue.denial",
+    "cue.speech-act",
+    "auxiliaries.passive",
 ];
 
 /// What a language's `[settings]` say about how it is written.
@@ -510,6 +519,11 @@ impl Lexicon {
                 _ => problems.push(format!("[cue.separable]: {entry:?} is not verb:particle")),
             }
         }
+        let speech_acts = SpeechActs::read(&lists[10], &mut problems, |particle| {
+            classes
+                .get(particle)
+                .is_some_and(|bits| bits & Class::CueParticle.bit() != 0)
+        });
         let pairs: Vec<(&'static str, u64)> = classes.into_iter().collect();
         let reporting_shapes = WordShapes::new(
             (pairs.iter())
@@ -550,6 +564,8 @@ impl Lexicon {
                     .collect(),
                 statement_anaphors: std::mem::take(&mut lists[8]),
                 denial_cues: std::mem::take(&mut lists[9]),
+                speech_acts,
+                passive_auxiliaries: std::mem::take(&mut lists[11]),
                 present,
             },
             problems,
@@ -857,6 +873,74 @@ impl WordClasses {
         } else {
             None
         }
+    }
+}
+
+/// What a verb of `[cue.speech-act]` needs to sum up a statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SpeechAct {
+    /// Nothing more: "forderte höhere Löhne" (an entry `forderte`).
+    Alone,
+    /// Its particle closing the clause: "kündigte den Rücktritt an"
+    /// (`kündigte:an`), as (verb, particle).
+    Particle((&'static str, &'static str)),
+    /// A word after it in its clause: "sprach von einem Erfolg"
+    /// (`sprach+von`).
+    Then(&'static str),
+}
+
+/// The entries of `[cue.speech-act]`, sorted by verb.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct SpeechActs(Vec<(&'static str, SpeechAct)>);
+
+impl SpeechActs {
+    /// Read the list's entries (`verb`, `verb:particle`, `verb+word`),
+    /// reporting any entry it cannot take and particles `is_particle` does
+    /// not know.
+    fn read(
+        entries: &[&'static str],
+        problems: &mut Vec<String>,
+        is_particle: impl Fn(&str) -> bool,
+    ) -> SpeechActs {
+        let mut acts = Vec::with_capacity(entries.len());
+        for &entry in entries {
+            let act = if let Some((verb, particle)) = entry.split_once(':') {
+                if !is_particle(particle) {
+                    problems.push(format!(
+                        "[cue.speech-act]: {particle:?} is not in [cue.particles]"
+                    ));
+                }
+                (verb, SpeechAct::Particle((verb, particle)))
+            } else if let Some((verb, word)) = entry.split_once('+') {
+                (verb, SpeechAct::Then(word))
+            } else {
+                (entry, SpeechAct::Alone)
+            };
+            let malformed = [act.0, entry.rsplit([':', '+']).next().unwrap_or_default()]
+                .iter()
+                .any(|w| w.is_empty() || w.contains([':', '+']));
+            if malformed {
+                problems.push(format!(
+                    "[cue.speech-act]: {entry:?} is not verb, verb:particle or verb+word"
+                ));
+                continue;
+            }
+            acts.push(act);
+        }
+        acts.sort_by_key(|&(verb, _)| verb);
+        SpeechActs(acts)
+    }
+
+    /// Whether the language lists none.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The entries of `verb` (lowercase).
+    pub(crate) fn of(&self, verb: &str) -> &[(&'static str, SpeechAct)] {
+        let from = self.0.partition_point(|&(v, _)| v < verb);
+        let to = self.0.partition_point(|&(v, _)| v <= verb);
+        self.0.get(from..to).unwrap_or_default()
     }
 }
 

@@ -69,6 +69,13 @@ pub(super) fn find_reported(a: &Attributor<'_, '_>) -> Vec<ReportedSource> {
                 }
             }
         }
+        // "Merkel sprach von einem Erfolg": a sentence that sums up a
+        // speech act, when no cue gave a statement.
+        if out.len() == first_of_sentence {
+            if let Some(found) = a.speech_act_in(lo, hi) {
+                out.push(found);
+            }
+        }
     }
     out
 }
@@ -174,6 +181,17 @@ impl Attributor<'_, '_> {
     /// The particle that closes the clause of the separable verb at `k`
     /// (see [`Self::particle_closes_clause`]).
     fn closing_particle(&self, k: usize, hi: usize) -> Option<usize> {
+        self.closing_particle_of(k, hi, &active().separable_cues)
+    }
+
+    /// The particle of `pairs` (verb, particle) that closes the clause of
+    /// the verb at `k`, if any.
+    pub(super) fn closing_particle_of(
+        &self,
+        k: usize,
+        hi: usize,
+        pairs: &[(&str, &str)],
+    ) -> Option<usize> {
         // (Subject, appositive and adjuncts: "gab der Leiter der Behörde,
         // Andreas Huber, am Montag bekannt".)
         const MAX_CLAUSE_TOKENS: usize = 20;
@@ -183,7 +201,6 @@ impl Attributor<'_, '_> {
             return None;
         }
         let verb = self.lower(k);
-        let pairs = &active().separable_cues;
         // Inside a name set off by commas ("der Leiter, Andreas Huber,"):
         // any other comma opens a clause of its own ("gab es einen Brand,
         // die Feuerwehr rückte an").
@@ -441,7 +458,7 @@ impl Attributor<'_, '_> {
 
     /// Whether a comma, a colon or a complementiser stands right before
     /// token `start`.
-    fn set_off(&self, start: usize) -> bool {
+    pub(super) fn set_off(&self, start: usize) -> bool {
         let t = self.t;
         start > 0
             && (t.is_punct(start - 1, ",")
