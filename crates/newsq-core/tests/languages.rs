@@ -1026,3 +1026,75 @@ Das Wetter kündigte sich schon am Morgen an. Der Zug sprach für sich.";
         );
     }
 }
+
+#[test]
+fn reported_statements_after_shared_or_unsaid_subjects_and_according_phrases() {
+    for (code, body, statement, speaker) in [
+        // A second verb joined to the first shares its subject.
+        (
+            "it",
+            "Il sindaco Marco Rossi ha definito la chiusura inevitabile e ha annunciato che il Comune chiederà lo stato di emergenza.",
+            "il Comune chiederà lo stato di emergenza",
+            Some("Marco Rossi"),
+        ),
+        // An object told with "a" and its article.
+        (
+            "it",
+            "Il sindaco Marco Rossi ha detto ai giornalisti che la strada resterà chiusa.",
+            "la strada resterà chiusa",
+            Some("Marco Rossi"),
+        ),
+        // A verb opening its sentence with its subject unsaid.
+        (
+            "it",
+            "Il sindaco Marco Rossi ha parlato ieri in consiglio. Ha aggiunto che il ricavato sarà destinato alla scuola.",
+            "il ricavato sarà destinato alla scuola",
+            Some("Marco Rossi"),
+        ),
+        (
+            "es",
+            "La consejera Marta Ruiz habló ayer en el pleno. Recordó que el Gobierno ya financia un programa de cajeros.",
+            "el Gobierno ya financia un programa de cajeros",
+            Some("Marta Ruiz"),
+        ),
+        (
+            "pt",
+            "A diretora Cláudia Remígio disse à reportagem que o clube não pretende fazer contratações.",
+            "o clube não pretende fazer contratações",
+            Some("Cláudia Remígio"),
+        ),
+        // According phrases of several words.
+        (
+            "fr",
+            "D'après la direction, un plan de reclassement sera présenté avant la fin du mois.",
+            "un plan de reclassement sera présenté avant la fin du mois",
+            None,
+        ),
+        (
+            "pt",
+            "De acordo com o engenheiro Paulo Matos, as casas do bairro terão de ser avaliadas.",
+            "as casas do bairro terão de ser avaliadas",
+            Some("Paulo Matos"),
+        ),
+    ] {
+        let quotes = extract_in(Some(code), None, body);
+        let reported = find(&quotes, StatementKind::Reported, statement);
+        assert_eq!(reported.text, statement, "{code}: {quotes:#?}");
+        assert_eq!(reported.speaker.as_deref(), speaker, "{code}: {quotes:#?}");
+    }
+    // The cue is given whole.
+    let quotes = extract_in(
+        Some("fr"),
+        None,
+        "D'après la direction, un plan de reclassement sera présenté avant la fin du mois.",
+    );
+    assert_eq!(quotes[0].cue.as_deref(), Some("D'après"), "{quotes:#?}");
+    // Where a verb keeps its subject (German, English), a capitalised cue
+    // opening a sentence is no cue.
+    let quotes = extract_in(
+        Some("en"),
+        None,
+        "Said the port would close in May, the paper ran a story.",
+    );
+    assert!(quotes.is_empty(), "{quotes:#?}");
+}

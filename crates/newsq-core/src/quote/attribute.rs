@@ -1348,29 +1348,33 @@ impl<'t, 'a> Attributor<'t, 'a> {
         if !names_nobody {
             return None;
         }
-        // The person the passage is about: the named subject of the
-        // sentence before, in the paragraph ("Lo Giudice parla di … .
-        // «…», ha dichiarato ieri."), else whom the discourse makes most
-        // salient.
-        let s = t.toks[i].sentence;
+        Some(Source::cued(self.unsaid_subject_of(i, cue), cue))
+    }
+
+    /// The subject a verb at `cue` leaves unsaid, in the sentence of token
+    /// `at`: the person the passage is about — the named subject of the
+    /// sentence before, in the paragraph ("Lo Giudice parla di … . «…», ha
+    /// dichiarato ieri."), else whom the discourse makes most salient.
+    pub(super) fn unsaid_subject_of(&self, at: usize, cue: usize) -> Mention {
+        let t = self.t;
+        let s = t.toks[at].sentence;
         let before = s
             .checked_sub(1)
             .and_then(|p| t.sentences.get(p))
-            .filter(|&&(plo, _)| t.toks[plo].paragraph == t.toks[i].paragraph);
+            .filter(|&&(plo, _)| t.toks[plo].paragraph == t.toks[at].paragraph);
         if let Some(&(plo, phi)) = before {
             let named = self
                 .verb_second_subject(plo, phi)
                 .filter(|m| matches!(m.referent, Referent::Name(_)) && self.is_known_subject(m));
             if let Some(m) = named {
-                return Some(Source::cued(m, cue));
+                return m;
             }
         }
-        let unsaid = Mention {
+        Mention {
             first: cue,
             last: cue,
             referent: Referent::Pronoun(Pronoun::Unsaid),
-        };
-        Some(Source::cued(unsaid, cue))
+        }
     }
 
     /// The subject after an inverted cue at `cue`, past the words that
@@ -1456,6 +1460,13 @@ impl<'t, 'a> Attributor<'t, 'a> {
             .map_or(last, |k| run_end(t, k).min(last))
     }
 
+    /// How many words the phrase of `[cue.according-phrases]` opening at
+    /// token `k` has ("according to", "d'après"), if one does.
+    pub(super) fn according_phrase_len(&self, k: usize) -> Option<usize> {
+        let t = self.t;
+        active().according_phrase_len(|i| (t.is_word(k + i)).then(|| t.lower(k + i)))
+    }
+
     /// Where the source's words start when token `k` opens an "according
     /// to" cue: "according to X", or a word of the lexicon's
     /// `[cue.according]` ("laut X", "selon X", "según X").
@@ -1464,8 +1475,8 @@ impl<'t, 'a> Attributor<'t, 'a> {
         if !t.is_word(k) {
             return None;
         }
-        if self.lower(k) == "according" && t.is_word(k + 1) && self.lower(k + 1) == "to" {
-            return Some(k + 2);
+        if let Some(words) = self.according_phrase_len(k) {
+            return Some(k + words);
         }
         if !t.classes(k).is_according_cue() {
             return None;

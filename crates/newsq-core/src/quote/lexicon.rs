@@ -241,6 +241,13 @@ pub(crate) struct Lexicon {
     /// The auxiliaries of the passive (`[auxiliaries.passive]`: "wurde",
     /// "worden"): a speech-act verb with one reports nobody's words.
     pub(crate) passive_auxiliaries: Vec<&'static str>,
+    /// Words that join two clauses sharing a subject (`[coordinators]`:
+    /// "and", "e", "и"): "X criticised the plan and said that …".
+    pub(crate) coordinators: Vec<&'static str>,
+    /// Phrases of several words that attribute what follows to the source
+    /// after them (`[cue.according-phrases]`, words joined by "_":
+    /// "according_to", "d'_après", "de_acordo_com").
+    according_phrases: Vec<Vec<&'static str>>,
     /// The classes that list at least one word, as bits: a rule whose
     /// class is empty in the language (English has no `[cue.tag]`) is not
     /// asked.
@@ -249,7 +256,7 @@ pub(crate) struct Lexicon {
 
 /// The headings of word lists that are no class (a word's classes are
 /// bits, all taken): read into lists of their own, in this order.
-const LIST_SECTIONS: [&str; 12] = [
+const LIST_SECTIONS: [&str; 14] = [
     "determiners.definite",
     "determiners.object",
     "possessives.he",
@@ -262,6 +269,8 @@ const LIST_SECTIONS: [&str; 12] = [
     "cue.denial",
     "cue.speech-act",
     "auxiliaries.passive",
+    "coordinators",
+    "cue.according-phrases",
 ];
 
 /// What a language's `[settings]` say about how it is written.
@@ -535,7 +544,7 @@ impl Lexicon {
                     bits & reporting != 0
                 })
                 .map(|&(word, _)| word)
-                .chain(["according"]),
+                .chain(lists[13].iter().filter_map(|entry| entry.split('_').next())),
         );
         let present = pairs.iter().fold(0, |bits, &(_, b)| bits | b);
         let mut case_endings: Vec<&'static str> = (pairs.iter())
@@ -566,14 +575,32 @@ impl Lexicon {
                 denial_cues: std::mem::take(&mut lists[9]),
                 speech_acts,
                 passive_auxiliaries: std::mem::take(&mut lists[11]),
+                coordinators: std::mem::take(&mut lists[12]),
+                according_phrases: (lists[13].iter())
+                    .map(|entry| entry.split('_').collect())
+                    .collect(),
                 present,
             },
             problems,
         )
     }
 
+    /// How many words the longest phrase of `[cue.according-phrases]`
+    /// has whose words are `word(0)`, `word(1)`, … (lowercase; None past
+    /// the words): "according to" is 2.
+    pub(crate) fn according_phrase_len<'w>(
+        &self,
+        word: impl Fn(usize) -> Option<&'w str>,
+    ) -> Option<usize> {
+        (self.according_phrases.iter())
+            .filter(|phrase| (phrase.iter().enumerate()).all(|(i, &w)| word(i) == Some(w)))
+            .map(Vec::len)
+            .max()
+    }
+
     /// False when the lowercase `word` is surely no reporting verb (nor
-    /// "according"); true when it may be one, to be asked of its classes.
+    /// the first word of an according phrase); true when it may be one, to
+    /// be asked of its classes.
     #[inline]
     pub(crate) fn may_report(&self, word: &str) -> bool {
         self.reporting_shapes.may_hold(word)

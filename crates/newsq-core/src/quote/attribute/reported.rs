@@ -147,8 +147,16 @@ impl Attributor<'_, '_> {
             && t.classes(k).cue_form() == Some(CueForm::Finite)
         {
             // "Uvedl to starosta.": a cue opening its sentence refers back
-            // (where a capital makes no noun: German "Das Sagen hat …").
-            return self.statement_referred_back(k, lo, hi);
+            // (where a capital makes no noun: German "Das Sagen hat …");
+            // else, where a verb may leave its subject unsaid, it is a cue
+            // of its own: "Recordó que …".
+            if let Some(found) = self.statement_referred_back(k, lo, hi) {
+                return Some(found);
+            }
+            if !active().settings.pro_drop {
+                return None;
+            }
+            CueForm::Finite
         } else {
             return None;
         };
@@ -303,7 +311,9 @@ impl Attributor<'_, '_> {
                 let subject = match self.finite_cue_subject(k, lo) {
                     Some(m) if self.opens_no_subject(m.first) => self.sentence_subject(lo, k),
                     found => found,
-                };
+                }
+                .or_else(|| self.coordinated_subject(k, lo))
+                .or_else(|| self.unsaid_subject_before(k, lo));
                 if let Some(mention) = subject {
                     return self.statement_from(mention, k, first, hi);
                 }
@@ -346,6 +356,36 @@ impl Attributor<'_, '_> {
     fn subject_opens_sentence(&self, k: usize, lo: usize) -> bool {
         let subject = self.finite_cue_subject(k, lo);
         subject.is_some_and(|m| self.content_start(lo, k) == Some(m.first))
+    }
+
+    /// "Rossi ha definito la chiusura inevitabile e ha annunciato che …":
+    /// the subject of a cue joined to its sentence's first clause by a
+    /// word of `[coordinators]`, which it shares.
+    fn coordinated_subject(&self, k: usize, lo: usize) -> Option<Mention> {
+        let t = self.t;
+        let j = (lo..k)
+            .rev()
+            .take(3)
+            .find(|&j| !(t.is_word(j) && t.classes(j).is_cue_modifier()))?;
+        let joined = t.is_word(j) && active().coordinators.contains(&t.lower(j)) && j > lo;
+        if !joined {
+            return None;
+        }
+        self.sentence_subject(lo, j)
+            .filter(|m| !matches!(m.referent, Referent::Pronoun(Pronoun::It)))
+    }
+
+    /// "Ha aggiunto che …", "Recordó que …": where a verb may leave its
+    /// subject unsaid (`pro-drop`), a cue with only auxiliaries before it
+    /// in its sentence has the subject of the passage.
+    fn unsaid_subject_before(&self, k: usize, lo: usize) -> Option<Mention> {
+        let t = self.t;
+        let only_auxiliaries = (lo..k).all(|j| match t.toks[j].kind {
+            Kind::Word => t.classes(j).is_cue_modifier(),
+            Kind::Break => true,
+            _ => false,
+        });
+        (active().settings.pro_drop && only_auxiliaries).then(|| self.unsaid_subject_of(k, k))
     }
 
     /// The subject of the finite cue at `k` of sentence `lo..`, before the

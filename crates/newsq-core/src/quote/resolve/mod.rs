@@ -325,10 +325,18 @@ impl Resolver<'_, '_> {
             organisation: found.organisation,
             plural: found.plural,
         });
+        // (A cue of several words is given whole: "according to", "d'après".)
         let cue_text = cue.map(|cue| {
-            let mut c = t.text(cue).to_string();
-            if c == "according" {
-                c.push_str(" to");
+            let words = crate::quote::lexicon::active()
+                .according_phrase_len(|i| t.is_word(cue + i).then(|| t.lower(cue + i)))
+                .unwrap_or(1);
+            let mut c = String::new();
+            for i in cue..cue + words {
+                let elided = c.ends_with(['\'', '’']);
+                if !c.is_empty() && !elided {
+                    c.push(' ');
+                }
+                c.push_str(t.text(i));
             }
             c
         });
