@@ -1063,6 +1063,26 @@ fn reported_statements_after_shared_or_unsaid_subjects_and_according_phrases() {
             "o clube não pretende fazer contratações",
             Some("Cláudia Remígio"),
         ),
+        // A word told to, alone, before the comma and "что"/"že".
+        (
+            "ru",
+            "Генеральный директор Виктор Ляпин заявил журналистам, что требования профсоюза необоснованны.",
+            "требования профсоюза необоснованны",
+            Some("Виктор Ляпин"),
+        ),
+        // "Her words": the view of the person the passage is about.
+        (
+            "ru",
+            "Председатель профсоюза Наталья Гуськова выступила вчера. По её словам, администрация порта отказалась от переговоров.",
+            "администрация порта отказалась от переговоров",
+            Some("Наталья Гуськова"),
+        ),
+        (
+            "cs",
+            "Starosta Petr Novák včera jednal s krajem. Podle jeho slov bude most opraven do konce roku.",
+            "bude most opraven do konce roku",
+            Some("Petr Novák"),
+        ),
         // According phrases of several words.
         (
             "fr",

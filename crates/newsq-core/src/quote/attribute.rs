@@ -1485,8 +1485,9 @@ impl<'t, 'a> Attributor<'t, 'a> {
         if self.quoted_name_at(k + 1).is_some() {
             return Some(k + 1);
         }
+        // ("По её словам, …": the source is the possessive's.)
         if !t.is_word(k + 1) {
-            return None;
+            return self.possessive_source(k + 1).map(|_| k + 1);
         }
         // ("nach Angaben von X": a preposition before the source.)
         let from = if t.classes(k + 1).is_preposition() && t.is_word(k + 2) {

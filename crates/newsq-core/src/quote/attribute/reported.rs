@@ -707,11 +707,15 @@ impl Attributor<'_, '_> {
         // preposition after it, if any, is part of the cue.
         if let Some(mention) = self.possessive_source(k + 1) {
             let closes_cue = |c: WordClasses| c.is_preposition() || c.is_according_cue_after();
-            let last = if t.is_word(k + 1) && closes_cue(t.classes(k + 1)) {
+            let mut last = if t.is_word(k + 1) && closes_cue(t.classes(k + 1)) {
                 k + 1
             } else {
                 k
             };
+            // ("По её словам, …": the comma after the cue.)
+            if t.is_punct(last + 1, ",") {
+                last += 1;
+            }
             let first = if k >= 2 && t.is_word(k - 2) && t.classes(k - 2).is_preposition() {
                 k - 2
             } else {
@@ -826,7 +830,7 @@ impl Attributor<'_, '_> {
     /// "Seiner Darstellung" before token `k`: a possessive of "he" or "she"
     /// (`[possessives.he]`, `[possessives.she]`) and a noun of
     /// `[cue.according]`, read as that pronoun.
-    fn possessive_source(&self, k: usize) -> Option<Mention> {
+    pub(super) fn possessive_source(&self, k: usize) -> Option<Mention> {
         let t = self.t;
         let (possessive, noun) = (k.checked_sub(2)?, k - 1);
         if !(t.is_word(possessive) && t.is_word(noun) && t.classes(noun).is_according_cue()) {
@@ -959,6 +963,12 @@ impl Attributor<'_, '_> {
                         match self.noun_phrase_end(j + 1, hi) {
                             Some(end) => {
                                 j = end + 1;
+                                continue;
+                            }
+                            // ("заявил журналистам, что …": a word told
+                            // to, alone.)
+                            None if classes.is_adjunct_word() => {
+                                j += 1;
                                 continue;
                             }
                             None => return Complement::NoStatement,
