@@ -1118,3 +1118,19 @@ fn reported_statements_after_shared_or_unsaid_subjects_and_according_phrases() {
     );
     assert!(quotes.is_empty(), "{quotes:#?}");
 }
+
+#[test]
+fn a_short_capitalised_name_in_quote_marks_nobody_said_is_no_statement() {
+    let body = "Die Initiative „Freiheit statt Angst“ ruft zur Demonstration auf. Auf den Plakaten stand „Wir erwarten euch“.
+
+Die Partei „Bund der Fischer“ will in den Landtag. „Wir sind bereit“, sagte Karla Heim.";
+    let quotes = extract_in(Some("de"), None, body);
+    let texts: Vec<_> = quotes.iter().map(|q| q.text.as_str()).collect();
+    for name in ["Freiheit statt Angst", "Bund der Fischer"] {
+        assert!(!texts.contains(&name), "{name}: {texts:?}");
+    }
+    // Words that open as a statement does, or that somebody said, stay.
+    assert!(texts.contains(&"Wir erwarten euch"), "{texts:?}");
+    let said = find(&quotes, StatementKind::Quotation, "Wir sind bereit");
+    assert_eq!(said.speaker.as_deref(), Some("Karla Heim"));
+}

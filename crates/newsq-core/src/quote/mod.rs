@@ -310,7 +310,7 @@ fn extract_text(body: &str, body_from: usize) -> Vec<Quotation> {
             || is_markup(body, span.open, &text)
             || is_capitalised_term(&text, &att)
             || is_sentence_case_title(body, span.open, &text)
-            || (unattributed && is_lone_word(&text))
+            || (unattributed && (is_lone_word(&text) || is_short_name(&text)))
             || (is_title_of_work(&text)
                 && ((unattributed && !is_term_after_verb(body, span.open, &text))
                     || names_a_work(body, span.open)))
@@ -500,6 +500,24 @@ fn is_lone_word(text: &str) -> bool {
     lexicon::active().settings.nouns_capitalised
         && !text.contains(char::is_whitespace)
         && text.starts_with(char::is_lowercase)
+}
+
+/// „Aktion Deutschland hilft“, „Freiheit statt Angst“: two or three words
+/// in quote marks, capitalised and without a comma or a sentence's closing
+/// mark, that nobody is said to have said name something (a campaign, a
+/// party, a work) rather than give anyone's words — unless they open as a
+/// statement does ("Wir erwarten euch", "I'm loving it",
+/// `[statement-openers]`).
+fn is_short_name(text: &str) -> bool {
+    let text = text.trim();
+    let mut words = text.split_whitespace();
+    let first = words.next().unwrap_or_default();
+    let count = 1 + words.count();
+    (2..=3).contains(&count)
+        && first.starts_with(char::is_uppercase)
+        && !lexicon::opens_a_statement(first.split(['\'', '’']).next().unwrap_or(first))
+        && !text.ends_with(['.', '!', '?', '…'])
+        && !text.contains(',')
 }
 
 /// "who only specified “Christian” as their religion": one capitalised
