@@ -1134,3 +1134,13 @@ Die Partei „Bund der Fischer“ will in den Landtag. „Wir sind bereit“, sa
     let said = find(&quotes, StatementKind::Quotation, "Wir sind bereit");
     assert_eq!(said.speaker.as_deref(), Some("Karla Heim"));
 }
+
+#[test]
+fn a_german_preposition_opening_a_sentence_names_nobody() {
+    let body = "In Lindenau startete am Samstag die Band Nordlicht ihre Tournee.
+
+In einem Interview vor dem Konzert sagte Jonas Reiter, Gründer der Band: „Wir spielen nicht für Geld.“";
+    let quotes = extract_in(Some("de"), None, body);
+    let q = find(&quotes, StatementKind::Quotation, "nicht für Geld");
+    assert_eq!(q.speaker.as_deref(), Some("Jonas Reiter"), "{q:#?}");
+}

@@ -787,10 +787,14 @@ impl<'t, 'a> Attributor<'t, 'a> {
     /// The phrase from `j` (see `phrase_after`), ended with its capitalised
     /// words where it has any: "die Bürgermeisterin" in "sparte die
     /// Bürgermeisterin nicht mit Kritik", "die Stadt" in "die Stadt am
-    /// Montag mit".
+    /// Montag mit"; a pronoun alone ("er" in "er sich zurück").
     pub(super) fn subject_phrase_after(&self, j: usize, hi: usize) -> Option<(usize, usize)> {
         let t = self.t;
         let (first, last) = self.phrase_after(j, hi)?;
+        // ("meldete er sich zurück": a pronoun is the whole subject.)
+        if t.classes(first).pronoun().is_some() {
+            return Some((first, first));
+        }
         let last = (first..=last)
             .find(|&w| t.is_capitalised(w))
             .and_then(|c| (c + 1..=last).find(|&w| t.is_word(w) && !t.is_capitalised(w)))
