@@ -917,8 +917,11 @@ pub(crate) enum SpeechAct {
 }
 
 /// The entries of `[cue.speech-act]`, sorted by verb.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct SpeechActs(Vec<(&'static str, SpeechAct)>);
+pub(crate) struct SpeechActs {
+    acts: Vec<(&'static str, SpeechAct)>,
+    /// Each verb's entries, as a range of `acts`: one lookup per word.
+    by_verb: WordMap<(u32, u32)>,
+}
 
 impl SpeechActs {
     /// Read the list's entries (`verb`, `verb:particle`, `verb+word`),
@@ -955,19 +958,29 @@ impl SpeechActs {
             acts.push(act);
         }
         acts.sort_by_key(|&(verb, _)| verb);
-        SpeechActs(acts)
+        let mut ranges: Vec<(&'static str, (u32, u32))> = Vec::new();
+        for (i, &(verb, _)) in acts.iter().enumerate() {
+            let i = u32::try_from(i).unwrap_or(u32::MAX);
+            match ranges.last_mut() {
+                Some((last, range)) if *last == verb => range.1 = i + 1,
+                _ => ranges.push((verb, (i, i + 1))),
+            }
+        }
+        let by_verb = WordMap::new(&ranges);
+        SpeechActs { acts, by_verb }
     }
 
     /// Whether the language lists none.
     pub(crate) fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.acts.is_empty()
     }
 
     /// The entries of `verb` (lowercase).
     pub(crate) fn of(&self, verb: &str) -> &[(&'static str, SpeechAct)] {
-        let from = self.0.partition_point(|&(v, _)| v < verb);
-        let to = self.0.partition_point(|&(v, _)| v <= verb);
-        self.0.get(from..to).unwrap_or_default()
+        self.by_verb
+            .get(verb)
+            .and_then(|(from, to)| self.acts.get(from as usize..to as usize))
+            .unwrap_or_default()
     }
 }
 

@@ -26,6 +26,12 @@ impl Attributor<'_, '_> {
         if acts.is_empty() || lo < t.headline_end {
             return None;
         }
+        // (Most sentences have no such verb: asked first.)
+        let has_verb = (lo..hi)
+            .any(|k| t.is_word(k) && !t.is_capitalised(k) && !acts.of(t.lower(k)).is_empty());
+        if !has_verb {
+            return None;
+        }
         // A passive reports nobody ("Sie wurde zu sieben Jahren Haft
         // verurteilt"); a quotation is the statement itself ("Pflüger nannte
         // das Vorgehen einen „Affront“" says no more than its words).
