@@ -996,7 +996,9 @@ Sie wurde zu zwei Jahren Haft verurteilt. Der Plan wird von den Fischern kritisi
 
 Pflüger nannte das Vorgehen einen „Affront gegenüber den Beschäftigten“.
 
-Das Wetter kündigte sich schon am Morgen an. Der Zug sprach für sich.";
+Das Wetter kündigte sich schon am Morgen an. Der Zug sprach für sich.
+
+Die Polizei nannte zunächst keine Namen. Die Polizei lobte eine Belohnung von 5000 Euro aus.";
     let quotes = extract_in(Some("de"), None, body);
     for (statement, speaker) in [
         (
@@ -1013,11 +1015,28 @@ Das Wetter kündigte sich schon am Morgen an. Der Zug sprach für sich.";
         assert_eq!(reported.text, statement, "{quotes:#?}");
         assert_eq!(reported.speaker.as_deref(), speaker, "{statement}");
     }
+    // A possessive before its noun is no pronoun subject.
+    let lawyer = extract_in(
+        Some("de"),
+        None,
+        "Die Sängerin Lena Holm wurde angeklagt. Am Montag erklärte ihr Anwalt, die Vorwürfe seien haltlos.",
+    );
+    let reported = find(&lawyer, StatementKind::Reported, "Vorwürfe seien haltlos");
+    assert_eq!(reported.speaker_mention.as_deref(), Some("ihr Anwalt"));
     let union = find(&quotes, StatementKind::Reported, "Gewerkschaft");
     assert_eq!(union.speaker_mention.as_deref(), Some("Die Gewerkschaft"));
     // A passive, a quotation that says it all, a thing as subject, a verb
     // without the word it needs: no statement.
-    for word in ["Haft", "Fischern", "Affront", "Wetter", "Zug"] {
+    // Nor a negation, nor another verb's particle.
+    for word in [
+        "Haft",
+        "Fischern",
+        "Affront",
+        "Wetter",
+        "Zug",
+        "Namen",
+        "Belohnung",
+    ] {
         assert!(
             !quotes
                 .iter()
@@ -1101,6 +1120,23 @@ fn reported_statements_after_shared_or_unsaid_subjects_and_according_phrases() {
         let reported = find(&quotes, StatementKind::Reported, statement);
         assert_eq!(reported.text, statement, "{code}: {quotes:#?}");
         assert_eq!(reported.speaker.as_deref(), speaker, "{code}: {quotes:#?}");
+    }
+    // A question, or an impersonal "it is said", reports for nobody.
+    for (code, body) in [
+        (
+            "it",
+            "Il sindaco Marco Rossi ha parlato ieri. Ha detto che il governo cadrà?",
+        ),
+        (
+            "cs",
+            "Starosta Petr Novák včera jednal. Říká se, že premiér brzy odstoupí.",
+        ),
+    ] {
+        let quotes = extract_in(Some(code), None, body);
+        assert!(
+            !quotes.iter().any(|q| q.kind == StatementKind::Reported),
+            "{code}: {quotes:#?}"
+        );
     }
     // The cue is given whole.
     let quotes = extract_in(

@@ -791,8 +791,9 @@ impl<'t, 'a> Attributor<'t, 'a> {
     pub(super) fn subject_phrase_after(&self, j: usize, hi: usize) -> Option<(usize, usize)> {
         let t = self.t;
         let (first, last) = self.phrase_after(j, hi)?;
-        // ("meldete er sich zurück": a pronoun is the whole subject.)
-        if t.classes(first).pronoun().is_some() {
+        // ("meldete er sich zurück": a pronoun is the whole subject — not a
+        // possessive before its noun, "ihr Anwalt".)
+        if t.classes(first).pronoun().is_some() && !t.is_capitalised(first + 1) {
             return Some((first, first));
         }
         let last = (first..=last)

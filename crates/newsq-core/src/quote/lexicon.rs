@@ -962,8 +962,8 @@ impl SpeechActs {
         for (i, &(verb, _)) in acts.iter().enumerate() {
             let i = u32::try_from(i).unwrap_or(u32::MAX);
             match ranges.last_mut() {
-                Some((last, range)) if *last == verb => range.1 = i + 1,
-                _ => ranges.push((verb, (i, i + 1))),
+                Some((last, range)) if *last == verb => range.1 = i.saturating_add(1),
+                _ => ranges.push((verb, (i, i.saturating_add(1)))),
             }
         }
         let by_verb = WordMap::new(&ranges);

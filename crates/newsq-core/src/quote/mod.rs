@@ -503,7 +503,7 @@ fn is_lone_word(text: &str) -> bool {
 }
 
 /// „Aktion Deutschland hilft“, „Freiheit statt Angst“: two or three words
-/// in quote marks, capitalised and without a comma or a sentence's closing
+/// in quote marks, two of them capitalised, without a comma or a sentence's closing
 /// mark, that nobody is said to have said name something (a campaign, a
 /// party, a work) rather than give anyone's words — unless they open as a
 /// statement does ("Wir erwarten euch", "I'm loving it",
@@ -512,9 +512,11 @@ fn is_short_name(text: &str) -> bool {
     let text = text.trim();
     let mut words = text.split_whitespace();
     let first = words.next().unwrap_or_default();
-    let count = 1 + words.count();
+    let rest: Vec<&str> = words.collect();
+    let count = 1 + rest.len();
     (2..=3).contains(&count)
         && first.starts_with(char::is_uppercase)
+        && rest.iter().any(|w| w.starts_with(char::is_uppercase))
         && !lexicon::opens_a_statement(first.split(['\'', '’']).next().unwrap_or(first))
         && !text.ends_with(['.', '!', '?', '…'])
         && !text.contains(',')

@@ -385,7 +385,17 @@ impl Attributor<'_, '_> {
             Kind::Break => true,
             _ => false,
         });
-        (active().settings.pro_drop && only_auxiliaries).then(|| self.unsaid_subject_of(k, k))
+        // ("Říká se, že …": an impersonal, with a modifier after the cue;
+        // "Ha detto che …?": a question.)
+        let impersonal = t.is_word(k + 1) && t.classes(k + 1).is_cue_modifier();
+        let question = t.sentences.get(t.toks[k].sentence).is_some_and(|&(_, hi)| {
+            (k..hi)
+                .rev()
+                .find(|&j| t.toks[j].kind != Kind::Break)
+                .is_some_and(|j| t.is_punct(j, "?"))
+        });
+        (active().settings.pro_drop && only_auxiliaries && !impersonal && !question)
+            .then(|| self.unsaid_subject_of(k, k))
     }
 
     /// The subject of the finite cue at `k` of sentence `lo..`, before the

@@ -23,7 +23,10 @@ impl Attributor<'_, '_> {
         let t = self.t;
         let lexicon = active();
         let acts = &lexicon.speech_acts;
-        if acts.is_empty() || lo < t.headline_end {
+        // (A sentence of hundreds of words is a list or a dump, not a
+        // summary; reading its subjects would cost its length squared.)
+        const MAX_TOKENS: usize = 150;
+        if acts.is_empty() || lo < t.headline_end || hi.saturating_sub(lo) > MAX_TOKENS {
             return None;
         }
         // (Most sentences have no such verb: asked first.)
@@ -54,7 +57,7 @@ impl Attributor<'_, '_> {
             {
                 return None;
             }
-            if self.not_said(k, lo) {
+            if self.not_said(k, lo) || self.denied_after(k, hi) || self.in_subclause(k, lo) {
                 return None;
             }
             self.speech_act_subject(k, lo, hi).map(|m| (k, m))
@@ -80,7 +83,14 @@ impl Attributor<'_, '_> {
     /// the clause ("sprach … von").
     fn speech_act_holds(&self, k: usize, hi: usize, act: &SpeechAct) -> bool {
         let t = self.t;
+        // ("lobte eine Belohnung aus", "sprach den Mann frei": another
+        // verb's particle closes the clause.)
+        let other_particle = || {
+            let last = (k + 1..hi).take_while(|&j| t.is_word(j)).last();
+            last.is_some_and(|j| t.classes(j).is_cue_particle())
+        };
         match act {
+            SpeechAct::Alone | SpeechAct::Then(_) if other_particle() => false,
             SpeechAct::Alone => true,
             SpeechAct::Particle(pair) => self
                 .closing_particle_of(k, hi, std::slice::from_ref(pair))
@@ -88,6 +98,28 @@ impl Attributor<'_, '_> {
             SpeechAct::Then(word) => (k + 1..hi.min(k + 1 + MAX_TO_WORD))
                 .take_while(|&j| t.is_word(j))
                 .any(|j| t.lower(j) == *word),
+        }
+    }
+
+    /// "nannte zunächst keine Namen", "äußerte sich nicht": a word of
+    /// `[reported.not-said]` in the verb's clause after it.
+    fn denied_after(&self, k: usize, hi: usize) -> bool {
+        let t = self.t;
+        (k + 1..hi)
+            .take_while(|&j| t.is_word(j))
+            .any(|j| t.classes(j).is_not_said())
+    }
+
+    /// "…, der Geld forderte": the verb closes a clause a comma and a
+    /// determiner, relative or clause opener begin.
+    fn in_subclause(&self, k: usize, lo: usize) -> bool {
+        let t = self.t;
+        let Some(comma) = (lo..k).rev().find(|&j| t.is_punct(j, ",")) else {
+            return false;
+        };
+        comma + 1 < k && t.is_word(comma + 1) && {
+            let classes = t.classes(comma + 1);
+            classes.is_determiner() || classes.is_clause_opener() || classes.is_complementiser()
         }
     }
 
