@@ -80,6 +80,14 @@ pub(super) fn find_reported(a: &Attributor<'_, '_>) -> Vec<ReportedSource> {
     out
 }
 
+/// Whether a noun (lowercase) is one for someone who can speak or be
+/// told: a person or role, a group, a body ("minister", "polizei", "amt").
+fn names_a_speaker(noun: &str) -> bool {
+    lexicon::is_person_noun_in_any_case(noun)
+        || lexicon::is_collective_noun(noun)
+        || lexicon::is_organisation_head(noun)
+}
+
 /// What follows a reporting verb.
 enum Complement {
     /// The statement starts at this token.
@@ -137,8 +145,7 @@ impl Attributor<'_, '_> {
         // (A separable verb reports only with its particle: "teilte die
         // Ansicht" is no statement.)
         let form = if self.is_separable(k) {
-            self.particle_closes_clause(k, hi)
-                .then_some(CueForm::Finite)?
+            self.closing_particle(k, hi).map(|_| CueForm::Finite)?
         } else if let Some(form) = self.is_cue(k) {
             form
         } else if t.is_capitalised(k)
@@ -178,16 +185,9 @@ impl Attributor<'_, '_> {
         active().separable_cues.iter().any(|&(v, _)| v == verb)
     }
 
-    /// "gab am Montag bekannt, dass …": whether the verb at `k` is one of
-    /// `[cue.separable]` whose particle closes its clause (before a
-    /// comma, a full stop or a complementiser), within a subject and
-    /// adjuncts' reach.
-    fn particle_closes_clause(&self, k: usize, hi: usize) -> bool {
-        self.closing_particle(k, hi).is_some()
-    }
-
-    /// The particle that closes the clause of the separable verb at `k`
-    /// (see [`Self::particle_closes_clause`]).
+    /// "gab am Montag bekannt, dass …": the particle of `[cue.separable]`
+    /// that closes the clause of the verb at `k` (before a comma, a full
+    /// stop or a complementiser), within a subject and adjuncts' reach.
     fn closing_particle(&self, k: usize, hi: usize) -> Option<usize> {
         self.closing_particle_of(k, hi, &active().separable_cues)
     }
@@ -524,10 +524,7 @@ impl Attributor<'_, '_> {
         let Referent::Description { head, .. } = &m.referent else {
             return true;
         };
-        let speaks = lexicon::is_person_noun_in_any_case(head)
-            || lexicon::is_collective_noun(head)
-            || lexicon::is_organisation_head(head);
-        speaks && !self.in_oblique_case(m)
+        names_a_speaker(head) && !self.in_oblique_case(m)
     }
 
     /// Whether a description after its verb is in a case no subject takes:
@@ -1087,12 +1084,9 @@ impl Attributor<'_, '_> {
     fn is_addressee(&self, first: usize, last: usize) -> bool {
         let t = self.t;
         names_a_medium(t, first, last)
-            || (first..=last).filter(|&j| t.is_word(j)).any(|j| {
-                let lower = self.lower(j);
-                lexicon::is_person_noun_in_any_case(lower)
-                    || lexicon::is_collective_noun(lower)
-                    || lexicon::is_organisation_head(lower)
-            })
+            || (first..=last)
+                .filter(|&j| t.is_word(j))
+                .any(|j| names_a_speaker(self.lower(j)))
     }
 
     /// The last token of the noun phrase starting at `j`: a name run, a

@@ -30,11 +30,8 @@ impl Attributor<'_, '_> {
             return None;
         }
         // (Most sentences have no such verb: asked first.)
-        let has_verb = (lo..hi)
-            .any(|k| t.is_word(k) && !t.is_capitalised(k) && !acts.of(t.lower(k)).is_empty());
-        if !has_verb {
-            return None;
-        }
+        let first_verb = (lo..hi)
+            .find(|&k| t.is_word(k) && !t.is_capitalised(k) && !acts.of(t.lower(k)).is_empty())?;
         // A passive reports nobody ("Sie wurde zu sieben Jahren Haft
         // verurteilt"); a quotation is the statement itself ("Pflüger nannte
         // das Vorgehen einen „Affront“" says no more than its words).
@@ -46,7 +43,7 @@ impl Attributor<'_, '_> {
         if passive_or_quoted {
             return None;
         }
-        let (k, mention) = (lo..hi).find_map(|k| {
+        let (k, mention) = (first_verb..hi).find_map(|k| {
             if !t.is_word(k) || t.is_capitalised(k) {
                 return None;
             }
